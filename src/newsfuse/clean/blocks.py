@@ -1,0 +1,68 @@
+"""Split page text into blocks (paragraph candidates) and describe each with layout features."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfuse.text.normalize import ends_sentence, letter_share, normalize_text, word_count
+
+# A block of three or more lines whose lines mostly run past this length without ending a
+# sentence is hard-wrapped prose (e-mail, wire printouts); its lines are joined. Typical wrap
+# widths are 65-80 characters, and headlines or menu items are far shorter.
+WRAPPED_LINE_MIN_CHARS = 45
+WRAPPED_SHARE = 0.6
+
+_BULLET = re.compile(r"^(?:[•·▪◦●‣⁃∙*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
+_SLUG_SEPARATOR = re.compile(r"\s*(?<![\d])/\s+|\s+/\s*(?![\d])|\s+\|\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph candidate with the features the classifier reads."""
+
+    index: int
+    text: str
+    words: int
+    sentence_end: bool
+    is_list_item: bool
+    letters: float
+
+
+def split_blocks(content: str) -> list[Block]:
+    """Blocks in reading order: one per line, except hard-wrapped prose, whose lines are joined."""
+    blocks: list[Block] = []
+    for raw_block in re.split(r"\n\s*\n", normalize_text(content)):
+        lines = [line for line in raw_block.split("\n") if line]
+        for text in _unwrap(lines):
+            blocks.append(make_block(len(blocks), text))
+    return blocks
+
+
+def make_block(index: int, text: str) -> Block:
+    bullet = _BULLET.match(text)
+    body = text[bullet.end() :] if bullet and bullet.end() < len(text) else text
+    return Block(
+        index=index,
+        text=body,
+        words=word_count(body),
+        sentence_end=ends_sentence(body),
+        is_list_item=bool(bullet) and bullet.end() < len(text),
+        letters=letter_share(body),
+    )
+
+
+def slug_segments(text: str) -> list[str]:
+    """Segments of a slash- or bar-separated line ("Title/ Outlet/ CITY/ Byline/ text"), else [text]."""
+    parts = [part.strip() for part in _SLUG_SEPARATOR.split(text)]
+    return [part for part in parts if part] if len(parts) >= 3 else [text]
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    if len(lines) < 3:
+        return lines
+    inner = lines[:-1]
+    wrapped = sum(1 for line in inner if len(line) >= WRAPPED_LINE_MIN_CHARS and not ends_sentence(line))
+    if wrapped >= WRAPPED_SHARE * len(inner):
+        return [" ".join(lines)]
+    return lines

@@ -1,0 +1,169 @@
+"""Decide, block by block, what is article body and what is page clutter.
+
+The decision reads layout, not vocabulary: body text is prose (long, sentence-shaped blocks) and
+runs from the first prose block to the last; short blocks inside that run are kept when they are
+sentences (a one-line quote) or list items, set aside as headings when they are headline-shaped,
+and dropped when they look like links, credits or widgets. Blocks seen in several unrelated
+documents of the batch are boilerplate wherever they stand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from itertools import combinations
+
+from newsfuse.clean.blocks import Block
+
+# A block is prose when it has at least this many words and ends like a sentence. Eight words
+# separates the shortest real paragraphs of the seed and sample pages (one-sentence quotes run
+# 10+ words) from menu items, captions and widget lines (1-7 words).
+PROSE_MIN_WORDS = 8
+# ...or when it is this long even without a full stop (a paragraph cut off by the page).
+PROSE_UNPUNCTUATED_MIN_WORDS = 25
+# Prose is mostly letters; link lists of dates or scores are not.
+PROSE_MIN_LETTER_SHARE = 0.6
+# A short block still counts as a sentence of the body with this many words and a full stop.
+SHORT_SENTENCE_MIN_WORDS = 3
+# List items shorter than this are menus, not bullet points of the story.
+LIST_ITEM_MIN_WORDS = 4
+# Headings are short: longer unpunctuated lines are standfirsts or captions, not section titles.
+HEADING_MAX_WORDS = 14
+# Prose separated from the main body by this many non-prose blocks in a row (menus, link lists,
+# widgets) starts a new segment; a segment is body only if it is the largest or carries at least
+# SEGMENT_MIN_WORDS of prose. A rating widget's one sentence ("No votes so far! Be the first...")
+# falls short; an outlet's bullet summary above the story (60+ words in the seeds) does not.
+SEGMENT_GAP_BLOCKS = 3
+SEGMENT_MIN_WORDS = 30
+# Two documents that share a block but less than this share (Jaccard) of their other blocks are
+# unrelated pages, and the block they share is site furniture. Copies of one wire story share most
+# of their blocks (0.5 and up in the sample corpus); unrelated pages of one site share only furniture.
+UNRELATED_DOCS_MAX_JACCARD = 0.2
+
+_LABEL_LINK = re.compile(r"^[A-Z][\w'’ &-]{1,30}:\s*\S")
+_ENDS_EXCLAIM_OR_ASK = re.compile(r"[!?][\"'”’»)]*$")
+_STARTS_SENTENCE = re.compile(r"^[\"'“‘«(]?[A-Z0-9]")
+
+
+class Role(StrEnum):
+    BODY = "body"
+    ITEM = "item"
+    HEADING = "heading"
+    HEAD = "head"  # before the body: title, standfirst, metadata lines
+    CLUTTER = "clutter"
+
+
+class CorpusStats:
+    """Which blocks occur in which documents of a batch, to spot furniture repeated across pages."""
+
+    def __init__(self) -> None:
+        self._docs: dict[str, set[str]] = {}
+        self._where: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, doc_id: str, blocks: Iterable[Block]) -> None:
+        keys = {_key(block.text) for block in blocks}
+        self._docs[doc_id] = keys
+        for key in keys:
+            self._where[key].add(doc_id)
+
+    def is_furniture(self, doc_id: str, block: Block) -> bool:
+        key = _key(block.text)
+        others = [doc for doc in self._where.get(key, ()) if doc != doc_id]
+        if not others:
+            return False
+        docs = [doc_id, *others[:8]]
+        for first, second in combinations(docs, 2):
+            a, b = self._docs[first] - {key}, self._docs[second] - {key}
+            union = a | b
+            if union and len(a & b) / len(union) >= UNRELATED_DOCS_MAX_JACCARD:
+                return False
+        return True
+
+
+def is_prose(block: Block) -> bool:
+    if block.letters < PROSE_MIN_LETTER_SHARE:
+        return False
+    return (block.words >= PROSE_MIN_WORDS and block.sentence_end) or block.words >= PROSE_UNPUNCTUATED_MIN_WORDS
+
+
+def classify(blocks: Sequence[Block], *, doc_id: str = "", stats: CorpusStats | None = None) -> list[Role]:
+    """One role per block."""
+    furniture = [stats is not None and stats.is_furniture(doc_id, block) for block in blocks]
+    prose = [is_prose(block) and not furniture[i] for i, block in enumerate(blocks)]
+    if not any(prose):
+        # No prose at all: keep the sentence-shaped blocks, so a short note still yields its text.
+        return [Role.BODY if _short_sentence(b) and not furniture[i] else Role.CLUTTER for i, b in enumerate(blocks)]
+    _drop_stray_segments(blocks, prose)
+    first = prose.index(True)
+    last = len(prose) - 1 - prose[::-1].index(True)
+    roles: list[Role] = []
+    for i, block in enumerate(blocks):
+        if furniture[i]:
+            roles.append(Role.CLUTTER)
+        elif prose[i]:
+            roles.append(Role.ITEM if block.is_list_item else Role.BODY)
+        elif i < first:
+            roles.append(Role.HEAD)
+        elif i <= last:
+            roles.append(_inside_role(block))
+        else:
+            roles.append(Role.CLUTTER)
+    _keep_closing_sentences(blocks, roles, last, furniture)
+    return roles
+
+
+def _drop_stray_segments(blocks: Sequence[Block], prose: list[bool]) -> None:
+    """Unmark prose that stands alone among clutter, away from the body (widgets, teasers)."""
+    segments: list[list[int]] = []
+    gap = SEGMENT_GAP_BLOCKS
+    for i, is_body in enumerate(prose):
+        if is_body:
+            if gap >= SEGMENT_GAP_BLOCKS or not segments:
+                segments.append([])
+            segments[-1].append(i)
+            gap = 0
+        elif not _short_sentence(blocks[i]):
+            gap += 1
+    sizes = [sum(blocks[i].words for i in segment) for segment in segments]
+    largest = max(range(len(segments)), key=sizes.__getitem__)
+    for number, segment in enumerate(segments):
+        if number != largest and sizes[number] < SEGMENT_MIN_WORDS:
+            for i in segment:
+                prose[i] = False
+
+
+def _inside_role(block: Block) -> Role:
+    if block.is_list_item:
+        return Role.ITEM if block.words >= LIST_ITEM_MIN_WORDS and block.letters >= PROSE_MIN_LETTER_SHARE else Role.CLUTTER
+    if _short_sentence(block):
+        return Role.BODY
+    if _LABEL_LINK.match(block.text) and not block.sentence_end:
+        return Role.CLUTTER  # "READ ALSO: ...", "Photo: ...": a label and a link or credit
+    if block.words <= HEADING_MAX_WORDS and block.letters >= PROSE_MIN_LETTER_SHARE:
+        return Role.HEADING
+    return Role.CLUTTER
+
+
+def _keep_closing_sentences(blocks: Sequence[Block], roles: list[Role], last: int, furniture: list[bool]) -> None:
+    """Short sentences right after the last prose block still belong to the story, up to the first clutter."""
+    for i in range(last + 1, len(blocks)):
+        if furniture[i] or not _short_sentence(blocks[i]):
+            return
+        roles[i] = Role.BODY
+
+
+def _short_sentence(block: Block) -> bool:
+    return (
+        block.sentence_end
+        and block.words >= SHORT_SENTENCE_MIN_WORDS
+        and block.letters >= PROSE_MIN_LETTER_SHARE
+        and not _ENDS_EXCLAIM_OR_ASK.search(block.text)
+        and bool(_STARTS_SENTENCE.match(block.text))
+    )
+
+
+def _key(text: str) -> str:
+    return hashlib.blake2b(" ".join(text.lower().split()).encode(), digest_size=12).hexdigest()

@@ -1,0 +1,171 @@
+"""Turn raw documents into clean articles: body paragraphs without clutter, plus metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newsfuse.clean.agencies import AgencyFinder
+from newsfuse.clean.blocks import Block, make_block, split_blocks
+from newsfuse.clean.boilerplate import CorpusStats, Role, classify
+from newsfuse.clean.html import extract_html
+from newsfuse.clean.language import LanguageDetector
+from newsfuse.clean.metadata import (
+    find_byline,
+    is_byline,
+    is_date_line,
+    find_published,
+    pick_title,
+    same_as_title,
+    slug_byline,
+    slug_place,
+    split_dateline,
+    split_slug,
+)
+from newsfuse.errors import EmptyArticleError, InputError
+from newsfuse.models import Article, Failure, RawDocument, article_id, join_paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """A document split into blocks, with what its reader or its HTML already told us."""
+
+    raw: RawDocument
+    blocks: list[Block]
+    slug_meta: tuple[str, ...]
+    credits: tuple[str, ...]  # metadata-only lines (photo credits, slug lines), kept for agency detection
+    title: str | None
+    byline: str | None
+    source: str | None
+
+
+class Cleaner:
+    """Cleans documents one at a time or as a batch (a batch also spots furniture shared across pages)."""
+
+    def __init__(self) -> None:
+        self._agencies = AgencyFinder()
+        self._language = LanguageDetector()
+
+    def clean(self, raw: RawDocument) -> Article:
+        return self._build(self._page(raw), None)
+
+    def clean_batch(self, raws: Sequence[RawDocument]) -> list[Article | Failure]:
+        pages: list[_Page | Failure] = []
+        stats = CorpusStats()
+        for raw in raws:
+            try:
+                page = self._page(raw)
+            except InputError as exc:
+                pages.append(Failure(raw.origin, exc.problem))
+                continue
+            stats.add(raw.origin, page.blocks)
+            pages.append(page)
+        results: list[Article | Failure] = []
+        for page in pages:
+            if isinstance(page, Failure):
+                results.append(page)
+                continue
+            try:
+                results.append(self._build(page, stats))
+            except InputError as exc:
+                results.append(Failure(page.raw.origin, exc.problem))
+        return results
+
+    def _page(self, raw: RawDocument) -> _Page:
+        title, byline, source, published = raw.title, raw.byline, raw.source, raw.published
+        content = raw.content
+        if raw.format == "html":
+            extract = extract_html(raw.origin, content)
+            content = extract.text
+            title = title or extract.title
+            byline = byline or extract.author
+            source = source or extract.sitename
+            published = published or extract.published
+            raw = replace(raw, url=raw.url or extract.url, published=published)
+        blocks: list[Block] = []
+        slug_meta: tuple[str, ...] = ()
+        credits: list[str] = []
+        for block in split_blocks(content):
+            slug = split_slug(block)
+            if slug is None:
+                blocks.append(replace(block, index=len(blocks)))
+                continue
+            credits.append(" / ".join(slug.meta))
+            if slug.text:
+                slug_meta = slug_meta or slug.meta
+                blocks.append(make_block(len(blocks), slug.text))
+        if not blocks:
+            raise EmptyArticleError(raw.origin, "no text")
+        return _Page(
+            raw=raw, blocks=blocks, slug_meta=slug_meta, credits=tuple(credits), title=title, byline=byline, source=source
+        )
+
+    def _build(self, page: _Page, stats: CorpusStats | None) -> Article:
+        raw, blocks = page.raw, page.blocks
+        roles = classify(blocks, doc_id=raw.origin, stats=stats)
+        head = [b for b, role in zip(blocks, roles, strict=True) if role is Role.HEAD]
+        title = page.title or pick_title(head, blocks) or (page.slug_meta[0] if page.slug_meta else None)
+        kept: list[tuple[Block, Role]] = [
+            (b, role)
+            for b, role in zip(blocks, roles, strict=True)
+            if role in (Role.BODY, Role.ITEM) and not same_as_title(b.text, title)
+        ]
+        if not kept:
+            raise EmptyArticleError(raw.origin, "no article text left after removing page clutter")
+        texts = [b.text for b, _ in kept]
+        items = {i for i, (_, role) in enumerate(kept) if role is Role.ITEM}
+        credits = [*page.credits, *(b.text for b, role in zip(blocks, roles, strict=True) if role not in (Role.BODY, Role.ITEM))]
+        dateline = None
+        for position, (_, role) in enumerate(kept):
+            if role is not Role.BODY:
+                continue
+            found = split_dateline(texts[position], first=not dateline_checked(kept, position))
+            if found is not None:
+                texts[position] = found.rest
+                dateline = dateline or found.place
+                credits.insert(0, found.credit)
+        place = slug_place(page.slug_meta)
+        text, paragraphs = join_paragraphs(texts, items)
+        agencies = self._agencies.find([*credits, text])
+        headings = tuple(
+            b.text
+            for i, (b, role) in enumerate(zip(blocks, roles, strict=True))
+            if (role is Role.HEADING or (role is Role.HEAD and _leads_body(roles, i)))
+            and not same_as_title(b.text, title)
+            and not is_date_line(b)
+            and not is_byline(b)
+        )
+        source = page.source or _slug_outlet(page.slug_meta, title)
+        return Article(
+            id=article_id(text, url=raw.url, title=title, source=source),
+            text=text,
+            paragraphs=paragraphs,
+            title=title,
+            source=source,
+            url=raw.url,
+            path=raw.path,
+            byline=page.byline or find_byline(head) or slug_byline(page.slug_meta),
+            published=raw.published or find_published(head) or find_published(blocks[:3] + blocks[-3:]),
+            dateline=dateline or place,
+            agencies=agencies,
+            language=self._language.detect(text),
+            headings=headings,
+        )
+
+
+def dateline_checked(kept: Sequence[tuple[Block, Role]], position: int) -> bool:
+    """True once an earlier body paragraph has been offered the weak (agency-less) dateline forms."""
+    return any(role is Role.BODY for _, role in kept[:position])
+
+
+def _leads_body(roles: Sequence[Role], index: int) -> bool:
+    """A head block right before the first body block is that body's section heading."""
+    return index + 1 < len(roles) and roles[index + 1] in (Role.BODY, Role.ITEM)
+
+
+def _slug_outlet(meta: tuple[str, ...], title: str | None) -> str | None:
+    """In a slug line the outlet follows the title: "Title/ Outlet/ CITY/ Byline/ ..."."""
+    rest = [m for m in meta if not (title and same_as_title(m, title))]
+    if rest and not rest[0].isupper() and len(rest[0].split()) <= 3:
+        return rest[0]
+    return None

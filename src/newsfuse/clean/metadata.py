@@ -1,0 +1,160 @@
+"""Recover title, byline, publication date and dateline from the blocks around the body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from newsfuse.clean.blocks import Block, slug_segments
+from newsfuse.text.calendar import find_dates
+from newsfuse.text.normalize import word_count
+
+# Headline length bounds in words: "Top Story" or "World" are section labels, and anything past 25
+# words is a standfirst. Checked against the titles of the fundus-eval pages (4-22 words).
+TITLE_MIN_WORDS = 4
+TITLE_MAX_WORDS = 25
+# A line this similar (0-100, token-set ratio) to the title is the title repeated by the page.
+SAME_AS_TITLE_MIN = 90
+# A date line carries the date and at most this many other words ("Published on", "Updated:").
+DATE_LINE_MAX_OTHER_WORDS = 4
+# A slug line's metadata segments are short; its last segment is the text.
+SLUG_META_MAX_WORDS = 6
+
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s*:?\s+(?P<names>[^\d]{3,80})$", re.IGNORECASE)
+_PERSON = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+$|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
+_DATELINE_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
+    r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*\((?P<agency>[^)]{2,40})\)\s*(?:[-—–:]+\s*)?"
+)
+_DATELINE_DATED = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][\w.]+)?),\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*[-—–:]+\s*"
+)
+# "CITY, State —" or "CITY, Country —": a comma form names a place.
+_DATELINE_COMMA = re.compile(r"^(?P<place>[A-Z][A-Z.'’\- ]{1,30},\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)\s+[-—–]{1,2}\s+")
+# An all-caps kicker with a dash ("MILITARY PARADE –"): a label, dropped, but not claimed as a place.
+_KICKER = re.compile(r"^(?P<kicker>[A-Z][A-Z0-9.'’\- ]{2,40})\s+[-—–]{1,2}\s+(?=[A-Z\"“])")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str | None
+    agency: str | None
+    rest: str  # the paragraph with the dateline removed
+    credit: str  # the dateline as written, for agency detection
+
+
+@dataclass(frozen=True, slots=True)
+class SlugLine:
+    """A "Title/ Outlet/ CITY/ Byline/ Edition/ text" line split into its parts."""
+
+    meta: tuple[str, ...]
+    text: str | None
+
+
+def split_slug(block: Block) -> SlugLine | None:
+    segments = slug_segments(block.text)
+    if len(segments) < 3:
+        return None
+    meta: list[str] = []
+    for position, segment in enumerate(segments):
+        if word_count(segment) <= SLUG_META_MAX_WORDS or (position == 0 and word_count(segment) <= TITLE_MAX_WORDS):
+            meta.append(segment)
+        else:
+            rest = " / ".join(segments[position:])
+            return SlugLine(tuple(meta), rest) if len(meta) >= 2 else None
+    return SlugLine(tuple(meta), None)
+
+
+def slug_byline(meta: Sequence[str]) -> str | None:
+    """The person's name among a slug line's segments: the first name-shaped one after an all-caps place."""
+    after_place = False
+    for segment in meta:
+        if segment.isupper():
+            after_place = True
+        elif after_place and _PERSON.match(segment):
+            return segment
+    return None
+
+
+def slug_place(meta: Sequence[str]) -> str | None:
+    return next((segment for segment in meta if segment.isupper() and segment.replace(" ", "").isalpha()), None)
+
+
+def pick_title(head: Sequence[Block], all_blocks: Sequence[Block]) -> str | None:
+    """The headline: a headline-shaped block before the body, preferring one the page repeats."""
+    candidates = [b for b in head if _title_shaped(b)]
+    if not candidates:
+        return None
+    texts = [b.text for b in all_blocks]
+    repeated = [b for b in candidates if sum(fuzz.token_set_ratio(b.text, t) >= SAME_AS_TITLE_MIN for t in texts) > 1]
+    return (repeated or candidates)[0].text
+
+
+def same_as_title(text: str, title: str | None) -> bool:
+    return bool(title) and fuzz.token_set_ratio(text, title) >= SAME_AS_TITLE_MIN and word_count(text) <= 2 * word_count(title or "") + 3
+
+
+def find_byline(blocks: Sequence[Block]) -> str | None:
+    for block in blocks:
+        match = _BYLINE.match(block.text)
+        if match and word_count(block.text) <= 10:
+            return match.group("names").strip(" .,")
+    return None
+
+
+def find_published(blocks: Sequence[Block]) -> date | None:
+    """A date standing nearly alone on a line ("date 2025-09-05", "Published: 4 Sept. 2025")."""
+    for block in blocks:
+        matches = find_dates(block.text)
+        if len(matches) != 1:
+            continue
+        match = matches[0]
+        other = block.text[: match.start] + " " + block.text[match.end :]
+        if word_count(other) <= DATE_LINE_MAX_OTHER_WORDS:
+            return match.value
+    return None
+
+
+def is_date_line(block: Block) -> bool:
+    matches = find_dates(block.text)
+    if len(matches) != 1:
+        return False
+    other = block.text[: matches[0].start] + " " + block.text[matches[0].end :]
+    return word_count(other) <= DATE_LINE_MAX_OTHER_WORDS
+
+
+def is_byline(block: Block) -> bool:
+    return bool(_BYLINE.match(block.text)) and word_count(block.text) <= 10
+
+
+def split_dateline(paragraph: str, *, first: bool) -> Dateline | None:
+    """A dateline opening a paragraph ("BEIJING (AP) —", "PARIS, March 3 (AFP) -").
+
+    Any paragraph may open with the agency form (pages often put a summary above the wire story);
+    the weaker forms and kickers are only read at the start of the first paragraph.
+    """
+    patterns = (_DATELINE_AGENCY, _DATELINE_DATED, _DATELINE_COMMA) if first else (_DATELINE_AGENCY,)
+    for pattern in patterns:
+        match = pattern.match(paragraph)
+        if match and match.end() < len(paragraph):
+            place = match.group("place").strip(" ,")
+            agency = match.groupdict().get("agency")
+            if not place.replace(" ", "").replace(",", "").replace(".", "").isalpha():
+                continue
+            return Dateline(place=place, agency=agency, rest=paragraph[match.end() :].lstrip(), credit=match.group(0))
+    kicker = _KICKER.match(paragraph) if first else None
+    if kicker and word_count(kicker.group("kicker")) <= 4:
+        return Dateline(place=None, agency=None, rest=paragraph[kicker.end() :], credit="")
+    return None
+
+
+def _title_shaped(block: Block) -> bool:
+    if not TITLE_MIN_WORDS <= block.words <= TITLE_MAX_WORDS or block.is_list_item:
+        return False
+    if block.text.endswith(".") or block.letters < 0.6:
+        return False
+    return not (is_date_line(block) or is_byline(block) or len(slug_segments(block.text)) >= 3)

@@ -1,0 +1,36 @@
+"""`newsfuse eval SET`: quality figures on the data sets in ../shared/eval, as JSON on the last line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsfuse.errors import EvaluationDataError
+from newsfuse.evaluation.datasets import default_data_path
+
+eval_app = typer.Typer(help="Measure quality on the evaluation sets (../shared/eval by default).", no_args_is_help=True)
+
+DataOption = Annotated[Path | None, typer.Option("--data", help="The data set (default: its folder in ../shared/eval).")]
+
+
+def _emit(figures: dict[str, Any]) -> None:
+    typer.echo(json.dumps(figures, sort_keys=True))
+
+
+def _fail(exc: EvaluationDataError) -> None:
+    typer.echo(f"newsfuse: {exc}", err=True)
+    raise typer.Exit(2)
+
+
+@eval_app.command("extraction")
+def extraction_cli(data: DataOption = None, limit: Annotated[int | None, typer.Option(help="Only the first N pages.")] = None) -> None:
+    """Main-text extraction on fundus-eval pages: ROUGE-LSum P/R/F1 over paragraphs."""
+    from newsfuse.evaluation.extraction import evaluate_extraction
+
+    try:
+        _emit(evaluate_extraction(data or default_data_path("fundus-eval"), limit=limit).figures())
+    except EvaluationDataError as exc:
+        _fail(exc)

@@ -1,0 +1,1 @@
+"""Quality measurement on real data (../shared/eval): one module per evaluation set."""

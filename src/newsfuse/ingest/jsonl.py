@@ -1,0 +1,69 @@
+"""Articles from JSON Lines: one object a line with "text" or "html" and optional metadata."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from newsfuse.models import Failure, RawDocument
+from newsfuse.text.calendar import parse_date
+
+_OPTIONAL = ("title", "source", "url", "published", "byline", "author")
+
+
+def read_jsonl(origin: str, text: str, path: str | None = None) -> Iterator[RawDocument | Failure]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        try:
+            yield _document(where, record, path)
+        except ValueError as exc:
+            yield Failure(where, str(exc))
+
+
+def _document(where: str, record: Any, path: str | None) -> RawDocument:
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    html, text = record.get("html"), record.get("text")
+    for name, value in (("html", html), ("text", text)):
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f'"{name}" must be a string')
+    if not (html or "").strip() and not (text or "").strip():
+        raise ValueError('no "text" or "html" field with content')
+    for name in _OPTIONAL:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f'"{name}" must be a string')
+    return RawDocument(
+        origin=where,
+        content=html if (html or "").strip() else text,
+        format="html" if (html or "").strip() else "text",
+        title=_text(record.get("title")),
+        source=_text(record.get("source")),
+        url=_text(record.get("url")),
+        published=_published(record.get("published")),
+        byline=_text(record.get("byline") or record.get("author")),
+        path=path,
+    )
+
+
+def _text(value: str | None) -> str | None:
+    value = " ".join((value or "").split())
+    return value or None
+
+
+def _published(value: str | None) -> date | None:
+    if not value:
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise ValueError(f'"published" is not a date: {value[:40]!r}')
+    return parsed

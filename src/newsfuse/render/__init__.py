@@ -1,0 +1,1 @@
+"""The render stage: JSON (the stable contract other tools read), Markdown for terminals, HTML pages."""

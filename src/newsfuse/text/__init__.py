@@ -1,0 +1,1 @@
+"""Small text helpers shared by every stage: whitespace, words, sentences, calendar dates."""

@@ -1,0 +1,42 @@
+"""Whitespace and character clean-up that every reader applies before anything else."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
+
+
+def normalize_line(line: str) -> str:
+    """NFC, no invisible characters, single spaces, no surrounding space."""
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    return _SPACES.sub(" ", line).strip()
+
+
+def normalize_text(text: str) -> str:
+    """Normalise each line and unify line endings; blank lines are kept as paragraph breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(normalize_line(line) for line in text.split("\n"))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a sentence: a full stop, ! or ?, possibly inside quotes."""
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def letter_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum(ch.isalpha() for ch in text) / len(text)
