@@ -1,0 +1,102 @@
+"""Candidate sentences for a brief: every well-formed body sentence of every article, with its span."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsfuse.models import Article, Span
+from newsfuse.text.normalize import word_count
+from newsfuse.text.sentences import split_sentences
+
+# Sentences shorter than this are fragments or captions; longer ones are run-ons that make poor
+# brief lines. Bounds chosen from the seed and sample articles (body sentences run 8-45 words).
+MIN_WORDS = 6
+MAX_WORDS = 55
+
+_START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)\b")
+_DANGLING_START = re.compile(r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So)\b")
+# A person's name: two or three capitalised words, optionally with an initial ("J. Mansour").
+_NAME = re.compile(r"\b(?:[A-Z]\.\s)?[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A source sentence. `text` may differ from the span's text only by a resolved leading pronoun."""
+
+    article_id: str
+    span: Span
+    text: str
+    article_index: int
+    paragraph_index: int
+    position: float  # 0 at the article's start, 1 at its end
+    is_list_item: bool
+    extra_spans: tuple[Span, ...] = ()  # where a substituted name was found
+
+
+def collect(articles: Sequence[Article]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for article_index, article in enumerate(articles):
+        length = max(len(article.text), 1)
+        previous_text = ""
+        for paragraph_index, paragraph in enumerate(article.paragraphs):
+            body = article.text[paragraph.start : paragraph.end]
+            for sentence in split_sentences(body, offset=paragraph.start):
+                candidate = _candidate(article, article_index, paragraph_index, sentence.start, sentence.end, length, previous_text, paragraph.is_list_item)
+                previous_text = sentence.text
+                if candidate is not None:
+                    out.append(candidate)
+    return out
+
+
+def _candidate(
+    article: Article,
+    article_index: int,
+    paragraph_index: int,
+    start: int,
+    end: int,
+    length: int,
+    previous: str,
+    is_item: bool,
+) -> Candidate | None:
+    text = article.text[start:end]
+    words = word_count(text)
+    if not MIN_WORDS <= words <= MAX_WORDS or text.endswith("?") or not _balanced(text):
+        return None
+    if _DANGLING_START.match(text):
+        return None  # leans on the sentence before it
+    extra: tuple[Span, ...] = ()
+    pronoun = _START_PRONOUN.match(text)
+    if pronoun:
+        resolved = _resolve(text, pronoun.group("pronoun"), previous)
+        if resolved is None:
+            return None
+        text, name = resolved
+        where = article.text.rfind(name, 0, start)
+        extra = (Span(article.id, where, where + len(name)),)
+    return Candidate(
+        article_id=article.id,
+        span=Span(article.id, start, end),
+        text=text,
+        article_index=article_index,
+        paragraph_index=paragraph_index,
+        position=start / length,
+        is_list_item=is_item,
+        extra_spans=extra,
+    )
+
+
+def _resolve(text: str, pronoun: str, previous: str) -> tuple[str, str] | None:
+    """Replace a leading He/She/His/Her with the one person named in the sentence before."""
+    names = {match.group(0) for match in _NAME.finditer(previous) if not match.group(0).startswith(("The ", "A "))}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    replacement = name + "’s" if pronoun in ("His", "Her") else name
+    return replacement + text[len(pronoun) :], name
+
+
+def _balanced(text: str) -> bool:
+    """Whole quotations only: a sentence cut inside a quote would misquote its speaker."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("«") == text.count("»")

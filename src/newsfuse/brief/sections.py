@@ -1,0 +1,76 @@
+"""Place a sentence in a brief section by what it says: grammar cues for tense, modality, attribution.
+
+The cues are function words and reporting verbs of English news prose (future and modal verbs,
+significance verbs, attribution verbs, references to earlier years), not phrases of any article.
+Each section scores the sentence; the highest score wins and plain past-tense reporting, which
+scores nothing, is what happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is|are|was|were)\s+(?:be\s+)?(?:expected|scheduled|set|due|slated|poised|planning|going)\s+to\b"
+    r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)\w+|\bplans?\s+to\b|\bnext\s+(?:week|month|year|round|step|steps)\b"
+    r"|\b(?:upcoming|forthcoming)\b|\bin\s+the\s+(?:coming|months|weeks|days)\s+(?:ahead|weeks|months|days)?\b"
+    r"|\bcould\s+lead\s+to\b|\b(?:ahead\s+of|later\s+this)\b",
+    re.IGNORECASE,
+)
+_SIGNIFICANCE = re.compile(
+    r"\b(?:significan(?:t|ce)|signal(?:s|led|ed|ing)?|underscor(?:e|es|ed|ing)|highlight(?:s|ed|ing)?"
+    r"|implications?|matters?\b(?!\s+of)|important|importance|crucial|key\s+(?:test|moment)|raises?\s+(?:concerns?|questions?)"
+    r"|marks?\s+(?:a|the)\s+(?:first|shift|turning)|first\s+time|rare|unprecedented|historic|could\s+(?:signal|mean|affect|reshape))\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTED_VIEW = re.compile(
+    r"\b(?:analysts?|experts?|observers?|critics?|officials?|commentators?|economists?|scholars?)\s+"
+    r"(?:say|said|says|believe|believed|warn|warned|caution|cautioned|argue|argued|suggest|suggested|note|noted|see|saw)\b"
+    r"|\b(?:said|says|argued|warned|cautioned|believes?|insisted|told)\b.*\b(?:would|could|should|might)\b"
+    r"|[“\"][^”\"]{12,}[”\"]",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:since|in|by|from)\s+(?:late\s+|early\s+)?(?:19|20)\d\d\b|\b(?:has|have)\s+long\b|\bfor\s+(?:years|decades)\b"
+    r"|\bpreviously\b|\bin\s+recent\s+years\b|\b(?:years?|decades?)\s+ago\b|\bhad\s+(?:been|\w+ed)\b|\bhistor(?:y|ically)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    section: str
+    scores: dict[str, float]
+
+
+# Weights per cue family. A future construction is the clearest signal (1.0); attributed opinion and
+# significance wording next; references to earlier years are weakest, since news leads often add
+# one ("his first visit since 2019") to a sentence that is still about the event.
+FUTURE_WEIGHT = 1.0
+VIEW_WEIGHT = 0.9
+SIGNIFICANCE_WEIGHT = 0.8
+EARLIER_WEIGHT = 0.6
+# A sentence must reach this score to leave "what happened"; one weak cue alone is not enough
+# when it sits in the article's lead (where what happened is told).
+PLACEMENT_MIN = 0.6
+LEAD_POSITION = 0.15
+
+
+def place(text: str, position: float) -> Placement:
+    """The section for a sentence; `position` is where it stood in its article (0 = start)."""
+    scores = {
+        "whats_next": FUTURE_WEIGHT * _count(_FUTURE, text),
+        "perspectives": VIEW_WEIGHT * _count(_ATTRIBUTED_VIEW, text),
+        "why_it_matters": SIGNIFICANCE_WEIGHT * _count(_SIGNIFICANCE, text),
+        "background": EARLIER_WEIGHT * _count(_EARLIER, text),
+    }
+    best = max(scores, key=scores.__getitem__)
+    threshold = PLACEMENT_MIN * (2 if position < LEAD_POSITION and best != "whats_next" else 1)
+    if scores[best] < threshold:
+        return Placement("what_happened", scores)
+    return Placement(best, scores)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> float:
+    return float(min(len(pattern.findall(text)), 2))

@@ -1,0 +1,72 @@
+"""Split text into sentences with character offsets, without a model.
+
+Rules: a sentence ends at . ! ? or … (with any closing quotes or brackets) followed by a space and
+a capital, digit or opening quote, unless the full stop belongs to an abbreviation or an initial.
+Good enough for news prose; offsets always index the input text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Words that end with a full stop without ending the sentence (titles, months, common shorthands).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st jr sr co corp inc ltd
+    vs etc approx dept est jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu
+    fri sat sun u.s u.k u.n e.u a.m p.m i.e e.g al ft mt rev hon""".split()
+)
+
+# Abbreviations only when a number follows.
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "art"})
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """Sentences of `text`; offsets are into `text` plus `offset`."""
+    return list(_iter_sentences(text, offset))
+
+
+def _iter_sentences(text: str, offset: int) -> Iterator[Sentence]:
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        mark = match.group(0)
+        # A full stop inside closing quotes ends a sentence; a bare one may belong to an abbreviation.
+        if mark.startswith(".") and mark.rstrip(".") == "" and _is_abbreviation(text, match.start(), end):
+            continue
+        yield from _emit(text, start, end, offset)
+        start = end
+    yield from _emit(text, start, len(text), offset)
+
+
+def _emit(text: str, start: int, end: int, offset: int) -> Iterator[Sentence]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Sentence(start + offset, end + offset, text[start:end])
+
+
+def _is_abbreviation(text: str, dot: int, after: int) -> bool:
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Mansour"
+    if word in NUMBER_ABBREVIATIONS:
+        return text[after:].lstrip()[:1].isdigit()  # "No. 14" but not "said no. Then"
+    return word in ABBREVIATIONS
