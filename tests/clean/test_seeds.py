@@ -57,7 +57,9 @@ def seeds() -> dict[str, Article]:
 
 
 @pytest.mark.parametrize(("prefix", "count", "items", "first", "last"), EXPECTED_BODY)
-def test_every_body_paragraph_is_kept(seeds: dict[str, Article], prefix: str, count: int, items: int, first: str, last: str) -> None:
+def test_every_body_paragraph_is_kept(
+    seeds: dict[str, Article], prefix: str, count: int, items: int, first: str, last: str
+) -> None:
     article = seeds[prefix]
     assert len(article.paragraphs) == count
     assert sum(p.is_list_item for p in article.paragraphs) == items

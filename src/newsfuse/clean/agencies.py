@@ -12,63 +12,17 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-# Canonical short name -> spelled-out names (English, and the forms translations commonly produce).
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "AP": ("Associated Press",),
-    "Reuters": ("Thomson Reuters",),
-    "AFP": ("Agence France-Presse", "Agence France Presse", "French News Agency"),
-    "dpa": ("Deutsche Presse-Agentur", "German News Agency"),
-    "ANSA": ("Agenzia Nazionale Stampa Associata", "Italian News Agency"),
-    "EFE": ("Agencia EFE", "Spanish News Agency"),
-    "UPI": ("United Press International",),
-    "Bloomberg": ("Bloomberg News",),
-    "KCNA": ("Korean Central News Agency",),
-    "KNS": ("Korea News Service",),
-    "Yonhap": ("Yonhap News Agency",),
-    "Kyodo": ("Kyodo News",),
-    "Xinhua": ("Xinhua News Agency", "New China News Agency"),
-    "CNS": ("China News Service",),
-    "TASS": ("Russian News Agency TASS", "Information Telegraph Agency of Russia"),
-    "RIA Novosti": ("RIA",),
-    "Interfax": (),
-    "Ukrinform": (),
-    "Anadolu": ("Anadolu Agency",),
-    "IRNA": ("Islamic Republic News Agency",),
-    "PTI": ("Press Trust of India",),
-    "ANI": ("Asian News International",),
-    "IANS": ("Indo-Asian News Service",),
-    "Bernama": ("Malaysian National News Agency",),
-    "Antara": ("Antara News Agency",),
-    "PA": ("Press Association", "PA Media"),
-    "AAP": ("Australian Associated Press",),
-    "CP": ("Canadian Press", "The Canadian Press"),
-    "SPA": ("Saudi Press Agency",),
-    "WAM": ("Emirates News Agency",),
-    "MENA": ("Middle East News Agency",),
-    "APA": ("Austria Presse Agentur",),
-    "Belga": (),
-    "ANP": (),
-    "TT": ("Tidningarnas Telegrambyrå",),
-    "NTB": ("Norsk Telegrambyrå",),
-    "Ritzau": (),
-    "Lusa": (),
-    "CNA": ("Central News Agency",),
-    "PAP": ("Polish Press Agency",),
-    "CTK": ("Czech News Agency",),
-    "MTI": ("Hungarian News Agency",),
-    "BTA": ("Bulgarian News Agency",),
-    "Agerpres": (),
-    "Tanjug": (),
-    "HINA": ("Croatian News Agency",),
-    "Xinhua Finance": (),
-}
+from newsfuse.text.wire_agencies import AGENCIES
 
 # Two spelled-out names with this token-sort similarity (0-100) are taken as one agency. 88 accepts
 # "Korean Central News Agency" vs "Korean Central News Agence" or a dropped article, and rejects
 # different agencies that share two of three words ("Central News Agency" vs "China News Service").
 FUZZY_NAME_MIN = 88
 
-_TRANSLATION_FOLDS = ((re.compile(r"\bpress agency\b", re.I), "news agency"), (re.compile(r"\bagency of press\b", re.I), "news agency"))
+_TRANSLATION_FOLDS = (
+    (re.compile(r"\bpress agency\b", re.I), "news agency"),
+    (re.compile(r"\bagency of press\b", re.I), "news agency"),
+)
 # How a short name shows up as a credit: "(AP)", "via AP", "AP Photo", "/AP", "according to AP", "AP reported".
 _SHORT_CONTEXTS = (
     r"\(\s*{name}\s*\)",
@@ -80,7 +34,9 @@ _SHORT_CONTEXTS = (
     r"\b{name}\s+(?:reported|said|says|reports|quoted|cited|news agency)\b",
     r"\b(?:told|to|by|from|with|in)\s+(?:the\s+)?{name}\b",
 )
-_PHRASE = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){0,4}(?:[Nn]ews|[Pp]ress)\s+(?:[Aa]gency|[Ss]ervice)\b|\b(?:[A-Z][\w'’-]*\s+){1,3}[Aa]gency\s+of\s+[Pp]ress\b")
+_PHRASE = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+){0,4}(?:[Nn]ews|[Pp]ress)\s+(?:[Aa]gency|[Ss]ervice)\b|\b(?:[A-Z][\w'’-]*\s+){1,3}[Aa]gency\s+of\s+[Pp]ress\b"
+)
 
 
 def _short_pattern(name: str) -> re.Pattern[str]:
@@ -141,9 +97,9 @@ class AgencyFinder:
             words = match.group(0).split()
             # Try the phrase with up to three leading words dropped ("the", "official", "North Korea's").
             for skip in range(0, min(4, len(words) - 1)):
-                name = self.canonical(" ".join(words[skip:]))
-                if name:
-                    hits.append((name, match.start(), match.end()))
+                found = self.canonical(" ".join(words[skip:]))
+                if found:
+                    hits.append((found, match.start(), match.end()))
                     break
         # A name found inside a longer one ("Central News Agency" in "Korean Central News Agency")
         # is part of that name, not a second credit.

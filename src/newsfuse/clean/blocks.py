@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from newsfuse.text.normalize import ends_sentence, letter_share, normalize_text, word_count
+from newsfuse.clean.furniture import is_menu
+from newsfuse.text.normalize import ends_sentence, letter_share, normalize_line, word_count
 
 # A block of three or more lines whose lines mostly run past this length without ending a
 # sentence is hard-wrapped prose (e-mail, wire printouts); its lines are joined. Typical wrap
 # widths are 65-80 characters, and headlines or menu items are far shorter.
 WRAPPED_LINE_MIN_CHARS = 45
 WRAPPED_SHARE = 0.6
+# ...and at least this share of its lines continue a sentence in lower case (a list of headlines
+# never does; wrapped prose does on roughly half its lines).
+WRAPPED_CONTINUED_SHARE = 0.25
 
 _BULLET = re.compile(r"^(?:[•·▪◦●‣⁃∙*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 _SLUG_SEPARATOR = re.compile(r"\s*(?<![\d])/\s+|\s+/\s*(?![\d])|\s+\|\s+")
@@ -27,15 +31,20 @@ class Block:
     sentence_end: bool
     is_list_item: bool
     letters: float
+    is_menu: bool = False  # read from the raw line, before spacing is normalised away
 
 
 def split_blocks(content: str) -> list[Block]:
     """Blocks in reading order: one per line, except hard-wrapped prose, whose lines are joined."""
     blocks: list[Block] = []
-    for raw_block in re.split(r"\n\s*\n", normalize_text(content)):
-        lines = [line for line in raw_block.split("\n") if line]
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    for raw_block in re.split(r"\n[ \t\u00a0]*\n", content):
+        raw_lines = [line for line in raw_block.split("\n") if line.strip()]
+        lines = [normalize_line(line) for line in raw_lines]
+        menus = {line for raw, line in zip(raw_lines, lines, strict=True) if is_menu(raw)}
         for text in _unwrap(lines):
-            blocks.append(make_block(len(blocks), text))
+            block = make_block(len(blocks), text)
+            blocks.append(replace(block, is_menu=True) if text in menus else block)
     return blocks
 
 
@@ -59,10 +68,12 @@ def slug_segments(text: str) -> list[str]:
 
 
 def _unwrap(lines: list[str]) -> list[str]:
-    if len(lines) < 3:
-        return lines
+    if len(lines) < 3 or any(_BULLET.match(line) for line in lines):
+        return lines  # lists are never wrapped prose
     inner = lines[:-1]
     wrapped = sum(1 for line in inner if len(line) >= WRAPPED_LINE_MIN_CHARS and not ends_sentence(line))
-    if wrapped >= WRAPPED_SHARE * len(inner):
+    continued = sum(1 for line in lines[1:] if line[:1].islower())
+    # Wrapped prose continues mid-sentence, so some following lines start in lower case.
+    if wrapped >= WRAPPED_SHARE * len(inner) and continued >= WRAPPED_CONTINUED_SHARE * len(inner):
         return [" ".join(lines)]
     return lines

@@ -8,13 +8,15 @@ from dataclasses import dataclass, replace
 from newsfuse.clean.agencies import AgencyFinder
 from newsfuse.clean.blocks import Block, make_block, split_blocks
 from newsfuse.clean.boilerplate import CorpusStats, Role, classify
+from newsfuse.clean.furniture import masthead
 from newsfuse.clean.html import extract_html
 from newsfuse.clean.language import LanguageDetector
 from newsfuse.clean.metadata import (
     find_byline,
+    names_only,
+    find_published,
     is_byline,
     is_date_line,
-    find_published,
     pick_title,
     same_as_title,
     slug_byline,
@@ -26,6 +28,12 @@ from newsfuse.errors import EmptyArticleError, InputError
 from newsfuse.models import Article, Failure, RawDocument, article_id, join_paragraphs
 
 
+# The opening of the body that a headline is compared with: about three paragraphs.
+LEAD_CHARS = 1200
+# A masthead stands in a page's first lines (name, then a tagline or menu).
+MASTHEAD_LINES = 3
+
+
 @dataclass(frozen=True, slots=True)
 class _Page:
     """A document split into blocks, with what its reader or its HTML already told us."""
@@ -34,6 +42,7 @@ class _Page:
     blocks: list[Block]
     slug_meta: tuple[str, ...]
     credits: tuple[str, ...]  # metadata-only lines (photo credits, slug lines), kept for agency detection
+    masthead: str | None
     title: str | None
     byline: str | None
     source: str | None
@@ -61,14 +70,14 @@ class Cleaner:
             stats.add(raw.origin, page.blocks)
             pages.append(page)
         results: list[Article | Failure] = []
-        for page in pages:
-            if isinstance(page, Failure):
-                results.append(page)
+        for item in pages:
+            if isinstance(item, Failure):
+                results.append(item)
                 continue
             try:
-                results.append(self._build(page, stats))
+                results.append(self._build(item, stats))
             except InputError as exc:
-                results.append(Failure(page.raw.origin, exc.problem))
+                results.append(Failure(item.raw.origin, exc.problem))
         return results
 
     def _page(self, raw: RawDocument) -> _Page:
@@ -97,14 +106,22 @@ class Cleaner:
         if not blocks:
             raise EmptyArticleError(raw.origin, "no text")
         return _Page(
-            raw=raw, blocks=blocks, slug_meta=slug_meta, credits=tuple(credits), title=title, byline=byline, source=source
+            raw=raw,
+            blocks=blocks,
+            slug_meta=slug_meta,
+            credits=tuple(credits),
+            masthead=masthead(content.splitlines()[:MASTHEAD_LINES], blocks),
+            title=title,
+            byline=byline,
+            source=source,
         )
 
     def _build(self, page: _Page, stats: CorpusStats | None) -> Article:
         raw, blocks = page.raw, page.blocks
         roles = classify(blocks, doc_id=raw.origin, stats=stats)
         head = [b for b, role in zip(blocks, roles, strict=True) if role is Role.HEAD]
-        title = page.title or pick_title(head, blocks) or (page.slug_meta[0] if page.slug_meta else None)
+        lead = " ".join(b.text for b, role in zip(blocks, roles, strict=True) if role is Role.BODY)[:LEAD_CHARS]
+        title = page.title or pick_title(head, blocks, lead) or (page.slug_meta[0] if page.slug_meta else None)
         kept: list[tuple[Block, Role]] = [
             (b, role)
             for b, role in zip(blocks, roles, strict=True)
@@ -114,12 +131,15 @@ class Cleaner:
             raise EmptyArticleError(raw.origin, "no article text left after removing page clutter")
         texts = [b.text for b, _ in kept]
         items = {i for i, (_, role) in enumerate(kept) if role is Role.ITEM}
-        credits = [*page.credits, *(b.text for b, role in zip(blocks, roles, strict=True) if role not in (Role.BODY, Role.ITEM))]
+        credits = [
+            *page.credits,
+            *(b.text for b, role in zip(blocks, roles, strict=True) if role not in (Role.BODY, Role.ITEM)),
+        ]
         dateline = None
         for position, (_, role) in enumerate(kept):
             if role is not Role.BODY:
                 continue
-            found = split_dateline(texts[position], first=not dateline_checked(kept, position))
+            found = split_dateline(texts[position], first=not dateline_checked(kept, position), text=" ".join(texts))
             if found is not None:
                 texts[position] = found.rest
                 dateline = dateline or found.place
@@ -135,7 +155,7 @@ class Cleaner:
             and not is_date_line(b)
             and not is_byline(b)
         )
-        source = page.source or _slug_outlet(page.slug_meta, title)
+        source = page.source or _slug_outlet(page.slug_meta, title) or page.masthead
         return Article(
             id=article_id(text, url=raw.url, title=title, source=source),
             text=text,
@@ -144,12 +164,13 @@ class Cleaner:
             source=source,
             url=raw.url,
             path=raw.path,
-            byline=page.byline or find_byline(head) or slug_byline(page.slug_meta),
+            byline=names_only(page.byline) if page.byline else (find_byline(head) or slug_byline(page.slug_meta)),
             published=raw.published or find_published(head) or find_published(blocks[:3] + blocks[-3:]),
             dateline=dateline or place,
             agencies=agencies,
             language=self._language.detect(text),
             headings=headings,
+            origin=raw.origin,
         )
 
 

@@ -68,6 +68,7 @@ class Article:
     agencies: tuple[str, ...] = ()
     language: str | None = None
     headings: tuple[str, ...] = field(default=())
+    origin: str | None = None  # where it was read from: a path, a URL, or "path:line" for JSON Lines
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[p.start : p.end] for p in self.paragraphs]

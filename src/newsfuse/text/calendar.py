@@ -31,6 +31,7 @@ MONTHS: dict[str, int] = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUMERIC = re.compile(r"\b(?P<first>[0-3]?\d)[/.](?P<second>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d\S*)?\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
@@ -57,6 +58,12 @@ def find_dates(text: str) -> list[DateMatch]:
             if value is not None:
                 found.append(DateMatch(match.start(), match.end(), value))
                 taken.append((match.start(), match.end()))
+    for match in _NUMERIC.finditer(text):
+        if any(match.start() < end and start < match.end() for start, end in taken):
+            continue
+        value = _numeric_date(match)
+        if value is not None:
+            found.append(DateMatch(match.start(), match.end(), value))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -71,5 +78,20 @@ def _to_date(match: re.Match[str]) -> date | None:
     month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]
     try:
         return date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def _numeric_date(match: re.Match[str]) -> date | None:
+    """dd/mm/yyyy or mm/dd/yyyy, only where the order is certain (one part above 12); never a guess."""
+    first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None
+    try:
+        return date(year, month, day)
     except ValueError:
         return None
