@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import re
+
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from newsfuse.brief.candidates import Candidate
 
@@ -21,8 +23,15 @@ LEXRANK_ITERATIONS = 50
 # Each extra independent lineage behind a fact raises its salience by this share: corroborated facts
 # come first, without letting a fact repeated by many copies of one wire story win by volume.
 SUPPORT_BONUS = 0.5
+# Weight of consensus (how many lineages use a sentence's content words; the centroid idea of
+# MEAD) beside LexRank centrality, both scaled to 0-1. Chosen on the first 100 NeuS validation
+# stories (ROUGE-1 of the what-happened section), checked on the other 207.
+CONSENSUS_WEIGHT = 1.0
 # Sentences near an article's start carry its news (inverted pyramid); the bonus fades linearly.
 LEAD_BONUS = 0.5
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +72,7 @@ def rank(
     ordered = sorted(
         candidates, key=lambda c: (-preference.get(c.article_id, 0.0), c.article_index, c.span.start)
     )
-    vectors = _vectors([c.text for c in ordered])
+    vectors = tfidf_vectors([c.text for c in ordered])
     similarity = vectors @ vectors.T
     groups: list[list[int]] = []
     for index in range(len(ordered)):
@@ -77,19 +86,47 @@ def rank(
         else:
             groups.append([index])
     heads = [group[0] for group in groups]
-    centrality = _lexrank(similarity[np.ix_(heads, heads)])
+    centrality = _normalised(lexrank_scores(similarity[np.ix_(heads, heads)]))
+    consensus = _normalised(_consensus([ordered[h].text for h in heads], ordered, lineage))
     facts = []
     for number, group in enumerate(groups):
         members = tuple(ordered[i] for i in group)
         lineages = len({lineage.get(m.article_id, m.article_id) for m in members})
         lead_bonus = 1 + LEAD_BONUS * max(0.0, 1 - min(m.position for m in members))
-        salience = centrality[number] * (1 + SUPPORT_BONUS * (lineages - 1)) * lead_bonus
+        base = centrality[number] + CONSENSUS_WEIGHT * consensus[number]
+        salience = base * (1 + SUPPORT_BONUS * (lineages - 1)) * lead_bonus
         facts.append(Fact(members, float(salience), lineages, number))
     fact_similarity = similarity[np.ix_(heads, heads)]
     return Ranked(tuple(sorted(facts, key=lambda f: -f.salience)), fact_similarity)
 
 
-def _vectors(texts: list[str]) -> np.ndarray:
+def _consensus(texts: list[str], candidates: Sequence[Candidate], lineage: Mapping[str, str]) -> np.ndarray:
+    """For each text: its content words, weighted by how many other lineages also use them."""
+    words_by_lineage: dict[str, set[str]] = {}
+    for candidate in candidates:
+        key = lineage.get(candidate.article_id, candidate.article_id)
+        words_by_lineage.setdefault(key, set()).update(_content_words(candidate.text))
+    spread: dict[str, int] = {}
+    for words in words_by_lineage.values():
+        for word in words:
+            spread[word] = spread.get(word, 0) + 1
+    scores = []
+    for text in texts:
+        words = _content_words(text)
+        scores.append(sum(spread.get(w, 1) - 1 for w in words) / max(len(words), 1) ** 0.5)
+    return np.asarray(scores, dtype=float)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS and len(w) > 2}
+
+
+def _normalised(values: np.ndarray) -> np.ndarray:
+    top = float(values.max()) if values.size else 0.0
+    return values / top if top > 0 else values
+
+
+def tfidf_vectors(texts: list[str]) -> np.ndarray:
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
     try:
         matrix = vectorizer.fit_transform(texts)
@@ -101,7 +138,7 @@ def _vectors(texts: list[str]) -> np.ndarray:
     return np.asarray(dense / norms)
 
 
-def _lexrank(similarity: np.ndarray) -> np.ndarray:
+def lexrank_scores(similarity: np.ndarray) -> np.ndarray:
     size = similarity.shape[0]
     if size == 1:
         return np.ones(1)

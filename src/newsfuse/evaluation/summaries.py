@@ -15,9 +15,8 @@ from typing import Any
 
 from rouge_score import rouge_scorer
 
-from newsfuse.brief.candidates import collect
 from newsfuse.brief.extractive import ExtractiveComposer
-from newsfuse.brief.salience import rank
+from newsfuse.brief.salience import lexrank_scores, tfidf_vectors
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
 from newsfuse.models import Article, article_id, join_paragraphs
@@ -83,9 +82,13 @@ def lead(story: Story) -> str:
 
 
 def lexrank(story: Story) -> str:
-    """LexRank over all the story's sentences (the published NeuS baseline's method)."""
-    ranked = rank(collect(story.articles))
-    return " ".join(f.lead.text for f in ranked.facts[:BASELINE_SENTENCES])
+    """Plain LexRank over all the story's sentences (the published NeuS baseline's method)."""
+    sentences = [s.text for article in story.articles for s in split_sentences(article.text)]
+    if not sentences:
+        return ""
+    vectors = tfidf_vectors(sentences)
+    scores = lexrank_scores(vectors @ vectors.T)
+    return " ".join(sentences[i] for i in sorted(range(len(sentences)), key=lambda i: -scores[i])[:BASELINE_SENTENCES])
 
 
 SYSTEMS: dict[str, Callable[[Story], str]] = {"newsfuse": ours, "lead": lead, "lexrank": lexrank}

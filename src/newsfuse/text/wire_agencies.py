@@ -1,0 +1,57 @@
+"""The wire-agency gazetteer: each news agency's canonical short name and its spelled-out names.
+
+Kept apart from any stage so that cleaning (credits) and extraction (entity aliases) share one table.
+"""
+
+from __future__ import annotations
+
+# Canonical short name -> spelled-out names (English, and the forms translations commonly produce).
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AP": ("Associated Press",),
+    "Reuters": ("Thomson Reuters",),
+    "AFP": ("Agence France-Presse", "Agence France Presse", "French News Agency"),
+    "dpa": ("Deutsche Presse-Agentur", "German News Agency"),
+    "ANSA": ("Agenzia Nazionale Stampa Associata", "Italian News Agency"),
+    "EFE": ("Agencia EFE", "Spanish News Agency"),
+    "UPI": ("United Press International",),
+    "Bloomberg": ("Bloomberg News",),
+    "KCNA": ("Korean Central News Agency",),
+    "KNS": ("Korea News Service",),
+    "Yonhap": ("Yonhap News Agency",),
+    "Kyodo": ("Kyodo News",),
+    "Xinhua": ("Xinhua News Agency", "New China News Agency"),
+    "CNS": ("China News Service",),
+    "TASS": ("Russian News Agency TASS", "Information Telegraph Agency of Russia"),
+    "RIA Novosti": ("RIA",),
+    "Interfax": (),
+    "Ukrinform": (),
+    "Anadolu": ("Anadolu Agency",),
+    "IRNA": ("Islamic Republic News Agency",),
+    "PTI": ("Press Trust of India",),
+    "ANI": ("Asian News International",),
+    "IANS": ("Indo-Asian News Service",),
+    "Bernama": ("Malaysian National News Agency",),
+    "Antara": ("Antara News Agency",),
+    "PA": ("Press Association", "PA Media"),
+    "AAP": ("Australian Associated Press",),
+    "CP": ("Canadian Press", "The Canadian Press"),
+    "SPA": ("Saudi Press Agency",),
+    "WAM": ("Emirates News Agency",),
+    "MENA": ("Middle East News Agency",),
+    "APA": ("Austria Presse Agentur",),
+    "Belga": (),
+    "ANP": (),
+    "TT": ("Tidningarnas Telegrambyrå",),
+    "NTB": ("Norsk Telegrambyrå",),
+    "Ritzau": (),
+    "Lusa": (),
+    "CNA": ("Central News Agency",),
+    "PAP": ("Polish Press Agency",),
+    "CTK": ("Czech News Agency",),
+    "MTI": ("Hungarian News Agency",),
+    "BTA": ("Bulgarian News Agency",),
+    "Agerpres": (),
+    "Tanjug": (),
+    "HINA": ("Croatian News Agency",),
+    "Xinhua Finance": (),
+}
