@@ -79,6 +79,8 @@ class CorpusStats:
         if not others:
             return False
         mine = self._prose.get(doc_id, set()) - {key}
+        if not mine:
+            return False  # a document's only paragraph is its content, whoever else prints it
         return not any(mine & self._prose.get(other, set()) for other in others)
 
 

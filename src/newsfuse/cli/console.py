@@ -31,7 +31,7 @@ def progress_bar(label: str) -> Iterator[Callable[[int], None]]:
 def report_failures(failures: Sequence[Failure]) -> int:
     """One line per failure on stderr; the exit code: 2 if anything was skipped, else 0."""
     for failure in failures:
-        print(f"newsfuse: skipped {failure.origin}: {failure.problem}", file=sys.stderr)
+        print(f"newsfuse: skipped {_one_line(failure.origin)}: {_one_line(failure.problem)}", file=sys.stderr)
     return EXIT_BAD_INPUT if failures else 0
 
 
@@ -44,3 +44,8 @@ def write_output(text: str, output: Path | None) -> None:
     except OSError as exc:
         print(f"newsfuse: cannot write {output}: {exc.strerror}", file=sys.stderr)
         raise SystemExit(EXIT_BAD_INPUT) from None
+
+
+def _one_line(text: str) -> str:
+    """Control characters (a newline in a file name) shown escaped, so each problem stays one line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

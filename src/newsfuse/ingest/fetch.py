@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -12,12 +14,16 @@ from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 from newsfuse.errors import FetchError
+from newsfuse.ingest.decode import size_text
 
 # A news page is well under 5 MB even with inline scripts; the cap stops a hostile server from
 # streaming forever. Ten seconds covers slow news sites without stalling a feed poll for long.
 DEFAULT_MAX_FETCH_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT_S = 10.0
+# Browsers give up after about 20 redirects; news sites use one or two (http -> https -> canonical).
 MAX_REDIRECTS = 5
+# Bodies are read in pieces this big, so the size cap and the deadline are checked as data arrives.
+READ_CHUNK_BYTES = 64 * 1024
 USER_AGENT = "newsfuse/0.1 (+https://github.com/newsfuse/newsfuse)"
 
 Resolver = Callable[[str], list[str]]
@@ -54,14 +60,24 @@ def system_resolver(host: str) -> list[str]:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
         raise FetchError(host, f"cannot resolve host ({exc.strerror})") from None
+    except (UnicodeError, OSError) as exc:  # UnicodeError: a label over 63 characters, an empty label
+        raise FetchError(host, f"cannot resolve host ({exc})") from None
     return sorted({str(info[4][0]) for info in infos})
 
 
 def refusal(address: str) -> str | None:
     """Why an IP address must not be fetched, or None when it is a public address."""
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])
+    except ValueError:
+        return f"unreadable address {address[:60]!r}"
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv4 carried inside IPv6 (mapped, 6to4, Teredo) reaches the IPv4 host: judge that one.
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None:
+            inner = refusal(str(embedded))
+            if inner or ip.ipv4_mapped is not None:
+                return inner
     for test, name in (
         (ip.is_loopback, "loopback"),
         (ip.is_private, "private"),
@@ -78,20 +94,43 @@ def refusal(address: str) -> str | None:
 
 
 class UrllibTransport:
-    """The default transport: the standard library, with redirects left to the Fetcher."""
+    """The default transport: the standard library, with redirects left to the Fetcher.
+
+    `timeout` bounds each network wait and, with the body read in pieces, the whole download, so a
+    server that trickles bytes cannot hold a batch.
+    """
 
     def get(self, url: str, headers: dict[str, str], *, timeout: float, max_bytes: int) -> Response:
         request = urllib.request.Request(url, headers=headers, method="GET")
         opener = urllib.request.build_opener(_NoRedirect())
+        deadline = time.monotonic() + timeout
         try:
             with opener.open(request, timeout=timeout) as reply:
-                body = reply.read(max_bytes + 1)
+                declared = str(reply.headers.get("content-length") or "")
+                if declared.isdigit() and int(declared) > max_bytes:
+                    raise FetchError(url, f"response larger than {size_text(max_bytes)} (by its Content-Length)")
+                body = _read_body(url, reply, max_bytes, deadline, timeout)
                 return Response(reply.geturl(), reply.status, _lower(reply.headers.items()), body)
         except urllib.error.HTTPError as exc:
             return Response(url, exc.code, _lower(exc.headers.items()), b"")
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise FetchError(url, f"cannot fetch ({reason})") from None
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+            reason = getattr(exc, "reason", None) or exc or type(exc).__name__
+            raise FetchError(url, f"cannot fetch ({_first_line(str(reason))})") from None
+
+
+def _read_body(url: str, reply: http.client.HTTPResponse, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        if time.monotonic() > deadline:
+            raise FetchError(url, f"cannot fetch (took longer than {timeout:g} s)")
+        # read1: whatever has arrived (up to the chunk), so a trickling server meets the deadline.
+        chunk = reply.read1(min(READ_CHUNK_BYTES, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 @dataclass
@@ -105,19 +144,28 @@ class Fetcher:
     max_bytes: int = DEFAULT_MAX_FETCH_BYTES
 
     def get(self, url: str, headers: dict[str, str] | None = None) -> Response:
+        """The final response. Raises FetchError, naming `url`, for a refused hop, an HTTP error or a cap."""
         sent = {"User-Agent": USER_AGENT, **(headers or {})}
         current = url
-        for _hop in range(MAX_REDIRECTS + 1):
-            self.check(current)
-            response = self.transport.get(current, sent, timeout=self.timeout, max_bytes=self.max_bytes)
+        for hop in range(MAX_REDIRECTS + 1):
+            try:
+                self.check(current)
+                response = self.transport.get(current, sent, timeout=self.timeout, max_bytes=self.max_bytes)
+            except FetchError as exc:
+                if hop == 0:
+                    raise
+                raise FetchError(url, f"redirected to {current}: {exc.problem}") from None
             if response.status in (301, 302, 303, 307, 308):
                 location = response.headers.get("location")
                 if not location:
                     raise FetchError(url, f"redirect ({response.status}) without a Location header")
-                current = urljoin(current, location)
+                try:
+                    current = urljoin(current, location.strip())
+                except ValueError:
+                    raise FetchError(url, f"redirect to an unreadable URL {location[:80]!r}") from None
                 continue
             if len(response.body) > self.max_bytes:
-                raise FetchError(url, f"response larger than {self.max_bytes / 1e6:.1f} MB")
+                raise FetchError(url, f"response larger than {size_text(self.max_bytes)}")
             if response.status == 304:
                 return response
             if response.status >= 400:
@@ -127,18 +175,31 @@ class Fetcher:
 
     def check(self, url: str) -> None:
         """Raise FetchError unless the URL is http(s) and its host resolves only to public addresses."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+            _ = parts.port  # raises on a port that is not a number or is out of range
+        except ValueError as exc:
+            raise FetchError(url, f"malformed URL ({exc})") from None
         if parts.scheme not in ("http", "https"):
             raise FetchError(url, f"unsupported URL scheme {parts.scheme!r} (only http and https)")
-        host = parts.hostname
         if not host:
             raise FetchError(url, "URL has no host")
         if self.allow_private:
             return
         try:
-            addresses = [str(ipaddress.ip_address(host))]
+            literal = ipaddress.ip_address(host)
         except ValueError:
+            literal = None
+        if literal is not None:
+            why = refusal(host)
+            if why:
+                raise FetchError(url, f"refused: {why}")
+            return
+        try:
             addresses = self.resolver(host)
+        except FetchError as exc:
+            raise FetchError(url, exc.problem) from None
         if not addresses:
             raise FetchError(url, f"host {host} has no address")
         for address in addresses:
@@ -154,3 +215,8 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def _lower(items: object) -> dict[str, str]:
     return {str(key).lower(): str(value) for key, value in items}  # type: ignore[attr-defined]
+
+
+def _first_line(message: str) -> str:
+    lines = message.strip().splitlines()
+    return lines[0][:120] if lines else "no detail"

@@ -14,19 +14,33 @@ _OPTIONAL = ("title", "source", "url", "published", "byline", "author")
 
 
 def read_jsonl(origin: str, text: str, path: str | None = None) -> Iterator[RawDocument | Failure]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    """One document or one failure per non-blank line; a bad line never stops the others."""
+    # Split on newlines only: str.splitlines() also breaks at U+2028, U+0085 and form feeds, which
+    # JSON allows raw inside strings.
+    records = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip().lstrip("\ufeff")  # CRLF endings; a byte-order mark on a concatenated file
+        if not line:
             continue
+        records += 1
         where = f"{origin}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Failure(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
+        except ValueError:  # the only other ValueError json raises: an integer past Python's digit limit
+            yield Failure(where, "malformed JSON (a number with too many digits)")
+            continue
+        except RecursionError:
+            yield Failure(where, "malformed JSON (nested too deeply)")
+            continue
         try:
             yield _document(where, record, path)
         except ValueError as exc:
             yield Failure(where, str(exc))
+    if not records:
+        yield Failure(origin, "no JSON lines in the input")
 
 
 def _document(where: str, record: Any, path: str | None) -> RawDocument:
@@ -42,10 +56,11 @@ def _document(where: str, record: Any, path: str | None) -> RawDocument:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             raise ValueError(f'"{name}" must be a string')
+    has_html = bool((html or "").strip())
     return RawDocument(
         origin=where,
-        content=html if (html or "").strip() else text,
-        format="html" if (html or "").strip() else "text",
+        content=(html if has_html else text) or "",
+        format="html" if has_html else "text",
         title=_text(record.get("title")),
         source=_text(record.get("source")),
         url=_text(record.get("url")),

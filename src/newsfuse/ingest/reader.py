@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsfuse.errors import InputError
-from newsfuse.ingest.decode import DEFAULT_MAX_BYTES, check_size, decode_bytes, gunzip, is_gzip
+from newsfuse.ingest.decode import DEFAULT_MAX_BYTES, check_size, decode_bytes, gunzip, is_gzip, size_text
 from newsfuse.ingest.feeds import read_feed
 from newsfuse.ingest.fetch import Fetcher
 from newsfuse.ingest.formats import Kind, kind_from_name, sniff
@@ -26,7 +28,7 @@ class ReadOptions:
 
 
 def is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
+    return value[:8].lower().startswith(("http://", "https://"))
 
 
 class Reader:
@@ -59,38 +61,44 @@ class Reader:
             yield Failure(exc.origin, exc.problem)
 
     def _read_path(self, path: Path) -> Iterator[RawDocument | Failure]:
-        origin = str(path)
-        if path.is_dir():
-            for file in _walk(path):
-                try:
-                    yield from self._read_file(file, kind_from_name(file.name))
-                except InputError as exc:
-                    yield Failure(exc.origin, exc.problem)
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except OSError as exc:
+            raise InputError(str(path), _os_problem(path, exc)) from None
+        if not is_folder:
+            yield from self._read_file(path, kind_from_name(path.name))
             return
-        if not path.exists():
-            raise InputError(origin, "no such file or directory")
-        if not path.is_file():
-            raise InputError(origin, "not a regular file")
-        yield from self._read_file(path, kind_from_name(path.name))
+        found = False
+        for entry in _walk(path):
+            if isinstance(entry, Failure):
+                yield entry
+                continue
+            found = True
+            try:
+                yield from self._read_file(entry, kind_from_name(entry.name))
+            except InputError as exc:
+                yield Failure(exc.origin, exc.problem)
+        if not found:
+            yield Failure(str(path), "the folder holds no article files (.txt, .md, .html, .jsonl, .rss, .atom, .xml)")
 
     def _read_file(self, path: Path, kind: Kind | None) -> Iterator[RawDocument | Failure]:
         origin = str(path)
-        try:
-            check_size(origin, path.stat().st_size, self.options.max_bytes)
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(origin, f"cannot read ({exc.strerror})") from None
+        data = _read_capped(path, self.options.max_bytes)
         if is_gzip(data):
             data = gunzip(origin, data, self.options.max_bytes)
+        elif path.name.lower().endswith(".gz"):
+            raise InputError(origin, "named .gz but not gzip data")
         text = decode_bytes(origin, data)
         yield from self._parse(origin, text, kind or sniff(text), path=origin, url=None)
 
-    def _parse(self, origin: str, text: str, kind: Kind, *, path: str | None, url: str | None) -> Iterator[RawDocument | Failure]:
+    def _parse(
+        self, origin: str, text: str, kind: Kind, *, path: str | None, url: str | None
+    ) -> Iterator[RawDocument | Failure]:
         if kind == "jsonl":
             yield from read_jsonl(origin, text, path)
         elif kind == "feed":
             loader = self._load_page if self.options.online else None
-            yield from read_feed(origin, text, load_page=loader)
+            yield from read_feed(origin, text, path, load_page=loader)
         else:
             yield RawDocument(origin=origin, content=text, format=kind, path=path, url=url)
 
@@ -102,10 +110,64 @@ class Reader:
         raise InputError(url, "the page held no document")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Article files under a folder, in name order; hidden entries and unknown file types are skipped."""
-    for directory, subdirs, files in os.walk(root):
+def _read_capped(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, refused unread when its size is over the limit and capped while read."""
+    origin = str(path)
+    try:
+        # Non-blocking, so that a named pipe among the files is refused instead of waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(origin, _os_problem(path, exc)) from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(origin, "not a regular file")
+            check_size(origin, info.st_size, max_bytes)
+            # Files that report no size (/proc, some network mounts) are capped while read.
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(origin, _os_problem(path, exc)) from None
+    if len(data) > max_bytes:
+        raise InputError(origin, f"too large (over the {size_text(max_bytes)} limit)")
+    return data
+
+
+def _os_problem(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return "broken symbolic link" if path.is_symlink() else "no such file or directory"
+    return f"cannot read ({(exc.strerror or type(exc).__name__).lower()})"
+
+
+def _walk(root: Path) -> Iterator[Path | Failure]:
+    """Article files under a folder, in name order, and a failure for each folder that cannot be listed.
+
+    Hidden entries and unknown file types are skipped. Symbolic links to folders are followed, each
+    folder once, so a link loop ends instead of recursing.
+    """
+    problems: list[OSError] = []
+    seen: set[tuple[int, int]] = set()
+    for directory, subdirs, files in os.walk(root, followlinks=True, onerror=problems.append):
+        yield from _drain(problems)
+        try:
+            here = os.stat(directory)
+        except OSError as exc:
+            yield Failure(directory, _os_problem(Path(directory), exc))
+            subdirs[:] = []
+            continue
+        if (here.st_dev, here.st_ino) in seen:
+            subdirs[:] = []
+            continue
+        seen.add((here.st_dev, here.st_ino))
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and kind_from_name(name) is not None:
                 yield Path(directory) / name
+    yield from _drain(problems)
+
+
+def _drain(problems: list[OSError]) -> Iterator[Failure]:
+    while problems:
+        exc = problems.pop(0)
+        where = str(exc.filename) if exc.filename else "folder"
+        yield Failure(where, _os_problem(Path(where), exc))
