@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from newsfuse.models.article import Span
+from newsfuse.models.article import Article, Span
+from newsfuse.models.claims import Claim, Conflict
+from newsfuse.models.facts import Entity, Quote, TimelineEntry
+from newsfuse.models.provenance import Provenance
 
 SECTION_NAMES = ("quick_read", "what_happened", "why_it_matters", "whats_next", "background", "perspectives")
 
@@ -36,3 +39,33 @@ class Sections:
 
     def all_sentences(self) -> list[CitedSentence]:
         return [sentence for _, sentences in self.items() for sentence in sentences]
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """One story, briefed. `composer` names what wrote the sections (extractive, or an LLM's name)."""
+
+    story_id: str
+    headline: str
+    headline_sources: tuple[str, ...]
+    articles: tuple[Article, ...]
+    provenance: Provenance
+    sections: Sections
+    timeline: tuple[TimelineEntry, ...] = ()
+    people: tuple[Entity, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    composer: str = "extractive"
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def independent_sources(self) -> int:
+        return self.provenance.independent_sources
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)

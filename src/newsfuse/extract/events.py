@@ -1,0 +1,203 @@
+"""Describe the event a date mention dates: the clause around it, shortened to its core.
+
+"Kim, who arrived in Beijing by train on Tuesday, was one of ..." dates the relative clause, so the
+event reads "Kim arrived in Beijing by train"; subordinate and parallel clauses, appositions and the
+date itself are left out. Each description keeps word stems for comparing events across articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsfuse.extract.cues import SPEECH_VERBS
+from newsfuse.models import DateMention, Span
+
+# Clauses hanging off the event's verb that tell another story; dropped from the description.
+_DROPPED_DEPS = frozenset({"relcl", "advcl", "parataxis", "appos", "conj", "cc", "mark", "punct", "dep", "npadvmod"})
+# Verbs that carry little meaning alone: the event is named by their object or subject ("held talks",
+# "made landfall", "is scheduled").
+LIGHT_VERBS = frozenset(
+    [
+        "be",
+        "have",
+        "make",
+        "hold",
+        "take",
+        "give",
+        "come",
+        "get",
+        "do",
+        "see",
+        "mark",
+        "expect",
+        "schedule",
+        "attend",
+        "begin",
+        "start",
+    ]
+)
+# Prepositions that make a date the start or end of a state rather than the day something happened.
+BOUNDING_PREPOSITIONS = frozenset({"until", "till", "through", "by", "before", "since", "from"})
+# A description longer than this many words is cut: the timeline shows short events.
+MAX_EVENT_WORDS = 24
+# Stems are word starts of this length: "arrive" and "arrival" share "arriv", "depart"/"departure".
+STEM_LENGTH = 5
+_LIGHT_STEMS = frozenset(v[:STEM_LENGTH] for v in LIGHT_VERBS)
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_RELATIVE = frozenset({"who", "which", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A date mention with the event it dates."""
+
+    mention: DateMention
+    text: str
+    span: Span
+    verbs: frozenset[str]  # stems of the clause's verb (and of the verb a light verb governs)
+    nouns: frozenset[str]  # stems of its subject and object nouns ("arrival", "talks", "parade")
+    stems: frozenset[str]  # stems of every content word
+    bound: bool = False  # the date bounds a state ("closed until Sunday") rather than dating an event
+
+    @property
+    def light(self) -> bool:
+        """True when the clause's only verbs carry little meaning alone ("held talks")."""
+        return self.verbs <= _LIGHT_STEMS
+
+
+def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] = ()) -> Event | None:
+    """The event `mention` dates; words inside quotation marks (`quoted` character ranges) are left out."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = _verb(span.root)
+    # "came a day after both leaders showcased ...": the date belongs to what follows "after".
+    linker = next((t for t in span if t.lower_ in {"after", "before"}), None)
+    if linker is not None and mention.kind == "relative":
+        targets = [c for c in linker.children if c.dep_ in {"pcomp", "pobj"}]
+        if linker.dep_ == "mark" and linker.head.pos_ in {"VERB", "AUX"}:
+            verb = linker.head
+        elif targets and targets[0].pos_ in {"VERB", "AUX"}:
+            verb = targets[0]
+        else:
+            # The parser often hangs the clause's subject on "after" and its verb elsewhere: take
+            # the first verb after "after" in the sentence.
+            following = [t for t in linker.sent if t.i > linker.i and t.pos_ == "VERB"]
+            if following:
+                verb = following[0]
+    date_tokens = {t.i for t in span}
+    predicate = verb
+    # "is expected to make landfall": describe from the verb that carries the subject.
+    while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
+    kept = [t for t in _clause(verb, date_tokens) if t.i not in quoted_tokens]
+    if not kept:
+        return None
+    words = list(kept)
+    prefix = ""
+    # A report whose speaker follows what was said ("..., the VMI said"): the speaker leads.
+    subjects = [
+        c
+        for c in verb.children
+        if (c.dep_ == "nsubj" and c.i > verb.i)
+        or (
+            c.dep_ == "nsubj"
+            and verb.lemma_ in SPEECH_VERBS
+            and any(k.dep_ == "ccomp" and k.i < c.i for k in verb.children)
+        )
+    ]
+    if verb.lemma_ in SPEECH_VERBS and subjects:
+        speaker = [t for t in words if subjects[0].left_edge.i <= t.i <= subjects[0].right_edge.i]
+        rest = [t for t in words if t not in speaker and t.i != verb.i]
+        if speaker and rest:
+            prefix = f"{_join(speaker)} {verb.text}: "
+            words = rest
+    if verb.dep_ == "relcl" and words[0].lower_ in _RELATIVE:
+        antecedent = _antecedent(verb.head, {t.i for t in verb.subtree})
+        prefix = "".join(t.text_with_ws for t in antecedent).strip() + " "
+        words = words[1:]
+    if len(words) > MAX_EVENT_WORDS:
+        words = words[:MAX_EVENT_WORDS]
+    text = (prefix + _join(words)).strip().rstrip(",;:")
+    first, last = min(t.idx for t in kept), max(t.idx + len(t.text) for t in kept)
+    return Event(
+        mention=mention,
+        text=text,
+        span=Span(mention.span.article_id, first, last),
+        verbs=_verbs(predicate),
+        nouns=frozenset(
+            _stem(c)
+            for v in {predicate, verb}
+            for c in v.children
+            if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and c.pos_ == "NOUN"
+        ),
+        bound=span[0].i > 0 and doc[span[0].i - 1].lower_ in BOUNDING_PREPOSITIONS,
+        stems=frozenset(
+            _stem(t) for t in words if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_ not in LIGHT_VERBS
+        ),
+    )
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens as text; where tokens were left out between two, one space stands for them."""
+    out = ""
+    for index, token in enumerate(tokens):
+        out += token.text
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is None:
+            break
+        if token.whitespace_ or (following.i != token.i + 1 and not following.is_punct):
+            out += " "
+    return out
+
+
+def _verb(token: Token) -> Token:
+    current = token
+    while current.pos_ not in {"VERB", "AUX"} and current.head is not current:
+        current = current.head
+    return current
+
+
+def _clause(verb: Token, date_tokens: set[int]) -> list[Token]:
+    dropped: set[int] = set(date_tokens)
+    for child in verb.children:
+        if (
+            (child.dep_ in _DROPPED_DEPS and child.i > verb.i)
+            or child.dep_ in {"advcl", "parataxis", "mark"}
+            or (child.dep_ == "prep" and all(t.i in date_tokens for t in child.subtree if t.i != child.i))
+        ):
+            dropped.update(t.i for t in child.subtree)
+    for token in verb.subtree:
+        head = token.head
+        if (
+            token.i in date_tokens
+            and head.dep_ == "prep"
+            and head.i not in dropped
+            and all(t.i in date_tokens or t.i == head.i for t in head.subtree)
+        ):
+            dropped.add(head.i)
+    kept = [t for t in verb.subtree if t.i not in dropped]
+    while kept and (kept[0].is_punct or kept[0].dep_ in {"cc", "mark"}):
+        kept = kept[1:]
+    while kept and kept[-1].is_punct:
+        kept = kept[:-1]
+    return kept
+
+
+def _antecedent(head: Token, clause: set[int]) -> list[Token]:
+    return [t for t in head.subtree if t.i not in clause and t.dep_ not in {"appos", "punct"} and t.i <= head.i]
+
+
+def _verbs(verb: Token) -> frozenset[str]:
+    found = {_stem(verb)}
+    if verb.lemma_ in LIGHT_VERBS:
+        found.update(_stem(c) for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB")
+    return frozenset(found)
+
+
+def _stem(token: Token) -> str:
+    return token.lemma_.lower()[:STEM_LENGTH]

@@ -1,0 +1,215 @@
+"""Name mentions in one parsed article: NER spans tidied into names, with type cues and stated roles.
+
+The statistical tagger is a first guess. Its spans are trimmed (articles, titles, possessives), split
+at inner possessives ("Kim's Beijing"), extended over a cut-off last name part ("Kim Jong" + "One")
+and over a lower-case area noun ("Halsted" + "housing estate"); each mention keeps cues that later
+votes on its type use (a title before it, a locative preposition, a category word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsfuse.extract.cues import SPEECH_VERBS
+from newsfuse.extract.names import (
+    AREA_MODIFIERS,
+    AREA_NOUNS,
+    ORGANIZATION_HEADS,
+    PLACE_HEADS,
+    TITLE_WORDS,
+    clean_surface,
+)
+from newsfuse.models import EntityType, Mention, Span
+from newsfuse.text.calendar import MONTHS
+
+NER_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "other",
+    "PRODUCT": "other",
+}
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# Prepositions after which a name is nearly always a place ("in Tervik", "near Orrisford").
+LOCATIVE_PREPOSITIONS = frozenset(["in", "near", "across", "outside", "around", "into", "through", "towards", "toward"])
+# "the city of X", "the port of X": the noun before "of" makes X a place.
+PLACE_OF_NOUNS = frozenset(
+    ["city", "town", "port", "village", "province", "county", "region", "capital", "district", "island"]
+)
+# A role longer than this many words is a clause, not a title or a description.
+MAX_ROLE_WORDS = 12
+_JOINED_NAMES = re.compile(r"[A-Za-z.]-[A-Z]")
+_ROLE_DEPS = frozenset({"compound", "amod", "nmod"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+_SKIP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A name written in an article, before mentions are merged into entities."""
+
+    text: str
+    span: Span
+    label: EntityType | None  # None for an occurrence found by name only, which casts no type vote
+    place_cue: bool = False
+    person_cue: bool = False
+    role: Mention | None = None
+
+
+def find_mentions(article_id: str, doc: Doc) -> list[NameMention]:
+    """Every name the tagger finds in the document, tidied, in text order."""
+    found: list[NameMention] = []
+    for ent in doc.ents:
+        label = NER_TYPES.get(ent.label_)
+        if label is None:
+            continue
+        for start, end in _split_possessives(ent):
+            mention = _tidy(article_id, doc, start, end, label)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _split_possessives(ent: SpacySpan) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    start = ent.start
+    for token in ent:
+        # Split at "'s" only: a bare apostrophe closes a plural inside a name ("General Workers' Union").
+        if token.tag_ == "POS" and token.text in {"'s", "’s"} and token.i + 1 < ent.end:
+            pieces.append((start, token.i))
+            start = token.i + 1
+    pieces.append((start, ent.end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) -> NameMention | None:
+    # Leading determiners, lower-case words and titles belong to the role, not the name.
+    title_start = start
+    while start < end and (
+        doc[start].pos_ in _SKIP_LEADING
+        or not doc[start].text[:1].isupper()
+        or (label == "person" and doc[start].lower_ in TITLE_WORDS)
+    ):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    start = _extend_left(doc, start, label)
+    end = _extend(doc, start, end, label)
+    text = clean_surface(doc[start:end].text)
+    if not text or not any(ch.isupper() for ch in text) or text.lower() in WEEKDAYS or text.lower() in MONTHS:
+        return None
+    if label == "person" and _JOINED_NAMES.search(text):
+        return None  # "U.S.-China", "Xi-Kim": two names joined as a modifier, not a person
+    span = Span(article_id, doc[start].idx, doc[start].idx + len(text))
+    titled = any(doc[i].lower_ in TITLE_WORDS for i in range(title_start, start))
+    role = _role(article_id, doc, start, end)
+    # A title before the name, or a description in apposition to a two-part name ("Emil Raskov, a
+    # forklift driver"), marks a person; a one-word place also takes appositions ("Askervik, 20 km up").
+    described = role is not None and end - start >= 2 and doc[start:end].root.dep_ != "appos"
+    root = doc[start:end].root
+    # A two- or three-part name that says something ("Odile Marchand said") is a person, unless its
+    # last word names a kind of body or place ("Kaldmere Ferries said").
+    speaks = (
+        2 <= end - start <= 3
+        and root.dep_ in {"nsubj", "nsubjpass"}
+        and root.head.lemma_ in SPEECH_VERBS
+        and not any(t.lower_ in ORGANIZATION_HEADS | PLACE_HEADS for t in doc[start:end])
+    )
+    return NameMention(
+        text=text,
+        span=span,
+        label=label,
+        place_cue=_place_cue(doc, start),
+        person_cue=titled or described or speaks or (role is not None and label == "person"),
+        role=role,
+    )
+
+
+def _extend_left(doc: Doc, start: int, label: EntityType) -> int:
+    # A given name the tagger left out ("Spokesman Dries | Vanterpool").
+    if label == "person" and start > 0:
+        before = doc[start - 1]
+        if (
+            before.pos_ == "PROPN"
+            and before.is_title
+            and not before.is_sent_start
+            and before.lower_ not in TITLE_WORDS
+            and not before.ent_type_
+        ):
+            return start - 1
+    return start
+
+
+def _extend(doc: Doc, start: int, end: int, label: EntityType) -> int:
+    # A multi-part personal name cut short before a capitalised last part ("Kim Jong" | "One").
+    if label == "person" and end - start >= 2 and end < len(doc):
+        nxt = doc[end]
+        if (
+            nxt.is_title
+            and not nxt.is_sent_start
+            and nxt.tag_ in {"NNP", "CD"}
+            and nxt.lower_ not in WEEKDAYS
+            and nxt.lower_ not in MONTHS
+        ):
+            end += 1
+    # A place written with its category noun: "Grevlund industrial park", "Halsted housing estate".
+    index = end
+    while index < len(doc) and index - end < 2 and doc[index].lower_ in AREA_MODIFIERS:
+        index += 1
+    if index < len(doc) and doc[index].lower_ in AREA_NOUNS and doc[index].text.islower():
+        end = index + 1
+    return end
+
+
+def _place_cue(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    return before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in PLACE_OF_NOUNS
+
+
+def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
+    """The title or description an article attaches to a name: before it ("fire chief Margit
+    Sallander"), in apposition after it ("Zhu Feng, dean of ..."), or as the noun it is in apposition
+    to ("Kaldmere's governor, Odile Marchand")."""
+    root = doc[start:end].root
+    tokens: list[Token] = []
+    left = [child for child in root.lefts if child.i < start and child.dep_ in _ROLE_DEPS]
+    if left:
+        first = min(t.left_edge.i for t in left)
+        tokens = list(doc[first:start])
+    else:
+        appositive = [child for child in root.rights if child.dep_ == "appos" and child.i >= end]
+        if appositive:
+            # The description without its relative clause: "a forklift driver [who was working ...]".
+            clauses = {t.i for c in appositive[0].children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+            tokens = [t for t in appositive[0].subtree if t.i not in clauses]
+        elif root.dep_ == "appos" and root.head.i < start:
+            head = root.head
+            tokens = [t for t in head.subtree if t.i < start and t.i >= head.left_edge.i]
+    return _as_role(article_id, doc, tokens)
+
+
+def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
+    while tokens and (tokens[0].pos_ in _SKIP_LEADING or tokens[0].tag_ == "POS"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in {"CCONJ", "ADP", "DET"}):
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > MAX_ROLE_WORDS:
+        return None
+    if not any(t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS for t in tokens):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in tokens) or any(t.text in {"(", ")", "“", "”", '"'} for t in tokens):
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Mention(doc.text[start:end], Span(article_id, start, end))

@@ -1,0 +1,63 @@
+"""The tense of the clause a date expression belongs to: past reports, present states, future plans."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsfuse.models.facts import Tense
+
+# Verbs and adjectives that put the event they govern in the future: "expected to", "scheduled for".
+FUTURE_LEMMAS = frozenset(
+    ["expect", "schedule", "plan", "due", "set", "intend", "aim", "prepare", "forecast", "promise"]
+)
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would", "wo"})
+# Prepositions that point forward from the present: "closed until Sunday", "restored by Tuesday".
+FORWARD_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
+# How many heads up from the date the clause's verb is looked for.
+MAX_CLIMB = 6
+
+
+def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense of the clause around characters start..end of the parsed text, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token: Token = span.root
+    preposition = token.head.lower_ if token.head.pos_ == "ADP" else ""
+    verb = _governing_verb(token)
+    if verb is None:
+        return None
+    chain = [verb, *list(verb.ancestors)[:2]]
+    for item in chain:
+        if item.lemma_ in FUTURE_LEMMAS or any(
+            c.lower_ in FUTURE_AUXILIARIES for c in item.children if c.dep_ == "aux"
+        ):
+            return "future"
+        if item.lower_ == "going" and any(c.tag_ == "VB" for c in item.children):
+            return "future"
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    # A participle without an auxiliary ("remain cancelled until Sunday") takes its head verb's tense.
+    if verb.tag_ == "VBN" and not auxiliaries and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+        auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    # Past: a past form, a past auxiliary, or a perfect ("has been"); "remain cancelled" is present.
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries):
+        return "past"
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+        # "told residents to stay indoors on Tuesday": an instruction given in the past is carried
+        # out around then, so the nearest day fits; an infinitive under a present verb looks ahead.
+        return "present" if verb.head.tag_ in {"VBD", "VBN"} else "future"
+    if preposition in FORWARD_PREPOSITIONS:
+        return "future"
+    return "present"
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None

@@ -1,0 +1,210 @@
+"""What the extract stage finds in a story: entities, dates and a timeline, numbers, quotes.
+
+Every record points into article text through `Span`s, so a later stage (claims, conflicts, the brief)
+can compare records across articles and every citation can be checked against its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from newsfuse.models.article import Span
+
+EntityType = Literal["person", "organization", "place", "other"]
+Granularity = Literal["day", "month", "year", "range"]
+DateKind = Literal["absolute", "weekday", "relative", "year"]
+AnchorSource = Literal["text", "published", "story"]
+Tense = Literal["past", "present", "future"]
+NumberKind = Literal["cardinal", "ordinal", "money", "percent", "duration", "time"]
+# Records with a field named `date` annotate with this alias, since the field shadows the type there.
+Day = date
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where a name, role or phrase is written: its exact text and where."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, with every spelling the story's articles use for it.
+
+    `name` is the canonical form; `aliases` are the other forms (surnames, garbles, acronyms,
+    expansions), most used first; `roles` are the titles or descriptions the articles give
+    ("Chinese Foreign Ministry spokesperson").
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    roles: tuple[Mention, ...] = ()
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.span.article_id for m in self.mentions))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved to calendar dates `start`..`end` (equal for a single day).
+
+    `anchor` is the date relative expressions and weekdays were resolved against, and
+    `anchor_source` says where it came from: the article's `published` date, a date written earlier
+    in the same text ("one day earlier"), or the story's inferred time window (`story`).
+    """
+
+    text: str
+    span: Span
+    start: date
+    end: date
+    granularity: Granularity
+    kind: DateKind
+    anchor: date | None
+    anchor_source: AnchorSource | None
+    tense: Tense | None = None
+    in_quote: bool = False
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 at the mention's precision: 2025-09-04, 2025-09, 2025, or 2015/2017 for a range."""
+        if self.granularity == "day":
+            return self.start.isoformat()
+        if self.granularity == "month":
+            return self.start.isoformat()[:7]
+        if self.granularity == "year":
+            return str(self.start.year)
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """One date that some articles give for a timeline event, with the mentions that say so."""
+
+    date: Day
+    articles: tuple[str, ...]
+    mentions: tuple[DateMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One event of the story on one date, merged across the articles that report it.
+
+    `date` is the best-supported date; `disputed` lists other dates some articles give for what reads
+    as the same event (a conflict for the claims stage to weigh). `spans` cover the clauses the
+    `event` description comes from, one or more per supporting article.
+    """
+
+    date: Day
+    end: Day
+    granularity: Granularity
+    event: str
+    articles: tuple[str, ...]
+    spans: tuple[Span, ...]
+    actors: tuple[str, ...] = ()
+    disputed: tuple[EventDate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number with what it counts, so that like can be compared with like across articles.
+
+    `value` is scaled ("$1.2 billion" -> 1.2e9; "15:10" -> 910 minutes after midnight); `unit` is a
+    currency code, "%", a time unit (durations) or "minute" (clock times); `noun` is the counted thing
+    as written ("North Korean troops") and `noun_lemma` its head lemma ("troop"); `context` is the
+    lemma of the verb the number hangs on ("kill"); `qualifier` keeps "about", "more than", ...
+    """
+
+    text: str
+    span: Span
+    value: float
+    kind: NumberKind
+    unit: str | None = None
+    noun: str | None = None
+    noun_lemma: str | None = None
+    context: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMention:
+    """One article's rendering of a direct quote.
+
+    `spans` cover the quoted words (two or more for a quote split by its attribution); `speaker` is
+    the canonical entity name when the speaker was resolved, `speaker_text` how the article names
+    the speaker there ("he", "the Russian leader"); `cue` is the attributing verb or phrase;
+    `attribution` names a source the quote is credited through ("according to KCNA").
+    """
+
+    text: str
+    spans: tuple[Span, ...]
+    speaker: str | None
+    speaker_text: str | None
+    speaker_span: Span | None
+    cue: str | None
+    attribution: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        return self.spans[0].article_id
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """A differing rendering of a quote in other articles; `meaning_changed` says why it matters."""
+
+    text: str
+    mentions: tuple[QuoteMention, ...]
+    similarity: float
+    meaning_changed: bool
+    reason: str | None = None
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote matched across the story's articles: the main text and its variants."""
+
+    speaker: str | None
+    text: str
+    mentions: tuple[QuoteMention, ...]
+    variants: tuple[QuoteVariant, ...] = ()
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFacts:
+    """Everything the extract stage found in one story's articles."""
+
+    entities: tuple[Entity, ...]
+    dates: tuple[DateMention, ...]
+    timeline: tuple[TimelineEntry, ...]
+    numbers: tuple[NumberMention, ...]
+    quotes: tuple[Quote, ...]
+    anchor: date | None = None
+    # (article id, date its relative expressions were resolved against), for every article.
+    article_anchors: tuple[tuple[str, date], ...] = ()
+
+    def entity(self, name: str) -> Entity | None:
+        """The entity that `name` (canonical or alias, any case) refers to, or None."""
+        folded = name.casefold()
+        for entity in self.entities:
+            if any(n.casefold() == folded for n in entity.names):
+                return entity
+        return None

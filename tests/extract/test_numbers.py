@@ -1,0 +1,60 @@
+"""Numbers on real data: values, what they count, units and qualifiers, comparable across articles."""
+
+from __future__ import annotations
+
+from newsfuse.models import Article, NumberMention, StoryFacts
+
+
+def _number(facts: StoryFacts, text: str) -> NumberMention:
+    found = [n for n in facts.numbers if n.text == text]
+    assert found, f"{text!r} not among {[n.text for n in facts.numbers]}"
+    return found[0]
+
+
+def test_counts_know_what_they_count(seed_facts: StoryFacts) -> None:
+    troops = _number(seed_facts, "2,000")
+    assert (troops.value, troops.noun_lemma, troops.qualifier) == (2000, "troop", "approximately")
+    assert troops.noun == "North Korean troops"
+    leaders = _number(seed_facts, "26")
+    assert (leaders.value, leaders.noun_lemma) == (26, "leader")
+
+
+def test_ordinals_and_durations(seed_facts: StoryFacts) -> None:
+    anniversary = _number(seed_facts, "80th")
+    assert (anniversary.kind, anniversary.value, anniversary.noun_lemma) == ("ordinal", 80, "anniversary")
+    six = [n for n in seed_facts.numbers if n.text.lower() == "six" and n.kind == "duration"]
+    assert six and six[0].value == 6 and six[0].unit == "year"
+
+
+def test_calendar_dates_are_not_numbers(seed_facts: StoryFacts) -> None:
+    assert not any(n.text in {"2025", "2019", "4"} for n in seed_facts.numbers)
+
+
+def test_every_number_span_quotes_its_article(seed_facts: StoryFacts, seeds: dict[str, Article]) -> None:
+    by_id = {a.id: a for a in seeds.values()}
+    for number in seed_facts.numbers:
+        assert by_id[number.span.article_id].excerpt(number.span) == number.text
+
+
+def test_money_and_spaced_thousands_in_the_sample_corpus(corpus: dict[str, tuple[StoryFacts, dict[str, str]]]) -> None:
+    fire, _ = corpus["brennholm-warehouse-fire"]
+    dollars = _number(fire, "$1.2 billion")
+    written = _number(fire, "1.2 bn dollars")
+    assert (
+        (dollars.value, dollars.unit, dollars.kind)
+        == (written.value, written.unit, written.kind)
+        == (1.2e9, "USD", "money")
+    )
+    hours, days = _number(fire, "72"), _number(fire, "three")
+    assert (hours.kind, hours.unit) == ("duration", "hour")
+    assert (days.kind, days.unit, days.value) == ("duration", "day", 3)
+    storm, _ = corpus["storm-ysolde"]
+    homes = _number(storm, "62 000")
+    assert (homes.value, homes.noun_lemma) == (62000, "home")
+
+
+def test_clock_times_compare_across_notations(corpus: dict[str, tuple[StoryFacts, dict[str, str]]]) -> None:
+    plant, _ = corpus["tervik-battery-plant-fire"]
+    assert _number(plant, "15:10").value == _number(plant, "3:10 pm").value == 15 * 60 + 10
+    storm, _ = corpus["storm-ysolde"]
+    assert _number(storm, "7 p.m.").value == _number(storm, "19 h").value == 19 * 60

@@ -1,0 +1,109 @@
+"""Quotes on real data: speakers resolved through aliases and pronouns, variants matched, meaning
+changes flagged."""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.extract import meaning_change
+from newsfuse.models import Article, Quote, StoryFacts
+from tests.extract.conftest import truth
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _renderings(quote: Quote) -> list[str]:
+    return [_norm(quote.text), *(_norm(v.text) for v in quote.variants)]
+
+
+def _group(facts: StoryFacts, text: str) -> Quote:
+    found = [q for q in facts.quotes if _norm(text) in _renderings(q)]
+    assert found, f"{text!r} not among {[q.text for q in facts.quotes]}"
+    return found[0]
+
+
+def test_zhu_feng_quotes_have_their_speaker(seed_facts: StoryFacts) -> None:
+    zhu = [q for q in seed_facts.quotes if q.speaker == "Zhu Feng"]
+    texts = " | ".join(r for q in zhu for r in _renderings(q))
+    assert "ganging up with north korea" in texts
+    # "..., he said." after a sentence about Zhu: the pronoun resolves to him.
+    assert "it should not be interpreted too much" in texts
+
+
+def test_putin_quote_and_its_mistranslation(seed_facts: StoryFacts, seeds: dict[str, Article]) -> None:
+    humor = [q for q in seed_facts.quotes if "sense of humor" in q.text]
+    assert len(humor) == 1
+    quote = humor[0]
+    assert quote.speaker == "Vladimir Putin"  # "the Russian leader said" / "he said"
+    assert [m.article_id for m in quote.mentions] == [seeds["000"].id]
+    (variant,) = quote.variants
+    assert variant.articles == (seeds["002"].id,)
+    assert variant.meaning_changed and variant.reason is not None and "negation" in variant.reason
+    assert _group(seed_facts, "trust, friendship, and alliance").speaker == "Vladimir Putin"
+
+
+def test_every_quote_span_quotes_its_article(seed_facts: StoryFacts, seeds: dict[str, Article]) -> None:
+    by_id = {a.id: a for a in seeds.values()}
+    for quote in seed_facts.quotes:
+        mentions = [*quote.mentions, *(m for v in quote.variants for m in v.mentions)]
+        for mention in mentions:
+            article = by_id[mention.article_id]
+            assert " ".join(article.excerpt(s) for s in mention.spans) == mention.text
+            if mention.speaker_span is not None:
+                assert article.excerpt(mention.speaker_span) == mention.speaker_text
+
+
+def test_meaning_change_signals() -> None:
+    assert meaning_change("The danger has not passed", "The danger has passed") is not None
+    assert meaning_change("Prices will rise", "Prices will fall") is not None
+    assert meaning_change("The plan is possible", "The plan is impossible") is not None
+    assert meaning_change("The water is still in the streets", "The water is always in the streets") is None
+    # A fragment is compared with the stretch it comes from, not with the whole quote.
+    assert (
+        meaning_change("It is contained, but it is not out, and it will not be out for some time", "it is not out")
+        is None
+    )
+
+
+def test_sample_corpus_quotes_have_their_speakers(corpus: dict[str, tuple[StoryFacts, dict[str, str]]]) -> None:
+    for item in truth()["quotes"]:  # type: ignore[attr-defined]
+        facts, names = corpus[item["story"]]
+        quote = _group(facts, item["text"])
+        assert quote.speaker == item["speaker"], (item["text"], quote.speaker)
+        main_articles = {names[a] for a in quote.articles}
+        assert set(item["articles"]) <= main_articles | {names[a] for v in quote.variants for a in v.articles}
+        for variant in item["variants"]:
+            assert _norm(variant["text"]) in _renderings(quote), (item["text"], variant["text"])
+
+
+def test_sample_corpus_meaning_changes_are_flagged(corpus: dict[str, tuple[StoryFacts, dict[str, str]]]) -> None:
+    for conflict in truth()["conflicts"]:  # type: ignore[attr-defined]
+        if conflict["kind"] != "quote" or not all(
+            " " in side["value"] and len(side["value"]) > 40 for side in conflict["sides"]
+        ):
+            continue
+        facts, _ = corpus[conflict["story"]]
+        quote = _group(facts, conflict["sides"][0]["value"])
+        flagged = [v for v in quote.variants if v.meaning_changed]
+        assert [_norm(v.text) for v in flagged] == [_norm(conflict["sides"][1]["value"])]
+
+
+def test_a_quote_credited_to_another_speaker_stays_a_variant(
+    corpus: dict[str, tuple[StoryFacts, dict[str, str]]],
+) -> None:
+    for conflict in truth()["conflicts"]:  # type: ignore[attr-defined]
+        if conflict["kind"] != "quote" or any(len(side["value"].split()) > 3 for side in conflict["sides"]):
+            continue
+        facts, names = corpus[conflict["story"]]
+        right, wrong = conflict["sides"]
+        quotes = [q for q in facts.quotes if q.speaker == right["value"] and q.variants]
+        credited = {
+            m.speaker
+            for q in quotes
+            for v in q.variants
+            for m in v.mentions
+            if names[m.article_id] in wrong["articles"]
+        }
+        assert wrong["value"] in credited
