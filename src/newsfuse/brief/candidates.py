@@ -15,6 +15,9 @@ from newsfuse.text.sentences import split_sentences
 MIN_WORDS = 6
 MAX_WORDS = 55
 
+# A story's lead: the opening sentence of its first two prose paragraphs (a page may put a
+# summary paragraph above the wire story's own lead).
+LEAD_PARAGRAPHS = 2
 _START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)\b")
 _DANGLING_START = re.compile(r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So)\b")
 # A person's name: two or three capitalised words, optionally with an initial ("J. Mansour").
@@ -32,6 +35,7 @@ class Candidate:
     paragraph_index: int
     position: float  # 0 at the article's start, 1 at its end
     is_list_item: bool
+    in_lead: bool  # the first sentence of one of the article's first two prose paragraphs
     extra_spans: tuple[Span, ...] = ()  # where a substituted name was found
 
 
@@ -40,13 +44,27 @@ def collect(articles: Sequence[Article]) -> list[Candidate]:
     for article_index, article in enumerate(articles):
         length = max(len(article.text), 1)
         previous_text = ""
+        prose_rank = 0
         for paragraph_index, paragraph in enumerate(article.paragraphs):
             body = article.text[paragraph.start : paragraph.end]
-            for sentence in split_sentences(body, offset=paragraph.start):
-                candidate = _candidate(article, article_index, paragraph_index, sentence.start, sentence.end, length, previous_text, paragraph.is_list_item)
+            for number, sentence in enumerate(split_sentences(body, offset=paragraph.start)):
+                in_lead = number == 0 and not paragraph.is_list_item and prose_rank < LEAD_PARAGRAPHS
+                candidate = _candidate(
+                    article,
+                    article_index,
+                    paragraph_index,
+                    sentence.start,
+                    sentence.end,
+                    length,
+                    previous_text,
+                    paragraph.is_list_item,
+                    in_lead,
+                )
                 previous_text = sentence.text
                 if candidate is not None:
                     out.append(candidate)
+            if not paragraph.is_list_item:
+                prose_rank += 1
     return out
 
 
@@ -59,6 +77,7 @@ def _candidate(
     length: int,
     previous: str,
     is_item: bool,
+    in_lead: bool,
 ) -> Candidate | None:
     text = article.text[start:end]
     words = word_count(text)
@@ -83,6 +102,7 @@ def _candidate(
         paragraph_index=paragraph_index,
         position=start / length,
         is_list_item=is_item,
+        in_lead=in_lead,
         extra_spans=extra,
     )
 

@@ -8,6 +8,7 @@ article that says the same, so its citations list every article it stands on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +18,8 @@ from newsfuse.brief.sections import place
 from newsfuse.models import Article, Span
 from newsfuse.models.brief import CitedSentence, Sections
 from newsfuse.text.normalize import word_count
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
 
 # Lines per section. Quick read: 3-6 bullets, as the brief's contract asks; the body sections are
 # sized so a whole brief reads in about two minutes (roughly 350-450 words of sentences).
@@ -44,6 +47,7 @@ class SourceProfile:
 
     lineage: Mapping[str, str] = field(default_factory=dict)
     preference: Mapping[str, float] = field(default_factory=dict)
+    digests: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,23 +70,28 @@ class ExtractiveComposer:
 
     def compose(self, articles: Sequence[Article], profile: SourceProfile | None = None) -> Composition:
         profile = profile or SourceProfile()
-        ranked = rank(collect(articles), lineage=profile.lineage, preference=profile.preference)
+        candidates = collect(articles)
+        reporting = {c.article_id for c in candidates if c.article_id not in profile.digests}
+        if reporting:
+            # Digests add no reporting of their own: what only a digest says stays out of the brief.
+            candidates = [c for c in candidates if c.article_id in reporting]
+        ranked = rank(candidates, lineage=profile.lineage, preference=profile.preference)
         chosen: list[int] = []
         placed: dict[str, list[Fact]] = {name: [] for name in SECTION_LIMITS}
         for fact in _mmr_order(ranked):
             if _repeats(ranked, fact, chosen):
                 continue
-            section = place(fact.lead.text, fact.lead.position).section
+            section = place(fact.lead.text, lead=fact.lead.in_lead).section
             if len(placed[section]) >= SECTION_LIMITS[section]:
                 continue
             placed[section].append(fact)
             chosen.append(fact.vector_index)
-        quick = _quick_read(ranked, placed)
+        quick = _quick_read(ranked, placed, profile.preference)
         sections = Sections(
             quick_read=tuple(quick),
             **{name: tuple(_cite(f) for f in _story_order(facts)) for name, facts in placed.items()},
         )
-        return Composition(_headline(articles, ranked), sections, ranked.facts)
+        return Composition(_headline(articles, ranked, profile.preference), sections, ranked.facts)
 
 
 def _mmr_order(ranked: Ranked) -> list[Fact]:
@@ -93,6 +102,7 @@ def _mmr_order(ranked: Ranked) -> list[Fact]:
     top = max(f.salience for f in remaining) or 1.0
     order: list[Fact] = []
     while remaining:
+
         def score(fact: Fact) -> float:
             redundancy = max((float(ranked.similarity[fact.vector_index, o.vector_index]) for o in order), default=0.0)
             return MMR_LAMBDA * fact.salience / top - (1 - MMR_LAMBDA) * redundancy
@@ -107,13 +117,21 @@ def _repeats(ranked: Ranked, fact: Fact, chosen: list[int]) -> bool:
     return any(float(ranked.similarity[fact.vector_index, other]) >= REPEAT_MAX_COSINE for other in chosen)
 
 
-def _quick_read(ranked: Ranked, placed: dict[str, list[Fact]]) -> list[CitedSentence]:
+def _quick_read(ranked: Ranked, placed: dict[str, list[Fact]], preference: Mapping[str, float]) -> list[CitedSentence]:
     """Bullets: the most salient facts in their shortest wording, never a line used in a section."""
     used_texts = {f.lead.text for facts in placed.values() for f in facts}
     bullets: list[CitedSentence] = []
     picked: list[int] = []
     for fact in sorted((f for facts in placed.values() for f in facts), key=lambda f: -f.salience):
-        shortest = min(fact.members, key=lambda m: word_count(m.text))
+        if profile_untrusted(fact, preference):
+            continue
+        # Another wording of the fact, from a source as trusted as the chosen one (never a translation's).
+        trusted = [
+            m for m in fact.members if preference.get(m.article_id, 0.0) >= preference.get(fact.lead.article_id, 0.0)
+        ]
+        shortest = min(trusted, key=lambda m: word_count(m.text))
+        if _QUOTE_MARK.search(shortest.text):
+            continue  # a bullet states a fact; quotations belong to the sections that attribute them
         if shortest.text in used_texts or word_count(shortest.text) > QUICK_READ_MAX_WORDS:
             continue
         bullets.append(_cite(fact, wording=shortest))
@@ -127,7 +145,7 @@ def _quick_read(ranked: Ranked, placed: dict[str, list[Fact]]) -> list[CitedSent
                 break
             if fact.lead.text in used_texts or fact.vector_index in picked or _repeats(ranked, fact, picked):
                 continue
-            if word_count(fact.lead.text) <= QUICK_READ_MAX_WORDS:
+            if word_count(fact.lead.text) <= QUICK_READ_MAX_WORDS and not _QUOTE_MARK.search(fact.lead.text):
                 bullets.append(_cite(fact))
                 picked.append(fact.vector_index)
     return bullets
@@ -147,14 +165,24 @@ def _cite(fact: Fact, wording: Candidate | None = None) -> CitedSentence:
     return CitedSentence(lead.text, tuple(spans))
 
 
-def _headline(articles: Sequence[Article], ranked: Ranked) -> Headline | None:
-    """The source title sharing most words with the story's most salient facts; else the top fact."""
+def _headline(articles: Sequence[Article], ranked: Ranked, preference: Mapping[str, float]) -> Headline | None:
+    """The title, from the most trusted titled sources, sharing most words with the story's top facts.
+
+    Falls back to the top fact's own sentence when no source has a title.
+    """
     titled = [a for a in articles if a.title]
     if titled and ranked.facts:
+        best_trust = max(preference.get(a.id, 0.0) for a in titled)
+        trusted = [a for a in titled if preference.get(a.id, 0.0) == best_trust]
         top_words = {w.lower() for f in ranked.facts[:5] for w in f.lead.text.split() if len(w) > 3}
-        best = max(titled, key=lambda a: len(top_words & {w.lower() for w in (a.title or "").split()}))
+        best = max(trusted, key=lambda a: len(top_words & {w.lower() for w in (a.title or "").split()}))
         return Headline(best.title or "", (best.id,))
     if ranked.facts:
         top = _cite(ranked.facts[0])
         return Headline(top.text, top.sources)
     return None
+
+
+def profile_untrusted(fact: Fact, preference: Mapping[str, float]) -> bool:
+    """The fact's best wording is a machine translation's (lowest preference): no bullet for it."""
+    return bool(preference) and preference.get(fact.lead.article_id, 0.0) <= min(preference.values()) < max(preference.values())

@@ -27,6 +27,11 @@ SUPPORT_BONUS = 0.5
 # MEAD) beside LexRank centrality, both scaled to 0-1. Chosen on the first 100 NeuS validation
 # stories (ROUGE-1 of the what-happened section), checked on the other 207.
 CONSENSUS_WEIGHT = 1.0
+# A fact whose best wording comes from a source of the lowest preference (a machine translation, with
+# its garbled names) still counts, but at this share of its salience: another source's wording of
+# a nearby fact should win. Half keeps a translated report's unique facts reachable.
+UNTRUSTED = 0.0
+UNTRUSTED_FACTOR = 0.5
 # Sentences near an article's start carry its news (inverted pyramid); the bonus fades linearly.
 LEAD_BONUS = 0.5
 
@@ -69,9 +74,7 @@ def rank(
         return Ranked((), np.zeros((0, 0)))
     lineage = lineage or {}
     preference = preference or {}
-    ordered = sorted(
-        candidates, key=lambda c: (-preference.get(c.article_id, 0.0), c.article_index, c.span.start)
-    )
+    ordered = sorted(candidates, key=lambda c: (-preference.get(c.article_id, 0.0), c.article_index, c.span.start))
     vectors = tfidf_vectors([c.text for c in ordered])
     similarity = vectors @ vectors.T
     groups: list[list[int]] = []
@@ -94,7 +97,8 @@ def rank(
         lineages = len({lineage.get(m.article_id, m.article_id) for m in members})
         lead_bonus = 1 + LEAD_BONUS * max(0.0, 1 - min(m.position for m in members))
         base = centrality[number] + CONSENSUS_WEIGHT * consensus[number]
-        salience = base * (1 + SUPPORT_BONUS * (lineages - 1)) * lead_bonus
+        trust = preference.get(members[0].article_id, UNTRUSTED) > UNTRUSTED or len(preference) == 0
+        salience = base * (1 + SUPPORT_BONUS * (lineages - 1)) * lead_bonus * (1.0 if trust else UNTRUSTED_FACTOR)
         facts.append(Fact(members, float(salience), lineages, number))
     fact_similarity = similarity[np.ix_(heads, heads)]
     return Ranked(tuple(sorted(facts, key=lambda f: -f.salience)), fact_similarity)

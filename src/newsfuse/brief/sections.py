@@ -21,7 +21,7 @@ _FUTURE = re.compile(
 _SIGNIFICANCE = re.compile(
     r"\b(?:significan(?:t|ce)|signal(?:s|led|ed|ing)?|underscor(?:e|es|ed|ing)|highlight(?:s|ed|ing)?"
     r"|implications?|matters?\b(?!\s+of)|important|importance|crucial|key\s+(?:test|moment)|raises?\s+(?:concerns?|questions?)"
-    r"|marks?\s+(?:a|the)\s+(?:first|shift|turning)|first\s+time|rare|unprecedented|historic|could\s+(?:signal|mean|affect|reshape))\b",
+    r"|marks?\s+(?:a|the)\s+(?:shift|turning)|could\s+(?:signal|mean|affect|reshape))\b",
     re.IGNORECASE,
 )
 _ATTRIBUTED_VIEW = re.compile(
@@ -33,7 +33,7 @@ _ATTRIBUTED_VIEW = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:since|in|by|from)\s+(?:late\s+|early\s+)?(?:19|20)\d\d\b|\b(?:has|have)\s+long\b|\bfor\s+(?:years|decades)\b"
-    r"|\bpreviously\b|\bin\s+recent\s+years\b|\b(?:years?|decades?)\s+ago\b|\bhad\s+(?:been|\w+ed)\b|\bhistor(?:y|ically)\b",
+    r"|\bpreviously\b|\bin\s+recent\s+years\b|\b(?:remains?|remained)\b|\b(?:years?|decades?)\s+ago\b|\bhad\s+(?:been|\w+ed)\b|\bhistor(?:y|ically)\b",
     re.IGNORECASE,
 )
 
@@ -52,13 +52,12 @@ VIEW_WEIGHT = 0.9
 SIGNIFICANCE_WEIGHT = 0.8
 EARLIER_WEIGHT = 0.6
 # A sentence must reach this score to leave "what happened"; one weak cue alone is not enough
-# when it sits in the article's lead (where what happened is told).
+# when it is an article's lead sentence (where what happened is told).
 PLACEMENT_MIN = 0.6
-LEAD_POSITION = 0.15
 
 
-def place(text: str, position: float) -> Placement:
-    """The section for a sentence; `position` is where it stood in its article (0 = start)."""
+def place(text: str, *, lead: bool = False) -> Placement:
+    """The section for a sentence; `lead` says it opens one of its article's first paragraphs."""
     scores = {
         "whats_next": FUTURE_WEIGHT * _count(_FUTURE, text),
         "perspectives": VIEW_WEIGHT * _count(_ATTRIBUTED_VIEW, text),
@@ -66,7 +65,7 @@ def place(text: str, position: float) -> Placement:
         "background": EARLIER_WEIGHT * _count(_EARLIER, text),
     }
     best = max(scores, key=scores.__getitem__)
-    threshold = PLACEMENT_MIN * (2 if position < LEAD_POSITION and best != "whats_next" else 1)
+    threshold = PLACEMENT_MIN * (2 if lead and best != "whats_next" else 1)
     if scores[best] < threshold:
         return Placement("what_happened", scores)
     return Placement(best, scores)

@@ -12,6 +12,8 @@ import typer
 from newsfuse.cli.console import progress_bar, report_failures, write_output
 from newsfuse.cli.evaluate import eval_app
 from newsfuse.render.articles import articles_json, articles_markdown
+from newsfuse.render.brief import briefs_json, briefs_markdown
+from newsfuse.render.html import HtmlRenderer
 from newsfuse.service import Newsfuse
 
 app = typer.Typer(
@@ -22,6 +24,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
+
+# `brief --verify` found sentences its sources do not support.
+EXIT_UNSUPPORTED = 1
 
 
 class ArticleFormat(StrEnum):
@@ -57,16 +62,30 @@ def brief(
     inputs: Inputs,
     format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Check every sentence against its cited spans.")] = False,
 ) -> None:
-    """The whole pipeline: one brief per story. (Until story briefs land: the clean articles, listed.)"""
+    """The whole pipeline: one cited brief per story."""
+    service = Newsfuse()
     with progress_bar("reading") as advance:
-        batch = Newsfuse().articles(inputs, progress=advance)
+        batch = service.articles(inputs, progress=advance)
+    briefs = service.briefs(batch.articles)
     if format is BriefFormat.json:
-        rendered = articles_json(batch.articles)
+        rendered = briefs_json(briefs)
+    elif format is BriefFormat.html:
+        rendered = HtmlRenderer().render(briefs)
     else:
-        rendered = articles_markdown(batch.articles)
+        rendered = briefs_markdown(briefs)
     write_output(rendered, output)
-    raise typer.Exit(report_failures(batch.failures))
+    code = report_failures(batch.failures)
+    if verify:
+        findings = [(b, f) for b in briefs for f in service.verify(b)]
+        for story, finding in findings:
+            typer.echo(f"newsfuse: unsupported in {story.story_id} {finding.section}: {finding.text!r}: "
+                       f"{'; '.join(finding.reasons)}", err=True)
+        typer.echo(f"newsfuse: verified {sum(len(b.sections.all_sentences()) for b in briefs)} sentences, "
+                   f"{len(findings)} unsupported", err=True)
+        code = code or (EXIT_UNSUPPORTED if findings else 0)
+    raise typer.Exit(code)
 
 
 def main() -> None:

@@ -1,0 +1,112 @@
+"""Assemble a story's brief from what the earlier stages found: provenance, facts, claims.
+
+Provenance decides whose wording is preferred (an original over a copy, a copy over a digest, any
+of them over a machine translation) and how support is counted (lineages, not articles); the facts
+give the timeline, the key people and the quotes; the claims give the disagreements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
+
+from newsfuse.brief.extractive import Composition, ExtractiveComposer, SourceProfile
+from newsfuse.models import Article, StoryFacts
+from newsfuse.models.brief import Brief
+from newsfuse.models.claims import Claim, Conflict
+from newsfuse.models.facts import Entity
+from newsfuse.models.provenance import Provenance
+from newsfuse.text.normalize import word_count
+
+# Wording preference by what provenance says of an article (higher wins when sentences say the same).
+ORIGINAL_PREFERENCE = 3.0
+DERIVED_PREFERENCE = 2.0
+DIGEST_PREFERENCE = 1.0
+TRANSLATED_PREFERENCE = 0.0
+# Key people: persons named in at least this many articles, or with a stated role; at most this many.
+PERSON_MIN_ARTICLES = 2
+PEOPLE_MAX = 8
+# Quotes of fewer words are scare quotes or labels ("binding", "in-depth"), not statements to show.
+QUOTE_MIN_WORDS = 4
+
+
+class Composer(Protocol):
+    """Writes a story's headline and sections from its articles. The extractive one is the default."""
+
+    name: str
+
+    def compose(self, articles: Sequence[Article], profile: SourceProfile | None = None) -> Composition: ...
+
+
+class BriefBuilder:
+    def __init__(self, composer: Composer | None = None) -> None:
+        self.composer: Composer = composer or ExtractiveComposer()
+
+    def build(
+        self,
+        story_id: str,
+        articles: Sequence[Article],
+        provenance: Provenance,
+        facts: StoryFacts,
+        claims: Sequence[Claim] = (),
+        conflicts: Sequence[Conflict] = (),
+    ) -> Brief:
+        profile = source_profile(provenance)
+        ordered = _reading_order(articles, profile)
+        composition = self.composer.compose(ordered, profile)
+        headline = composition.headline
+        return Brief(
+            story_id=story_id,
+            headline=headline.text if headline else "(no headline)",
+            headline_sources=headline.sources if headline else (),
+            articles=tuple(ordered),
+            provenance=provenance,
+            sections=composition.sections,
+            timeline=facts.timeline,
+            people=key_people(facts.entities),
+            entities=facts.entities,
+            quotes=tuple(q for q in facts.quotes if word_count(q.text) >= QUOTE_MIN_WORDS),
+            claims=tuple(claims),
+            conflicts=tuple(conflicts),
+            composer=self.composer.name,
+        )
+
+
+def source_profile(provenance: Provenance) -> SourceProfile:
+    lineage: dict[str, str] = {}
+    preference: dict[str, float] = {}
+    derived = {d.article for d in provenance.derivations if not d.parent_is_agency}
+    for article in provenance.articles:
+        found = provenance.lineage_of(article)
+        # A digest leans on the lineages it digests: it never adds support of its own.
+        lineage[article] = found.root if found else "digest"
+        if provenance.machine_translated(article):
+            preference[article] = TRANSLATED_PREFERENCE
+        elif article in provenance.digests:
+            preference[article] = DIGEST_PREFERENCE
+        elif article in derived:
+            preference[article] = DERIVED_PREFERENCE
+        else:
+            preference[article] = ORIGINAL_PREFERENCE
+    return SourceProfile(lineage=lineage, preference=preference, digests=frozenset(provenance.digests))
+
+
+def key_people(entities: Sequence[Entity]) -> tuple[Entity, ...]:
+    people = [e for e in entities if e.type == "person" and (len(e.articles) >= PERSON_MIN_ARTICLES or e.roles)]
+    people.sort(key=lambda e: (-len(e.articles), -len(e.mentions)))
+    return tuple(people[:PEOPLE_MAX])
+
+
+def _reading_order(articles: Sequence[Article], profile: SourceProfile) -> list[Article]:
+    """Originals first, then copies, digests and translations; oldest first within each; then input order."""
+    position = {a.id: n for n, a in enumerate(articles)}
+    return sorted(
+        articles,
+        key=lambda a: (
+            -profile.preference.get(a.id, 0.0),
+            a.published is None,
+            a.published or date.min,
+            position[a.id],
+        ),
+    )

@@ -1,0 +1,190 @@
+"""Briefs as contract JSON (../shared/DESIGN.md), Markdown for terminals, and one standalone HTML page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from newsfuse.models import Span
+from newsfuse.models.brief import Brief, CitedSentence
+from newsfuse.render.articles import article_record
+
+SECTION_TITLES = {
+    "quick_read": "Quick read",
+    "what_happened": "What happened",
+    "why_it_matters": "Why it matters",
+    "whats_next": "What's next",
+    "background": "Background",
+    "perspectives": "Perspectives",
+}
+
+
+def brief_record(brief: Brief) -> dict[str, Any]:
+    provenance = brief.provenance
+    articles = []
+    for article in brief.articles:
+        record = article_record(article)
+        record["derived_from"] = [
+            {"parent": d.parent, "kind": d.kind, "score": round(d.score, 3)}
+            for d in provenance.derived_from(article.id)
+        ]
+        record["machine_translated"] = provenance.machine_translated(article.id)
+        articles.append(record)
+    return {
+        "id": brief.story_id,
+        "headline": brief.headline,
+        "headline_sources": list(brief.headline_sources),
+        "composer": brief.composer,
+        "articles": articles,
+        "independent_sources": brief.independent_sources,
+        "sections": {name: [_sentence(s) for s in sentences] for name, sentences in brief.sections.items()},
+        "timeline": [
+            {"date": t.date.isoformat(), "event": t.event, "sources": list(t.articles)} for t in brief.timeline
+        ],
+        "entities": [
+            {"name": e.name, "type": e.type, "aliases": list(e.aliases), "articles": list(e.articles)}
+            for e in brief.entities
+        ],
+        "key_people": [
+            {"name": e.name, "roles": list(dict.fromkeys(r.text for r in e.roles)), "articles": list(e.articles)}
+            for e in brief.people
+        ],
+        "quotes": [
+            {
+                "speaker": q.speaker,
+                "text": q.text,
+                "sources": list(q.articles),
+                "variants": [
+                    {
+                        "text": v.text,
+                        "sources": list(dict.fromkeys(m.article_id for m in v.mentions)),
+                        "meaning_changed": v.meaning_changed,
+                        "reason": v.reason,
+                    }
+                    for v in q.variants
+                ],
+            }
+            for q in brief.quotes
+        ],
+        "claims": [
+            {
+                "text": c.text,
+                "sources": list(c.articles),
+                "independent_sources": c.independent_sources,
+                "attribution": c.attribution,
+            }
+            for c in brief.claims
+        ],
+        "conflicts": [
+            {
+                "kind": c.kind,
+                "about": c.about,
+                "status": c.status,
+                "explanation": c.explanation,
+                "sides": [
+                    {
+                        "value": s.value,
+                        "articles": list(s.articles),
+                        "evidence": [_excerpt(brief, e) for e in s.evidence],
+                    }
+                    for s in c.sides
+                ],
+            }
+            for c in brief.conflicts
+        ],
+    }
+
+
+def briefs_json(briefs: Sequence[Brief]) -> str:
+    return json.dumps({"stories": [brief_record(b) for b in briefs]}, ensure_ascii=False, indent=2)
+
+
+def source_line(brief: Brief) -> str:
+    """ "5 articles, 2 independent sources": the count every reader should see first."""
+    count = len(brief.articles)
+    independent = brief.independent_sources
+    return (
+        f"{count} article{'s' if count != 1 else ''}, {independent} independent source{'s' if independent != 1 else ''}"
+    )
+
+
+def briefs_markdown(briefs: Sequence[Brief]) -> str:
+    return "\n\n---\n\n".join(_markdown(b) for b in briefs) + "\n"
+
+
+def _markdown(brief: Brief) -> str:
+    number = {article.id: i for i, article in enumerate(brief.articles, start=1)}
+
+    def cite(ids: Sequence[str]) -> str:
+        return "".join(f"[{number[i]}]" for i in dict.fromkeys(ids) if i in number)
+
+    lines = [f"# {brief.headline}", "", f"*{source_line(brief)} · written by the {brief.composer} composer*", ""]
+    for name, sentences in brief.sections.items():
+        if not sentences:
+            continue
+        lines += [f"## {SECTION_TITLES[name]}", ""]
+        bullet = name == "quick_read"
+        for sentence in sentences:
+            text = f"{sentence.text} {cite(sentence.sources)}"
+            lines.append(f"- {text}" if bullet else text + "\n")
+        lines.append("")
+    if brief.timeline:
+        lines += ["## Timeline", ""]
+        lines += [f"- **{t.date.isoformat()}** — {t.event} {cite(t.articles)}" for t in brief.timeline]
+        lines.append("")
+    if brief.people:
+        lines += ["## Key people", ""]
+        for person in brief.people:
+            roles = ", ".join(dict.fromkeys(r.text for r in person.roles))
+            aliases = ", ".join(a for a in person.aliases if a != person.name)
+            extra = f" — {roles}" if roles else ""
+            extra += f" (also written: {aliases})" if aliases else ""
+            lines.append(f"- **{person.name}**{extra} {cite(person.articles)}")
+        lines.append("")
+    if brief.quotes:
+        lines += ["## Quotes", ""]
+        for quote in brief.quotes:
+            lines.append(f"> “{quote.text}” — {quote.speaker or 'unattributed'} {cite(quote.articles)}")
+            for variant in quote.variants:
+                flag = f" **meaning changed**: {variant.reason}" if variant.meaning_changed else ""
+                ids = [m.article_id for m in variant.mentions]
+                lines.append(f">  - variant: “{variant.text}” {cite(ids)}{flag}")
+            lines.append("")
+    if brief.conflicts:
+        lines += ["## Disagreements", ""]
+        for conflict in brief.conflicts:
+            sides = "; ".join(f"“{s.value}” {cite(s.articles)}" for s in conflict.sides)
+            lines.append(
+                f"- **{conflict.about}** ({conflict.kind}, {conflict.status}): {sides}. {conflict.explanation}"
+            )
+        lines.append("")
+    lines += ["## Sources", ""]
+    for article in brief.articles:
+        lines.append(f"{number[article.id]}. {_describe(brief, article.id)}")
+    return "\n".join(lines).rstrip()
+
+
+def _describe(brief: Brief, article_id: str) -> str:
+    article = brief.article(article_id)
+    number = {a.id: i for i, a in enumerate(brief.articles, start=1)}
+    parts = [f"*{article.title or '(untitled)'}*", article.source or "", article.url or article.path or ""]
+    if article.published:
+        parts.append(article.published.isoformat())
+    for derivation in brief.provenance.derived_from(article_id):
+        parent = f"[{number[derivation.parent]}]" if derivation.parent in number else derivation.parent
+        parts.append(f"{derivation.kind} of {parent}")
+    if brief.provenance.machine_translated(article_id):
+        parts.append("machine-translated")
+    if article_id in brief.provenance.digests:
+        parts.append("digest")
+    return " · ".join(p for p in parts if p)
+
+
+def _sentence(sentence: CitedSentence) -> dict[str, Any]:
+    return {"text": sentence.text, "sources": list(sentence.sources)}
+
+
+def _excerpt(brief: Brief, span: Span) -> dict[str, Any]:
+    article = brief.article(span.article_id)
+    return {"article": span.article_id, "start": span.start, "end": span.end, "text": article.excerpt(span)}
