@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from newsfuse.brief.llm import LlmComposer, LlmSettings
 from newsfuse.cli.console import progress_bar, report_failures, write_output
 from newsfuse.cli.evaluate import eval_app
 from newsfuse.render.articles import articles_json, articles_markdown
@@ -63,9 +65,16 @@ def brief(
     format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     verify: Annotated[bool, typer.Option("--verify", help="Check every sentence against its cited spans.")] = False,
+    llm_url: Annotated[
+        str | None, typer.Option(envvar="NEWSFUSE_LLM_URL", help="OpenAI-compatible endpoint to reword the brief.")
+    ] = None,
+    llm_model: Annotated[str, typer.Option(envvar="NEWSFUSE_LLM_MODEL", help="Model name at that endpoint.")] = "default",
 ) -> None:
     """The whole pipeline: one cited brief per story."""
-    service = Newsfuse()
+    composer = None
+    if llm_url:
+        composer = LlmComposer(LlmSettings(llm_url, llm_model, api_key=os.environ.get("NEWSFUSE_LLM_API_KEY")))
+    service = Newsfuse(composer=composer)
     with progress_bar("reading") as advance:
         batch = service.articles(inputs, progress=advance)
     briefs = service.briefs(batch.articles)
