@@ -7,6 +7,7 @@ flag carries the evidence that set it, with spans into the articles' text, so a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -107,7 +108,8 @@ class Derivation:
 
 @dataclass(frozen=True, slots=True)
 class TranslationCheck:
-    """Whether an article reads as machine-translated, the score behind the call, and its evidence."""
+    """Whether an article reads as machine-translated, and the evidence. `score` is the share of the kinds
+    of tell-tale found (names, pronouns, typography, phrasing); two kinds or more set the flag."""
 
     article: str
     machine_translated: bool
@@ -148,6 +150,21 @@ class Provenance:
     def lineage_of(self, article_id: str) -> Lineage | None:
         """The lineage holding the article, or None for a digest (it belongs to the lineages it digests)."""
         return next((lineage for lineage in self.lineages if article_id in lineage.articles), None)
+
+    def independent_among(self, article_ids: Iterable[str]) -> int:
+        """How many independent sources stand behind these articles (for "reported by N sources"): their
+        lineages, a digest counting through the lineages of the articles it digests."""
+        roots: set[str] = set()
+        for article_id in article_ids:
+            lineage = self.lineage_of(article_id)
+            if lineage is not None:
+                roots.add(lineage.root)
+                continue
+            for derivation in self.derived_from(article_id):
+                parent = self.lineage_of(derivation.parent)
+                if parent is not None:
+                    roots.add(parent.root)
+        return len(roots)
 
     def alignment(self, a: str, b: str) -> Alignment | None:
         """The passage alignment of two articles, oriented a -> b, when the pair was compared."""
