@@ -97,7 +97,8 @@ def _entry_content(entry: Any) -> str:
 
 def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed"):
-        value = entry.get(key)
+        # Only keys the item really has: feedparser maps a missing one onto the other with a warning.
+        value = dict.get(entry, key)
         if value:
             try:
                 # feedparser gives UTC time tuples, so the calendar date is read off directly.
