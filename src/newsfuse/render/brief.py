@@ -9,6 +9,7 @@ from typing import Any
 from newsfuse.models import Span
 from newsfuse.models.brief import Brief, CitedSentence
 from newsfuse.render.articles import article_record
+from newsfuse.render.provenance import derived_from_records, sources_line
 
 SECTION_TITLES = {
     "quick_read": "Quick read",
@@ -101,12 +102,8 @@ def briefs_json(briefs: Sequence[Brief]) -> str:
 
 
 def source_line(brief: Brief) -> str:
-    """ "5 articles, 2 independent sources": the count every reader should see first."""
-    count = len(brief.articles)
-    independent = brief.independent_sources
-    return (
-        f"{count} article{'s' if count != 1 else ''}, {independent} independent source{'s' if independent != 1 else ''}"
-    )
+    """"5 articles, 2 independent sources": the count every reader should see first."""
+    return sources_line(brief.provenance)
 
 
 def briefs_markdown(briefs: Sequence[Brief]) -> str:
