@@ -1,5 +1,6 @@
-"""Summary quality on NeuS (neus-val): our `what_happened` section (with the headline) against the
-human-written neutral summary, by ROUGE-1/2/L F1 with stemming, beside lead and LexRank baselines.
+"""Summary quality on NeuS (neus-val): the brief's lede (headline and the two most salient
+`what_happened` sentences) against the human-written neutral summary, by ROUGE-1/2/L F1 with
+stemming, beside lead and LexRank baselines computed in the same run.
 
 The reference is the target's title and text, as in the published NeuS figures.
 """
@@ -23,6 +24,9 @@ from newsfuse.models import Article, article_id, join_paragraphs
 from newsfuse.text.sentences import split_sentences
 
 _ITEM = re.compile(r"TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<body>.*)", re.DOTALL)
+# Our summary is the brief's lede: the headline and this many what-happened sentences, the length
+# of the references (about 60 words).
+LEDE_SENTENCES = 2
 # Baselines get the same length budget as the reference summaries' median (about 3 sentences).
 BASELINE_SENTENCES = 3
 
@@ -68,10 +72,11 @@ def load(data: Path, limit: int | None = None) -> list[Story]:
 
 
 def ours(story: Story) -> str:
+    """The brief's lede: its headline and the two most salient sentences of `what_happened`."""
     composition = ExtractiveComposer().compose(story.articles)
-    parts = [composition.headline.text] if composition.headline else []
-    parts += [s.text for s in composition.sections.what_happened]
-    return " ".join(parts)
+    happened = {s.text for s in composition.sections.what_happened}
+    lede = [f.lead.text for f in composition.facts if f.lead.text in happened][:LEDE_SENTENCES]
+    return " ".join(([composition.headline.text] if composition.headline else []) + lede)
 
 
 def lead(story: Story) -> str:
