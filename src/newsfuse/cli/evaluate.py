@@ -13,7 +13,9 @@ from newsfuse.evaluation.datasets import default_data_path
 
 eval_app = typer.Typer(help="Measure quality on the evaluation sets (../shared/eval by default).", no_args_is_help=True)
 
-DataOption = Annotated[Path | None, typer.Option("--data", help="The data set (default: its folder in ../shared/eval).")]
+DataOption = Annotated[
+    Path | None, typer.Option("--data", help="The data set (default: its folder in ../shared/eval).")
+]
 
 
 def _emit(figures: dict[str, Any]) -> None:
@@ -26,11 +28,41 @@ def _fail(exc: EvaluationDataError) -> None:
 
 
 @eval_app.command("extraction")
-def extraction_cli(data: DataOption = None, limit: Annotated[int | None, typer.Option(help="Only the first N pages.")] = None) -> None:
+def extraction_cli(
+    data: DataOption = None, limit: Annotated[int | None, typer.Option(help="Only the first N pages.")] = None
+) -> None:
     """Main-text extraction on fundus-eval pages: ROUGE-LSum P/R/F1 over paragraphs."""
     from newsfuse.evaluation.extraction import evaluate_extraction
 
     try:
         _emit(evaluate_extraction(data or default_data_path("fundus-eval"), limit=limit).figures())
+    except EvaluationDataError as exc:
+        _fail(exc)
+
+
+@eval_app.command("summaries")
+def summaries_cli(
+    data: DataOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write our summaries here, one a line.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
+) -> None:
+    """Multi-document summaries on NeuS: ROUGE-1/2/L of `what_happened` vs lead and LexRank baselines."""
+    from newsfuse.evaluation.summaries import evaluate_summaries
+
+    try:
+        _emit(evaluate_summaries(data or default_data_path("neus-val"), limit=limit, out=out))
+    except EvaluationDataError as exc:
+        _fail(exc)
+
+
+@eval_app.command("claims")
+def claims_cli(
+    data: DataOption = None, limit: Annotated[int | None, typer.Option(help="Only the first N pairs.")] = None
+) -> None:
+    """Claim differences on ClaimDiff: P/R/F1 of "weakens" vs always-weakens and negation baselines."""
+    from newsfuse.evaluation.claims import DEFAULT_FILE, evaluate_claims
+
+    try:
+        _emit(evaluate_claims(data or default_data_path("claimdiff-train") / DEFAULT_FILE, limit=limit))
     except EvaluationDataError as exc:
         _fail(exc)

@@ -1,0 +1,13 @@
+"""The claims stage: a story's statements lined up across articles, counted by independent source,
+and the places where sources disagree.
+
+    align_claims(articles, facts, provenance) -> StoryClaims   claims and conflicts of one story
+    ClaimAligner(embedder).align(...)                          the same, with a chosen embedder
+    contests(a, b) -> Contest                                  does statement b contest statement a?
+"""
+
+from newsfuse.claims.aligner import ClaimAligner, align_claims
+from newsfuse.claims.contest import Contest, contests
+from newsfuse.claims.similarity import Embedder, TfidfEmbedder
+
+__all__ = ["ClaimAligner", "Contest", "Embedder", "TfidfEmbedder", "align_claims", "contests"]

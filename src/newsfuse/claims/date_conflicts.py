@@ -1,0 +1,144 @@
+"""Dates that differ between articles for one event: when the talks took place, when someone arrived.
+
+The extract stage's timeline already lines events up across articles and lists the other dates some
+articles give (`TimelineEntry.disputed`). Each of those is checked here before it is raised: the
+sentence giving the other date must describe the same event (its words must cover the event's
+clause), and a forecast written before the event ("arrival expected on Tuesday") is an expectation,
+not a report, so it can only be reconciled. Dates that only look different ("a decade ago" and
+"in 2016", a weekday and a calendar date naming one day) are reported as reconciled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from newsfuse.claims.overlap import coverage
+from newsfuse.claims.sides import UnionFind, side
+from newsfuse.claims.story import StoryView
+from newsfuse.claims.units import Unit
+from newsfuse.claims.when import compare_dates, is_expectation, meets
+from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
+
+# A sentence reports the same event as a timeline clause when it holds at least this share of the
+# clause's content words (or the clause this share of the sentence's). Calibrated on the seeds and the
+# sample corpus: restatements of one event score 0.7-1.0; sentences that only share a setting ("closed"
+# windows vs "closed" schools) 0.2-0.3.
+EVENT_OVERLAP_MIN = 0.5
+# Words of the event description shown in `Conflict.about`.
+ABOUT_WORDS = 14
+
+
+def date_conflicts(view: StoryView) -> list[Conflict]:
+    published = {a.id: a.published for a in view.articles.values() if a.published is not None}
+    found = [c for entry in view.facts.timeline if entry.disputed if (c := _dispute(view, entry, published))]
+    found.extend(_agreements(view, published))
+    return found
+
+
+def _dispute(view: StoryView, entry: TimelineEntry, published: dict[str, date]) -> Conflict | None:
+    clauses = [view.articles[s.article_id].text[s.start : s.end] for s in entry.spans if s.article_id in view.articles]
+    mentions: list[tuple[DateMention, Unit]] = []
+    for span in entry.spans:
+        unit = view.unit_at(span)
+        if unit is None:
+            continue
+        for mention in view.slots[unit.index].dates:
+            if not mention.in_quote and mention.start <= entry.date <= mention.end:
+                mentions.append((mention, unit))
+    for disputed in entry.disputed:
+        for mention in disputed.mentions:
+            unit = view.unit_at(mention.span)
+            if unit is not None and max((coverage(unit.text, c) for c in clauses), default=0.0) >= EVENT_OVERLAP_MIN:
+                mentions.append((mention, unit))
+    reports = [(m, u) for m, u in mentions if not is_expectation(m, published)]
+    forecasts = [(m, u) for m, u in mentions if is_expectation(m, published)]
+    about = "when " + _short(entry.event)
+    report_sides = _sides(reports)
+    if len(report_sides) >= 2:
+        sides = tuple(_side(view, day, group) for day, group in report_sides)
+        explanation = "the articles put it on different days: " + "; ".join(
+            f"{s.value} ({', '.join(view.label(a) for a in s.articles)})" for s in sides
+        )
+        explanation += _notes(view, reports, forecasts)
+        return Conflict("date", about, sides, "open", explanation)
+    forecast_sides = _sides(forecasts)
+    if report_sides and forecast_sides and any(day != report_sides[0][0] for day, _ in forecast_sides):
+        sides = tuple(_side(view, day, group) for day, group in report_sides + forecast_sides)
+        explanation = (
+            "a forecast written before the event expected another day than the reports give; "
+            "the event moved or the forecast missed, and no report disagrees"
+        )
+        return Conflict("date", about, sides, "reconciled", explanation)
+    return None
+
+
+def _sides(mentions: Sequence[tuple[DateMention, Unit]]) -> list[tuple[date, list[tuple[DateMention, Unit]]]]:
+    """Mentions grouped by the day they name, largest group first."""
+    grouped: dict[date, list[tuple[DateMention, Unit]]] = {}
+    for mention, unit in mentions:
+        if mention.granularity == "day":
+            grouped.setdefault(mention.start, []).append((mention, unit))
+    return sorted(grouped.items(), key=lambda item: (-len({u.article_id for _, u in item[1]}), item[0]))
+
+
+def _side(view: StoryView, day: date, group: Sequence[tuple[DateMention, Unit]]) -> ConflictSide:
+    return side(day.isoformat(), [u for _, u in group])
+
+
+def _notes(
+    view: StoryView, reports: Sequence[tuple[DateMention, Unit]], forecasts: Sequence[tuple[DateMention, Unit]]
+) -> str:
+    notes = []
+    for mention, unit in reports:
+        if mention.anchor_source == "story" and mention.kind in ("weekday", "relative"):
+            notes.append(
+                f'{view.label(unit.article_id)} has no publication date, so its "{mention.text}" was counted '
+                f"from the story's dates"
+            )
+    for mention, unit in forecasts:
+        notes.append(f'{view.label(unit.article_id)} expected {mention.iso} before the event ("{mention.text}")')
+    return "".join(f". Note: {n}" for n in dict.fromkeys(notes))
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:ABOUT_WORDS]) + (" ..." if len(words) > ABOUT_WORDS else "")
+
+
+def _agreements(view: StoryView, published: dict[str, date]) -> list[Conflict]:
+    """Restatements of one event whose dates are written differently but name the same time."""
+    dated = []
+    for unit, slots in zip(view.units, view.slots, strict=True):
+        own = [m for m in slots.dates if not m.in_quote]
+        if len(own) == 1 and not is_expectation(own[0], published):
+            dated.append((unit, own[0]))
+    pairs = []
+    for x, (ua, ma) in enumerate(dated):
+        for y in range(x + 1, len(dated)):
+            ub, mb = dated[y]
+            if ua.article_id == ub.article_id or (ma.kind == mb.kind and ma.granularity == mb.granularity):
+                continue
+            if not meets(ma, mb) or not view.same_statement(ua.index, ub.index):
+                continue
+            # Names say who, not what happened: two events of one day share them ("talks" and "parade").
+            if coverage(ua.text, ub.text, view.names) < EVENT_OVERLAP_MIN:
+                continue
+            pairs.append((x, y))
+    joined = UnionFind(len(dated))
+    for x, y in pairs:
+        joined.join(x, y)
+    conflicts = []
+    for group in joined.groups():
+        if len(group) < 2:
+            continue
+        first = next((x, y) for x, y in pairs if x in group)
+        verdict = compare_dates(dated[first[0]][1], dated[first[1]][1])
+        by_text: dict[str, list[Unit]] = {}
+        for member in group:
+            unit, mention = dated[member]
+            by_text.setdefault(mention.text, []).append(unit)
+        sides = tuple(side(text, units) for text, units in by_text.items())
+        about = "when: " + _short(dated[group[0]][0].text)
+        conflicts.append(Conflict("date", about, sides, "reconciled", verdict.explanation))
+    return conflicts

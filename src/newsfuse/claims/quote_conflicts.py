@@ -1,0 +1,91 @@
+"""Quotes that differ in meaning between articles, or that articles give to different speakers.
+
+The extract stage matches renderings of one quote across articles and says when a variant's meaning
+changed (a negation dropped, a word turned into its opposite). A changed meaning is an open conflict:
+at most one rendering is what was said. When the changed rendering comes from a machine translation,
+the explanation says so, since the translation is then the likely culprit. A quote whose renderings
+name different speakers is an open conflict over who said it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from newsfuse.claims.story import StoryView
+from newsfuse.models import Conflict, ConflictSide, Quote, QuoteMention, Span
+
+# Characters of a quote shown in `Conflict.about`.
+ABOUT_CHARS = 70
+
+
+def quote_conflicts(view: StoryView) -> list[Conflict]:
+    conflicts: list[Conflict] = []
+    for quote in view.facts.quotes:
+        conflicts.extend(_meaning(view, quote))
+        speaker = _speaker(view, quote)
+        if speaker is not None:
+            conflicts.append(speaker)
+    return conflicts
+
+
+def _meaning(view: StoryView, quote: Quote) -> list[Conflict]:
+    found = []
+    for variant in quote.variants:
+        if not variant.meaning_changed:
+            continue
+        translated = [a for a in variant.articles if view.machine_translated(a)]
+        explanation = f"the quote's meaning differs ({variant.reason or 'meaning changed'})"
+        if translated:
+            labels = ", ".join(view.label(a) for a in translated)
+            explanation += (
+                f"; the changed rendering is in a machine translation ({labels}), the likely source of the error"
+            )
+        sides = (_side(quote.text, quote.mentions), _side(variant.text, variant.mentions))
+        about = f"what {quote.speaker or 'the speaker'} said: \u201c{_short(quote.text)}\u201d"
+        found.append(Conflict("quote", about, sides, "open", explanation))
+    return found
+
+
+def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
+    mentions = [*quote.mentions, *(m for v in quote.variants for m in v.mentions)]
+    by_speaker: dict[str, list[QuoteMention]] = {}
+    for mention in mentions:
+        if mention.speaker:
+            by_speaker.setdefault(mention.speaker, []).append(mention)
+    if len(by_speaker) < 2:
+        return None
+    ordered = sorted(by_speaker.items(), key=lambda item: -len({m.article_id for m in item[1]}))
+    sides = tuple(_side(name, group, speaker=True) for name, group in ordered)
+    counts = Counter({name: len({m.article_id for m in group}) for name, group in ordered})
+    leader = counts.most_common(1)[0][0]
+    others = ", ".join(
+        f"{name} ({', '.join(view.label(a) for a in s.articles)})"
+        for (name, _), s in zip(ordered, sides, strict=True)
+        if name != leader
+    )
+    explanation = f"the same words are given to different speakers: {leader} in most articles, {others} elsewhere"
+    about = f"who said \u201c{_short(quote.text)}\u201d"
+    return Conflict("quote", about, sides, "open", explanation)
+
+
+def _side(value: str, mentions: Sequence[QuoteMention], speaker: bool = False) -> ConflictSide:
+    evidence: list[Span] = []
+    for mention in mentions:
+        # The quoted words, and for a side about the speaker also where the speaker is named.
+        evidence.append(_cover(mention.spans))
+        if speaker and mention.speaker_span is not None:
+            evidence.append(mention.speaker_span)
+    return ConflictSide(
+        value=value,
+        articles=tuple(dict.fromkeys(m.article_id for m in mentions)),
+        evidence=tuple(dict.fromkeys(evidence)),
+    )
+
+
+def _cover(spans: Sequence[Span]) -> Span:
+    return Span(spans[0].article_id, min(s.start for s in spans), max(s.end for s in spans))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= ABOUT_CHARS else text[: ABOUT_CHARS - 3].rstrip() + "..."
