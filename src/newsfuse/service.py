@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.brief.builder import BriefBuilder, Composer
 from newsfuse.brief.verify import Finding, check_sections
+from newsfuse.claims import ClaimAligner
 from newsfuse.clean import Cleaner
 from newsfuse.extract import Extractor
 from newsfuse.ingest import Reader, ReadOptions
@@ -32,6 +33,7 @@ class Newsfuse:
         self._reader = Reader(read_options)
         self._cleaner = Cleaner()
         self._extractor = Extractor()
+        self._claims = ClaimAligner()
         self._briefs = BriefBuilder(composer)
 
     def articles(self, inputs: Iterable[str], progress: Progress | None = None) -> Batch:
@@ -76,7 +78,8 @@ class Newsfuse:
         independence = {a: (lineage.root if (lineage := provenance.lineage_of(a)) else a) for a in provenance.articles}
         translated = frozenset(a for a in provenance.articles if provenance.machine_translated(a))
         facts = self._extractor.extract(articles, independence=independence, translated=translated)
-        return self._briefs.build(story_id, articles, provenance, facts)
+        found = self._claims.align(articles, facts, provenance)
+        return self._briefs.build(story_id, articles, provenance, facts, found.claims, found.conflicts)
 
     def verify(self, brief: Brief) -> list[Finding]:
         """Sentences of the brief that its cited spans do not support (empty when it is faithful)."""

@@ -151,10 +151,10 @@ def _markdown(brief: Brief) -> str:
     if brief.conflicts:
         lines += ["## Disagreements", ""]
         for conflict in brief.conflicts:
-            sides = "; ".join(f"“{s.value}” {cite(s.articles)}" for s in conflict.sides)
-            lines.append(
-                f"- **{conflict.about}** ({conflict.kind}, {conflict.status}): {sides}. {conflict.explanation}"
-            )
+            lines.append(f"- **{conflict.about}** ({conflict.kind}, {conflict.status}): {conflict.explanation}")
+            for side in conflict.sides:
+                evidence = " … ".join(_clip(brief.article(e.article_id).excerpt(e)) for e in side.evidence[:1])
+                lines.append(f"  - “{side.value}” {cite(side.articles)}" + (f": _{evidence}_" if evidence else ""))
         lines.append("")
     lines += ["## Sources", ""]
     for article in brief.articles:
@@ -185,3 +185,11 @@ def _sentence(sentence: CitedSentence) -> dict[str, Any]:
 def _excerpt(brief: Brief, span: Span) -> dict[str, Any]:
     article = brief.article(span.article_id)
     return {"article": span.article_id, "start": span.start, "end": span.end, "text": article.excerpt(span)}
+
+
+# Evidence shown under a disagreement is clipped to this many characters; the JSON keeps it whole.
+EVIDENCE_CHARS = 160
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1].rsplit(" ", 1)[0] + "…"
