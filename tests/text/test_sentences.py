@@ -1,0 +1,28 @@
+"""Sentence splitting keeps offsets exact and does not split at abbreviations, initials or units."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.text.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. officials met on Monday. They left.", ["U.S. officials met on Monday.", "They left."]),
+        ("J. Mansour wrote it. Then he left.", ["J. Mansour wrote it.", "Then he left."]),
+        ("Gusts hit 140 km/h. The sea rose.", ["Gusts hit 140 km/h.", "The sea rose."]),
+        ("No. 14 Alabama won. He said no. Then left.", ["No. 14 Alabama won.", "He said no.", "Then left."]),
+        ("“We will,” he said. “Soon.” It ended.", ["“We will,” he said.", "“Soon.”", "It ended."]),
+        ("Sen. Warren spoke at 3 p.m. Monday.", ["Sen. Warren spoke at 3 p.m. Monday."]),
+    ],
+)
+def test_splits(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_offsets_index_the_input() -> None:
+    text = "  First one here.  Second one, with “quotes.” Third?\n Fourth!"
+    for sentence in split_sentences(text, offset=100):
+        assert text[sentence.start - 100 : sentence.end - 100] == sentence.text
