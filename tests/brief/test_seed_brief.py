@@ -26,7 +26,7 @@ def test_open_disagreements_show_both_sides_with_evidence(seed_briefs: list[Brie
 
 
 def test_look_alike_counts_are_reconciled_not_raised(seed_briefs: list[Brief]) -> None:
-    """"joined 25 other world leaders" and "one of the 26 foreign leaders" agree."""
+    """ "joined 25 other world leaders" and "one of the 26 foreign leaders" agree."""
     brief = seed_briefs[0]
     counts = [c for c in brief.conflicts if c.kind == "number"]
     assert counts and all(c.status == "reconciled" for c in counts)
@@ -47,9 +47,25 @@ def test_json_contract_keys(seed_briefs: list[Brief]) -> None:
     import json
 
     story = json.loads(briefs_json(seed_briefs))["stories"][0]
-    assert {"id", "headline", "articles", "independent_sources", "sections", "timeline", "entities", "quotes",
-            "claims", "conflicts"} <= set(story)
-    assert set(story["sections"]) == {"quick_read", "what_happened", "why_it_matters", "whats_next", "background",
-                                      "perspectives"}
+    assert {
+        "id",
+        "headline",
+        "articles",
+        "independent_sources",
+        "sections",
+        "timeline",
+        "entities",
+        "quotes",
+        "claims",
+        "conflicts",
+    } <= set(story)
+    assert set(story["sections"]) == {
+        "quick_read",
+        "what_happened",
+        "why_it_matters",
+        "whats_next",
+        "background",
+        "perspectives",
+    }
     assert all({"derived_from", "machine_translated"} <= set(a) for a in story["articles"])
     assert sum(a["machine_translated"] for a in story["articles"]) == 1

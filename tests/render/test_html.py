@@ -17,7 +17,9 @@ HOSTILE = (
 def test_source_text_is_escaped_everywhere() -> None:
     service = Newsfuse()
     raws = [
-        RawDocument(origin=f"hostile-{n}.txt", content=f"Title <b>bold</b> {n}\n\n{HOSTILE}\n\n{HOSTILE.upper()}", format="text")
+        RawDocument(
+            origin=f"hostile-{n}.txt", content=f"Title <b>bold</b> {n}\n\n{HOSTILE}\n\n{HOSTILE.upper()}", format="text"
+        )
         for n in range(2)
     ]
     batch = service.articles_from_documents(raws)

@@ -29,7 +29,9 @@ SLUG_META_MAX_WORDS = 6
 
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s*:?\s+(?P<names>[^\d]{3,80})$", re.IGNORECASE)
 _BYLINE_ROLE = re.compile(r"\s*(?:[,;|]|\s[-–—]\s)\s*")
-_STOPWORDS = frozenset("the a an and or of in on at to for by with from as is are was were be his her its their".split())
+_STOPWORDS = frozenset(
+    "the a an and or of in on at to for by with from as is are was were be his her its their".split()
+)
 _PERSON = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+$|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
@@ -179,7 +181,9 @@ def split_dateline(paragraph: str, *, first: bool, text: str = "") -> Dateline |
         # An all-caps opener is a place when the story names it as one ("in Velsport", "Velsport's");
         # otherwise it is a topic label ("MILITARY PARADE –") and is only removed.
         place = label if _named_as_place(label, text or paragraph) else None
-        return Dateline(place=place, agency=None, rest=paragraph[kicker.end() :], credit=kicker.group(0) if place else "")
+        return Dateline(
+            place=place, agency=None, rest=paragraph[kicker.end() :], credit=kicker.group(0) if place else ""
+        )
     return None
 
 

@@ -16,6 +16,7 @@ from newsfuse.cli.evaluate import eval_app
 from newsfuse.render.articles import articles_json, articles_markdown
 from newsfuse.render.brief import briefs_json, briefs_markdown
 from newsfuse.render.html import HtmlRenderer
+from newsfuse.render.stories import stories_json, stories_markdown
 from newsfuse.service import Newsfuse
 
 app = typer.Typer(
@@ -42,7 +43,9 @@ class BriefFormat(StrEnum):
     html = "html"
 
 
-Inputs = Annotated[list[str], typer.Argument(help="Files, folders (read recursively), feeds or URLs.", show_default=False)]
+Inputs = Annotated[
+    list[str], typer.Argument(help="Files, folders (read recursively), feeds or URLs.", show_default=False)
+]
 
 
 @app.command()
@@ -60,6 +63,23 @@ def articles(
 
 
 @app.command()
+def stories(
+    inputs: Inputs,
+    format: Annotated[ArticleFormat, typer.Option("--format", "-f", help="Output format.")] = ArticleFormat.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Articles grouped into stories, one per real-world event."""
+    with progress_bar("reading") as advance:
+        batch = Newsfuse().stories(inputs, progress=advance)
+    if format is ArticleFormat.json:
+        rendered = stories_json(batch.stories, batch.articles)
+    else:
+        rendered = stories_markdown(batch.stories, batch.articles)
+    write_output(rendered, output)
+    raise typer.Exit(report_failures(batch.failures))
+
+
+@app.command()
 def brief(
     inputs: Inputs,
     format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
@@ -68,7 +88,9 @@ def brief(
     llm_url: Annotated[
         str | None, typer.Option(envvar="NEWSFUSE_LLM_URL", help="OpenAI-compatible endpoint to reword the brief.")
     ] = None,
-    llm_model: Annotated[str, typer.Option(envvar="NEWSFUSE_LLM_MODEL", help="Model name at that endpoint.")] = "default",
+    llm_model: Annotated[
+        str, typer.Option(envvar="NEWSFUSE_LLM_MODEL", help="Model name at that endpoint.")
+    ] = "default",
 ) -> None:
     """The whole pipeline: one cited brief per story."""
     composer = None
@@ -89,10 +111,16 @@ def brief(
     if verify:
         findings = [(b, f) for b in briefs for f in service.verify(b)]
         for story, finding in findings:
-            typer.echo(f"newsfuse: unsupported in {story.story_id} {finding.section}: {finding.text!r}: "
-                       f"{'; '.join(finding.reasons)}", err=True)
-        typer.echo(f"newsfuse: verified {sum(len(b.sections.all_sentences()) for b in briefs)} sentences, "
-                   f"{len(findings)} unsupported", err=True)
+            typer.echo(
+                f"newsfuse: unsupported in {story.story_id} {finding.section}: {finding.text!r}: "
+                f"{'; '.join(finding.reasons)}",
+                err=True,
+            )
+        typer.echo(
+            f"newsfuse: verified {sum(len(b.sections.all_sentences()) for b in briefs)} sentences, "
+            f"{len(findings)} unsupported",
+            err=True,
+        )
         code = code or (EXIT_UNSUPPORTED if findings else 0)
     raise typer.Exit(code)
 

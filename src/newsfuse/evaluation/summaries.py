@@ -46,7 +46,12 @@ def parse_line(line: str, number: int) -> list[Article]:
         title, body = match.group("title").strip(), match.group("body").strip()
         text, paragraphs = join_paragraphs([body])
         articles.append(
-            Article(id=article_id(text, title=title, source=f"{number}-{index}"), text=text, paragraphs=paragraphs, title=title or None)
+            Article(
+                id=article_id(text, title=title, source=f"{number}-{index}"),
+                text=text,
+                paragraphs=paragraphs,
+                title=title or None,
+            )
         )
     return articles
 
@@ -66,7 +71,8 @@ def load(data: Path, limit: int | None = None) -> list[Story]:
     if len(sources) != len(targets):
         raise EvaluationDataError(f"{source}: {len(sources)} stories but {len(targets)} summaries")
     stories = [
-        Story(tuple(parse_line(s, n)), reference_text(t)) for n, (s, t) in enumerate(zip(sources, targets, strict=True), start=1)
+        Story(tuple(parse_line(s, n)), reference_text(t))
+        for n, (s, t) in enumerate(zip(sources, targets, strict=True), start=1)
     ]
     return stories[:limit]
 
@@ -114,5 +120,3 @@ def evaluate_summaries(data: Path, *, limit: int | None = None, out: Path | None
     if out is not None:
         out.write_text("\n".join(p.replace("\n", " ") for p in predictions) + "\n", encoding="utf-8")
     return figures
-
-

@@ -26,10 +26,7 @@ def brief_record(brief: Brief) -> dict[str, Any]:
     articles = []
     for article in brief.articles:
         record = article_record(article)
-        record["derived_from"] = [
-            {"parent": d.parent, "kind": d.kind, "score": round(d.score, 3)}
-            for d in provenance.derived_from(article.id)
-        ]
+        record["derived_from"] = derived_from_records(provenance, article.id)
         record["machine_translated"] = provenance.machine_translated(article.id)
         articles.append(record)
     return {
@@ -102,7 +99,7 @@ def briefs_json(briefs: Sequence[Brief]) -> str:
 
 
 def source_line(brief: Brief) -> str:
-    """"5 articles, 2 independent sources": the count every reader should see first."""
+    """ "5 articles, 2 independent sources": the count every reader should see first."""
     return sources_line(brief.provenance)
 
 

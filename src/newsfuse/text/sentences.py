@@ -67,7 +67,7 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha():
         # An initial ("J. Mansour") is a capital standing alone, not the end of "km/h."
-        return text[word_start].isupper() and (word_start == 0 or text[word_start - 1] in " (\"“")
+        return text[word_start].isupper() and (word_start == 0 or text[word_start - 1] in ' ("“')
     if word in NUMBER_ABBREVIATIONS:
         return text[after:].lstrip()[:1].isdigit()  # "No. 14" but not "said no. Then"
     return word in ABBREVIATIONS
