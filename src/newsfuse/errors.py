@@ -5,6 +5,7 @@
     │   ├── FetchError            a URL or feed could not be fetched (refused address, timeout, size)
     │   └── EmptyArticleError     an input held no article text after cleaning
     ├── EvaluationDataError       an evaluation set is missing or not in the expected format
+    ├── StoreError                the store cannot be opened, migrated or read back
     └── ConfigError               an unknown backend name or a bad setting
 """
 
@@ -34,6 +35,10 @@ class EmptyArticleError(InputError):
 
 class EvaluationDataError(NewsfuseError):
     """An evaluation data set is absent or malformed."""
+
+
+class StoreError(NewsfuseError):
+    """The store cannot be opened or migrated, or holds something it cannot read back."""
 
 
 class ConfigError(NewsfuseError):

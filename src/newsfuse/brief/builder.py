@@ -7,6 +7,7 @@ give the timeline, the key people and the quotes; the claims give the disagreeme
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
@@ -15,7 +16,7 @@ from newsfuse.brief.extractive import Composition, ExtractiveComposer, SourcePro
 from newsfuse.models import Article, StoryFacts
 from newsfuse.models.brief import Brief
 from newsfuse.models.claims import Claim, Conflict
-from newsfuse.models.facts import Entity
+from newsfuse.models.facts import Entity, TimelineEntry
 from newsfuse.models.provenance import Provenance
 from newsfuse.text.normalize import word_count
 
@@ -23,10 +24,17 @@ from newsfuse.text.normalize import word_count
 ORIGINAL_PREFERENCE = 3.0
 DERIVED_PREFERENCE = 2.0
 DIGEST_PREFERENCE = 1.0
-TRANSLATED_PREFERENCE = 0.0
+TRANSLATED_PREFERENCE = 0.0  # also a preview's: its statements are expectations
 # Key people: persons named in at least this many articles, or with a stated role; at most this many.
 PERSON_MIN_ARTICLES = 2
 PEOPLE_MAX = 8
+# Timeline events shorter than this are clipped clauses ("gates", "it issued"); a day keeps its few
+# best-supported events and the whole timeline a screenful. Chosen by reading the sample corpus
+# timelines (3-6 real events per story, 1-3 per day).
+TIMELINE_MIN_WORDS = 5
+TIMELINE_PER_DAY = 3
+TIMELINE_MAX = 10
+_FRAGMENT = re.compile(r"^(?:it|he|she|they|this|that|how|what|which|who|and|but|or)\b", re.IGNORECASE)
 # Quotes of fewer words are scare quotes or labels ("binding", "in-depth"), not statements to show.
 QUOTE_MIN_WORDS = 4
 
@@ -52,7 +60,7 @@ class BriefBuilder:
         claims: Sequence[Claim] = (),
         conflicts: Sequence[Conflict] = (),
     ) -> Brief:
-        profile = source_profile(provenance)
+        profile = source_profile(provenance, previews=previews(articles, facts))
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)
         headline = composition.headline
@@ -63,7 +71,7 @@ class BriefBuilder:
             articles=tuple(ordered),
             provenance=provenance,
             sections=composition.sections,
-            timeline=facts.timeline,
+            timeline=curate_timeline(facts.timeline),
             people=key_people(facts.entities),
             entities=facts.entities,
             quotes=tuple(q for q in facts.quotes if word_count(q.text) >= QUOTE_MIN_WORDS),
@@ -73,7 +81,14 @@ class BriefBuilder:
         )
 
 
-def source_profile(provenance: Provenance) -> SourceProfile:
+def previews(articles: Sequence[Article], facts: StoryFacts) -> frozenset[str]:
+    """Articles published before the story's events: what they say was expected, not reported."""
+    if facts.anchor is None:
+        return frozenset()
+    return frozenset(a.id for a in articles if a.published is not None and a.published < facts.anchor)
+
+
+def source_profile(provenance: Provenance, previews: frozenset[str] = frozenset()) -> SourceProfile:
     lineage: dict[str, str] = {}
     preference: dict[str, float] = {}
     derived = {d.article for d in provenance.derivations if not d.parent_is_agency}
@@ -81,7 +96,7 @@ def source_profile(provenance: Provenance) -> SourceProfile:
         found = provenance.lineage_of(article)
         # A digest leans on the lineages it digests: it never adds support of its own.
         lineage[article] = found.root if found else "digest"
-        if provenance.machine_translated(article):
+        if provenance.machine_translated(article) or article in previews:
             preference[article] = TRANSLATED_PREFERENCE
         elif article in provenance.digests:
             preference[article] = DIGEST_PREFERENCE
@@ -90,6 +105,24 @@ def source_profile(provenance: Provenance) -> SourceProfile:
         else:
             preference[article] = ORIGINAL_PREFERENCE
     return SourceProfile(lineage=lineage, preference=preference, digests=frozenset(provenance.digests))
+
+
+def curate_timeline(entries: Sequence[TimelineEntry]) -> tuple[TimelineEntry, ...]:
+    """The timeline a reader needs: whole events, the best supported per day, in date order.
+
+    Fragments (a clipped clause, a pronoun with no referent) are left out; each day keeps its
+    TIMELINE_PER_DAY best-supported events, and the whole timeline its TIMELINE_MAX best.
+    """
+    whole = [e for e in entries if word_count(e.event) >= TIMELINE_MIN_WORDS and not _FRAGMENT.match(e.event)]
+    ranked = sorted(whole, key=lambda e: (-len(e.articles), -len(e.spans), e.date))
+    kept: list[TimelineEntry] = []
+    per_day: dict[date, int] = {}
+    for entry in ranked:
+        if per_day.get(entry.date, 0) >= TIMELINE_PER_DAY or len(kept) >= TIMELINE_MAX:
+            continue
+        per_day[entry.date] = per_day.get(entry.date, 0) + 1
+        kept.append(entry)
+    return tuple(sorted(kept, key=lambda e: (e.date, -len(e.articles))))
 
 
 def key_people(entities: Sequence[Entity]) -> tuple[Entity, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.brief.candidates import Candidate, collect
+from newsfuse.brief.compress import main_clause
 from newsfuse.brief.salience import Fact, Ranked, rank
 from newsfuse.brief.sections import place
 from newsfuse.models import Article, Span
@@ -118,36 +119,36 @@ def _repeats(ranked: Ranked, fact: Fact, chosen: list[int]) -> bool:
 
 
 def _quick_read(ranked: Ranked, placed: dict[str, list[Fact]], preference: Mapping[str, float]) -> list[CitedSentence]:
-    """Bullets: the most salient facts in their shortest wording, never a line used in a section."""
+    """Bullets: the most salient facts, each cut to its main clause so no bullet repeats a section line.
+
+    Facts whose sentence has no clause to cut, quotations, and facts worded only by a machine
+    translation are left to the sections.
+    """
     used_texts = {f.lead.text for facts in placed.values() for f in facts}
     bullets: list[CitedSentence] = []
     picked: list[int] = []
     for fact in sorted((f for facts in placed.values() for f in facts), key=lambda f: -f.salience):
-        if profile_untrusted(fact, preference):
+        if profile_untrusted(fact, preference) or _QUOTE_MARK.search(fact.lead.text) or fact.lead.extra_spans:
             continue
-        # Another wording of the fact, from a source as trusted as the chosen one (never a translation's).
-        trusted = [
-            m for m in fact.members if preference.get(m.article_id, 0.0) >= preference.get(fact.lead.article_id, 0.0)
-        ]
-        shortest = min(trusted, key=lambda m: word_count(m.text))
-        if _QUOTE_MARK.search(shortest.text):
-            continue  # a bullet states a fact; quotations belong to the sections that attribute them
-        if shortest.text in used_texts or word_count(shortest.text) > QUICK_READ_MAX_WORDS:
+        clause = main_clause(fact.lead.text, fact.lead.span)
+        if clause is None or clause.text in used_texts or word_count(clause.text) > QUICK_READ_MAX_WORDS:
             continue
-        bullets.append(_cite(fact, wording=shortest))
+        others = tuple(m.span for m in fact.members if m is not fact.lead)
+        bullets.append(CitedSentence(clause.text, (clause.span, *others)))
         picked.append(fact.vector_index)
         if len(bullets) == QUICK_READ_MAX:
+            return bullets
+    # Too few cuttable facts: add short facts the sections left out, most salient first.
+    for fact in ranked.facts:
+        if len(bullets) >= QUICK_READ_MIN:
             break
-    if len(bullets) < QUICK_READ_MIN:
-        # Not enough second wordings: fall back to short facts the sections left out.
-        for fact in ranked.facts:
-            if len(bullets) >= QUICK_READ_MIN:
-                break
-            if fact.lead.text in used_texts or fact.vector_index in picked or _repeats(ranked, fact, picked):
-                continue
-            if word_count(fact.lead.text) <= QUICK_READ_MAX_WORDS and not _QUOTE_MARK.search(fact.lead.text):
-                bullets.append(_cite(fact))
-                picked.append(fact.vector_index)
+        text = fact.lead.text
+        if text in used_texts or _QUOTE_MARK.search(text) or word_count(text) > QUICK_READ_MAX_WORDS:
+            continue
+        if profile_untrusted(fact, preference) or _repeats(ranked, fact, picked):
+            continue
+        bullets.append(_cite(fact))
+        picked.append(fact.vector_index)
     return bullets
 
 

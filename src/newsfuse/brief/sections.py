@@ -31,6 +31,7 @@ _ATTRIBUTED_VIEW = re.compile(
     r"|[“\"][^”\"]{12,}[”\"]",
     re.IGNORECASE,
 )
+_QUOTATION = re.compile(r"[“\"][^”\"]{12,}[”\"]")
 _EARLIER = re.compile(
     r"\b(?:since|in|by|from)\s+(?:late\s+|early\s+)?(?:19|20)\d\d\b|\b(?:has|have)\s+long\b|\bfor\s+(?:years|decades)\b"
     r"|\bpreviously\b|\bin\s+recent\s+years\b|\b(?:remains?|remained)\b|\b(?:years?|decades?)\s+ago\b|\bhad\s+(?:been|\w+ed)\b|\bhistor(?:y|ically)\b",
@@ -58,11 +59,14 @@ PLACEMENT_MIN = 0.6
 
 def place(text: str, *, lead: bool = False) -> Placement:
     """The section for a sentence; `lead` says it opens one of its article's first paragraphs."""
+    # Cues inside a quotation are the speaker's words, not the sentence's tense: they are read out,
+    # and the quotation itself counts as an attributed view.
+    own = _QUOTATION.sub(" ", text)
     scores = {
-        "whats_next": FUTURE_WEIGHT * _count(_FUTURE, text),
+        "whats_next": FUTURE_WEIGHT * _count(_FUTURE, own),
         "perspectives": VIEW_WEIGHT * _count(_ATTRIBUTED_VIEW, text),
-        "why_it_matters": SIGNIFICANCE_WEIGHT * _count(_SIGNIFICANCE, text),
-        "background": EARLIER_WEIGHT * _count(_EARLIER, text),
+        "why_it_matters": SIGNIFICANCE_WEIGHT * _count(_SIGNIFICANCE, own),
+        "background": EARLIER_WEIGHT * _count(_EARLIER, own),
     }
     best = max(scores, key=scores.__getitem__)
     threshold = PLACEMENT_MIN * (2 if lead and best != "whats_next" else 1)

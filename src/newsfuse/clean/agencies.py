@@ -56,7 +56,7 @@ class AgencyFinder:
             (_fold(long_name), name) for name, longs in self._agencies.items() for long_name in longs
         ]
         self._long_exact = [
-            (re.compile(r"\b" + re.escape(long_name) + r"\b", re.IGNORECASE), name)
+            (re.compile(r"\b" + re.escape(long_name) + r"\b", re.IGNORECASE), name, long_name.casefold())
             for name, longs in self._agencies.items()
             for long_name in longs
             if len(long_name.split()) > 1
@@ -85,11 +85,18 @@ class AgencyFinder:
 
     def _find_one(self, text: str) -> list[tuple[str, int]]:
         hits: list[tuple[str, int, int]] = []
+        # Every pattern contains its agency's name literally, so a name absent from the text needs no
+        # regex search; this skips nearly all of them and made the clean stage about twice as fast.
+        folded = text.casefold()
         for name, pattern in self._short.items():
+            if (name if name.isupper() else name.casefold()) not in (text if name.isupper() else folded):
+                continue
             match = pattern.search(text)
             if match:
                 hits.append((name, match.start(), match.end()))
-        for pattern, name in self._long_exact:
+        for pattern, name, long_name in self._long_exact:
+            if long_name not in folded:
+                continue
             match = pattern.search(text)
             if match:
                 hits.append((name, match.start(), match.end()))

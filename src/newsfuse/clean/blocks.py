@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from newsfuse.clean.furniture import is_menu
-from newsfuse.text.normalize import ends_sentence, letter_share, normalize_line, word_count
+from newsfuse.text.normalize import ends_sentence, normalize_line, word_count
 
 # A block of three or more lines whose lines mostly run past this length without ending a
 # sentence is hard-wrapped prose (e-mail, wire printouts); its lines are joined. Typical wrap
@@ -16,6 +17,10 @@ WRAPPED_SHARE = 0.6
 # ...and at least this share of its lines continue a sentence in lower case (a list of headlines
 # never does; wrapped prose does on roughly half its lines).
 WRAPPED_CONTINUED_SHARE = 0.25
+
+# What a block was on its page. A "line" comes from plain text, where only layout tells body from
+# clutter; the other kinds come from an HTML extractor's markup (<p>, <head>, list <item>, <quote>).
+BlockKind = Literal["line", "paragraph", "heading", "item", "quote"]
 
 _BULLET = re.compile(r"^(?:[•·▪◦●‣⁃∙*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 _SLUG_SEPARATOR = re.compile(r"\s*(?<![\d])/\s+|\s+/\s*(?![\d])|\s+\|\s+")
@@ -31,7 +36,15 @@ class Block:
     sentence_end: bool
     is_list_item: bool
     letters: float
+    kind: BlockKind = "line"
+    link_share: float = 0.0  # share of the characters inside links (markup blocks only)
+    emphasis_share: float = 0.0  # share of the characters in bold/italic/underline (markup blocks only)
+    caps_share: float = 0.0  # share of the letters that are capitals
     is_menu: bool = False  # read from the raw line, before spacing is normalised away
+
+    @property
+    def from_markup(self) -> bool:
+        return self.kind != "line"
 
 
 def split_blocks(content: str) -> list[Block]:
@@ -48,16 +61,24 @@ def split_blocks(content: str) -> list[Block]:
     return blocks
 
 
-def make_block(index: int, text: str) -> Block:
+def make_block(
+    index: int, text: str, *, kind: BlockKind = "line", link_share: float = 0.0, emphasis_share: float = 0.0
+) -> Block:
+    """A block from one paragraph's text; a bullet ("•", "-", "1.") opening it marks a list item and is dropped."""
     bullet = _BULLET.match(text)
     body = text[bullet.end() :] if bullet and bullet.end() < len(text) else text
+    letters = sum(map(str.isalpha, body))
     return Block(
         index=index,
         text=body,
         words=word_count(body),
         sentence_end=ends_sentence(body),
-        is_list_item=bool(bullet) and bullet.end() < len(text),
-        letters=letter_share(body),
+        is_list_item=kind == "item" or (bullet is not None and bullet.end() < len(text)),
+        letters=letters / len(body) if body else 0.0,
+        kind=kind,
+        link_share=link_share,
+        emphasis_share=emphasis_share,
+        caps_share=sum(map(str.isupper, body)) / letters if letters else 0.0,
     )
 
 

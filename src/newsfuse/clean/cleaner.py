@@ -83,9 +83,10 @@ class Cleaner:
     def _page(self, raw: RawDocument) -> _Page:
         title, byline, source, published = raw.title, raw.byline, raw.source, raw.published
         content = raw.content
+        markup: tuple[Block, ...] = ()
         if raw.format == "html":
             extract = extract_html(raw.origin, content)
-            content = extract.text
+            content, markup = extract.text, extract.blocks
             title = title or extract.title
             byline = byline or extract.author
             source = source or extract.sitename
@@ -94,7 +95,7 @@ class Cleaner:
         blocks: list[Block] = []
         slug_meta: tuple[str, ...] = ()
         credits: list[str] = []
-        for block in split_blocks(content):
+        for block in markup or split_blocks(content):
             slug = split_slug(block)
             if slug is None:
                 blocks.append(replace(block, index=len(blocks)))
@@ -102,7 +103,7 @@ class Cleaner:
             credits.append(" / ".join(slug.meta))
             if slug.text:
                 slug_meta = slug_meta or slug.meta
-                blocks.append(make_block(len(blocks), slug.text))
+                blocks.append(make_block(len(blocks), slug.text, kind=block.kind))
         if not blocks:
             raise EmptyArticleError(raw.origin, "no text")
         return _Page(
@@ -116,12 +117,27 @@ class Cleaner:
             source=source,
         )
 
+    def outline(self, raw: RawDocument) -> list[str]:
+        """The article as a reader sees it: body paragraphs and list items with the section headings in place.
+
+        `Article` keeps headings apart from its text; text-extraction benchmarks (fundus-eval) count
+        them as part of the body, so the extraction evaluation reads this.
+        """
+        page = self._page(raw)
+        roles = classify(page.blocks, doc_id=raw.origin)
+        title = _title(page, roles)
+        return [
+            block.text
+            for i, block in enumerate(page.blocks)
+            if _is_heading(block, roles, i, title)
+            or (roles[i] in (Role.BODY, Role.ITEM) and not same_as_title(block.text, title))
+        ]
+
     def _build(self, page: _Page, stats: CorpusStats | None) -> Article:
         raw, blocks = page.raw, page.blocks
         roles = classify(blocks, doc_id=raw.origin, stats=stats)
         head = [b for b, role in zip(blocks, roles, strict=True) if role is Role.HEAD]
-        lead = " ".join(b.text for b, role in zip(blocks, roles, strict=True) if role is Role.BODY)[:LEAD_CHARS]
-        title = page.title or pick_title(head, blocks, lead) or (page.slug_meta[0] if page.slug_meta else None)
+        title = _title(page, roles)
         kept: list[tuple[Block, Role]] = [
             (b, role)
             for b, role in zip(blocks, roles, strict=True)
@@ -147,14 +163,7 @@ class Cleaner:
         place = slug_place(page.slug_meta)
         text, paragraphs = join_paragraphs(texts, items)
         agencies = self._agencies.find([*credits, text])
-        headings = tuple(
-            b.text
-            for i, (b, role) in enumerate(zip(blocks, roles, strict=True))
-            if (role is Role.HEADING or (role is Role.HEAD and _leads_body(roles, i)))
-            and not same_as_title(b.text, title)
-            and not is_date_line(b)
-            and not is_byline(b)
-        )
+        headings = tuple(b.text for i, b in enumerate(blocks) if _is_heading(b, roles, i, title))
         source = page.source or _slug_outlet(page.slug_meta, title) or page.masthead
         return Article(
             id=article_id(text, url=raw.url, title=title, source=source),
@@ -174,9 +183,28 @@ class Cleaner:
         )
 
 
+def _title(page: _Page, roles: Sequence[Role]) -> str | None:
+    """The given title, else a headline-shaped line before the body, else a slug line's first segment."""
+    if page.title:
+        return page.title
+    head = [b for b, role in zip(page.blocks, roles, strict=True) if role is Role.HEAD]
+    lead = " ".join(b.text for b, role in zip(page.blocks, roles, strict=True) if role is Role.BODY)[:LEAD_CHARS]
+    return pick_title(head, page.blocks, lead) or (page.slug_meta[0] if page.slug_meta else None)
+
+
 def dateline_checked(kept: Sequence[tuple[Block, Role]], position: int) -> bool:
     """True once an earlier body paragraph has been offered the weak (agency-less) dateline forms."""
     return any(role is Role.BODY for _, role in kept[:position])
+
+
+def _is_heading(block: Block, roles: Sequence[Role], index: int, title: str | None) -> bool:
+    role = roles[index]
+    return (
+        (role is Role.HEADING or (role is Role.HEAD and _leads_body(roles, index)))
+        and not same_as_title(block.text, title)
+        and not is_date_line(block)
+        and not is_byline(block)
+    )
 
 
 def _leads_body(roles: Sequence[Role], index: int) -> bool:

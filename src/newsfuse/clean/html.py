@@ -1,4 +1,9 @@
-"""Main text and metadata of an HTML page, by trafilatura."""
+"""Main text and metadata of an HTML page, by trafilatura, kept as typed blocks.
+
+Trafilatura finds the article's part of the page; its XML says which of its paragraphs are headings,
+list items or quotations, and which words were links or emphasis. Those are stronger signals than
+the layout of its plain text, so the blocks are read from the XML (see `markup_blocks`).
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,40 @@ from datetime import date
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
+from newsfuse.clean.blocks import Block, BlockKind, make_block
+from newsfuse.clean.page_metadata import MetadataReader
 from newsfuse.errors import InputError
 from newsfuse.text.calendar import parse_date
+from newsfuse.text.normalize import normalize_line
+
+# Embedded social posts: the publishers' standard embed markup (a blockquote with this class,
+# which the post's own script turns into a card). Their text is the post, not the article, and
+# trafilatura keeps it as a quotation. Checked on fundus-eval: every tweet kept this way was
+# outside the hand-made gold bodies.
+SOCIAL_EMBED_XPATH = (
+    '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " instagram-media ")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " tiktok-embed ")]'
+)
+
+# Cards that point at other stories ("Related", "Most read", promotional teasers), named for what
+# they are by the usual words of news-site templates. Trafilatura drops many such blocks but keeps
+# a card's blurb when it reads like prose. Measured on fundus-eval when added: LATimes 98.29 ->
+# 99.92 F1, TheIntercept 99.62 -> 99.57 (a "most read" headline its gold body happens to include),
+# all 80 pages 96.70 -> 96.80; no other publisher moved.
+RELATED_XPATH = (
+    '//*[contains(@class, "promo") or contains(@class, "related") or contains(@class, "recirc")'
+    ' or contains(@class, "teaser")]'
+)
 
 
 @dataclass(frozen=True, slots=True)
 class HtmlExtract:
     text: str
+    blocks: tuple[Block, ...]  # the article's paragraphs from trafilatura's markup; () for the plain-text fallback
     title: str | None
     author: str | None
     sitename: str | None
@@ -25,30 +56,118 @@ class HtmlExtract:
 
 
 def extract_html(origin: str, html: str) -> HtmlExtract:
-    """Run trafilatura with comments and tables off (neither is article body)."""
+    """Run trafilatura with comments and tables off (neither is article body), keeping its markup."""
     try:
-        document = trafilatura.bare_extraction(
-            html, include_comments=False, include_tables=False, with_metadata=True, deduplicate=False
+        tree = load_html(html)
+        metadata = MetadataReader().read(tree) if tree is not None else None
+        document = (
+            trafilatura.bare_extraction(
+                tree,
+                include_comments=False,
+                include_tables=False,
+                include_links=True,
+                include_formatting=True,
+                deduplicate=False,
+                prune_xpath=[SOCIAL_EMBED_XPATH, RELATED_XPATH],
+            )
+            if tree is not None
+            else None
         )
     except (ValueError, TypeError, AttributeError) as exc:  # lxml raises these on hopeless markup
         raise InputError(origin, f"unparseable HTML ({exc})") from None
-    text = (document.text or "") if document is not None else ""
+    blocks = markup_blocks(document.body) if isinstance(document, Document) and document.body is not None else ()
+    text = "\n\n".join(block.text for block in blocks)
     if not text.strip():
         # Trafilatura finds no article in short snippets (feed summaries, API bodies); their plain
         # text is the article, and the cleaner still sets aside whatever clutter it holds.
-        text = markup_text(html)
+        blocks, text = (), markup_text(html)
     if not text.strip():
         raise InputError(origin, "no article text found in the HTML")
-    if document is None:
-        return HtmlExtract(text=text, title=None, author=None, sitename=None, published=None, url=None)
+    if metadata is None:
+        return HtmlExtract(text=text, blocks=blocks, title=None, author=None, sitename=None, published=None, url=None)
     return HtmlExtract(
         text=text,
-        title=_clean(document.title),
-        author=_clean(document.author),
-        sitename=_clean(document.sitename),
-        published=parse_date(document.date) if document.date else None,
-        url=_clean(document.url),
+        blocks=blocks,
+        title=_clean(metadata.title),
+        author=_clean(metadata.author),
+        sitename=_clean(metadata.sitename),
+        published=parse_date(metadata.date) if metadata.date else None,
+        url=_clean(metadata.url),
     )
+
+
+# Trafilatura's XML: these elements hold blocks (the kind a block inside them gets), <lb/> breaks a
+# line, <ref> is a link and <hi> is bold, italic or underlined text; anything else is inline.
+_MARKUP_KINDS: dict[str, BlockKind] = {
+    "p": "paragraph", "head": "heading", "item": "item", "list": "item", "quote": "quote"
+}  # fmt: skip
+
+
+class _BlockBuilder:
+    """Collects the text of one block at a time, counting the characters inside links and emphasis."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._chars = self._link_chars = self._emphasis_chars = 0
+
+    def add(self, text: str | None, *, link: bool, emphasis: bool) -> None:
+        if not text:
+            return
+        self._parts.append(text)
+        visible = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+        self._chars += visible
+        self._link_chars += visible if link else 0
+        self._emphasis_chars += visible if emphasis else 0
+
+    def flush(self, kind: BlockKind) -> None:
+        text = normalize_line(_SPACE.sub(" ", "".join(self._parts)))
+        if text:
+            chars = max(self._chars, 1)
+            self.blocks.append(
+                make_block(
+                    len(self.blocks),
+                    text,
+                    kind=kind,
+                    link_share=self._link_chars / chars,
+                    emphasis_share=self._emphasis_chars / chars,
+                )
+            )
+        self._parts.clear()
+        self._chars = self._link_chars = self._emphasis_chars = 0
+
+
+def markup_blocks(body: lxml.etree._Element) -> tuple[Block, ...]:
+    """One block per paragraph, heading, list item or line of trafilatura's XML body, in reading order.
+
+    A quotation or a list may hold several paragraphs; a <lb/> inside a paragraph separates lines
+    that the page shows one under another (a name over a town, a list of winners), so each is a block.
+    """
+    builder = _BlockBuilder()
+    kinds: list[BlockKind] = ["paragraph"]
+    links = emphasis = 0
+    # iterwalk, not recursion: hostile markup can nest thousands deep.
+    for event, element in lxml.etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _MARKUP_KINDS:
+                builder.flush(kinds[-1])
+                inner = _MARKUP_KINDS[tag]
+                kinds.append(kinds[-1] if tag == "p" and kinds[-1] != "paragraph" else inner)
+            elif tag == "lb":
+                builder.flush(kinds[-1])
+            links += tag == "ref"
+            emphasis += tag == "hi"
+            if tag != "lb":
+                builder.add(element.text, link=links > 0, emphasis=emphasis > 0)
+            continue
+        links -= tag == "ref"
+        emphasis -= tag == "hi"
+        if tag in _MARKUP_KINDS:
+            builder.flush(kinds.pop())
+        builder.add(element.tail if element is not body else None, link=links > 0, emphasis=emphasis > 0)
+    builder.flush(kinds[-1])
+    return tuple(builder.blocks)
 
 
 def _clean(value: str | None) -> str | None:

@@ -18,7 +18,7 @@ class LanguageDetector:
 
     def detect(self, text: str) -> str | None:
         sample = text[:SAMPLE_CHARS]
-        if sum(ch.isalpha() for ch in sample) < MIN_LETTERS_FOR_LANGUAGE:
+        if sum(map(str.isalpha, sample)) < MIN_LETTERS_FOR_LANGUAGE:
             return None
         if self._model is None:
             from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
