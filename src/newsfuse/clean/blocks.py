@@ -22,6 +22,7 @@ WRAPPED_CONTINUED_SHARE = 0.25
 # clutter; the other kinds come from an HTML extractor's markup (<p>, <head>, list <item>, <quote>).
 BlockKind = Literal["line", "paragraph", "heading", "item", "quote"]
 
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _BULLET = re.compile(r"^(?:[•·▪◦●‣⁃∙*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 _SLUG_SEPARATOR = re.compile(r"\s*(?<![\d])/\s+|\s+/\s*(?![\d])|\s+\|\s+")
 
@@ -67,7 +68,7 @@ def make_block(
     """A block from one paragraph's text; a bullet ("•", "-", "1.") opening it marks a list item and is dropped."""
     bullet = _BULLET.match(text)
     body = text[bullet.end() :] if bullet and bullet.end() < len(text) else text
-    letters = sum(map(str.isalpha, body))
+    letters = len(_NOT_LETTER.sub("", body))
     return Block(
         index=index,
         text=body,

@@ -46,6 +46,7 @@ class _Page:
     title: str | None
     byline: str | None
     source: str | None
+    language: str | None = None  # as the page declares it (<html lang>), when it does
 
 
 class Cleaner:
@@ -84,6 +85,7 @@ class Cleaner:
         title, byline, source, published = raw.title, raw.byline, raw.source, raw.published
         content = raw.content
         markup: tuple[Block, ...] = ()
+        language: str | None = None
         if raw.format == "html":
             extract = extract_html(raw.origin, content)
             content, markup = extract.text, extract.blocks
@@ -91,6 +93,7 @@ class Cleaner:
             byline = byline or extract.author
             source = source or extract.sitename
             published = published or extract.published
+            language = extract.language
             raw = replace(raw, url=raw.url or extract.url, published=published)
         blocks: list[Block] = []
         slug_meta: tuple[str, ...] = ()
@@ -115,6 +118,7 @@ class Cleaner:
             title=title,
             byline=byline,
             source=source,
+            language=language,
         )
 
     def outline(self, raw: RawDocument) -> list[str]:
@@ -177,7 +181,7 @@ class Cleaner:
             published=raw.published or find_published(head) or find_published(blocks[:3] + blocks[-3:]),
             dateline=dateline or place,
             agencies=agencies,
-            language=self._language.detect(text),
+            language=page.language or self._language.detect(text),
             headings=headings,
             origin=raw.origin,
         )

@@ -53,6 +53,7 @@ class HtmlExtract:
     sitename: str | None
     published: date | None
     url: str | None
+    language: str | None = None  # the page's declared language (<html lang="en-GB"> gives "en")
 
 
 def extract_html(origin: str, html: str) -> HtmlExtract:
@@ -83,8 +84,11 @@ def extract_html(origin: str, html: str) -> HtmlExtract:
         blocks, text = (), markup_text(html)
     if not text.strip():
         raise InputError(origin, "no article text found in the HTML")
+    language = declared_language(tree)
     if metadata is None:
-        return HtmlExtract(text=text, blocks=blocks, title=None, author=None, sitename=None, published=None, url=None)
+        return HtmlExtract(
+            text=text, blocks=blocks, title=None, author=None, sitename=None, published=None, url=None, language=language
+        )
     return HtmlExtract(
         text=text,
         blocks=blocks,
@@ -93,6 +97,7 @@ def extract_html(origin: str, html: str) -> HtmlExtract:
         sitename=_clean(metadata.sitename),
         published=parse_date(metadata.date) if metadata.date else None,
         url=_clean(metadata.url),
+        language=language,
     )
 
 
@@ -168,6 +173,20 @@ def markup_blocks(body: lxml.etree._Element) -> tuple[Block, ...]:
         builder.add(element.tail if element is not body else None, link=links > 0, emphasis=emphasis > 0)
     builder.flush(kinds[-1])
     return tuple(builder.blocks)
+
+
+def declared_language(tree: lxml.etree._Element | None) -> str | None:
+    """The ISO 639-1 code a page declares on its root element, if it declares a plausible one.
+
+    A declared language saves detecting it, and publishers set it for their own pages. A machine
+    translation republished elsewhere carries its new site's language, which is also its text's.
+    """
+    if tree is None:
+        return None
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    code = str(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
+    primary = code.split("-")[0].split("_")[0]
+    return primary if len(primary) == 2 and primary.isalpha() else None
 
 
 def _clean(value: str | None) -> str | None:

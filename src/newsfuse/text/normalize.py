@@ -8,12 +8,14 @@ import unicodedata
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 
 
 def normalize_line(line: str) -> str:
     """NFC, no invisible characters, single spaces, no surrounding space."""
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    if not line.isascii():  # ASCII is already NFC and holds no invisible characters
+        line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
     return _SPACES.sub(" ", line).strip()
 
 
@@ -39,4 +41,5 @@ def ends_sentence(text: str) -> bool:
 def letter_share(text: str) -> float:
     if not text:
         return 0.0
-    return sum(ch.isalpha() for ch in text) / len(text)
+    # A regex substitution counts in C; a generator over characters was a tenth of cleaning time.
+    return len(_NOT_LETTER.sub("", text)) / len(text)
