@@ -13,12 +13,14 @@ from datetime import date
 from typing import Protocol
 
 from newsfuse.brief.extractive import Composition, ExtractiveComposer, SourceProfile
+from newsfuse.brief.sections import place
 from newsfuse.models import Article, StoryFacts
 from newsfuse.models.brief import Brief
 from newsfuse.models.claims import Claim, Conflict
 from newsfuse.models.facts import Entity, TimelineEntry
 from newsfuse.models.provenance import Provenance
 from newsfuse.text.normalize import word_count
+from newsfuse.text.sentences import split_sentences
 
 # Wording preference by what provenance says of an article (higher wins when sentences say the same).
 ORIGINAL_PREFERENCE = 3.0
@@ -82,10 +84,25 @@ class BriefBuilder:
 
 
 def previews(articles: Sequence[Article], facts: StoryFacts) -> frozenset[str]:
-    """Articles published before the story's events: what they say was expected, not reported."""
-    if facts.anchor is None:
-        return frozenset()
-    return frozenset(a.id for a in articles if a.published is not None and a.published < facts.anchor)
+    """Articles written before the story's events: what they say was expected, not reported.
+
+    An article is a preview when it was published before the story's dates, or when its lead
+    sentence tells the main event in the future ("is expected to", "is on his way to").
+    """
+    found = set()
+    for article in articles:
+        early = facts.anchor is not None and article.published is not None and article.published < facts.anchor
+        if early or _lead_is_future(article):
+            found.add(article.id)
+    return frozenset(found)
+
+
+def _lead_is_future(article: Article) -> bool:
+    lead = next((p for p in article.paragraphs if not p.is_list_item), None)
+    if lead is None:
+        return False
+    sentences = split_sentences(article.text[lead.start : lead.end])
+    return bool(sentences) and place(sentences[0].text, lead=True).section == "whats_next"
 
 
 def source_profile(provenance: Provenance, previews: frozenset[str] = frozenset()) -> SourceProfile:

@@ -23,7 +23,7 @@ _BOUNDARY = re.compile(
     r"|,\s+(?:[\w'’-]+\s+){0,3}(?:said|says|told|reported|added)(?=(?:\s+[\w'’.-]+){0,5}[.!]?$)"
     # a subordinate clause, unless the conjunction is bound to a time word ("hours after", "shortly before")
     r"|(?<!\bhours)(?<!\bdays)(?<!\bweeks)(?<!\bminutes)(?<!\bshortly)(?<!\bsoon)(?<!\bjust)(?<!\blong)"
-    r"(?<!\bright)(?<!\bmonths)(?<!\byears)\s+(?:as|after|while|amid|before|because|since|although)\s+(?=[a-z])"
+    r"(?<!\bright)(?<!\bmonths)(?<!\byears)\s+(?:as|after|while|amid|before|because|since|although|during|following|despite)\s+(?=[a-zA-Z])"
 )
 # A relative or appositive clause opened in the head and not closed: the cut would fall inside
 # the subject ("Mayor Joost Hammarlund, who visited the hall").

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.brief.candidates import Candidate, collect
 from newsfuse.brief.compress import main_clause
-from newsfuse.brief.salience import Fact, Ranked, rank
+from newsfuse.brief.salience import Fact, Ranked, content_words, rank
 from newsfuse.brief.sections import place
 from newsfuse.models import Article, Span
 from newsfuse.models.brief import CitedSentence, Sections
@@ -35,6 +35,10 @@ QUICK_READ_MIN = 3
 QUICK_READ_MAX = 6
 # Quick-read bullets are short: the shortest wording of a fact, and never past this many words.
 QUICK_READ_MAX_WORDS = 30
+# Two bullets sharing this share of the shorter one's content words say the same thing ("Kim held
+# talks with Putin" / "Kim also met with President Putin"); read off the seed and sample briefs,
+# where distinct bullets share at most a third.
+BULLET_MAX_OVERLAP = 0.4
 # MMR trade-off between salience and novelty (Carbonell & Goldstein's lambda); 0.7 favours salience
 # while still skipping a line that mostly repeats one already chosen.
 MMR_LAMBDA = 0.7
@@ -133,6 +137,8 @@ def _quick_read(ranked: Ranked, placed: dict[str, list[Fact]], preference: Mappi
         clause = main_clause(fact.lead.text, fact.lead.span)
         if clause is None or clause.text in used_texts or word_count(clause.text) > QUICK_READ_MAX_WORDS:
             continue
+        if any(_overlap(clause.text, bullet.text) >= BULLET_MAX_OVERLAP for bullet in bullets):
+            continue  # a shortened clause can repeat another bullet that its full sentence did not
         others = tuple(m.span for m in fact.members if m is not fact.lead)
         bullets.append(CitedSentence(clause.text, (clause.span, *others)))
         picked.append(fact.vector_index)
@@ -187,3 +193,9 @@ def _headline(articles: Sequence[Article], ranked: Ranked, preference: Mapping[s
 def profile_untrusted(fact: Fact, preference: Mapping[str, float]) -> bool:
     """The fact's best wording is a machine translation's (lowest preference): no bullet for it."""
     return bool(preference) and preference.get(fact.lead.article_id, 0.0) <= min(preference.values()) < max(preference.values())
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the shorter text's content words that the other text also has."""
+    first, second = content_words(a), content_words(b)
+    return len(first & second) / max(min(len(first), len(second)), 1)

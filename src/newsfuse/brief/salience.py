@@ -109,19 +109,19 @@ def _consensus(texts: list[str], candidates: Sequence[Candidate], lineage: Mappi
     words_by_lineage: dict[str, set[str]] = {}
     for candidate in candidates:
         key = lineage.get(candidate.article_id, candidate.article_id)
-        words_by_lineage.setdefault(key, set()).update(_content_words(candidate.text))
+        words_by_lineage.setdefault(key, set()).update(content_words(candidate.text))
     spread: dict[str, int] = {}
     for words in words_by_lineage.values():
         for word in words:
             spread[word] = spread.get(word, 0) + 1
     scores = []
     for text in texts:
-        words = _content_words(text)
+        words = content_words(text)
         scores.append(sum(spread.get(w, 1) - 1 for w in words) / max(len(words), 1) ** 0.5)
     return np.asarray(scores, dtype=float)
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS and len(w) > 2}
 
 

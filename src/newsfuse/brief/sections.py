@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|is|are|was|were)\s+(?:be\s+)?(?:expected|scheduled|set|due|slated|poised|planning|going)\s+to\b"
+    r"|\b(?:is|are)\s+(?:on\s+(?:his|her|its|their)\s+way|heading|travell?ing|due|poised)\s+to\b"
     r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)\w+|\bplans?\s+to\b|\bnext\s+(?:week|month|year|round|step|steps)\b"
     r"|\b(?:upcoming|forthcoming)\b|\bin\s+the\s+(?:coming|months|weeks|days)\s+(?:ahead|weeks|months|days)?\b"
     r"|\bcould\s+lead\s+to\b|\b(?:ahead\s+of|later\s+this)\b",
