@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsfuse.brief.candidates import Candidate, collect
 from newsfuse.brief.compress import main_clause
 from newsfuse.brief.salience import Fact, Ranked, content_words, rank
@@ -101,20 +103,22 @@ class ExtractiveComposer:
 
 def _mmr_order(ranked: Ranked) -> list[Fact]:
     """All facts in MMR order: each next one maximises salience minus redundancy with those before."""
-    remaining = list(ranked.facts)
-    if not remaining:
+    facts = list(ranked.facts)
+    if not facts:
         return []
-    top = max(f.salience for f in remaining) or 1.0
+    salience = np.array([f.salience for f in facts])
+    salience = salience / (salience.max() or 1.0)
+    rows = np.array([f.vector_index for f in facts])
+    similarity = ranked.similarity[np.ix_(rows, rows)]
+    redundancy = np.zeros(len(facts))
+    left = np.ones(len(facts), dtype=bool)
     order: list[Fact] = []
-    while remaining:
-
-        def score(fact: Fact) -> float:
-            redundancy = max((float(ranked.similarity[fact.vector_index, o.vector_index]) for o in order), default=0.0)
-            return MMR_LAMBDA * fact.salience / top - (1 - MMR_LAMBDA) * redundancy
-
-        best = max(remaining, key=score)
-        order.append(best)
-        remaining.remove(best)
+    for _ in range(len(facts)):
+        scores = np.where(left, MMR_LAMBDA * salience - (1 - MMR_LAMBDA) * redundancy, -np.inf)
+        best = int(np.argmax(scores))
+        order.append(facts[best])
+        left[best] = False
+        redundancy = np.maximum(redundancy, similarity[:, best])
     return order
 
 
@@ -192,7 +196,9 @@ def _headline(articles: Sequence[Article], ranked: Ranked, preference: Mapping[s
 
 def profile_untrusted(fact: Fact, preference: Mapping[str, float]) -> bool:
     """The fact's best wording is a machine translation's (lowest preference): no bullet for it."""
-    return bool(preference) and preference.get(fact.lead.article_id, 0.0) <= min(preference.values()) < max(preference.values())
+    return bool(preference) and preference.get(fact.lead.article_id, 0.0) <= min(preference.values()) < max(
+        preference.values()
+    )
 
 
 def _overlap(a: str, b: str) -> float:

@@ -212,4 +212,5 @@ def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
     if any(t.ent_type_ == "PERSON" for t in tokens) or any(t.text in {"(", ")", "“", "”", '"'} for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Mention(doc.text[start:end], Span(article_id, start, end))
+    # Doc.text rebuilds the whole text on every access; the span's own text is the same characters.
+    return Mention(doc[tokens[0].i : tokens[-1].i + 1].text, Span(article_id, start, end))

@@ -191,7 +191,7 @@ def _describe(
     noun_lemma = None
     if noun is not None:
         first = end
-        noun_text = doc.text[first : noun.idx + len(noun.text)].strip(" -") or noun.text
+        noun_text = text[first : noun.idx + len(noun.text)].strip(" -") or noun.text  # not doc.text: O(n) a call
         noun_lemma = noun.lemma_.lower()
         base = noun_lemma.rstrip("s") if noun_lemma.endswith("s") and noun_lemma[:-1] in TIME_UNITS else noun_lemma
         if kind == "cardinal" and unit is None and base in TIME_UNITS:

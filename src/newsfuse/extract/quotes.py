@@ -89,6 +89,13 @@ class _Speakers:
         self.located = located
         self.regions = regions
         self._ends: dict[tuple[int, int], list[int]] = {}
+        self._sentence_list: list[SpacySpan] | None = None
+
+    def _sentences(self) -> list[SpacySpan]:
+        """The document's sentences, listed once: spaCy walks every token on each `doc.sents`."""
+        if self._sentence_list is None:
+            self._sentence_list = list(self.doc.sents)
+        return self._sentence_list
 
     def attribute(self, group: list[QuoteRegion], previous: QuoteMention | None) -> QuoteMention | None:
         text = self.article.text
@@ -244,7 +251,7 @@ class _Speakers:
         """Entities mentioned before `before`, outside quotes and not as a modifier ("the Trump
         administration"), as (sentence index, subject rank, -position, entity)."""
         out = []
-        sentences = list(self.doc.sents)
+        sentences = self._sentences()
         for item in self.located:
             if item.start >= before or any(r.start <= item.start < r.end for r in self.regions):
                 continue
@@ -261,7 +268,7 @@ class _Speakers:
         return out
 
     def _antecedent(self, pronoun: Token, people: bool) -> str | None:
-        sentences = list(self.doc.sents)
+        sentences = self._sentences()
         here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
         candidates = [c for c in self._referents(pronoun.idx, people) if here - c[0] <= PRONOUN_LOOKBACK_SENTENCES]
         if not candidates:
