@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/newsfuse brief examples/corpus
 
 test: $(STAMP)
+	scripts/install-test-deps
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

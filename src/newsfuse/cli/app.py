@@ -13,6 +13,7 @@ import typer
 from newsfuse.brief.llm import LlmComposer, LlmSettings
 from newsfuse.cli.console import progress_bar, report_failures, write_output
 from newsfuse.cli.evaluate import eval_app
+from newsfuse.cli.newsroom import ingest, serve, watch
 from newsfuse.render.articles import articles_json, articles_markdown
 from newsfuse.render.brief import briefs_json, briefs_markdown
 from newsfuse.render.html import HtmlRenderer
@@ -123,6 +124,12 @@ def brief(
         )
         code = code or (EXIT_UNSUPPORTED if findings else 0)
     raise typer.Exit(code)
+
+
+# The store-backed commands live in newsfuse.cli.newsroom.
+app.command()(ingest)
+app.command()(watch)
+app.command()(serve)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -66,3 +67,29 @@ def claims_cli(
         _emit(evaluate_claims(data or default_data_path("claimdiff-train") / DEFAULT_FILE, limit=limit))
     except EvaluationDataError as exc:
         _fail(exc)
+
+
+class TopicSplit(StrEnum):
+    all = "all"
+    odd = "odd"
+    even = "even"
+
+
+@eval_app.command("stories")
+def stories_cli(
+    data: DataOption = None,
+    topics: Annotated[TopicSplit, typer.Option(help="ECB+ topics (odd ones calibrated).")] = TopicSplit.all,
+    embedder: Annotated[str | None, typer.Option(help="Add an embedder's cosine: hashing or minilm.")] = None,
+) -> None:
+    """Story clustering on ECB+: BCubed P/R/F1 at sub-topic level, batch and incremental."""
+    from newsfuse.errors import ConfigError
+    from newsfuse.evaluation.stories import evaluate_stories
+    from newsfuse.stories import make_embedder
+
+    try:
+        chosen = make_embedder(embedder) if embedder else None
+        report = evaluate_stories(data or default_data_path("ecbplus-dev"), topics=topics.value, embedder=chosen)
+        _emit(report.figures())
+    except (EvaluationDataError, ConfigError) as exc:
+        typer.echo(f"newsfuse: {exc}", err=True)
+        raise typer.Exit(2) from None

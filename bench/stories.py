@@ -1,0 +1,263 @@
+"""Throughput and peak memory of the stories stage at 1k, 10k and 100k articles, batch and incremental,
+against a TF-IDF + average-linkage baseline measured in the same run.
+
+The corpus is generated at run time from real text and never stored: the 766 ECB+ dev documents that
+clean (../shared/eval/ecbplus-dev, 66 events) and the sample corpus (3 events) are cleaned once; then
+each "edition" e of an event is a new event of the same kind made by renaming: every name of the
+event (capitalised words seen mid-sentence) is replaced, consistently across its articles, by a
+generated one, its years are shifted, and its articles get publication dates around a date drawn for
+that edition. Articles of an edition also lose one paragraph at random (a rewrite, not a copy).
+Editions are interleaved in the stream, as the world's events are. Truth is known (event, edition),
+so each run also reports BCubed F1.
+
+Each (size, method) runs in a fresh process: peak memory is the highest resident set size seen
+(sampled every 20 ms) while clustering, minus the resident size before it (the corpus itself).
+CPU seconds of the process are reported beside wall seconds (the machine is shared).
+
+    .venv/bin/python bench/stories.py                 # writes bench/results/stories.json
+    .venv/bin/python bench/stories.py --sizes 1000    # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import platform
+import random
+import re
+import sys
+import threading
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+ECB = REPO.parent / "shared" / "eval" / "ecbplus-dev"
+CORPUS = REPO / "examples" / "corpus"
+RESULTS = REPO / "bench" / "results" / "stories.json"
+
+SIZES = (1_000, 10_000, 100_000)
+# The baseline builds a dense n x n distance matrix: 10k articles take 0.8 GB and about a minute;
+# 100k would take 80 GB, so it stops at 10k.
+BASELINE_MAX = 10_000
+# Editions of one event are spread over this many years of publication dates.
+SPAN_DAYS = 3 * 365
+# Articles of one edition are published within this many days of its date (a story's coverage).
+COVERAGE_DAYS = 4
+# The baseline's cosine-similarity threshold, from its best BCubed F1 on ECB+ dev (0.15: F1 0.873).
+BASELINE_SIMILARITY = 0.15
+_SYLLABLES = ("ka", "lo", "mer", "vis", "tan", "dor", "el", "ri", "sa", "bel", "gor", "un", "pa", "tes", "vin", "ar")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
+    parser.add_argument("--methods", nargs="*", default=["incremental", "batch", "baseline"])
+    args = parser.parse_args()
+    if not ECB.is_dir():
+        sys.exit(f"{ECB} is absent: this benchmark reads ECB+ dev beside the checkout")
+    runs: list[dict[str, Any]] = []
+    for size in args.sizes:
+        methods = [m for m in args.methods if m != "baseline" or size <= BASELINE_MAX]
+        for method in methods:
+            result = _in_fresh_process(size, method)
+            print(json.dumps(result), flush=True)
+            runs.append(result)
+    report = {
+        "machine": f"{platform.processor() or platform.machine()}, {multiprocessing.cpu_count()} cores (shared)",
+        "python": platform.python_version(),
+        "embedder": "none (term channels only; the default)",
+        "baseline": f"scikit-learn TF-IDF (sublinear, stop words) + average linkage at cosine {BASELINE_SIMILARITY}",
+        "baseline_stops_at": BASELINE_MAX,
+        "runs": runs,
+    }
+    if args.sizes == list(SIZES) and len(args.methods) == 3:
+        RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {RESULTS}")
+
+
+def _in_fresh_process(size: int, method: str) -> dict[str, Any]:
+    context = multiprocessing.get_context("spawn")
+    queue: Any = context.Queue()
+    process = context.Process(target=_run, args=(size, method, queue))
+    process.start()
+    result: dict[str, Any] = queue.get()
+    process.join()
+    return result
+
+
+def _run(size: int, method: str, queue: Any) -> None:
+    articles, truth = generate(size)
+    before = _rss_mb()
+    peak = _PeakSampler()
+    peak.start()
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    labels = _cluster(method, articles)
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    peak.stop()
+    from newsfuse.evaluation.stories import bcubed
+
+    score = bcubed(labels, truth)
+    queue.put(
+        {
+            "articles": size,
+            "method": method,
+            "wall_s": round(wall, 1),
+            "cpu_s": round(cpu, 1),
+            "articles_per_s": round(size / wall, 1),
+            "peak_mb_over_corpus": round(peak.peak - before, 1),
+            "peak_rss_mb": round(peak.peak, 1),
+            "stories": len(set(labels)),
+            "true_stories": len(set(truth)),
+            "bcubed_f1": round(100 * score.f1, 2),
+        }
+    )
+
+
+def _cluster(method: str, articles: list[Any]) -> list[str]:
+    if method == "baseline":
+        return _baseline(articles)
+    from newsfuse.stories import StoryTracker, cluster_batch
+
+    if method == "batch":
+        stories = cluster_batch(articles)
+    else:
+        tracker = StoryTracker()
+        for article in articles:
+            tracker.add(article)
+        stories = tracker.stories()
+    story_of = {a: s.id for s in stories for a in s.article_ids}
+    return [story_of[a.id] for a in articles]
+
+
+def _baseline(articles: list[Any]) -> list[str]:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
+        [f"{a.title or ''}\n{a.text}" for a in articles]
+    )
+    distance = 1.0 - (matrix @ matrix.T).toarray()
+    distance[distance < 0] = 0.0
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - BASELINE_SIMILARITY
+    )
+    return [str(label) for label in model.fit(distance).labels_]
+
+
+def generate(size: int, seed: int = 7) -> tuple[list[Any], list[str]]:
+    """`size` articles made from the real events by renaming, with their true story labels."""
+    events = _real_events()
+    rng = random.Random(seed)
+    out: list[Any] = []
+    truth: list[str] = []
+    edition = 0
+    while len(out) < size:
+        for label, members in events:
+            if len(out) >= size:
+                break
+            made = _edition(members, rng, edition)
+            out.extend(made[: size - len(out)])
+            truth.extend([f"{label}/{edition}"] * min(len(made), size - len(out) + len(made)))
+        edition += 1
+    truth = truth[:size]
+    # Interleave: events arrive mixed, each edition's articles in publication order.
+    order = sorted(range(len(out)), key=lambda i: (out[i].published, i))
+    return [out[i] for i in order], [truth[i] for i in order]
+
+
+def _edition(members: list[Any], rng: random.Random, edition: int) -> list[Any]:
+    from newsfuse.models import join_paragraphs
+    from newsfuse.stories.terms import Channel, article_terms
+
+    if edition == 0:
+        renamed: dict[str, str] = {}
+    else:
+        names = sorted({n for a in members for n in article_terms(a).of(Channel.NAMES)})
+        renamed = {n: _pseudo_name(rng) for n in names if len(n) > 2}
+    pattern = (
+        re.compile(r"\b(" + "|".join(map(re.escape, sorted(renamed, key=len, reverse=True))) + r")\b", re.I)
+        if renamed
+        else None
+    )
+    shift = rng.randint(-12, 12)
+    day = date(2015, 1, 1) + timedelta(days=rng.randrange(SPAN_DAYS))
+
+    def rewrite(text: str) -> str:
+        if pattern is not None:
+            text = pattern.sub(lambda m: renamed[m.group(0).lower()], text)
+        return re.sub(r"\b(19|20)(\d\d)\b", lambda m: str(int(m.group(0)) + shift), text) if shift else text
+
+    made = []
+    for number, article in enumerate(members):
+        paragraphs = [rewrite(p) for p in article.paragraph_texts()]
+        if edition and len(paragraphs) > 2:
+            del paragraphs[rng.randrange(1, len(paragraphs))]
+        text, spans = join_paragraphs(paragraphs)
+        made.append(
+            replace(
+                article,
+                id=f"{article.id}-{edition}-{number}",
+                title=rewrite(article.title) if article.title else None,
+                text=text,
+                paragraphs=spans,
+                published=day + timedelta(days=rng.randrange(COVERAGE_DAYS)),
+            )
+        )
+    return made
+
+
+def _pseudo_name(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _real_events() -> list[tuple[str, list[Any]]]:
+    from newsfuse.clean import Cleaner
+    from newsfuse.evaluation.stories import load_ecbplus
+    from newsfuse.models import Article, RawDocument
+    from newsfuse.service import Newsfuse
+
+    documents = load_ecbplus(ECB)
+    raws = [RawDocument(origin=d.name, content=d.text, format="text", path=d.name) for d in documents]
+    events: dict[str, list[Any]] = {}
+    for document, result in zip(documents, Cleaner().clean_batch(raws), strict=True):
+        if isinstance(result, Article):
+            events.setdefault(document.label, []).append(result)
+    for article in Newsfuse().articles([str(CORPUS)]).articles:
+        events.setdefault("sample/" + Path(article.path or "").parent.name, []).append(article)
+    return sorted(events.items())
+
+
+class _PeakSampler:
+    """The highest resident set size seen while running (sampled in a thread)."""
+
+    def __init__(self) -> None:
+        self.peak = _rss_mb()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+        self.peak = max(self.peak, _rss_mb())
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.02):
+            self.peak = max(self.peak, _rss_mb())
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+if __name__ == "__main__":
+    main()

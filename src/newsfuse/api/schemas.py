@@ -1,0 +1,140 @@
+"""Request and response bodies of the REST API (validated by pydantic; shown in /openapi.json)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# Field caps: an article body is bounded by the request cap (settings.DEFAULT_MAX_BODY_BYTES); the
+# others are metadata, and these bounds sit far above any real title, outlet name or URL.
+MAX_TITLE_CHARS = 1_000
+MAX_SOURCE_CHARS = 300
+MAX_URL_CHARS = 2_048
+
+
+def _http_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{value[:80]!r} is not an http(s) URL")
+    return value
+
+
+class ArticleIn(BaseModel):
+    """One article: its body as plain `text` or as an `html` page (exactly one), with optional metadata."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = None
+    html: str | None = None
+    title: str | None = Field(None, max_length=MAX_TITLE_CHARS)
+    source: str | None = Field(None, max_length=MAX_SOURCE_CHARS)
+    url: str | None = Field(None, max_length=MAX_URL_CHARS, description="where it was published (not fetched)")
+    published: date | None = None
+
+    _check_url = field_validator("url")(_http_url)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ArticleIn:
+        given = [name for name in ("text", "html") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give the article as exactly one of 'text' or 'html'")
+        if not str(getattr(self, given[0])).strip():
+            raise ValueError(f"'{given[0]}' is empty")
+        return self
+
+
+class IngestIn(BaseModel):
+    """A page (`url`) or an RSS/Atom feed (`feed`) to fetch and ingest: exactly one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str | None = Field(None, max_length=MAX_URL_CHARS)
+    feed: str | None = Field(None, max_length=MAX_URL_CHARS)
+
+    _check_urls = field_validator("url", "feed")(_http_url)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> IngestIn:
+        if (self.url is None) == (self.feed is None):
+            raise ValueError("give exactly one of 'url' or 'feed'")
+        return self
+
+
+class Placed(BaseModel):
+    id: str
+    story_id: str
+
+
+class PlacedItem(Placed):
+    added: bool = Field(description="false when the article was stored already")
+
+
+class FailedItem(BaseModel):
+    origin: str
+    problem: str
+
+
+class IngestOut(BaseModel):
+    articles: list[PlacedItem]
+    failures: list[FailedItem]
+
+
+class StoryItem(BaseModel):
+    id: str
+    headline: str
+    articles: list[str]
+    independent_sources: int
+    open_conflicts: int
+    updated: datetime
+    version: int
+
+
+class StoriesOut(BaseModel):
+    stories: list[StoryItem]
+    total: int
+    limit: int
+    offset: int
+
+
+class VersionItem(BaseModel):
+    version: int
+    created: str
+    headline: str
+    articles: int
+    independent_sources: int
+    open_conflicts: int
+    added_articles: list[str]
+    headline_before: str | None
+    independent_sources_before: int | None
+    open_conflicts_before: int | None
+    sentences_added: list[str]
+    sentences_removed: list[str]
+
+
+class VersionsOut(BaseModel):
+    story_id: str
+    versions: list[VersionItem]
+
+
+class SearchItem(BaseModel):
+    kind: Literal["article", "story"]
+    id: str
+    story_id: str
+    title: str
+    snippet: str
+    highlights: list[tuple[int, int]] = Field(description="[start, end) of each matched word in the snippet")
+
+
+class SearchOut(BaseModel):
+    query: str
+    results: list[SearchItem]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]

@@ -1,0 +1,98 @@
+"""Records to and from column values: articles, spans and the JSON columns. Shared by every backend."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from newsfuse.errors import StoreError
+from newsfuse.models import Article, Paragraph, Span
+
+# The article columns, in the order both backends store them.
+ARTICLE_COLUMNS = (
+    "id",
+    "story_id",
+    "title",
+    "source",
+    "url",
+    "path",
+    "byline",
+    "published",
+    "dateline",
+    "agencies",
+    "language",
+    "headings",
+    "origin",
+    "text",
+    "paragraphs",
+    "added",
+)
+
+
+def article_values(article: Article, story_id: str, added: datetime) -> tuple[object, ...]:
+    return (
+        article.id,
+        story_id,
+        article.title,
+        article.source,
+        article.url,
+        article.path,
+        article.byline,
+        article.published.isoformat() if article.published else None,
+        article.dateline,
+        dumps(list(article.agencies)),
+        article.language,
+        dumps(list(article.headings)),
+        article.origin,
+        article.text,
+        dumps([[p.start, p.end, p.is_list_item] for p in article.paragraphs]),
+        timestamp(added),
+    )
+
+
+def article_from(row: Mapping[str, Any]) -> Article:
+    """The article of a row holding ARTICLE_COLUMNS (by name)."""
+    try:
+        return Article(
+            id=row["id"],
+            text=row["text"],
+            paragraphs=tuple(Paragraph(int(s), int(e), bool(item)) for s, e, item in loads(row["paragraphs"])),
+            title=row["title"],
+            source=row["source"],
+            url=row["url"],
+            path=row["path"],
+            byline=row["byline"],
+            published=date.fromisoformat(row["published"]) if row["published"] else None,
+            dateline=row["dateline"],
+            agencies=tuple(loads(row["agencies"])),
+            language=row["language"],
+            headings=tuple(loads(row["headings"])),
+            origin=row["origin"],
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError(f"stored article {row.get('id')!r} cannot be read back ({exc})") from None
+
+
+def span_list(spans: tuple[Span, ...]) -> list[list[object]]:
+    return [[s.article_id, s.start, s.end] for s in spans]
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str | bytes | None) -> Any:
+    return json.loads(text) if text else None
+
+
+def timestamp(moment: datetime) -> str:
+    """UTC, to the microsecond, in a form that sorts as text (SQLite compares it as a string)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def moment(value: str | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)

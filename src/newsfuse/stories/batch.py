@@ -1,0 +1,147 @@
+"""Batch clustering: every article filed first, then average linkage over all scored pairs at once.
+
+Unlike the incremental tracker, the batch knows every article's whole neighbourhood before deciding,
+so it can put apart two events that the stream first saw as one, and join what arrived split.
+Copies (near-duplicates) enter as one node with their original. Bad input is handled as in
+`newsfuse.stories.incremental` (a wordless article stays alone).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfuse.models import Article, Story
+from newsfuse.stories.assemble import build_story, order_stories
+from newsfuse.stories.embedders import Embedder
+from newsfuse.stories.index import ArticleIndex
+from newsfuse.stories.linkage import Edge, average_linkage
+from newsfuse.stories.similarity import Scoring
+from newsfuse.stories.window import Window
+
+# Articles embedded per call when an embedder is in use: batching is what makes a neural model fast.
+EMBED_CHUNK = 256
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """The filled index, the groups of positions it clustered into, and each group's window."""
+
+    index: ArticleIndex
+    groups: tuple[tuple[int, ...], ...]
+    windows: tuple[Window, ...]
+
+
+def cluster_batch(
+    articles: Sequence[Article], scoring: Scoring | None = None, embedder: Embedder | None = None
+) -> list[Story]:
+    """Group the articles into stories, largest first. Articles with the same id are kept once."""
+    unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
+    scoring = scoring or Scoring.for_embedder(embedder.name if embedder else None)
+    result = cluster_positions(unique, scoring, embedder)
+    built = [
+        build_story(group, unique, result.index, window)
+        for group, window in zip(result.groups, result.windows, strict=True)
+    ]
+    return order_stories(built)
+
+
+def cluster_positions(articles: Sequence[Article], scoring: Scoring, embedder: Embedder | None = None) -> BatchResult:
+    """Cluster articles (distinct ids) into groups of positions in `articles`."""
+    index = ArticleIndex(scoring, embedder)
+    edges: list[tuple[int, int, float]] = []
+    for start in range(0, len(articles), EMBED_CHUNK):
+        chunk = articles[start : start + EMBED_CHUNK]
+        for article, embedding in zip(chunk, index.embed(chunk), strict=True):
+            arrival = index.add(article, embedding)
+            for neighbour, raw in zip(arrival.neighbours.tolist(), arrival.raw.tolist(), strict=True):
+                if raw > 0:
+                    edges.append((arrival.position, neighbour, raw))
+
+    # Nodes are originals; a copy rides with its original (its node stands for several articles).
+    nodes = [p for p in range(len(articles)) if index.original[p] == p]
+    node_of = {position: number for number, position in enumerate(nodes)}
+    windows: list[Window] = [index.windows[p] for p in nodes]
+    members: list[list[int]] = [[p] for p in nodes]
+    for position in range(len(articles)):
+        original = index.original[position]
+        if original != position:
+            node = node_of[original]
+            members[node].append(position)
+            windows[node] = windows[node].merged(index.windows[position])
+    wordless = {node_of[p] for p in nodes if not (articles[p].text.strip() or (articles[p].title or "").strip())}
+
+    scales = [index.scale(p) for p in range(len(articles))]
+    weighted = [
+        Edge(node_of[a], node_of[b], scoring.relative(raw, scales[a], scales[b]) * index.copies[a] * index.copies[b])
+        for a, b, raw in edges
+    ]
+
+    group_nodes: list[list[int]] = [[n] for n in range(len(nodes))]
+
+    def compatible(a: int, b: int) -> bool:
+        return a not in wordless and b not in wordless and windows[a].compatible(windows[b])
+
+    def merged(keep: int, gone: int) -> None:
+        windows[keep] = windows[keep].merged(windows[gone])
+        group_nodes[keep].extend(group_nodes[gone])
+        group_nodes[gone] = []
+
+    def exact(a: int, b: int) -> float:
+        return index.average_relative([nodes[n] for n in group_nodes[a]], [nodes[n] for n in group_nodes[b]])
+
+    roots = average_linkage([index.copies[p] for p in nodes], weighted, scoring.threshold, compatible, merged, exact)
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for node, root in enumerate(roots):
+        grouped[root].extend(members[node])
+    groups = tuple(tuple(sorted(g)) for g in grouped.values())
+    group_windows = tuple(windows[root] for root in grouped)
+    return BatchResult(index, groups, group_windows)
+
+
+def regroup(index: ArticleIndex, nodes: Sequence[int], scoring: Scoring) -> list[list[int]]:
+    """Average linkage over a few filed articles with every pair scored (used to repair stories).
+
+    Runs scipy's UPGMA on the full matrix (a copy is a node like its original, scored as it); when
+    that joins articles whose time windows are incompatible, runs the vetoing linkage instead.
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    relative = index.pairwise_relative(nodes, nodes)
+    rows, columns = np.triu_indices(len(nodes), 1)
+    ceiling = float(relative.max()) + 1.0
+    labels = fcluster(
+        linkage(ceiling - relative[rows, columns], method="average"),
+        t=ceiling - scoring.threshold,
+        criterion="distance",
+    )
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for node, label in zip(nodes, labels.tolist(), strict=True):
+        grouped[label].append(node)
+    if all(_compatible(index, group) for group in grouped.values()):
+        return sorted(grouped.values(), key=min)
+    windows = [index.windows[p] for p in nodes]
+
+    def merged(keep: int, gone: int) -> None:
+        windows[keep] = windows[keep].merged(windows[gone])
+
+    edges = [Edge(int(a), int(b), float(relative[a, b])) for a, b in zip(rows, columns, strict=True)]
+    roots = average_linkage(
+        [1] * len(nodes), edges, scoring.threshold, lambda a, b: windows[a].compatible(windows[b]), merged
+    )
+    regrouped: dict[int, list[int]] = defaultdict(list)
+    for number, root in enumerate(roots):
+        regrouped[root].append(nodes[number])
+    return sorted(regrouped.values(), key=min)
+
+
+def _compatible(index: ArticleIndex, group: list[int]) -> bool:
+    window = index.windows[group[0]]
+    for node in group[1:]:
+        if not window.compatible(index.windows[node]):
+            return False
+        window = window.merged(index.windows[node])
+    return True

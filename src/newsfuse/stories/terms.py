@@ -1,0 +1,350 @@
+"""The terms an article is matched on, by channel: what happened (words), who and where (names), when (years).
+
+Two events of the same kind share most of their words ("rehab", "earthquake", "emergency patch"); what
+tells them apart is who, where and when. So each article yields five bags of terms, each compared on
+its own: the body's content words, its capitalised names, the same two for the lead (title and first
+sentences, where news puts who/what/where/when), and the years it mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import IntEnum
+
+from newsfuse.models import Article
+
+# The lead is the title plus the body's opening words: news writing puts the event's who, what,
+# where and when there. 60 words is about the first two sentences of a wire story; 30, 60 and 100
+# were tried on ECB+ dev and came out within 0.005 F1 of each other.
+LEAD_WORDS = 60
+# A paragraph where at least this share of the words is capitalised is written in title case (a
+# headline, a caption, a menu): its capitals say nothing about which words are names.
+TITLE_CASE_SHARE = 0.6
+# Shorter words carry little: "a", "I", initials. Names keep two-letter words ("UN", "Xi").
+MIN_WORD_CHARS = 3
+
+_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’.\-][^\W_]+)*|\d+", re.UNICODE)
+# A capitalised word right after a lower-case letter, a digit or a comma and one space stands in
+# mid-sentence: its capital marks a name ("said Kim", "in Beijing"), unlike one opening a sentence.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ0-9,)] )[A-ZÀ-ÖØ-Þ][^\W_]*(?:['’.\-][^\W_]+)*")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+# Function words of English: they say nothing about the event. Written for this project.
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "about",
+        "above",
+        "according",
+        "after",
+        "again",
+        "against",
+        "all",
+        "almost",
+        "also",
+        "although",
+        "always",
+        "am",
+        "among",
+        "an",
+        "and",
+        "another",
+        "any",
+        "anyone",
+        "anything",
+        "are",
+        "around",
+        "as",
+        "at",
+        "be",
+        "became",
+        "because",
+        "become",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "day",
+        "days",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "down",
+        "dr",
+        "during",
+        "each",
+        "eight",
+        "either",
+        "else",
+        "enough",
+        "even",
+        "ever",
+        "every",
+        "few",
+        "first",
+        "five",
+        "for",
+        "four",
+        "from",
+        "further",
+        "get",
+        "gets",
+        "got",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "include",
+        "includes",
+        "including",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "last",
+        "least",
+        "less",
+        "like",
+        "made",
+        "make",
+        "many",
+        "may",
+        "me",
+        "might",
+        "month",
+        "months",
+        "more",
+        "most",
+        "mr",
+        "mrs",
+        "ms",
+        "much",
+        "must",
+        "my",
+        "myself",
+        "near",
+        "neither",
+        "never",
+        "new",
+        "news",
+        "next",
+        "nine",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "often",
+        "on",
+        "once",
+        "one",
+        "only",
+        "onto",
+        "or",
+        "other",
+        "others",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "people",
+        "per",
+        "percent",
+        "perhaps",
+        "put",
+        "quite",
+        "rather",
+        "really",
+        "report",
+        "reported",
+        "reporting",
+        "reports",
+        "said",
+        "same",
+        "say",
+        "saying",
+        "says",
+        "second",
+        "see",
+        "seen",
+        "seven",
+        "several",
+        "shall",
+        "she",
+        "should",
+        "since",
+        "six",
+        "so",
+        "some",
+        "still",
+        "such",
+        "tell",
+        "telling",
+        "ten",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "third",
+        "this",
+        "those",
+        "though",
+        "three",
+        "through",
+        "thus",
+        "time",
+        "times",
+        "to",
+        "today",
+        "together",
+        "told",
+        "tomorrow",
+        "too",
+        "toward",
+        "towards",
+        "two",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "us",
+        "very",
+        "via",
+        "was",
+        "we",
+        "week",
+        "weeks",
+        "well",
+        "were",
+        "what",
+        "whatever",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "world",
+        "would",
+        "year",
+        "years",
+        "yesterday",
+        "yet",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+    }
+)
+
+
+class Channel(IntEnum):
+    """What a term says about the event. Each channel is compared separately (its own cosine)."""
+
+    BODY = 0
+    NAMES = 1
+    LEAD = 2
+    LEAD_NAMES = 3
+    YEARS = 4
+
+
+CHANNELS = tuple(Channel)
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """Term counts by channel for one article."""
+
+    counts: tuple[Counter[str], ...]
+
+    def total(self) -> int:
+        return sum(sum(bag.values()) for bag in self.counts)
+
+    def of(self, channel: Channel) -> Counter[str]:
+        return self.counts[channel]
+
+
+def article_terms(article: Article) -> Terms:
+    """Split an article into channel bags. Works on any language written with spaces between words;
+    capitalisation only yields names in scripts that have capitals (names stay empty otherwise)."""
+    paragraphs = article.paragraph_texts() or ([article.text] if article.text else [])
+    tokens: list[str] = []
+    known_names: set[str] = set()
+    for paragraph in paragraphs:
+        found = _TOKEN.findall(paragraph)
+        tokens.extend(found)
+        words = [t for t in found if not t.isdigit()]
+        if len(words) > 3 and sum(t[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words):
+            continue
+        known_names.update(_strip(n.lower()) for n in _MID_SENTENCE_CAPITAL.findall(paragraph))
+    title = _TOKEN.findall(article.title) if article.title else []
+    every = Counter(title + tokens)
+    opening = Counter((title + tokens)[:LEAD_WORDS])
+    body, names, years = _bags(every, known_names)
+    lead, lead_names, _ = _bags(opening, known_names)
+    return Terms((body, names, lead, lead_names, years))
+
+
+def _bags(counts: Counter[str], known_names: set[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Content words, names and years from case-sensitive token counts."""
+    words, names, years = Counter[str](), Counter[str](), Counter[str]()
+    for token, count in counts.items():
+        if token.isdigit():
+            if _YEAR.match(token):
+                years[token] += count
+            continue
+        lowered = _strip(token.lower())
+        if lowered in STOP_WORDS:
+            continue
+        if token[0].isupper() and lowered in known_names:
+            names[lowered] += count
+        if len(lowered) >= MIN_WORD_CHARS:
+            words[lowered] += count
+    return words, names, years
+
+
+def _strip(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word

@@ -1,0 +1,149 @@
+"""Hashed term vectors with running document frequencies, and the per-channel cosines between them.
+
+A vector keeps log term frequencies, not weights: weights (tf x idf) are applied when two vectors are
+compared, with the document frequencies known then. So an article indexed early in a stream is
+compared with the same weights as one indexed late, which keeps incremental and batch clustering close.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from newsfuse.stories.terms import CHANNELS, Channel, Terms
+
+Floats = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int32]
+
+# Terms are hashed into this many slots (a power of two). 2**20 keeps collisions between two
+# articles' ~300 terms below one in three thousand, and the frequency table at 4 MB.
+HASH_BITS = 20
+HASH_SIZE = 1 << HASH_BITS
+
+
+@dataclass(frozen=True, slots=True)
+class TermVector:
+    """One article's terms: hashed slots (sorted), log term frequencies and each slot's channel."""
+
+    slots: Ints
+    logtf: Floats
+    channels: npt.NDArray[np.int8]
+
+    @property
+    def empty(self) -> bool:
+        return self.slots.size == 0
+
+
+def hash_terms(terms: Terms) -> TermVector:
+    """Hash every term of every channel into one sparse vector (the channel is part of the key)."""
+    keys: list[int] = []
+    counts: list[int] = []
+    codes: list[int] = []
+    for channel in CHANNELS:
+        bag = terms.of(channel)
+        prefix = f"{int(channel)}\x1f"
+        keys.extend(zlib.crc32((prefix + term).encode("utf-8")) & (HASH_SIZE - 1) for term in bag)
+        counts.extend(bag.values())
+        codes.extend([int(channel)] * len(bag))
+    if not keys:
+        return TermVector(np.zeros(0, np.int32), np.zeros(0, np.float32), np.zeros(0, np.int8))
+    slots, inverse = np.unique(np.asarray(keys, dtype=np.int32), return_inverse=True)
+    totals = np.bincount(inverse, weights=np.asarray(counts, dtype=np.float64), minlength=slots.size)
+    channels = np.zeros(slots.size, dtype=np.int8)
+    channels[inverse] = np.asarray(codes, dtype=np.int8)  # a rare collision keeps one channel
+    return TermVector(slots.astype(np.int32), np.log1p(totals).astype(np.float32), channels)
+
+
+class DocumentFrequencies:
+    """How many articles seen so far hold each hashed term; idf from them. Grows as articles arrive."""
+
+    def __init__(self) -> None:
+        self._counts = np.zeros(HASH_SIZE, dtype=np.int32)
+        self._documents = 0
+
+    @property
+    def documents(self) -> int:
+        return self._documents
+
+    def add(self, vector: TermVector) -> None:
+        self._counts[vector.slots] += 1
+        self._documents += 1
+
+    def idf(self, slots: Ints) -> Floats:
+        """Smoothed idf: log((N + 1) / (df + 1)) + 1, so a term in every article still counts a little."""
+        df = self._counts[slots].astype(np.float32)
+        idf: Floats = np.log((self._documents + 1.0) / (df + 1.0)).astype(np.float32) + np.float32(1.0)
+        return idf
+
+
+class ChannelWeights:
+    """The weight of each channel's cosine in the raw similarity of two articles."""
+
+    def __init__(self, weights: dict[Channel, float]) -> None:
+        self.array = np.array([weights.get(channel, 0.0) for channel in CHANNELS], dtype=np.float32)
+
+
+def channel_cosines(query: TermVector, candidates: list[TermVector], frequencies: DocumentFrequencies) -> Floats:
+    """Cosine per channel between `query` and each candidate: an array (candidates, channels).
+
+    Weights are sublinear tf x idf with the current document frequencies; vectorised over all
+    candidates at once (one concatenated array, reduced by candidate and channel).
+    """
+    n_channels = len(CHANNELS)
+    out = np.zeros((len(candidates), n_channels), dtype=np.float32)
+    if not candidates or query.empty:
+        return out
+    query_weights = query.logtf * frequencies.idf(query.slots)
+    query_norms = np.sqrt(np.bincount(query.channels, weights=query_weights**2, minlength=n_channels))
+    lengths = np.fromiter((c.slots.size for c in candidates), dtype=np.int64, count=len(candidates))
+    slots = np.concatenate([c.slots for c in candidates])
+    logtf = np.concatenate([c.logtf for c in candidates])
+    channels = np.concatenate([c.channels for c in candidates]).astype(np.int64)
+    rows = np.repeat(np.arange(len(candidates), dtype=np.int64), lengths)
+    weights = logtf * frequencies.idf(slots)
+    keys = rows * n_channels + channels
+    norms = np.sqrt(np.bincount(keys, weights=weights**2, minlength=len(candidates) * n_channels))
+    position = np.searchsorted(query.slots, slots)
+    position[position >= query.slots.size] = 0
+    hit = query.slots[position] == slots
+    dots = np.bincount(keys[hit], weights=weights[hit] * query_weights[position[hit]], minlength=out.size)
+    denominator = norms * np.tile(query_norms, len(candidates))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cosines = np.where(denominator > 0, dots / denominator, 0.0)
+    return cosines.reshape(len(candidates), n_channels).astype(np.float32)
+
+
+def key_slots(vector: TermVector, frequencies: DocumentFrequencies, count: int, channels: tuple[Channel, ...]) -> Ints:
+    """The `count` heaviest slots (tf x idf) of the given channels: what the candidate index files it under."""
+    mask = np.isin(vector.channels, np.array([int(c) for c in channels], dtype=np.int8))
+    slots = vector.slots[mask]
+    if slots.size <= count:
+        return slots
+    weights = vector.logtf[mask] * frequencies.idf(slots)
+    return slots[np.argpartition(-weights, count)[:count]]
+
+
+def weighted_matrix(
+    vectors: list[TermVector], frequencies: DocumentFrequencies, channel_weights: Floats
+) -> sparse.csr_matrix:
+    """Rows of tf x idf, each channel scaled to unit length times the square root of its weight:
+    the dot product of two rows is then the weighted sum of their channel cosines (the raw score).
+    Columns are the slots the rows use, renumbered densely (so products stay small)."""
+    n_channels = len(CHANNELS)
+    lengths = np.fromiter((v.slots.size for v in vectors), dtype=np.int64, count=len(vectors))
+    if not lengths.sum():
+        return sparse.csr_matrix((len(vectors), 1), dtype=np.float64)
+    slots = np.concatenate([v.slots for v in vectors])
+    weights = np.concatenate([v.logtf for v in vectors]) * frequencies.idf(slots)
+    channels = np.concatenate([v.channels for v in vectors]).astype(np.int64)
+    rows = np.repeat(np.arange(len(vectors), dtype=np.int64), lengths)
+    keys = rows * n_channels + channels
+    norms = np.sqrt(np.bincount(keys, weights=weights**2, minlength=len(vectors) * n_channels))
+    scale = np.sqrt(channel_weights.astype(np.float64))[channels] / np.where(norms[keys] > 0, norms[keys], 1.0)
+    columns, dense = np.unique(slots, return_inverse=True)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    return sparse.csr_matrix((weights * scale, dense, indptr), shape=(len(vectors), columns.size))

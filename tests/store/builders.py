@@ -1,0 +1,154 @@
+"""Builders shared by the store, API and web tests: the pipeline (loaded once), the seed articles,
+local feeds and pages served on loopback, a throwaway PostgreSQL server."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from functools import cache
+from html import escape
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from newsfuse.models import Article
+from newsfuse.service import Newsfuse
+from tests.conftest import REPO, seed_paths
+
+
+@cache
+def pipeline() -> Newsfuse:
+    """One pipeline for the whole session: its models load once."""
+    return Newsfuse()
+
+
+@cache
+def seed_articles() -> tuple[Article, ...]:
+    """The five seed articles, cleaned, in file order."""
+    batch = pipeline().articles([str(p) for p in seed_paths()])
+    assert not batch.failures, batch.failures
+    return batch.articles
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in seed_paths()]
+
+
+def rss(items: list[tuple[str, str, str]], title: str = "Seed wire") -> bytes:
+    """An RSS 2.0 feed of (title, link, body) items; the body travels as escaped HTML paragraphs."""
+    entries = []
+    for item_title, link, body in items:
+        html = "".join(f"<p>{escape(p)}</p>" for p in body.split("\n") if p.strip())
+        entries.append(
+            f"<item><title>{xml_escape(item_title)}</title><link>{xml_escape(link)}</link>"
+            f"<description>{xml_escape(html)}</description></item>"
+        )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>http://127.0.0.1/</link><description>test feed</description>{''.join(entries)}</channel></rss>"
+    ).encode()
+
+
+@dataclass
+class Site:
+    """What a loopback web server serves (path -> (status, content type, body)) and what it was asked."""
+
+    pages: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
+    etags: dict[str, str] = field(default_factory=dict)
+    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    base: str = ""
+
+
+@contextmanager
+def serve_site() -> Iterator[Site]:
+    """A real HTTP server on 127.0.0.1 (a free port) honouring If-None-Match, for fetch and feed tests."""
+    site = Site()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            site.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+            status, kind, body = site.pages.get(self.path, (404, "text/plain", b"not found"))
+            etag = site.etags.get(self.path)
+            if etag and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            if etag:
+                self.send_header("ETag", etag)
+                self.send_header("Last-Modified", format_datetime(_EPOCH, usegmt=True))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet: the tests read `site.requests` instead."""
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+_EPOCH = datetime(2025, 9, 3, 12, 0, tzinfo=UTC)
+
+
+class PostgresServer:
+    """A PostgreSQL server on loopback in a temporary folder (scripts/postgres-test-server), or the
+    reason none can be had here."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="newsfuse-pg-"))
+        # The server runs as an unprivileged user when the tests run as root: it must reach the folder.
+        self.folder.chmod(0o755)
+        self.url: str | None = None
+        self.problem: str | None = None
+        self._databases = 0
+        script = REPO / "scripts" / "postgres-test-server"
+        try:
+            started = subprocess.run(
+                [str(script), "start", str(self.folder / "pg")],
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            self.problem = f"cannot run {script.name}: {exc}"
+            return
+        if started.returncode != 0:
+            lines = started.stderr.strip().splitlines() or ["no message"]
+            self.problem = f"{script.name} could not start PostgreSQL: {lines[-1]}"
+            return
+        self.url = started.stdout.strip().splitlines()[-1]
+
+    def new_database(self) -> str:
+        """The URL of a fresh, empty database on the server."""
+        import psycopg
+
+        assert self.url is not None
+        self._databases += 1
+        name = f"newsfuse_test_{os.getpid()}_{self._databases}"
+        with psycopg.connect(self.url, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+        return self.url.rsplit("/", 1)[0] + "/" + name
+
+    def stop(self) -> None:
+        script = REPO / "scripts" / "postgres-test-server"
+        subprocess.run([str(script), "stop", str(self.folder / "pg")], capture_output=True, timeout=120, check=False)
+        subprocess.run(["rm", "-rf", str(self.folder)], check=False)
