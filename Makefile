@@ -28,9 +28,16 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/newsfuse eval extraction
+	$(BIN)/newsfuse eval stories
+	$(BIN)/newsfuse eval claims
+	$(BIN)/newsfuse eval summaries
 
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/provenance.py
+	$(BIN)/python bench/brief.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
