@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from newsfuse.models import Span
 from newsfuse.models.brief import Brief, CitedSentence
+from newsfuse.models.facts import Entity
 from newsfuse.render.articles import article_record
 from newsfuse.render.provenance import derived_from_records, sources_line
 
@@ -45,7 +47,7 @@ def brief_record(brief: Brief) -> dict[str, Any]:
             for e in brief.entities
         ],
         "key_people": [
-            {"name": e.name, "roles": list(dict.fromkeys(r.text for r in e.roles)), "articles": list(e.articles)}
+            {"name": e.name, "roles": list(person_roles(e)), "articles": list(e.articles)}
             for e in brief.people
         ],
         "quotes": [
@@ -130,7 +132,7 @@ def _markdown(brief: Brief) -> str:
     if brief.people:
         lines += ["## Key people", ""]
         for person in brief.people:
-            roles = ", ".join(dict.fromkeys(r.text for r in person.roles))
+            roles = ", ".join(person_roles(person))
             aliases = ", ".join(a for a in person.aliases if a != person.name)
             extra = f" — {roles}" if roles else ""
             extra += f" (also written: {aliases})" if aliases else ""
@@ -190,3 +192,28 @@ EVIDENCE_CHARS = 160
 
 def _clip(text: str) -> str:
     return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+# A person's roles as shown: the most cited few, each once whatever its case, never a counted group
+# ("three of Washington's strongest challengers" describes several people, not this one's role).
+ROLES_SHOWN = 2
+_COUNTED_GROUP = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|many|several)\s+of\b", re.I)
+
+
+def person_roles(person: Entity) -> tuple[str, ...]:
+    counts: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for role in person.roles:
+        if _COUNTED_GROUP.match(role.text):
+            continue
+        key = re.sub(r"[^\w\s]", "", role.text.casefold())
+        counts[key] = counts.get(key, 0) + 1
+        shown.setdefault(key, role.text)
+    picked: list[str] = []
+    for key in sorted(counts, key=lambda key: (-counts[key], len(shown[key]))):
+        words = set(key.split())
+        # "President" adds nothing beside "Russian President"; "US President" repeats "U.S. President".
+        if any(words <= set(other.split()) or words >= set(other.split()) for other in picked):
+            continue
+        picked.append(key)
+    return tuple(shown[key] for key in picked[:ROLES_SHOWN])

@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from newsfuse.models import Span
 from newsfuse.models.brief import Brief
-from newsfuse.render.brief import SECTION_TITLES, source_line
+from newsfuse.render.brief import SECTION_TITLES, person_roles, source_line
 
 
 class HtmlRenderer:
@@ -25,7 +25,9 @@ class HtmlRenderer:
 
     def render(self, briefs: Sequence[Brief]) -> str:
         template = self._env.get_template("brief.html.j2")
-        return template.render(briefs=briefs, titles=SECTION_TITLES, source_line=source_line, cite=_cite, label=_label)
+        return template.render(
+            briefs=briefs, titles=SECTION_TITLES, source_line=source_line, cite=_cite, label=_label, person_roles=person_roles
+        )
 
 
 def _cite(brief: Brief, story: int, sources: Sequence[str], spans: Sequence[Span]) -> Markup:
