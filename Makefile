@@ -20,6 +20,8 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	scripts/install-test-deps
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -40,6 +40,22 @@ FeedState = store.FeedState
 open_store = store.open_store
 
 
+def read_all(
+    reader: Reader, inputs: Iterable[str], progress: Progress | None
+) -> tuple[list[RawDocument], list[Failure]]:
+    """Every raw document the inputs hold, and every input that failed, ticking `progress` per item."""
+    raws: list[RawDocument] = []
+    failures: list[Failure] = []
+    for item in reader.read(inputs):
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            raws.append(item)
+        if progress is not None:
+            progress(1)
+    return raws, failures
+
+
 @dataclass(frozen=True, slots=True)
 class Batch:
     """Clean articles from a batch of inputs, and the inputs that failed, each with its reason."""
@@ -69,15 +85,7 @@ class Newsfuse:
 
     def articles(self, inputs: Iterable[str], progress: Progress | None = None) -> Batch:
         """Read and clean every input. Duplicates (same id) are kept once, in first-seen order."""
-        raws: list[RawDocument] = []
-        failures: list[Failure] = []
-        for item in self._reader.read(inputs):
-            if isinstance(item, Failure):
-                failures.append(item)
-            else:
-                raws.append(item)
-            if progress is not None:
-                progress(1)
+        raws, failures = read_all(self._reader, inputs, progress)
         return self._clean(raws, failures)
 
     def articles_from_documents(self, raws: Sequence[RawDocument]) -> Batch:
@@ -204,15 +212,7 @@ class Newsroom:
     ) -> Ingested:
         """Read, clean, place and brief every input (files, folders, feeds, URLs). `on_placed` hears of
         each article once it is committed. Inputs are read with this newsroom's options (its fetcher)."""
-        raws: list[RawDocument] = []
-        failures: list[Failure] = []
-        for item in self._reader.read(inputs):
-            if isinstance(item, Failure):
-                failures.append(item)
-            else:
-                raws.append(item)
-            if progress is not None:
-                progress(1)
+        raws, failures = read_all(self._reader, inputs, progress)
         batch = self.clean(raws)
         return self.file(Batch(batch.articles, (*failures, *batch.failures)), on_placed)
 

@@ -13,10 +13,10 @@ from newsfuse.clean.html import extract_html
 from newsfuse.clean.language import LanguageDetector
 from newsfuse.clean.metadata import (
     find_byline,
-    names_only,
     find_published,
     is_byline,
     is_date_line,
+    names_only,
     pick_title,
     same_as_title,
     slug_byline,
@@ -26,7 +26,6 @@ from newsfuse.clean.metadata import (
 )
 from newsfuse.errors import EmptyArticleError, InputError
 from newsfuse.models import Article, Failure, RawDocument, article_id, join_paragraphs
-
 
 # The opening of the body that a headline is compared with: about three paragraphs.
 LEAD_CHARS = 1200

@@ -55,7 +55,7 @@ def is_menu(raw_line: str) -> bool:
     return all(len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items) and not raw_line.rstrip().endswith(".")
 
 
-def is_credit(block: "Block") -> bool:
+def is_credit(block: Block) -> bool:
     """A photo or source credit: "Photo: Reuters", "Image: AFP / Jan Ruiz", or a bare list of names."""
     if block.sentence_end:
         return False
@@ -65,21 +65,27 @@ def is_credit(block: "Block") -> bool:
     return any(word in _CREDIT_LABELS for word in match.group("label").lower().split())
 
 
-def caption_indices(blocks: Sequence["Block"]) -> set[int]:
+def caption_indices(blocks: Sequence[Block]) -> set[int]:
     """Short sentences standing right before or after a credit line: the captions of photos."""
     captions: set[int] = set()
     for i, block in enumerate(blocks):
         if not is_credit(block):
             continue
         for j in (i - 1, i + 1):
-            if 0 <= j < len(blocks) and blocks[j].words <= CAPTION_MAX_WORDS and not is_credit(blocks[j]):
-                if blocks[j].sentence_end and not blocks[j].is_list_item:
-                    captions.add(j)
-                    break
+            neighbour = blocks[j] if 0 <= j < len(blocks) else None
+            if (
+                neighbour is not None
+                and neighbour.words <= CAPTION_MAX_WORDS
+                and neighbour.sentence_end
+                and not neighbour.is_list_item
+                and not is_credit(neighbour)
+            ):
+                captions.add(j)
+                break
     return captions
 
 
-def addresses_reader(block: "Block", *, second_person: bool = True) -> bool:
+def addresses_reader(block: Block, *, second_person: bool = True) -> bool:
     """A notice to the reader (outside any quotation): a web action, "this article", or "you".
 
     The second person is telling only at a page's edges; in a body it may be an opinion writer's.
@@ -90,25 +96,26 @@ def addresses_reader(block: "Block", *, second_person: bool = True) -> bool:
     return second_person and bool(_SECOND_PERSON.search(text))
 
 
-def masthead(raw_first_lines: Sequence[str], blocks: Sequence["Block"]) -> str | None:
+def masthead(raw_first_lines: Sequence[str], blocks: Sequence[Block]) -> str | None:
     """The outlet's name: a short line at the top of the page that the page confirms.
 
-    Confirmed means: the copyright line or the page's last lines name it again, or a menu follows it.
+    Confirmed means: the copyright line or the page's last lines name it again (their spelling wins
+    over a shouted masthead's), or a menu follows it.
     """
     lines = [line.strip() for line in raw_first_lines if line.strip()]
+    footer = [m.group("rest") for b in blocks if (m := _COPYRIGHT.search(b.text))]
+    footer += [b.text for b in blocks[-FOOTER_BLOCKS:]]
     for position, line in enumerate(lines):
         name = _TAGLINE_SPLIT.split(line)[0].strip().rstrip(".")
         if not name or len(name.split()) > MENU_ITEM_MAX_WORDS or is_menu(line) or _IMPERATIVE.match(name):
             continue
-        pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in name.split()) + r"\b", re.IGNORECASE)
-        footer = [m.group("rest") for b in blocks if (m := _COPYRIGHT.search(b.text))] + [b.text for b in blocks[-FOOTER_BLOCKS:]]
-        for text in footer:
-            match = pattern.search(text)
-            if match and match.group(0) != name.upper() or (match and text.isupper()):
-                return match.group(0)
+        words = r"\s+".join(re.escape(w) for w in name.split())
+        spellings = [m.group(0) for text in footer if (m := re.search(rf"\b{words}\b", text, re.IGNORECASE))]
+        cased = [spelling for spelling in spellings if not spelling.isupper()]
+        if spellings:
+            return cased[0] if cased else name.title()
         if position + 1 < len(lines) and is_menu(lines[position + 1]):
             return name.title() if name.isupper() else name
-        if name.isupper() or position > 0:
-            continue
-        return None
+        if not name.isupper() and position == 0:
+            return None  # a first line that is neither a shouted name nor confirmed: no masthead
     return None

@@ -86,9 +86,8 @@ def extract_html(origin: str, html: str) -> HtmlExtract:
         raise InputError(origin, "no article text found in the HTML")
     language = declared_language(tree)
     if metadata is None:
-        return HtmlExtract(
-            text=text, blocks=blocks, title=None, author=None, sitename=None, published=None, url=None, language=language
-        )
+        empty = {"title": None, "author": None, "sitename": None, "published": None, "url": None}
+        return HtmlExtract(text=text, blocks=blocks, language=language, **empty)
     return HtmlExtract(
         text=text,
         blocks=blocks,

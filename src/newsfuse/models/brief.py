@@ -10,6 +10,15 @@ from newsfuse.models.facts import Entity, Quote, TimelineEntry
 from newsfuse.models.provenance import Provenance
 
 SECTION_NAMES = ("quick_read", "what_happened", "why_it_matters", "whats_next", "background", "perspectives")
+# How each section is titled for readers (Markdown, HTML page, web page).
+SECTION_TITLES = {
+    "quick_read": "Quick read",
+    "what_happened": "What happened",
+    "why_it_matters": "Why it matters",
+    "whats_next": "What's next",
+    "background": "Background",
+    "perspectives": "Perspectives",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,19 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsfuse.models import Span
-from newsfuse.models.brief import Brief, CitedSentence
+from newsfuse.models.brief import SECTION_TITLES, Brief, CitedSentence
 from newsfuse.models.facts import Entity
 from newsfuse.render.articles import article_record
 from newsfuse.render.provenance import derived_from_records, sources_line
-
-SECTION_TITLES = {
-    "quick_read": "Quick read",
-    "what_happened": "What happened",
-    "why_it_matters": "Why it matters",
-    "whats_next": "What's next",
-    "background": "Background",
-    "perspectives": "Perspectives",
-}
 
 
 def brief_record(brief: Brief) -> dict[str, Any]:
@@ -47,8 +38,7 @@ def brief_record(brief: Brief) -> dict[str, Any]:
             for e in brief.entities
         ],
         "key_people": [
-            {"name": e.name, "roles": list(person_roles(e)), "articles": list(e.articles)}
-            for e in brief.people
+            {"name": e.name, "roles": list(person_roles(e)), "articles": list(e.articles)} for e in brief.people
         ],
         "quotes": [
             {

@@ -8,8 +8,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from newsfuse.models import Span
-from newsfuse.models.brief import Brief
-from newsfuse.render.brief import SECTION_TITLES, person_roles, source_line
+from newsfuse.models.brief import SECTION_TITLES, Brief
+from newsfuse.render.brief import person_roles, source_line
 
 
 class HtmlRenderer:
@@ -26,7 +26,12 @@ class HtmlRenderer:
     def render(self, briefs: Sequence[Brief]) -> str:
         template = self._env.get_template("brief.html.j2")
         return template.render(
-            briefs=briefs, titles=SECTION_TITLES, source_line=source_line, cite=_cite, label=_label, person_roles=person_roles
+            briefs=briefs,
+            titles=SECTION_TITLES,
+            source_line=source_line,
+            cite=_cite,
+            label=_label,
+            person_roles=person_roles,
         )
 
 

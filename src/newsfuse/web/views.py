@@ -7,17 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from newsfuse.models.brief import SECTION_TITLES
 from newsfuse.service import StoredBrief
 from newsfuse.web.marks import Mark, Segment, anchor_id, segments
 
-SECTION_TITLES = {
-    "quick_read": "Quick read",
-    "what_happened": "What happened",
-    "why_it_matters": "Why it matters",
-    "whats_next": "What's next",
-    "background": "Background",
-    "perspectives": "Perspectives",
-}
 KIND_WORDS = {"copy": "copy of", "rewrite": "rewrite of", "translation": "translation of", "summary": "digest of"}
 # Aligned passages shown per pair of sources: the strongest, in the order of the first source. A
 # screenful; the whole alignment of a copy can run to every sentence.
