@@ -22,6 +22,11 @@ from newsfuse.stories.linkage import Edge, average_linkage
 from newsfuse.stories.similarity import Scoring
 from newsfuse.stories.window import Window
 
+# Scored pairs weaker than this raw score are not kept: relative to the scale floor such a pair is
+# under a quarter of the threshold, so it never links two articles by itself, and when two groups
+# have unscored pairs their exact average is recomputed before they merge. At 100k articles the
+# weak pairs are most of the candidates' scores, and keeping them took 5 GB.
+MIN_EDGE_RAW = 0.1
 # Articles embedded per call when an embedder is in use: batching is what makes a neural model fast.
 EMBED_CHUNK = 256
 
@@ -58,7 +63,7 @@ def cluster_positions(articles: Sequence[Article], scoring: Scoring, embedder: E
         for article, embedding in zip(chunk, index.embed(chunk), strict=True):
             arrival = index.add(article, embedding)
             for neighbour, raw in zip(arrival.neighbours.tolist(), arrival.raw.tolist(), strict=True):
-                if raw > 0:
+                if raw >= MIN_EDGE_RAW:
                     edges.append((arrival.position, neighbour, raw))
 
     # Nodes are originals; a copy rides with its original (its node stands for several articles).
