@@ -80,3 +80,10 @@ def test_an_article_seen_twice_keeps_its_story(seed_articles: list[Article]) -> 
     again = [tracker.add(a) for a in seed_articles]
     assert first[-1] == again[0] == again[-1]
     assert len(tracker) == 5
+
+
+def test_story_of_follows_articles_through_repairs(corpus_articles: list[Article]) -> None:
+    tracker = StoryTracker()
+    tracker.extend(corpus_articles)
+    for story in tracker.stories():
+        assert {tracker.story_of(article_id) for article_id in story.article_ids} == {story.id}

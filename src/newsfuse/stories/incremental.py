@@ -88,6 +88,11 @@ class StoryTracker:
                 story = self._repair(story, arrival.position)
         return self._story_id(story)
 
+    def story_of(self, article_id: str) -> str:
+        """The current story of an article placed before. A repair (see FIRST_CHECKPOINT) may have
+        moved it since `add` answered; a KeyError names an article never placed."""
+        return self._story_id(self._story_of[self._positions[article_id]])
+
     def extend(self, articles: list[Article]) -> None:
         for article in articles:
             self.add(article)
