@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +15,15 @@ SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 EVAL = SHARED / "eval"
 EXAMPLES = REPO / "examples"
+CORPUS = EXAMPLES / "corpus"
+# The sample corpus's answer key (examples/README.md says what is planted where).
+TRUTH: dict[str, Any] = json.loads((EXAMPLES / "truth.json").read_text(encoding="utf-8"))
+
+
+def truth_key(article: Article) -> str:
+    """The answer key's name for an article: its path under examples/corpus, "file.jsonl#N" for a line."""
+    relative = (article.origin or "").split("examples/corpus/", 1)[1]
+    return relative.replace(".jsonl:", ".jsonl#")
 
 
 def need(path: Path) -> Path:

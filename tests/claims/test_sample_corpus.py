@@ -8,7 +8,6 @@ side is compared by its figure ("seven" -> "7") and a quote side by its words.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -18,17 +17,10 @@ from newsfuse.extract.extractor import Extractor
 from newsfuse.models import Article, Conflict, ConflictSide
 from newsfuse.service import Newsfuse
 from tests.claims.pipeline import Story, run_story
-from tests.conftest import EXAMPLES
+from tests.conftest import CORPUS, TRUTH, truth_key
 
-CORPUS = EXAMPLES / "corpus"
-TRUTH: dict[str, Any] = json.loads((EXAMPLES / "truth.json").read_text(encoding="utf-8"))
 STORIES = {story["slug"]: story["articles"] for story in TRUTH["stories"]}
 PLANTED = [(n, c) for n, c in enumerate(TRUTH["conflicts"])]
-
-
-def truth_key(article: Article) -> str:
-    relative = (article.origin or "").split("examples/corpus/", 1)[1]
-    return relative.replace(".jsonl:", ".jsonl#")
 
 
 @pytest.fixture(scope="module")

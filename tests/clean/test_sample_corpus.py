@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
 from newsfuse.models import Article
 from newsfuse.service import Newsfuse
-from tests.conftest import EXAMPLES
-
-CORPUS = EXAMPLES / "corpus"
-TRUTH: dict[str, Any] = json.loads((EXAMPLES / "truth.json").read_text(encoding="utf-8"))
-
-
-def truth_key(article: Article) -> str:
-    relative = (article.origin or "").split("examples/corpus/", 1)[1]
-    return relative.replace(".jsonl:", ".jsonl#")
+from tests.conftest import CORPUS, TRUTH, truth_key
 
 
 @pytest.fixture(scope="module")

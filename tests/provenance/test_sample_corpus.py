@@ -7,24 +7,14 @@ match, and so must each story's count of independent sources.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
 from newsfuse.models import Article, Provenance
 from newsfuse.provenance import trace
 from newsfuse.service import Newsfuse
-from tests.conftest import EXAMPLES
+from tests.conftest import CORPUS, TRUTH, truth_key
 
-CORPUS = EXAMPLES / "corpus"
-TRUTH: dict[str, Any] = json.loads((EXAMPLES / "truth.json").read_text(encoding="utf-8"))
 STORIES = {story["slug"]: story["articles"] for story in TRUTH["stories"]}
-
-
-def truth_key(article: Article) -> str:
-    relative = (article.origin or "").split("examples/corpus/", 1)[1]
-    return relative.replace(".jsonl:", ".jsonl#")
 
 
 @pytest.fixture(scope="module")

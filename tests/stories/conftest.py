@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -24,14 +23,6 @@ def seed_articles() -> list[Article]:
 @pytest.fixture(scope="session")
 def corpus_articles() -> list[Article]:
     return list(Newsfuse().articles([str(need(CORPUS))]).articles)
-
-
-def truth_key(article: Article) -> str:
-    """The key examples/truth.json uses for an article: its path under the corpus, `#n` for JSONL line n."""
-    origin = article.origin or article.path or ""
-    path, line = origin.rsplit(":", 1) if ".jsonl:" in origin else (origin, "")
-    relative = Path(path).resolve().relative_to(CORPUS.resolve()).as_posix()
-    return f"{relative}#{line}" if line else relative
 
 
 def truth_stories() -> list[set[str]]:

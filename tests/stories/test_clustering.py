@@ -7,7 +7,8 @@ import random
 
 from newsfuse.models import Article
 from newsfuse.stories import StoryTracker, cluster_batch
-from tests.stories.conftest import truth_key, truth_stories
+from tests.conftest import truth_key
+from tests.stories.conftest import truth_stories
 
 
 def _partition(stories: list[list[str]] | list[set[str]]) -> set[frozenset[str]]:
