@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import lxml.etree
+from trafilatura.utils import load_html
+
 from newsfuse.clean.boilerplate import Role, classify
-from newsfuse.clean.html import extract_html
+from newsfuse.clean.html import RELATED_XPATH, extract_html
 from newsfuse.evaluation.extraction import read_page
 from tests.conftest import EVAL, need
 
@@ -40,3 +43,18 @@ def test_whole_link_blocks_and_shouted_teasers_are_clutter() -> None:
     assert links and shouted
     assert all(roles[text] is Role.CLUTTER for text in links + shouted)
     assert sum(role is Role.BODY for role in roles.values()) >= 12
+
+
+def test_related_card_xpath_finds_what_its_plain_form_finds() -> None:
+    # RELATED_XPATH starts from the class attribute for speed; it must prune exactly the elements
+    # the plain "every element whose class contains ..." form names.
+    plain = lxml.etree.XPath(
+        '//*[contains(@class, "promo") or contains(@class, "related") or contains(@class, "recirc")'
+        ' or contains(@class, "teaser")]'
+    )
+    fast = lxml.etree.XPath(RELATED_XPATH)
+    trees = [load_html(read_page(str(path))) for path in sorted(need(EVAL / "fundus-eval" / "html").glob("*.html.gz"))]
+    found = [(fast(tree), plain(tree)) for tree in trees if tree is not None]
+    assert len(found) == len(trees)
+    assert sum(len(mine) for mine, _ in found) > 0
+    assert all(mine == theirs for mine, theirs in found)

@@ -85,6 +85,8 @@ def make_block(
 
 def slug_segments(text: str) -> list[str]:
     """Segments of a slash- or bar-separated line ("Title/ Outlet/ CITY/ Byline/ text"), else [text]."""
+    if "/" not in text and "|" not in text:
+        return [text]  # every separator has one; the regex would try its three forms at each space
     parts = [part.strip() for part in _SLUG_SEPARATOR.split(text)]
     return [part for part in parts if part] if len(parts) >= 3 else [text]
 

@@ -37,11 +37,17 @@ SOCIAL_EMBED_XPATH = (
 # they are by the usual words of news-site templates. Trafilatura drops many such blocks but keeps
 # a card's blurb when it reads like prose. Measured on fundus-eval when added: LATimes 98.29 ->
 # 99.92 F1, TheIntercept 99.62 -> 99.57 (a "most read" headline its gold body happens to include),
-# all 80 pages 96.70 -> 96.80; no other publisher moved.
+# all 80 pages 96.70 -> 96.80; no other publisher moved. Written from the class attribute up to its
+# element: the same elements as `//*[contains(@class, ...)]`, found in 2/5 of the time, since libxml2
+# then tests only the elements that have a class (that form cost 2 ms a page, 4% of the clean stage).
 RELATED_XPATH = (
-    '//*[contains(@class, "promo") or contains(@class, "related") or contains(@class, "recirc")'
-    ' or contains(@class, "teaser")]'
+    '//@class[contains(., "promo") or contains(., "related") or contains(., "recirc")'
+    ' or contains(., "teaser")]/..'
 )
+
+
+# Holds only trafilatura's default date-search settings, so one serves every page.
+_METADATA = MetadataReader()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +66,13 @@ def extract_html(origin: str, html: str) -> HtmlExtract:
     """Run trafilatura with comments and tables off (neither is article body), keeping its markup."""
     try:
         tree = load_html(html)
-        metadata = MetadataReader().read(tree) if tree is not None else None
+        metadata = _METADATA.read(tree) if tree is not None else None
         document = (
             trafilatura.bare_extraction(
                 tree,
+                # Any format but "python" leaves out the plain-text rendering of the body, which
+                # newsfuse never reads: its blocks come from the XML (about 3% of the clean stage).
+                output_format="txt",
                 include_comments=False,
                 include_tables=False,
                 include_links=True,
@@ -125,7 +134,10 @@ class _BlockBuilder:
         self._emphasis_chars += visible if emphasis else 0
 
     def flush(self, kind: BlockKind) -> None:
-        text = normalize_line(_SPACE.sub(" ", "".join(self._parts)))
+        if not self._parts:
+            return  # nothing added since the last flush, so the counts are still zero
+        # str.split's spaces are the regex's \s, and normalize_line strips the ends anyway.
+        text = normalize_line(" ".join("".join(self._parts).split()))
         if text:
             chars = max(self._chars, 1)
             self.blocks.append(
