@@ -175,6 +175,10 @@ def generate(size: int, seed: int = 7) -> tuple[list[Any], list[str]]:
     return [out[i] for i in order], [truth[i] for i in order]
 
 
+# The names of each real event, found once: every edition of the event renames the same names.
+_NAMES: dict[str, list[str]] = {}
+
+
 def _edition(members: list[Any], rng: random.Random, edition: int) -> list[Any]:
     from newsfuse.models import join_paragraphs
     from newsfuse.stories.terms import Channel, article_terms
@@ -182,7 +186,10 @@ def _edition(members: list[Any], rng: random.Random, edition: int) -> list[Any]:
     if edition == 0:
         renamed: dict[str, str] = {}
     else:
-        names = sorted({n for a in members for n in article_terms(a).of(Channel.NAMES)})
+        key = members[0].id  # an event's members are the same real articles in every edition
+        if key not in _NAMES:
+            _NAMES[key] = sorted({n for a in members for n in article_terms(a).of(Channel.NAMES)})
+        names = _NAMES[key]
         renamed = {n: _pseudo_name(rng) for n in names if len(n) > 2}
     pattern = (
         re.compile(r"\b(" + "|".join(map(re.escape, sorted(renamed, key=len, reverse=True))) + r")\b", re.I)

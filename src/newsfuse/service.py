@@ -24,7 +24,8 @@ from newsfuse.render.brief import brief_record
 from newsfuse.store import BriefRow, Reads
 from newsfuse.store.changes import BriefChange, brief_change
 from newsfuse.store.rows import brief_row
-from newsfuse.stories import StoryTracker, cluster_batch
+from newsfuse.stories import Embedder, StoryTracker
+from newsfuse.stories.blocks import cluster_blocked
 
 Progress = Callable[[int], None]
 
@@ -76,8 +77,15 @@ class StoryBatch:
 class Newsfuse:
     """Holds the pipeline's long-lived parts (models, compiled patterns) and runs use cases on them."""
 
-    def __init__(self, read_options: ReadOptions | None = None, composer: Composer | None = None) -> None:
+    def __init__(
+        self,
+        read_options: ReadOptions | None = None,
+        composer: Composer | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        """`embedder` adds a text embedding to story clustering (None: term channels only, the default)."""
         self._reader = Reader(read_options)
+        self._embedder = embedder
         self._cleaner = Cleaner()
         self._extractor = Extractor()
         self._claims = ClaimAligner()
@@ -101,9 +109,11 @@ class Newsfuse:
         return Batch(tuple(articles.values()), tuple(failures))
 
     def stories(self, inputs: Iterable[str], progress: Progress | None = None) -> StoryBatch:
-        """Read, clean and group the inputs into stories (batch clustering), largest story first."""
+        """Read, clean and group the inputs into stories (batch clustering, in blocks when the
+        corpus is large: `newsfuse.stories.blocks`), largest story first."""
         batch = self.articles(inputs, progress)
-        return StoryBatch(tuple(cluster_batch(batch.articles)), batch.articles, batch.failures)
+        stories = cluster_blocked(batch.articles, embedder=self._embedder)
+        return StoryBatch(tuple(stories), batch.articles, batch.failures)
 
     def briefs(self, articles: Sequence[Article]) -> list[Brief]:
         """One brief per story in the articles."""
@@ -113,7 +123,8 @@ class Newsfuse:
     def group(self, articles: Sequence[Article]) -> list[tuple[str, list[Article]]]:
         """The articles as stories, largest first: (story id, member articles in input order)."""
         by_id = {a.id: a for a in articles}
-        return [(story.id, [by_id[i] for i in story.article_ids]) for story in cluster_batch(articles)]
+        stories = cluster_blocked(articles, embedder=self._embedder)
+        return [(story.id, [by_id[i] for i in story.article_ids]) for story in stories]
 
     def brief_story(self, story_id: str, articles: Sequence[Article]) -> Brief:
         """The whole analysis of one story: provenance, facts, then the composed brief."""

@@ -9,6 +9,7 @@ from newsfuse.clean.agencies import AgencyFinder
 from newsfuse.clean.blocks import Block, make_block, split_blocks
 from newsfuse.clean.boilerplate import CorpusStats, Role, classify
 from newsfuse.clean.furniture import masthead
+from newsfuse.clean.groups import cleaning_groups
 from newsfuse.clean.html import extract_html
 from newsfuse.clean.language import LanguageDetector
 from newsfuse.clean.metadata import (
@@ -59,6 +60,17 @@ class Cleaner:
         return self._build(self._page(raw), None)
 
     def clean_batch(self, raws: Sequence[RawDocument]) -> list[Article | Failure]:
+        """One article or failure per document, in input order; pages are compared within their
+        cleaning group (see `newsfuse.clean.groups`)."""
+        results: list[Article | Failure | None] = [None] * len(raws)
+        for group in cleaning_groups(raws):
+            cleaned = self.clean_group([raws[p] for p in group])
+            for position, result in zip(group, cleaned, strict=True):
+                results[position] = result
+        return [result for result in results if result is not None]
+
+    def clean_group(self, raws: Sequence[RawDocument]) -> list[Article | Failure]:
+        """Clean documents that are compared with each other for furniture (one cleaning group)."""
         pages: list[_Page | Failure] = []
         stats = CorpusStats()
         for raw in raws:

@@ -14,11 +14,14 @@ from newsfuse.brief.llm import LlmComposer, LlmSettings
 from newsfuse.cli.console import progress_bar, report_failures, write_output
 from newsfuse.cli.evaluate import eval_app
 from newsfuse.cli.newsroom import ingest, serve, watch
+from newsfuse.engine import make_engine
+from newsfuse.engine.spark import SparkEngine, SparkSettings
 from newsfuse.render.articles import articles_json, articles_markdown
 from newsfuse.render.brief import briefs_json, briefs_markdown
 from newsfuse.render.html import HtmlRenderer
 from newsfuse.render.stories import stories_json, stories_markdown
 from newsfuse.service import Newsfuse
+from newsfuse.stories import EMBEDDERS
 
 app = typer.Typer(
     name="newsfuse",
@@ -63,15 +66,49 @@ def articles(
     raise typer.Exit(report_failures(batch.failures))
 
 
+class EngineName(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
 @app.command()
 def stories(
     inputs: Inputs,
     format: Annotated[ArticleFormat, typer.Option("--format", "-f", help="Output format.")] = ArticleFormat.json,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    engine: Annotated[
+        EngineName, typer.Option("--engine", envvar="NEWSFUSE_ENGINE", help="Where to run: this process or Spark.")
+    ] = EngineName.local,
+    spark_master: Annotated[
+        str | None,
+        typer.Option(envvar="NEWSFUSE_SPARK_MASTER", help="Spark master URL (default local[*], or spark-submit's)."),
+    ] = None,
+    embedder: Annotated[
+        str | None, typer.Option(help=f"Add a text embedding to clustering: {', '.join(EMBEDDERS)}.")
+    ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(help="Spark only: write Parquet tables (articles, stories, failures) here instead of printing."),
+    ] = None,
+    briefs: Annotated[bool, typer.Option(help="With --parquet: also write each story's brief (JSON).")] = False,
 ) -> None:
     """Articles grouped into stories, one per real-world event."""
-    with progress_bar("reading") as advance:
-        batch = Newsfuse().stories(inputs, progress=advance)
+    if parquet is not None:
+        if engine is not EngineName.spark:
+            raise typer.BadParameter("--parquet needs --engine spark", param_hint="--parquet")
+        spark = SparkEngine(SparkSettings(master=spark_master), embedder=embedder)
+        try:
+            run = spark.write(inputs, parquet, briefs=briefs)
+        finally:
+            spark.close()
+        typer.echo(f"{run.articles} articles in {run.stories} stories, {run.failures} failures -> {run.output}")
+        raise typer.Exit(0)
+    selected = make_engine(engine.value, embedder=embedder, spark_master=spark_master)
+    try:
+        with progress_bar("reading") as advance:
+            batch = selected.stories(inputs, progress=advance)
+    finally:
+        selected.close()
     if format is ArticleFormat.json:
         rendered = stories_json(batch.stories, batch.articles)
     else:

@@ -35,12 +35,17 @@ def read_jsonl(origin: str, text: str, path: str | None = None) -> Iterator[RawD
         except RecursionError:
             yield Failure(where, "malformed JSON (nested too deeply)")
             continue
-        try:
-            yield _document(where, record, path)
-        except ValueError as exc:
-            yield Failure(where, str(exc))
+        yield document_or_failure(where, record, path)
     if not records:
         yield Failure(origin, "no JSON lines in the input")
+
+
+def document_or_failure(where: str, record: Any, path: str | None) -> RawDocument | Failure:
+    """The document one record describes, or why it cannot be read (used for Parquet rows too)."""
+    try:
+        return _document(where, record, path)
+    except ValueError as exc:
+        return Failure(where, str(exc))
 
 
 def _document(where: str, record: Any, path: str | None) -> RawDocument:

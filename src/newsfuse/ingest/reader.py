@@ -38,14 +38,22 @@ class Reader:
         self.options = options or ReadOptions()
 
     def read(self, inputs: Iterable[str]) -> Iterator[RawDocument | Failure]:
-        for name in inputs:
-            try:
-                if is_url(name):
-                    yield from self.read_url(name)
-                else:
-                    yield from self._read_path(Path(name))
-            except InputError as exc:
-                yield Failure(exc.origin, exc.problem)
+        for unit in expand_inputs(inputs):
+            if isinstance(unit, Failure):
+                yield unit
+            else:
+                yield from self.read_unit(unit)
+
+    def read_unit(self, name: str) -> Iterator[RawDocument | Failure]:
+        """Read one URL or one file (an item of `expand_inputs`)."""
+        try:
+            if is_url(name):
+                yield from self.read_url(name)
+            else:
+                path = Path(name)
+                yield from self._read_file(path, kind_from_name(path.name))
+        except InputError as exc:
+            yield Failure(exc.origin, exc.problem)
 
     def read_url(self, url: str) -> Iterator[RawDocument | Failure]:
         response = self.options.fetcher.get(url)
@@ -59,27 +67,6 @@ class Reader:
             yield from self._parse(origin, text, kind or sniff(text), path=None, url=None)
         except InputError as exc:
             yield Failure(exc.origin, exc.problem)
-
-    def _read_path(self, path: Path) -> Iterator[RawDocument | Failure]:
-        try:
-            is_folder = stat.S_ISDIR(path.stat().st_mode)
-        except OSError as exc:
-            raise InputError(str(path), _os_problem(path, exc)) from None
-        if not is_folder:
-            yield from self._read_file(path, kind_from_name(path.name))
-            return
-        found = False
-        for entry in _walk(path):
-            if isinstance(entry, Failure):
-                yield entry
-                continue
-            found = True
-            try:
-                yield from self._read_file(entry, kind_from_name(entry.name))
-            except InputError as exc:
-                yield Failure(exc.origin, exc.problem)
-        if not found:
-            yield Failure(str(path), "the folder holds no article files (.txt, .md, .html, .jsonl, .rss, .atom, .xml)")
 
     def _read_file(self, path: Path, kind: Kind | None) -> Iterator[RawDocument | Failure]:
         origin = str(path)
@@ -108,6 +95,33 @@ class Reader:
                 return item
             raise InputError(item.origin, item.problem)
         raise InputError(url, "the page held no document")
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[str | Failure]:
+    """The URLs and files that the inputs name, in reading order (a folder's article files in name
+    order), and a failure for each input or folder that cannot be listed."""
+    for name in inputs:
+        if is_url(name):
+            yield name
+            continue
+        path = Path(name)
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except OSError as exc:
+            yield Failure(str(path), _os_problem(path, exc))
+            continue
+        if not is_folder:
+            yield str(path)
+            continue
+        found = False
+        for entry in _walk(path):
+            if isinstance(entry, Path):
+                found = True
+                yield str(entry)
+            else:
+                yield entry
+        if not found:
+            yield Failure(str(path), "the folder holds no article files (.txt, .md, .html, .jsonl, .rss, .atom, .xml)")
 
 
 def _read_capped(path: Path, max_bytes: int) -> bytes:
