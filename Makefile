@@ -37,6 +37,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/engines.py
 	$(BIN)/python bench/provenance.py
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/load.py
