@@ -46,8 +46,9 @@ if TYPE_CHECKING:
 # Where no master is configured (here, `--spark-master`, NEWSFUSE_SPARK_MASTER or spark-submit's),
 # Spark runs in this process on every core.
 DEFAULT_MASTER = "local[*]"
-# Memory of the driver's JVM in local mode, where executors live inside it: Spark's default of 1 GB
-# is too little to sort a million articles' records; 4 GB ran the 1M benchmark (bench/README.md).
+# Memory of the driver's JVM in local mode, where executors live inside it. Spark's default of 1 GB
+# leaves little room to cache the articles between stages (what does not fit spills to disk); the
+# 100k benchmark ran with 6 GB allowed and 3.9 GB resident in all (bench/README.md).
 DEFAULT_DRIVER_MEMORY = "4g"
 # Files read per task: a task per file would cost more in scheduling than in reading for a folder
 # of thousands of small articles (a Spark task costs about 0.3 s here before it does any work).
@@ -71,7 +72,7 @@ class SparkSettings:
 
 @dataclass(frozen=True, slots=True)
 class SparkRun:
-    """What `SparkEngine.write` wrote: table paths and counts."""
+    """What `SparkEngine.write` wrote: the folder of its tables, and how many rows of each kind."""
 
     output: Path
     articles: int
