@@ -8,12 +8,16 @@ answers of one process: the groups depend on each document alone and on its plac
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from pathlib import PurePath
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from newsfuse.models import RawDocument
 
+# A page's place in the input: a position, or (input, file, record) numbers in a distributed run.
+Place = TypeVar("Place", int, tuple[int, int, int])
 # A site's pages are cleaned this many at a time, in input order. Furniture shows on most of a
 # site's pages, so a few thousand of them find it as surely as all; the bound keeps one group's
 # block statistics small when a site contributes hundreds of thousands of pages.
@@ -43,3 +47,14 @@ def cleaning_groups(raws: Sequence[RawDocument]) -> list[list[int]]:
         for start in range(0, len(positions), CLEANING_GROUP_PAGES):
             groups.append(positions[start : start + CLEANING_GROUP_PAGES])
     return groups
+
+
+def run_starts(places: Sequence[Place]) -> list[Place]:
+    """Where each run of CLEANING_GROUP_PAGES pages of one site starts, given the site's pages'
+    places in the input (any sortable keys): the same runs as `cleaning_groups` cuts."""
+    return sorted(places)[::CLEANING_GROUP_PAGES]
+
+
+def run_of(starts: Sequence[Place], place: Place) -> int:
+    """Which run of its site (from `run_starts`) the page at `place` falls in."""
+    return bisect.bisect_right(starts, place) - 1

@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsfuse.clean.groups import CLEANING_GROUP_PAGES
+from newsfuse.clean.groups import run_starts
 from newsfuse.engine import tasks
 from newsfuse.errors import ConfigError
 from newsfuse.ingest.reader import expand_inputs, is_url
@@ -189,7 +189,7 @@ class SparkEngine:
                 read_failures.append((seq, site))
             else:
                 sites.setdefault(site, []).append(seq)
-        starts = {site: sorted(seqs)[::CLEANING_GROUP_PAGES] for site, seqs in sites.items()}
+        starts = {site: run_starts(seqs) for site, seqs in sites.items()}
         partitions = self._partitions(sum(len(seqs) for seqs in sites.values()))
         grouped = read.flatMap(tasks.cleaning_keys(context.broadcast(starts))).groupByKey(partitions)
         cleaned = grouped.flatMap(lambda group: tasks.clean_group(group[1])).persist(StorageLevel.MEMORY_AND_DISK)

@@ -10,13 +10,12 @@ seq gives the order in which the local engine reads the same inputs.
 
 from __future__ import annotations
 
-import bisect
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from newsfuse.clean.groups import site_key
+from newsfuse.clean.groups import run_of, site_key
 from newsfuse.models import Article, Failure, RawDocument, Story
 from newsfuse.stories.blocks import BlockPlan, BlockResult, cluster_block
 from newsfuse.stories.similarity import Scoring
@@ -74,7 +73,7 @@ def cleaning_keys(
         if isinstance(document, Failure):
             return []
         site = site_key(document)
-        return [((site, bisect.bisect_right(starts.value[site], seq) - 1), (seq, document))]
+        return [((site, run_of(starts.value[site], seq)), (seq, document))]
 
     return keyed
 

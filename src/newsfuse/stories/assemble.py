@@ -32,6 +32,11 @@ def build_story(members: Sequence[int], articles: Sequence[Article], index: Arti
     )
 
 
+def first_of_each_id(articles: Sequence[Article]) -> list[Article]:
+    """The articles with the same id kept once: the first seen, in input order."""
+    return list({a.id: a for a in reversed(articles)}.values())[::-1]
+
+
 def order_stories(stories: list[Story]) -> list[Story]:
     """Largest first; ties by id, so output is stable."""
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfuse.models import Article, Story
-from newsfuse.stories.assemble import build_story, order_stories
+from newsfuse.stories.assemble import build_story, first_of_each_id, order_stories
 from newsfuse.stories.embedders import Embedder
 from newsfuse.stories.index import ArticleIndex
 from newsfuse.stories.linkage import Edge, average_linkage
@@ -44,7 +44,7 @@ def cluster_batch(
     articles: Sequence[Article], scoring: Scoring | None = None, embedder: Embedder | None = None
 ) -> list[Story]:
     """Group the articles into stories, largest first. Articles with the same id are kept once."""
-    unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
+    unique = first_of_each_id(articles)
     scoring = scoring or Scoring.for_embedder(embedder.name if embedder else None)
     result = cluster_positions(unique, scoring, embedder)
     built = [

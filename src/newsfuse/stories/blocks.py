@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsfuse.models import Article, Story, story_id
-from newsfuse.stories.assemble import order_stories
+from newsfuse.stories.assemble import first_of_each_id, order_stories
 from newsfuse.stories.batch import cluster_batch
 from newsfuse.stories.embedders import Embedder
 from newsfuse.stories.similarity import Scoring
@@ -135,7 +135,7 @@ def cluster_blocked(
 ) -> list[Story]:
     """Group the articles into stories block by block, in this process; largest story first.
     Articles with the same id are kept once (the first)."""
-    unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
+    unique = first_of_each_id(articles)
     plan = plan or BlockPlan(len(unique))
     if plan.blocks <= 1:
         return cluster_batch(unique, scoring, embedder)
