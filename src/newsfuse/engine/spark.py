@@ -126,9 +126,14 @@ class SparkEngine:
         stories = self._cluster(cleaned)
         self.timings["cluster_s"] = time.perf_counter() - started - self.timings["read_clean_s"]
         partitions = cleaned.articles.getNumPartitions()
-        label = spark.sparkContext.parallelize([(a, s.id) for s in stories for a in s.article_ids], partitions)
-        keyed = cleaned.articles.map(lambda item: (item[2].id, (item[0], item[2])))
-        labelled = label.join(keyed, partitions).values()
+        # Each article's story travels as a small broadcast (a story number per input position), so
+        # labelling is a map: no shuffle of the articles.
+        numbers = [-1] * len(cleaned.known)
+        for number, story in enumerate(stories):
+            for article_id in story.article_ids:
+                numbers[cleaned.known[article_id][0]] = number
+        story_ids = [story.id for story in stories]
+        labelled = cleaned.articles.flatMap(tasks.labelled(spark.sparkContext.broadcast((numbers, story_ids))))
         if output.exists():
             shutil.rmtree(output)
         spark.createDataFrame(labelled.map(tasks.article_row), _ARTICLE_SCHEMA).write.parquet(str(output / "articles"))
@@ -229,8 +234,10 @@ class SparkEngine:
             return []
         size = len(cleaned.known)
         plan = BlockPlan(size, *self._plan) if self._plan else BlockPlan(size)
-        blocks = cleaned.articles.flatMap(tasks.placements(plan)).groupByKey(plan.blocks)
-        results = blocks.map(tasks.cluster(self._scoring, self._embedder)).collect()
+        # One partition per block, filled by partitionBy: a groupByKey would first gather each map
+        # task's articles into per-block lists in Python, spilling them to disk and back at 1M articles.
+        placed = cleaned.articles.flatMap(tasks.placements(plan)).partitionBy(plan.blocks, tasks.block_partition)
+        results = placed.mapPartitions(tasks.cluster(self._scoring, self._embedder)).collect()
         return join_blocks(results, cleaned.known)
 
 

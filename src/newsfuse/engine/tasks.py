@@ -119,17 +119,47 @@ def placements(plan: BlockPlan) -> Callable[[tuple[int, int, Article]], list[tup
     return place
 
 
-def cluster(scoring: Scoring | None, embedder: str | None) -> Callable[[tuple[int, Iterable[Member]]], BlockResult]:
-    """Cluster one block (the embedder, when one is named, is loaded once per executor)."""
+def block_partition(block: int) -> int:
+    """The shuffle partition of a block: its own number, so each partition holds exactly one block."""
+    return block
 
-    def run(block: tuple[int, Iterable[Member]]) -> BlockResult:
+
+def cluster(
+    scoring: Scoring | None, embedder: str | None
+) -> Callable[[Iterable[tuple[int, Member]]], Iterator[BlockResult]]:
+    """Cluster the block a partition holds (the embedder, when one is named, is loaded once per executor)."""
+
+    def run(placed: Iterable[tuple[int, Member]]) -> Iterator[BlockResult]:
         from newsfuse.stories.embedders import make_embedder
 
-        number, members = block
+        numbers: set[int] = set()
+        members: list[Member] = []
+        for number, member in placed:
+            numbers.add(number)
+            members.append(member)
+        if not members:
+            return
+        if len(numbers) != 1:
+            raise ValueError(f"a partition holds blocks {sorted(numbers)}: expected one")
         model = cached(f"embedder:{embedder}", lambda: make_embedder(embedder)) if embedder else None
-        return cluster_block(number, list(members), scoring, model)
+        yield cluster_block(numbers.pop(), members, scoring, model)
 
     return run
+
+
+def labelled(
+    stories: Broadcast[tuple[list[int], list[str]]],
+) -> Callable[[tuple[int, int, Article]], list[tuple[str, tuple[int, Article]]]]:
+    """Label an article (input position, rank, article) with its story id; `stories` holds each
+    input position's story number (-1: in no story) and the story ids."""
+
+    def label(item: tuple[int, int, Article]) -> list[tuple[str, tuple[int, Article]]]:
+        position, _rank, article = item
+        numbers, ids = stories.value
+        number = numbers[position]
+        return [(ids[number], (position, article))] if number >= 0 else []
+
+    return label
 
 
 def brief_story(story: tuple[str, Iterable[tuple[int, Article]]]) -> tuple[str, str]:
