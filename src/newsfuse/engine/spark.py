@@ -235,7 +235,8 @@ class SparkEngine:
         size = len(cleaned.known)
         plan = BlockPlan(size, *self._plan) if self._plan else BlockPlan(size)
         # One partition per block, filled by partitionBy: a groupByKey would first gather each map
-        # task's articles into per-block lists in Python, spilling them to disk and back at 1M articles.
+        # task's articles into per-block lists in Python, which spill to disk whenever the worker's
+        # memory passes spark.python.worker.memory (512 MB; a worker holding the cleaner is past it).
         placed = cleaned.articles.flatMap(tasks.placements(plan)).partitionBy(plan.blocks, tasks.block_partition)
         results = placed.mapPartitions(tasks.cluster(self._scoring, self._embedder)).collect()
         return join_blocks(results, cleaned.known)
