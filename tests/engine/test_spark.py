@@ -74,6 +74,18 @@ def test_write_leaves_parquet_tables_of_articles_stories_and_briefs(spark: Spark
     assert brief["independent_sources"] == 2 and brief["sections"]["what_happened"]
 
 
+def test_written_articles_carry_the_story_that_lists_them(spark: SparkEngine, tmp_path: Path) -> None:
+    run = spark.write([str(need(CORPUS))], tmp_path / "out")
+    session = spark.session()
+    articles = session.read.parquet(str(tmp_path / "out" / "articles")).collect()
+    stories = session.read.parquet(str(tmp_path / "out" / "stories")).collect()
+    assert run.stories == len(stories) > 1 and run.articles == len(articles)
+    members: dict[str, set[str]] = {}
+    for row in articles:
+        members.setdefault(row.story_id, set()).add(row.id)
+    assert members == {story.id: set(story.article_ids) for story in stories}
+
+
 def _record(article: Article) -> dict[str, str | None]:
     return {
         "text": article.text,
