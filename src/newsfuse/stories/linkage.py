@@ -5,7 +5,8 @@ pair first, and while their time windows are compatible. Only scored pairs are s
 time grow with the number of edges, not with the square of the number of articles: a pair of groups
 is queued by the mean of its scored pairs, and before it merges the caller's `exact` callback may
 score the pairs the candidate index never compared (those mostly score low, and would otherwise
-either count as 0 or be ignored).
+either count as 0 or be ignored); the pair then goes back in the queue at its true average, so
+merges happen in the order of true averages, as in textbook average linkage.
 """
 
 from __future__ import annotations
@@ -67,10 +68,17 @@ def average_linkage(
         if found is None or abs(found[0] / found[1] + negative) > _EPSILON:
             continue  # a stale entry: one side has merged since
         link = found
-        if link[1] < size[a] * size[b] and exact is not None:
-            if exact(a, b) < threshold - _EPSILON:
-                continue
-        elif link[0] / (size[a] * size[b]) < threshold - _EPSILON and exact is None:
+        pairs = size[a] * size[b]
+        if link[1] < pairs and exact is not None:
+            # Score the unscored pairs, and queue the pair again by its true average: merging it now
+            # would pass over other pairs whose true averages are higher (their order matters).
+            average = exact(a, b)
+            link[0], link[1] = average * pairs, pairs
+            links[b][a] = links[a][b] = link
+            if average >= threshold - _EPSILON:
+                heapq.heappush(heap, (-average, a, b))
+            continue
+        if link[0] / pairs < threshold - _EPSILON and exact is None:
             continue
         if not compatible(a, b):
             continue
