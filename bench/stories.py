@@ -63,6 +63,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
     parser.add_argument("--methods", nargs="*", default=["incremental", "batch", "baseline"])
+    parser.add_argument(
+        "--centring-weight", type=float, default=None, help="the batch's centring weight (0: off; default: Scoring's)"
+    )
     args = parser.parse_args()
     if not ECB.is_dir():
         sys.exit(f"{ECB} is absent: this benchmark reads ECB+ dev beside the checkout")
@@ -70,7 +73,7 @@ def main() -> None:
     for size in args.sizes:
         methods = [m for m in args.methods if m != "baseline" or size <= BASELINE_MAX]
         for method in methods:
-            result = _in_fresh_process(size, method)
+            result = _in_fresh_process(size, method, args.centring_weight)
             print(json.dumps(result), flush=True)
             runs.append(result)
     report = {
@@ -81,28 +84,28 @@ def main() -> None:
         "baseline_stops_at": BASELINE_MAX,
         "runs": runs,
     }
-    if args.sizes == list(SIZES) and len(args.methods) == 3:
+    if args.sizes == list(SIZES) and len(args.methods) == 3 and args.centring_weight is None:
         RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {RESULTS}")
 
 
-def _in_fresh_process(size: int, method: str) -> dict[str, Any]:
+def _in_fresh_process(size: int, method: str, centring_weight: float | None) -> dict[str, Any]:
     context = multiprocessing.get_context("spawn")
     queue: Any = context.Queue()
-    process = context.Process(target=_run, args=(size, method, queue))
+    process = context.Process(target=_run, args=(size, method, centring_weight, queue))
     process.start()
     result: dict[str, Any] = queue.get()
     process.join()
     return result
 
 
-def _run(size: int, method: str, queue: Any) -> None:
+def _run(size: int, method: str, centring_weight: float | None, queue: Any) -> None:
     articles, truth = generate(size)
     before = _rss_mb()
     peak = _PeakSampler()
     peak.start()
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    labels = _cluster(method, articles)
+    labels = _cluster(method, articles, centring_weight)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     peak.stop()
     from newsfuse.evaluation.stories import bcubed
@@ -119,18 +122,21 @@ def _run(size: int, method: str, queue: Any) -> None:
             "peak_rss_mb": round(peak.peak, 1),
             "stories": len(set(labels)),
             "true_stories": len(set(truth)),
+            "bcubed_precision": round(100 * score.precision, 2),
+            "bcubed_recall": round(100 * score.recall, 2),
             "bcubed_f1": round(100 * score.f1, 2),
         }
     )
 
 
-def _cluster(method: str, articles: list[Any]) -> list[str]:
+def _cluster(method: str, articles: list[Any], centring_weight: float | None = None) -> list[str]:
     if method == "baseline":
         return _baseline(articles)
-    from newsfuse.stories import StoryTracker, cluster_batch
+    from newsfuse.stories import Scoring, StoryTracker, cluster_batch
 
     if method == "batch":
-        stories = cluster_batch(articles)
+        scoring = Scoring() if centring_weight is None else replace(Scoring(), centring_weight=centring_weight)
+        stories = cluster_batch(articles, scoring)
     else:
         tracker = StoryTracker()
         for article in articles:

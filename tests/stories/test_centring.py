@@ -69,3 +69,19 @@ def test_with_centring_off_the_batch_scores_plainly_and_still_finds_the_sample_s
     by_id = {a.id: truth_key(a) for a in corpus_articles}
     found = {frozenset(by_id[i] for i in s.article_ids) for s in cluster_batch(corpus_articles, plain)}
     assert found == {frozenset(s) for s in truth_stories()}
+
+
+def test_a_pair_in_two_languages_is_not_centred() -> None:
+    x = _vectors(30, seed=5)
+    gram = x @ x.T
+    rows, columns = np.triu_indices(30, 1)
+    languages: list[str | None] = ["en"] * 28 + ["fr", None]
+    pairs = (rows, columns, gram[rows, columns])
+    centring = Centring(list(range(30)), pairs, np.diag(gram).copy(), 5, 1.0, languages)
+    change = centring.centred(*pairs) - gram[rows, columns]
+    french = (rows == 28) | (columns == 28)
+    unknown = (rows == 29) | (columns == 29)
+    # The French article's pairs with English ones keep their raw scores; an unknown language goes
+    # with any, and English pairs are centred.
+    assert np.all(change[french & ~unknown] == 0)
+    assert np.all(change[~french] != 0)

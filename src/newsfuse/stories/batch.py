@@ -95,11 +95,11 @@ def cluster_positions(articles: Sequence[Article], scoring: Scoring, embedder: E
     centring, scores = _centre(index, pairs, scoring)
     scales = np.array([index.scale(p) for p in range(len(articles))], dtype=np.float64)
     copies = np.asarray(index.copies, dtype=np.float64)
-    a, b = pairs[0], pairs[1]
-    relative = scores / np.sqrt(scales[a] * scales[b]) * copies[a] * copies[b]
+    left, right = pairs[0], pairs[1]
+    relative = scores / np.sqrt(scales[left] * scales[right]) * copies[left] * copies[right]
     weighted = [
         Edge(node_of[x], node_of[y], score)
-        for x, y, score in zip(a.tolist(), b.tolist(), relative.tolist(), strict=True)
+        for x, y, score in zip(left.tolist(), right.tolist(), relative.tolist(), strict=True)
     ]
     threshold = scoring.centred_threshold if centring is not None else scoring.threshold
 
@@ -146,6 +146,7 @@ def _centre(
         index.self_scores(),
         scoring.centring_neighbours,
         scoring.centring_weight,
+        index.languages,
     )
     return centring, centring.centred(rows, columns, final)
 

@@ -46,6 +46,7 @@ class Centring:
         self_scores: Floats,
         neighbours: int,
         weight: float,
+        languages: Sequence[str | None] | None = None,
     ) -> None:
         size = len(original)
         self._size = size
@@ -76,6 +77,14 @@ class Centring:
         # Only an article with a full neighbourhood has a theme to take away: in a small corpus its
         # few neighbours are its own story, and centring on them would cut its weaker members off.
         self._themed: npt.NDArray[np.bool_] = np.asarray(filled.all(axis=1), dtype=bool)
+        # A pair in two languages is not centred: the theme is made of one language's words, so an
+        # article in another shares only names with it, and centring would push a translation off
+        # its story. An unknown language (-1) goes with any.
+        codes: dict[str, int] = {}
+        self._language = np.array(
+            [-1 if lang is None else codes.setdefault(lang, len(codes)) for lang in (languages or [None] * size)],
+            dtype=np.int64,
+        )
         # Row i of `means` is mu_i's dot products with every article: (W S)[i] = mu_i . x_b.
         self._means = (averaging @ scores).tocsr()
         self._self_theme = np.asarray(scores.multiply(averaging).sum(axis=1)).ravel()  # x_i . mu_i
@@ -86,36 +95,50 @@ class Centring:
         out = np.asarray(raw, dtype=np.float64).copy()
         for start in range(0, rows.size, _CHUNK):
             part = slice(start, start + _CHUNK)
-            out[part] += self._weight * self._correction(rows[part], columns[part], out[part])
+            out[part] += self._weight * self._pair_correction(rows[part], columns[part], out[part])
         return out
 
     def centred_block(self, rows: Sequence[int], columns: Sequence[int], raw: Floats) -> Floats:
         """The centred scores of every pair of rows x columns, their raw scores given as a matrix."""
-        i = self._originals(np.asarray(rows, dtype=np.int64))
-        j = self._originals(np.asarray(columns, dtype=np.int64))
+        row_positions = np.asarray(rows, dtype=np.int64)
+        column_positions = np.asarray(columns, dtype=np.int64)
+        i, j = self._originals(row_positions), self._originals(column_positions)
         w_i, w_j = self._averaging[i], self._averaging[j]
-        row_theme = (self._scores[i] @ w_j.T).toarray()  # x_i . mu_j
-        column_theme = (w_i @ self._scores[j].T).toarray()  # mu_i . x_j
-        themes = (self._means[i] @ w_j.T).toarray()  # mu_i . mu_j
-        correction = (
-            raw
-            - 0.5 * (self._self_theme[i][:, None] + row_theme)
-            - 0.5 * (column_theme + self._self_theme[j][None, :])
-            + 0.25 * (self._theme_norm[i][:, None] + 2 * themes + self._theme_norm[j][None, :])
+        correction = self._correction(
+            raw,
+            (i[:, None], j[None, :]),
+            (row_positions[:, None] < self._size) & (column_positions[None, :] < self._size),
+            (self._scores[i] @ w_j.T).toarray(),  # x_i . mu_j
+            (w_i @ self._scores[j].T).toarray(),  # mu_i . x_j
+            (self._means[i] @ w_j.T).toarray(),  # mu_i . mu_j
         )
-        known = (self._themed[i] & (np.asarray(rows) < self._size))[:, None] & (
-            self._themed[j] & (np.asarray(columns) < self._size)
-        )[None, :]
-        out: Floats = raw + self._weight * np.where(known, correction, 0.0)
+        out: Floats = raw + self._weight * correction
         return out
 
-    def _correction(self, rows: Positions, columns: Positions, raw: Floats) -> Floats:
-        i = self._originals(rows)
-        j = self._originals(columns)
-        known = (rows < self._size) & (columns < self._size) & self._themed[i] & self._themed[j]
-        row_theme = self._through_nearest(self._scores, i, j)
-        column_theme = self._through_nearest(self._scores, j, i)
-        themes = self._through_nearest(self._means, i, j)
+    def _pair_correction(self, rows: Positions, columns: Positions, raw: Floats) -> Floats:
+        i, j = self._originals(rows), self._originals(columns)
+        return self._correction(
+            raw,
+            (i, j),
+            (rows < self._size) & (columns < self._size),
+            self._through_nearest(self._scores, i, j),
+            self._through_nearest(self._scores, j, i),
+            self._through_nearest(self._means, i, j),
+        )
+
+    def _correction(
+        self,
+        raw: Floats,
+        pair: tuple[Positions, Positions],
+        filed: npt.NDArray[np.bool_],
+        row_theme: Floats,
+        column_theme: Floats,
+        themes: Floats,
+    ) -> Floats:
+        """(x_i - m) . (x_j - m) from its dot products (arrays that broadcast together), 0 for a pair
+        that is not centred."""
+        i, j = pair
+        known = filed & self._themed[i] & self._themed[j] & self._same_language(i, j)
         correction = (
             raw
             - 0.5 * (self._self_theme[i] + row_theme)
@@ -124,6 +147,11 @@ class Centring:
         )
         out: Floats = np.where(known, correction, 0.0)
         return out
+
+    def _same_language(self, i: Positions, j: Positions) -> npt.NDArray[np.bool_]:
+        a, b = self._language[i], self._language[j]
+        same: npt.NDArray[np.bool_] = (a == b) | (a < 0) | (b < 0)
+        return same
 
     def _through_nearest(self, matrix: sparse.csr_matrix, i: Positions, j: Positions) -> Floats:
         """For each k, the mean of matrix[i[k], b] over j[k]'s nearest b (missing ones count 0)."""

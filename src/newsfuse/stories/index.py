@@ -82,6 +82,7 @@ class ArticleIndex:
         self._postings: dict[int, list[int]] = {}
         self.vectors: list[TermVector] = []
         self.windows: list[Window] = []
+        self.languages: list[str | None] = []
         # For each position, the original it copies (itself when it is no copy); for an original,
         # how many articles it stands for (itself and its copies; 0 for a copy).
         self.original: list[int] = []
@@ -120,6 +121,7 @@ class ArticleIndex:
             duplicate_of = None  # one template, other names: a report of another event
         window = article_window(article)
         self.windows.append(window)
+        self.languages.append(article.language)
         self._note_day(position, window)
         self._best.append([])
         self._nearest.append([])
@@ -199,7 +201,10 @@ class ArticleIndex:
     def restate(
         self, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64], raw: npt.NDArray[np.float64]
     ) -> None:
-        """Rebuild every article's best scores (and so its scale) from the given scored pairs."""
+        """Rebuild every article's best scores (and so its scale) from the given scored pairs.
+
+        The batch passes the pairs it keeps (raw 0.1 and over): an article with fewer than k of them
+        has the scale floor (0.5) either way, so dropping its weaker scored pairs changes no scale."""
         self._best = [[] for _ in self.vectors]
         self._nearest = [[] for _ in self.vectors]
         order = np.argsort(-raw, kind="stable")
