@@ -1,5 +1,5 @@
 """Localized centring: the scored-pairs arithmetic matches the vectors it stands for, and it is used
-only where a neighbourhood is full."""
+only where a neighbourhood is full and both articles are in one language."""
 
 from __future__ import annotations
 

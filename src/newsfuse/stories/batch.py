@@ -95,7 +95,7 @@ def cluster_positions(articles: Sequence[Article], scoring: Scoring, embedder: E
     centring, scores = _centre(index, pairs, scoring)
     scales = np.array([index.scale(p) for p in range(len(articles))], dtype=np.float64)
     copies = np.asarray(index.copies, dtype=np.float64)
-    left, right = pairs[0], pairs[1]
+    left, right, _ = pairs
     relative = scores / np.sqrt(scales[left] * scales[right]) * copies[left] * copies[right]
     weighted = [
         Edge(node_of[x], node_of[y], score)

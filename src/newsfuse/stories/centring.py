@@ -24,6 +24,8 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from newsfuse.stories.similarity import best_partners
+
 Positions = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 
@@ -64,7 +66,7 @@ class Centring:
         scores = sparse.csr_matrix((values, (all_rows, all_columns)), shape=(size, size))
         scores.sum_duplicates()
         self._scores = scores
-        self._nearest = _nearest(rows, columns, raw, size, neighbours)
+        self._nearest, _ = best_partners(rows, columns, raw, size, neighbours)
         filled = self._nearest >= 0
         averaging = sparse.csr_matrix(
             (
@@ -171,17 +173,3 @@ class Centring:
         out: Positions = np.where(inside, self._original[np.where(inside, positions, 0)], 0)
         return out
 
-
-def _nearest(rows: Positions, columns: Positions, raw: Floats, size: int, k: int) -> npt.NDArray[np.int64]:
-    """Each position's k best-scored partners (a (size, k) array, -1 where it has fewer)."""
-    both_rows = np.concatenate([rows, columns])
-    both_columns = np.concatenate([columns, rows])
-    both_raw = np.concatenate([raw, raw])
-    order = np.lexsort((-both_raw, both_rows))
-    both_rows, both_columns = both_rows[order], both_columns[order]
-    starts = np.searchsorted(both_rows, np.arange(size))
-    rank = np.arange(both_rows.size) - starts[both_rows]
-    keep = rank < k
-    nearest = np.full((size, k), -1, dtype=np.int64)
-    nearest[both_rows[keep], rank[keep]] = both_columns[keep]
-    return nearest

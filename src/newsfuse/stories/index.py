@@ -19,7 +19,7 @@ from newsfuse.models import Article
 from newsfuse.stories.centring import Centring
 from newsfuse.stories.embedders import Embedder, Embeddings
 from newsfuse.stories.neardup import NearDuplicates
-from newsfuse.stories.similarity import Scoring
+from newsfuse.stories.similarity import Scoring, best_partners
 from newsfuse.stories.terms import Channel, article_terms
 from newsfuse.stories.vectors import (
     DocumentFrequencies,
@@ -205,15 +205,10 @@ class ArticleIndex:
 
         The batch passes the pairs it keeps (raw 0.1 and over): an article with fewer than k of them
         has the scale floor (0.5) either way, so dropping its weaker scored pairs changes no scale."""
-        self._best = [[] for _ in self.vectors]
-        self._nearest = [[] for _ in self.vectors]
-        order = np.argsort(-raw, kind="stable")
-        limit = self.scoring.scale_neighbours
-        for a, b, score in zip(rows[order].tolist(), columns[order].tolist(), raw[order].tolist(), strict=True):
-            for x, y in ((a, b), (b, a)):
-                if len(self._best[x]) < limit:
-                    self._best[x].append(score)
-                    self._nearest[x].append(y)
+        nearest, best = best_partners(rows, columns, raw, len(self.vectors), self.scoring.scale_neighbours)
+        filled = nearest >= 0
+        self._nearest = [row[mask].tolist() for row, mask in zip(nearest, filled, strict=True)]
+        self._best = [row[mask].tolist() for row, mask in zip(best, filled, strict=True)]
 
     def self_scores(self) -> npt.NDArray[np.float64]:
         """Each filed article's raw score with itself: the weights of the channels it has words in

@@ -14,6 +14,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from newsfuse.stories.terms import Channel
 
 # Weights of each channel's cosine in the raw score. A logistic regression on same-event vs other
@@ -85,3 +88,22 @@ class Scoring:
 
     def relative(self, raw: float, scale_a: float, scale_b: float) -> float:
         return raw / math.sqrt(scale_a * scale_b)
+
+
+def best_partners(
+    rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64], raw: npt.NDArray[np.float64], size: int, k: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Each position's k best-scored partners among the pairs (rows[i], columns[i]) and their scores,
+    best first: two (size, k) arrays, -1 and NaN where a position has fewer than k."""
+    both_rows = np.concatenate([rows, columns])
+    both_columns = np.concatenate([columns, rows])
+    both_raw = np.concatenate([raw, raw])
+    order = np.lexsort((-both_raw, both_rows))
+    both_rows, both_columns, both_raw = both_rows[order], both_columns[order], both_raw[order]
+    rank = np.arange(both_rows.size) - np.searchsorted(both_rows, np.arange(size))[both_rows]
+    keep = rank < k
+    nearest = np.full((size, k), -1, dtype=np.int64)
+    scores = np.full((size, k), np.nan, dtype=np.float64)
+    nearest[both_rows[keep], rank[keep]] = both_columns[keep]
+    scores[both_rows[keep], rank[keep]] = both_raw[keep]
+    return nearest, scores
