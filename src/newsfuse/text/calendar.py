@@ -1,4 +1,5 @@
-"""Find absolute calendar dates written out in text ("2025-09-05", "September 4, 2025", "4 Sept. 2025")."""
+"""Find calendar dates written out in text: full ones ("2025-09-05", "September 4, 2025", "4 Sept. 2025")
+and days of the year with or without a year ("Dec. 14", "the 3rd of March")."""
 
 from __future__ import annotations
 
@@ -31,11 +32,21 @@ MONTHS: dict[str, int] = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# The most days each month can have (a leap year's).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _NUMERIC = re.compile(r"\b(?P<first>[0-3]?\d)[/.](?P<second>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d\S*)?\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+)
+
+# Days of the year, with or without a year after them. Month names must be capitalised here: "may 5"
+# and "march 5 miles" are no dates. A number after the day ("May 20:30", "Dec 1.5") makes it no day.
+_CAPITAL_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_DAYS_OF_YEAR = (
+    re.compile(rf"\b{_CAPITAL_MONTH}\s*{_DAY}\b(?!\s*[:.]?\d)"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_CAPITAL_MONTH}\b"),
 )
 
 
@@ -65,6 +76,18 @@ def find_dates(text: str) -> list[DateMatch]:
         if value is not None:
             found.append(DateMatch(match.start(), match.end(), value))
     return sorted(found, key=lambda m: m.start)
+
+
+def days_of_year(text: str) -> list[tuple[int, int]]:
+    """Every (month, day) the text names, with or without a year ("Dec. 14", "14 December 2008"), in
+    order; impossible days (February 30) are left out."""
+    found: list[tuple[int, int, int]] = []
+    for pattern in _DAYS_OF_YEAR:
+        for match in pattern.finditer(text):
+            month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
+            if 1 <= day <= _MONTH_DAYS[month - 1]:
+                found.append((match.start(), month, day))
+    return [(month, day) for _, month, day in sorted(found)]
 
 
 def parse_date(text: str) -> date | None:
