@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal
 
 from newsfuse.extract.number_words import parse_count
-from newsfuse.text.calendar import MONTHS, find_dates
+from newsfuse.text.calendar import CAPITAL_MONTH, MONTHS, find_dates
 
 Rule = Literal[
     "full", "month_day", "month_year", "month", "weekday", "relative_day", "offset", "period", "year", "decade"
@@ -25,7 +25,7 @@ WEEKDAY_NUMBERS = {
 }
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 
-_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_MONTH = CAPITAL_MONTH
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _COUNT = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)"

@@ -41,12 +41,14 @@ _PATTERNS = (
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
 )
 
-# Days of the year, with or without a year after them. Month names must be capitalised here: "may 5"
-# and "march 5 miles" are no dates. A number after the day ("May 20:30", "Dec 1.5") makes it no day.
-_CAPITAL_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+# A month name as written in running text, capitalised ("may" and "march" are also words): a regex
+# group named "month", with an optional abbreviation dot after it.
+CAPITAL_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+# Days of the year, with or without a year after them. A number after the day ("May 20:30",
+# "Dec 1.5") makes it no day.
 _DAYS_OF_YEAR = (
-    re.compile(rf"\b{_CAPITAL_MONTH}\s*{_DAY}\b(?!\s*[:.]?\d)"),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_CAPITAL_MONTH}\b"),
+    re.compile(rf"\b{CAPITAL_MONTH}\s*{_DAY}\b(?!\s*[:.]?\d)"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{CAPITAL_MONTH}\b"),
 )
 
 
