@@ -35,7 +35,8 @@ def test_every_section_sentence_cites_spans_of_its_own_articles(briefs: list[Bri
 
 
 def test_first_span_is_the_wording(briefs: list[Brief]) -> None:
-    """Extractive lines are their first span's text: whole, cut to a main clause, or with a resolved pronoun."""
+    """Extractive lines are their first span's text: whole, cut to a main clause, or with a resolved
+    leading pronoun or surname."""
     for brief in briefs:
         for sentence in brief.sections.all_sentences():
             source = brief.article(sentence.spans[0].article_id).excerpt(sentence.spans[0])

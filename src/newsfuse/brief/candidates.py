@@ -22,11 +22,14 @@ _START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)\b")
 _DANGLING_START = re.compile(r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So)\b")
 # A person's name: two or three capitalised words, optionally with an initial ("J. Mansour").
 _NAME = re.compile(r"\b(?:[A-Z]\.\s)?[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}\b")
+# A sentence opening on one capitalised word and then a lower-case one ("Castellan was ..."): when
+# that word is a surname, the person was named in full earlier in the article.
+_ONE_WORD_START = re.compile(r"^(?P<word>[A-Z][a-z'’-]+)\s+(?=[a-z])")
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A source sentence. `text` may differ from the span's text only by a resolved leading pronoun."""
+    """A source sentence. `text` may differ from the span's text only by a resolved leading pronoun or surname."""
 
     article_id: str
     span: Span
@@ -94,6 +97,12 @@ def _candidate(
         text, name = resolved
         where = article.text.rfind(name, 0, start)
         extra = (Span(article.id, where, where + len(name)),)
+    else:
+        surname = _ONE_WORD_START.match(text)
+        full = _full_name(article.text, surname.group("word"), start) if surname else None
+        if surname and full:
+            text = full.group(0) + text[len(surname.group("word")) :]
+            extra = (Span(article.id, full.start(), full.end()),)
     return Candidate(
         article_id=article.id,
         span=Span(article.id, start, end),
@@ -115,6 +124,18 @@ def _resolve(text: str, pronoun: str, previous: str) -> tuple[str, str] | None:
     name = names.pop()
     replacement = name + "’s" if pronoun in ("His", "Her") else name
     return replacement + text[len(pronoun) :], name
+
+
+def _full_name(text: str, surname: str, before: int) -> re.Match[str] | None:
+    """The last full name ending in `surname` ("Noor Castellan") before offset `before`, when the
+    surname is a name: written capitalised in mid-sentence somewhere in the text ("said Castellan")."""
+    word = re.escape(surname)
+    if not re.search(rf"[a-z,] {word}\b", text):
+        return None  # "Police said ...": a common word that opens a sentence, not a surname
+    found = None
+    for match in re.finditer(rf"\b(?:[A-Z]\.\s)?[A-Z][a-z'’-]+\s{word}\b", text[:before]):
+        found = match
+    return found
 
 
 def _balanced(text: str) -> bool:
