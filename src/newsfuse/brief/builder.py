@@ -36,7 +36,10 @@ PEOPLE_MAX = 8
 TIMELINE_MIN_WORDS = 5
 TIMELINE_PER_DAY = 3
 TIMELINE_MAX = 10
-_FRAGMENT = re.compile(r"^(?:it|he|she|they|this|that|how|what|which|who|and|but|or)\b", re.IGNORECASE)
+_FRAGMENT = re.compile(
+    r"^(?:it|its|he|his|she|her|they|their|this|that|how|what|which|who|when|where|while|because|although|and|but|or)\b",
+    re.IGNORECASE,
+)
 # Quotes of fewer words are scare quotes or labels ("binding", "in-depth"), not statements to show.
 QUOTE_MIN_WORDS = 4
 

@@ -48,6 +48,15 @@ STEM_LENGTH = 5
 _LIGHT_STEMS = frozenset(v[:STEM_LENGTH] for v in LIGHT_VERBS)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _RELATIVE = frozenset({"who", "which", "that"})
+# Dependency labels of a preposition heading a date ("on Monday"; "by" in a passive is an agent).
+_PREPOSITIONS = frozenset({"prep", "agent"})
+# Parts of speech that cannot end a description: they open a phrase whose rest was cut off.
+_DANGLING_POS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "PUNCT", "AUX"})
+_CLOSING_PUNCTUATION = frozenset({",", ".", ";", ":", "!", "?", ")"})
+# Verbs that make an event an expectation ("is expected to make landfall", "is scheduled to meet").
+EXPECTATION_VERBS = frozenset({"expect", "schedule", "plan", "due", "set"})
+# spaCy's entity labels for dates and times of day.
+_DATE_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +70,7 @@ class Event:
     nouns: frozenset[str]  # stems of its subject and object nouns ("arrival", "talks", "parade")
     stems: frozenset[str]  # stems of every content word
     bound: bool = False  # the date bounds a state ("closed until Sunday") rather than dating an event
+    expected: bool = False  # an expectation ("is expected to make landfall"), not a report
 
     @property
     def light(self) -> bool:
@@ -88,11 +98,13 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             following = [t for t in linker.sent if t.i > linker.i and t.pos_ == "VERB"]
             if following:
                 verb = following[0]
-    date_tokens = {t.i for t in span}
+    date_tokens = _with_coordinated_dates({t.i for t in span}, doc)
     predicate = verb
     # "is expected to make landfall": describe from the verb that carries the subject.
+    expected = False
     while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
         verb = verb.head
+        expected = expected or verb.lemma_ in EXPECTATION_VERBS
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     kept = [t for t in _clause(verb, date_tokens) if t.i not in quoted_tokens]
     if not kept:
@@ -121,7 +133,7 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         prefix = "".join(t.text_with_ws for t in antecedent).strip() + " "
         words = words[1:]
     if len(words) > MAX_EVENT_WORDS:
-        words = words[:MAX_EVENT_WORDS]
+        words = _cut(words, MAX_EVENT_WORDS)
     text = (prefix + _join(words)).strip().rstrip(",;:")
     first, last = min(t.idx for t in kept), max(t.idx + len(t.text) for t in kept)
     return Event(
@@ -136,10 +148,27 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and c.pos_ == "NOUN"
         ),
         bound=span[0].i > 0 and doc[span[0].i - 1].lower_ in BOUNDING_PREPOSITIONS,
+        expected=expected,
         stems=frozenset(
             _stem(t) for t in words if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_ not in LIGHT_VERBS
         ),
     )
+
+
+def _cut(words: list[Token], limit: int) -> list[Token]:
+    """The first `limit` words, less the phrases the cut leaves open: a cut mid-phrase would end on
+    its opening words ("cooling drums ... for", "according to the")."""
+    removed = {t.i for t in words[limit:]}
+    kept = words[:limit]
+    while len(kept) > 1 and (
+        kept[-1].pos_ in _DANGLING_POS
+        # a preposition however tagged ("according" to ...) whose object was cut
+        or (kept[-1].dep_ in _PREPOSITIONS and any(c.i in removed for c in kept[-1].children))
+        # a modifier whose head was cut ("the old harbour" of "the old harbour mouth", "such" of "such as")
+        or kept[-1].head.i in removed
+    ):
+        removed.add(kept.pop().i)
+    return kept
 
 
 def _join(tokens: list[Token]) -> str:
@@ -150,6 +179,8 @@ def _join(tokens: list[Token]) -> str:
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following is None:
             break
+        if following.text in _CLOSING_PUNCTUATION:
+            continue  # across a gap too: "the coast, bringing", not "the coast , bringing"
         if token.whitespace_ or (following.i != token.i + 1 and not following.is_punct):
             out += " "
     return out
@@ -162,22 +193,38 @@ def _verb(token: Token) -> Token:
     return current
 
 
+def _with_coordinated_dates(date_tokens: set[int], doc: Doc) -> set[int]:
+    """The date's tokens and the dates coordinated with it ("on Monday and Tuesday"): the description
+    of either day's event leaves out the whole "Monday and Tuesday", not one day and a dangling "and"."""
+    out = set(date_tokens)
+    for index in date_tokens:
+        root = doc[index]
+        while root.dep_ == "conj" and root.head.ent_type_ in _DATE_ENTITIES:
+            root = root.head
+        if root.i == index and not any(c.dep_ == "conj" for c in root.children):
+            continue
+        group = [t for t in root.subtree if t.i == root.i or t.dep_ in {"cc", "conj", "punct", "compound", "amod"}]
+        if all(t.ent_type_ in _DATE_ENTITIES or t.dep_ in {"cc", "punct"} for t in group):
+            out.update(t.i for t in group)
+    return out
+
+
 def _clause(verb: Token, date_tokens: set[int]) -> list[Token]:
     dropped: set[int] = set(date_tokens)
     for child in verb.children:
         if (
             (child.dep_ in _DROPPED_DEPS and child.i > verb.i)
             or child.dep_ in {"advcl", "parataxis", "mark"}
-            or (child.dep_ == "prep" and all(t.i in date_tokens for t in child.subtree if t.i != child.i))
+            or (child.dep_ in _PREPOSITIONS and _only_dates(child, date_tokens))
         ):
             dropped.update(t.i for t in child.subtree)
     for token in verb.subtree:
         head = token.head
         if (
             token.i in date_tokens
-            and head.dep_ == "prep"
+            and head.dep_ in _PREPOSITIONS
             and head.i not in dropped
-            and all(t.i in date_tokens or t.i == head.i for t in head.subtree)
+            and _only_dates(head, date_tokens)
         ):
             dropped.add(head.i)
     kept = [t for t in verb.subtree if t.i not in dropped]
@@ -186,6 +233,14 @@ def _clause(verb: Token, date_tokens: set[int]) -> list[Token]:
     while kept and kept[-1].is_punct:
         kept = kept[:-1]
     return kept
+
+
+def _only_dates(preposition: Token, date_tokens: set[int]) -> bool:
+    """Whether a preposition heads nothing but a date, and perhaps an adverb on it ("early on Monday")."""
+    return all(
+        t.i in date_tokens or t.i == preposition.i or (t.dep_ == "advmod" and t.head.i == preposition.i)
+        for t in preposition.subtree
+    )
 
 
 def _antecedent(head: Token, clause: set[int]) -> list[Token]:

@@ -63,7 +63,7 @@ class Extractor:
         return StoryFacts(
             entities=tuple(entities),
             dates=tuple(dates),
-            timeline=tuple(build_timeline(events, entities, independence)),
+            timeline=tuple(build_timeline(events, entities, independence, translated)),
             numbers=tuple(numbers),
             quotes=tuple(group_quotes(quotes, independence, translated)),
             anchor=centre,

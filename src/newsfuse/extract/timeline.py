@@ -46,8 +46,14 @@ SPEECH_STEMS = frozenset(v[:STEM_LENGTH] for v in SPEECH_VERBS)
 
 
 def build_timeline(
-    events: Sequence[Event], entities: Sequence[Entity], independence: Mapping[str, str] | None = None
+    events: Sequence[Event],
+    entities: Sequence[Entity],
+    independence: Mapping[str, str] | None = None,
+    translated: frozenset[str] = frozenset(),
 ) -> list[TimelineEntry]:
+    """Timeline entries from dated events. An entry is worded by its surest event; among equally
+    sure ones, by a report in an article's own words before a machine translation's (ids in
+    `translated`) and before an expectation ("is expected to make landfall")."""
     groups = independence or {}
     clusters: list[list[Event]] = []
     for event in sorted(events, key=lambda e: (-confidence(e.mention), e.mention.start)):
@@ -56,7 +62,7 @@ def build_timeline(
             clusters.append([event])
         else:
             target.append(event)
-    entries = [_entry(cluster, entities, groups) for cluster in clusters]
+    entries = [_entry(cluster, entities, groups, translated) for cluster in clusters]
     return sorted(entries, key=lambda e: (e.date, e.end, e.event))
 
 
@@ -110,7 +116,9 @@ def _misdated(event: Event, cluster: list[Event]) -> bool:
     return not light or bool(event.nouns & nouns) or contained >= DISPUTE_STRONG
 
 
-def _entry(cluster: list[Event], entities: Sequence[Entity], groups: Mapping[str, str]) -> TimelineEntry:
+def _entry(
+    cluster: list[Event], entities: Sequence[Entity], groups: Mapping[str, str], translated: frozenset[str]
+) -> TimelineEntry:
     by_date: dict[date, list[Event]] = defaultdict(list)
     for event in cluster:
         by_date[event.mention.start].append(event)
@@ -125,7 +133,15 @@ def _entry(cluster: list[Event], entities: Sequence[Entity], groups: Mapping[str
 
     ranked = sorted(by_date, key=support, reverse=True)
     chosen = by_date[ranked[0]]
-    lead = max(chosen, key=lambda e: (confidence(e.mention), len(e.stems)))
+    lead = max(
+        chosen,
+        key=lambda e: (
+            confidence(e.mention),
+            e.mention.span.article_id not in translated,
+            not e.expected,
+            len(e.stems),
+        ),
+    )
     articles = tuple(dict.fromkeys(e.mention.span.article_id for e in chosen))
     spans = tuple(e.span for e in chosen)
     disputed = tuple(
