@@ -124,7 +124,9 @@ def source_profile(provenance: Provenance, previews: frozenset[str] = frozenset(
             preference[article] = DERIVED_PREFERENCE
         else:
             preference[article] = ORIGINAL_PREFERENCE
-    return SourceProfile(lineage=lineage, preference=preference, digests=frozenset(provenance.digests))
+    return SourceProfile(
+        lineage=lineage, preference=preference, digests=frozenset(provenance.digests), previews=previews
+    )
 
 
 def curate_timeline(entries: Sequence[TimelineEntry]) -> tuple[TimelineEntry, ...]:

@@ -55,6 +55,7 @@ class SourceProfile:
     lineage: Mapping[str, str] = field(default_factory=dict)
     preference: Mapping[str, float] = field(default_factory=dict)
     digests: frozenset[str] = frozenset()
+    previews: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,8 @@ class ExtractiveComposer:
             # Digests add no reporting of their own: what only a digest says stays out of the brief.
             candidates = [c for c in candidates if c.article_id in reporting]
         ranked = rank(candidates, lineage=profile.lineage, preference=profile.preference)
+        # Once the event is reported, what only a preview expected of it is superseded.
+        reported = any(c.article_id not in profile.previews for c in candidates)
         chosen: list[int] = []
         placed: dict[str, list[Fact]] = {name: [] for name in SECTION_LIMITS}
         for fact in _mmr_order(ranked):
@@ -90,6 +93,8 @@ class ExtractiveComposer:
                 continue
             section = place(fact.lead.text, lead=fact.lead.in_lead).section
             if len(placed[section]) >= SECTION_LIMITS[section]:
+                continue
+            if section == "whats_next" and reported and all(m.article_id in profile.previews for m in fact.members):
                 continue
             placed[section].append(fact)
             chosen.append(fact.vector_index)
