@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsfuse.extract.cues import SPEECH_VERBS
+from newsfuse.extract.syntax import climb, is_root
 from newsfuse.models import DateMention, Span
 
 # Clauses hanging off the event's verb that tell another story; dropped from the description.
@@ -102,7 +103,7 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
     predicate = verb
     # "is expected to make landfall": describe from the verb that carries the subject.
     expected = False
-    while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} and not is_root(verb):
         verb = verb.head
         expected = expected or verb.lemma_ in EXPECTATION_VERBS
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
@@ -188,8 +189,9 @@ def _join(tokens: list[Token]) -> str:
 
 def _verb(token: Token) -> Token:
     current = token
-    while current.pos_ not in {"VERB", "AUX"} and current.head is not current:
-        current = current.head
+    for current in climb(token):
+        if current.pos_ in {"VERB", "AUX"}:
+            break
     return current
 
 

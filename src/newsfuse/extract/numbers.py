@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from newsfuse.extract.number_words import ORDINALS, WORD_NUMBER, parse_count
+from newsfuse.extract.syntax import climb
 from newsfuse.models import Article, DateMention, NumberMention, Span
 from newsfuse.models.facts import NumberKind
 
@@ -226,20 +227,14 @@ def _counted_noun(token: Token, after: int) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
             if objects:
                 return objects[0]
-    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN" and token.doc[token.i + 1].head is token:
-        return token.doc[token.i + 1]
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ == "NOUN" and following.head.i == token.i:
+        return following
     return None
 
 
 def _verb(token: Token) -> Token | None:
-    current = token
-    for _ in range(6):
-        if current.pos_ == "VERB":
-            return current
-        if current.head is current:
-            return None
-        current = current.head
-    return None
+    return next((current for current in climb(token, 6) if current.pos_ == "VERB"), None)
 
 
 def _qualifier(text: str, start: int) -> str | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsfuse.extract.cues import SPEECH_VERBS
 from newsfuse.extract.quote_marks import QuoteRegion, quote_regions
+from newsfuse.extract.syntax import climb, is_root
 from newsfuse.models import Article, Entity, QuoteMention, Span
 from newsfuse.text.sentences import split_sentences
 
@@ -182,13 +183,9 @@ class _Speakers:
         # Otherwise the verb of the quote's own sentence whose clause holds a partial quote
         # ("suggested the leaders were "...").
         beside = {t.i for t in window}
-        current = quote_at.root
-        for _ in range(8):
+        for current in climb(quote_at.root, 8):
             if current.pos_ == "VERB" and current.i in beside and _subject(current) is not None:
                 return current
-            if current.head is current:
-                return None
-            current = current.head
         return None
 
     def _in_any_quote(self, token: Token) -> bool:
@@ -301,7 +298,7 @@ def _subject(verb: Token) -> Token | None:
     if subjects:
         return subjects[0]
     # "..., adding that ..." / a conjoined verb shares its head's subject.
-    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and not is_root(verb):
         return _subject(verb.head) if verb.head.pos_ in {"VERB", "AUX"} else None
     return None
 

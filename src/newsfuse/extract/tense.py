@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.extract.syntax import climb, is_root
 from newsfuse.models.facts import Tense
 
 # Verbs and adjectives that put the event they govern in the future: "expected to", "scheduled for".
@@ -37,7 +38,7 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
             return "future"
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     # A participle without an auxiliary ("remain cancelled until Sunday") takes its head verb's tense.
-    if verb.tag_ == "VBN" and not auxiliaries and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
+    if verb.tag_ == "VBN" and not auxiliaries and verb.head.pos_ in {"VERB", "AUX"} and not is_root(verb):
         verb = verb.head
         auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     # Past: a past form, a past auxiliary, or a perfect ("has been"); "remain cancelled" is present.
@@ -53,11 +54,4 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
 
 
 def _governing_verb(token: Token) -> Token | None:
-    current = token
-    for _ in range(MAX_CLIMB):
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-        if current.head is current:
-            return None
-        current = current.head
-    return None
+    return next((current for current in climb(token, MAX_CLIMB) if current.pos_ in {"VERB", "AUX"}), None)
