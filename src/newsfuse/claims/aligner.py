@@ -11,13 +11,11 @@ from newsfuse.claims.name_conflicts import name_conflicts
 from newsfuse.claims.number_conflicts import number_conflicts
 from newsfuse.claims.other_conflicts import other_conflicts
 from newsfuse.claims.quote_conflicts import quote_conflicts
-from newsfuse.claims.similarity import Embedder, TfidfEmbedder, similarity_matrix
-from newsfuse.claims.slots import fill_slots
-from newsfuse.claims.story import StoryView
-from newsfuse.claims.units import split_units
-from newsfuse.claims.words import content_stems
+from newsfuse.claims.story import Embedder, StoryView, TfidfEmbedder, similarity_matrix
+from newsfuse.claims.units import fill_slots, split_units
 from newsfuse.errors import InputError
 from newsfuse.models import Article, Conflict, Provenance, StoryClaims, StoryFacts
+from newsfuse.text.words import content_stems
 
 KIND_ORDER = {"date": 0, "number": 1, "quote": 2, "name": 3, "other": 4}
 

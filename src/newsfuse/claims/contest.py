@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfuse.claims.measures import Measured, measured
-from newsfuse.claims.overlap import coverage
-from newsfuse.claims.quantities import compare
-from newsfuse.claims.text_numbers import text_numbers
-from newsfuse.claims.words import denies_shared
+from newsfuse.claims.measures import Measured, compare, measured, text_numbers
+from newsfuse.claims.story import coverage
+from newsfuse.text.words import denies_shared
 
 # Verbs and adjectives of contestation (the stems of deny, reject, dispute, ...): a statement built on
 # one argues with a claim rather than reporting a fact. A closed class of English, not a topic list.

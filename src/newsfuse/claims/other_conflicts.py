@@ -4,10 +4,9 @@ renderings of one quote with more care."""
 
 from __future__ import annotations
 
-from newsfuse.claims.sides import side
-from newsfuse.claims.story import StoryView
-from newsfuse.claims.words import content_stems, denies_shared
+from newsfuse.claims.story import StoryView, side
 from newsfuse.models import Conflict
+from newsfuse.text.words import content_stems, denies_shared
 
 # Only a restatement close enough to be the same sentence reworded (a copy, a rewrite, a translation)
 # is held to say the opposite: looser pairs share a topic and deny different things. Calibrated on the

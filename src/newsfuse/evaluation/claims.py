@@ -23,9 +23,9 @@ from sklearn.linear_model import LogisticRegression
 
 from newsfuse.claims import contests
 from newsfuse.claims.contest import FEATURES
-from newsfuse.claims.words import NEGATIONS, tokens
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
+from newsfuse.text.words import NEGATIONS, tokens
 
 DEFAULT_FILE = "ClaimDiff-weak-train.json"
 # Topics whose name's SHA-1 ends in an even hex digit calibrate; the others report. Splitting by topic

@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from newsfuse.extract.number_words import parse_count
+from newsfuse.text.number_words import parse_count
 
 NEGATIONS = frozenset(
     ["not", "no", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere", "n't"]
