@@ -32,6 +32,7 @@ def date_conflicts(view: StoryView) -> list[Conflict]:
     published = {a.id: a.published for a in view.articles.values() if a.published is not None}
     found = [c for entry in view.facts.timeline if entry.disputed if (c := _dispute(view, entry, published))]
     found.extend(_agreements(view, published))
+    found.extend(_coarse_disputes(view, published))
     return found
 
 
@@ -107,11 +108,7 @@ def _short(text: str) -> str:
 
 def _agreements(view: StoryView, published: dict[str, date]) -> list[Conflict]:
     """Restatements of one event whose dates are written differently but name the same time."""
-    dated = []
-    for unit, slots in zip(view.units, view.slots, strict=True):
-        own = [m for m in slots.dates if not m.in_quote]
-        if len(own) == 1 and not is_expectation(own[0], published):
-            dated.append((unit, own[0]))
+    dated = [(unit, own[0]) for unit, own in _own_dates(view, published)]
     pairs = []
     for x, (ua, ma) in enumerate(dated):
         for y in range(x + 1, len(dated)):
@@ -141,3 +138,36 @@ def _agreements(view: StoryView, published: dict[str, date]) -> list[Conflict]:
         about = "when: " + _short(dated[group[0]][0].text)
         conflicts.append(Conflict("date", about, sides, "reconciled", verdict.explanation))
     return conflicts
+
+
+def _coarse_disputes(view: StoryView, published: dict[str, date]) -> list[Conflict]:
+    """Restatements of one event that give it different years or months ("moved back in 2015" against
+    "moved back in 2014"). Days are left to the timeline's disputes above, which line events up with
+    more care; a year or a month is rarely a timeline entry of its own."""
+    dated = [(unit, own[0]) for unit, own in _own_dates(view, published) if own[0].granularity in ("year", "month")]
+    conflicts = []
+    for x, (ua, ma) in enumerate(dated):
+        for ub, mb in dated[x + 1 :]:
+            if ua.article_id == ub.article_id or ma.granularity != mb.granularity or meets(ma, mb):
+                continue
+            if not view.same_statement(ua.index, ub.index):
+                continue
+            if coverage(ua.text, ub.text, view.names) < EVENT_OVERLAP_MIN:
+                continue
+            sides = (side(ma.iso, [ua]), side(mb.iso, [ub]))
+            explanation = (
+                f"{view.label(ua.article_id)} and {view.label(ub.article_id)} tell the same event and date it "
+                f'differently: "{ma.text}" against "{mb.text}"'
+            )
+            conflicts.append(Conflict("date", "when: " + _short(ua.text), sides, "open", explanation))
+    return conflicts
+
+
+def _own_dates(view: StoryView, published: dict[str, date]) -> list[tuple[Unit, list[DateMention]]]:
+    """Units that date what they report by exactly one date of their own (not a quote's, not a forecast)."""
+    out = []
+    for unit, slots in zip(view.units, view.slots, strict=True):
+        own = [m for m in slots.dates if not m.in_quote]
+        if len(own) == 1 and not is_expectation(own[0], published):
+            out.append((unit, own))
+    return out

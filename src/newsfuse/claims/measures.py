@@ -175,6 +175,9 @@ VERB_CLASSES: tuple[frozenset[str], ...] = (
 VERB_FORMS = {"injured": "injure", "wounded": "wound", "dead": "die", "killed": "kill"}
 # Counted nouns that say only "people", like a count with no noun ("41 were injured").
 GENERIC_NOUNS = frozenset({"people", "person"})
+# Families whose value says what it is without a noun: a head count of people, a length of time, a
+# time of day. Any other amount (money, a share, a distance) needs what it measures named.
+SELF_DESCRIBED = frozenset({"count", "duration", "clock"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,10 +194,17 @@ def measured(number: NumberMention) -> Measured | None:
     q = quantity(number)
     if q is None:
         return None
-    noun = number.noun_lemma
+    noun = number.noun_lemma or (number.measure.lower() if number.measure else None)
     if q.family == "duration":
         noun = None  # the noun of "three days" is the unit itself
     return Measured(number, q, noun, _verb_class(number.context))
+
+
+def thing(number: NumberMention) -> str | None:
+    """What the number counts or is the value of, as the article wrote it ("jobs", "cash value")."""
+    if number.noun:
+        return number.noun.removeprefix("other ").removeprefix("more ")
+    return number.measure
 
 
 def _verb_class(lemma: str | None) -> str | None:
@@ -211,11 +221,15 @@ def same_measure(a: Measured, b: Measured, same_statement: bool) -> bool:
     """Whether `a` and `b` count the same thing. `same_statement` says their sentences are one
     statement reworded (alike in wording and in what they say happened), which lets a differing verb
     pass ("fought" vs "battled"); without it, "extract the remaining eight boys" and "after bringing
-    four boys out" are two counts."""
-    if a.quantity.family != b.quantity.family:
+    four boys out" are two counts.
+
+    A forecast, expectation or target is never the same measurement as a reported value, and an
+    amount that is not a plain count (money, a share, a measure) must name the same thing on both
+    sides: "$1.2 billion" and "$868 million" of one jackpot are its annuity and its cash value."""
+    if a.quantity.family != b.quantity.family or a.number.stance != b.number.stance:
         return False
     nouns = _nouns_match(a.noun, b.noun)
-    if nouns is False:
+    if nouns is False or (nouns is None and a.quantity.family not in SELF_DESCRIBED):
         return False
     if a.verb is not None and b.verb is not None and a.verb != b.verb:
         return same_statement and nouns is True

@@ -9,11 +9,14 @@ and are reported as reconciled with the reason.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from datetime import date
 
-from newsfuse.claims.measures import Agreement, Measured, compare, figure, measured, same_measure
+from newsfuse.claims.measures import Agreement, Measured, compare, figure, measured, same_measure, thing
 from newsfuse.claims.story import StoryView, side
 from newsfuse.models import Conflict, ConflictSide, NumberMention
+from newsfuse.models.claims import ConflictStatus
 from newsfuse.text.calendar import MONTHS
 from newsfuse.text.unionfind import UnionFind
 
@@ -22,16 +25,43 @@ from newsfuse.text.unionfind import UnionFind
 # Calibrated on the sample corpus, where the background paragraphs of the Tervik articles score
 # 0.02-0.08 against the Tervik sentences and real restatements of one count 0.1 and up.
 RELATED_MIN = 0.09
+# Verbs that report a figure as it moves: a toll that "rose to" 41 is a reading of a changing count.
+RUNNING_VERBS = frozenset({"rise", "climb", "grow", "reach", "increase", "mount", "jump", "swell", "soar", "top"})
+# Phrases that say the figure is as of now and may change.
+RUNNING_MARKERS = (" so far", " as of ", " to date", " at last count", " latest ")
+# Relatives counted by grammatical number ("his wife and daughters"), singular for each plural.
+KIN_PLURALS = {
+    "sons": "son",
+    "daughters": "daughter",
+    "children": "child",
+    "brothers": "brother",
+    "sisters": "sister",
+    "grandchildren": "grandchild",
+    "grandsons": "grandson",
+    "granddaughters": "granddaughter",
+    "stepchildren": "stepchild",
+}
+_KIN = re.compile(
+    r"\b(?:his|her|their)\s+(?:[a-z]+\s+and\s+|two\s+|adult\s+|young\s+)?(?P<kin>"
+    + "|".join(sorted([*KIN_PLURALS, *KIN_PLURALS.values()], key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
 # Families whose values depend on a base the sentence states (percentages, money amounts).
 RELATIVE_FAMILIES = ("percent:", "money:")
 
 
 def number_conflicts(view: StoryView) -> list[Conflict]:
+    return [*_figure_conflicts(view), *_kin_conflicts(view)]
+
+
+def _figure_conflicts(view: StoryView) -> list[Conflict]:
     items: list[tuple[int, Measured]] = []
     for unit, slots in zip(view.units, view.slots, strict=True):
         for number in slots.numbers:
             found = measured(number)
-            if found is not None and not _day_of_month(view, number):
+            # A forecast or target is compared with nothing: it is not a measurement of what happened.
+            if found is not None and number.stance == "reported" and not _day_of_month(view, number):
                 items.append((unit.index, found))
     pairs: list[tuple[int, int, Agreement]] = []
     for x, (ua, a) in enumerate(items):
@@ -85,6 +115,9 @@ def _conflict(
     disagreements = [v for x, y, v in pairs if not v.agree and agreeing.find(x) != agreeing.find(y)]
     if len(groups) > 1 and disagreements:
         sides = tuple(sorted((_side(view, items, g) for g in groups), key=lambda s: -len(s.articles)))
+        update = _update(view, items, groups)
+        if update is not None:
+            return Conflict("number", about, *update)
         values = " against ".join(
             f"{s.value} ({len(s.articles)} article{'s' if len(s.articles) > 1 else ''})" for s in sides
         )
@@ -147,16 +180,89 @@ def _looks_different(a: Measured, b: Measured) -> bool:
 
 
 def _about(members: list[Measured]) -> str:
-    nouns = Counter(m.number.noun for m in members if m.number.noun and m.quantity.family != "duration")
-    verbs = Counter(m.number.context for m in members if m.number.context)
+    """What the question counts, in the articles' words: "jobs added", "cash value", "how many injured"."""
+    things = Counter(t for m in members if m.quantity.family != "duration" and (t := thing(m.number)))
+    # The verb says what happened to a counted thing ("jobs added"); a copula says nothing ("value is").
+    verbs = Counter(m.number.verb for m in members if m.number.verb and m.number.context not in ("be", "have"))
     family = members[0].quantity.family
-    noun = nouns.most_common(1)[0][0] if nouns else None
-    if noun is not None:
-        noun = noun.removeprefix("other ").removeprefix("more ")
+    what = things.most_common(1)[0][0] if things else None
     verb = verbs.most_common(1)[0][0] if verbs else None
     if family == "duration":
         return f"how long ({verb})" if verb else "how long"
     if family == "clock":
         return f"what time ({verb})" if verb else "what time"
-    what = noun or "people"
-    return f"how many {what} ({verb})" if verb else f"how many {what}"
+    if what is not None:
+        return f"{what} {verb}" if verb else what
+    return f"how many {verb}" if verb else "the figure"
+
+
+def _update(
+    view: StoryView, items: list[tuple[int, Measured]], groups: list[list[int]]
+) -> tuple[tuple[ConflictSide, ...], ConflictStatus, str] | None:
+    """Values of a changing figure read at different times, shown as a change over time: each value's
+    articles were all published on one day and the days differ, or the sentences say the figure
+    moves ("rose to", "so far") and the order is unknown."""
+    days: list[date] = []
+    for group in groups:
+        published = {view.articles[view.units[items[m][0]].article_id].published for m in group}
+        if len(published) != 1 or None in published:
+            days = []
+            break
+        days.append(published.pop())  # type: ignore[arg-type]
+    if days and len(set(days)) == len(days):
+        ordered = sorted(zip(days, groups, strict=True), key=lambda pair: pair[0])
+        sides = tuple(_side(view, items, g) for _, g in ordered)
+        steps = " then ".join(
+            f"{s.value} ({', '.join(view.label(a) for a in s.articles)}, {day.isoformat()})"
+            for (day, _), s in zip(ordered, sides, strict=True)
+        )
+        return sides, "reconciled", f"an update, not a disagreement: the figure changed over time: {steps}"
+    running = [m for g in groups for m in g if _running(view, items[m])]
+    if running:
+        sides = tuple(_side(view, items, g) for g in groups)
+        values = ", ".join(s.value for s in sides)
+        explanation = (
+            f"a running figure ({values}): the articles say it changes, and each gives it as it stood when "
+            "written; their order is not known"
+        )
+        return sides, "reconciled", explanation
+    return None
+
+
+def _running(view: StoryView, item: tuple[int, Measured]) -> bool:
+    """Whether the sentence gives the figure as one that moves: "rose to", "has climbed to", "so far"."""
+    unit, found = item
+    text = view.units[unit].text.lower()
+    return found.number.context in RUNNING_VERBS or any(marker in text for marker in RUNNING_MARKERS)
+
+
+def _kin_conflicts(view: StoryView) -> list[Conflict]:
+    """Counts a sentence gives by grammatical number alone: "his wife and daughters" says more than one
+    daughter, "his wife and daughter" says one. Read only where one statement is worded twice and the
+    relative belongs to someone ("his", "her", "their"): "a daughter" does not say there is only one."""
+    found: list[tuple[int, str, bool]] = []
+    for unit in view.units:
+        for match in _KIN.finditer(unit.text):
+            noun = match.group("kin").lower()
+            found.append((unit.index, KIN_PLURALS.get(noun, noun), noun in KIN_PLURALS))
+    conflicts = []
+    seen: set[tuple[str, str, str]] = set()
+    for x, (ua, kin, plural) in enumerate(found):
+        for ub, other_kin, other_plural in found[x + 1 :]:
+            a, b = view.units[ua], view.units[ub]
+            if kin != other_kin or plural == other_plural or a.article_id == b.article_id:
+                continue
+            if not (view.same_statement(ua, ub) and view.same_predicate(ua, ub)):
+                continue
+            key = (kin, min(a.article_id, b.article_id), max(a.article_id, b.article_id))
+            if key in seen:
+                continue
+            seen.add(key)
+            one, many = (b, a) if plural else (a, b)
+            sides = (side(f"one {kin}", [one]), side(f"more than one {kin}", [many]))
+            explanation = (
+                f"{view.label(one.article_id)} speaks of one {kin}, {view.label(many.article_id)} of several, "
+                "in the same statement"
+            )
+            conflicts.append(Conflict("number", f"how many {kin}s", sides, "open", explanation))
+    return conflicts

@@ -42,6 +42,11 @@ Votes = defaultdict[str, float]
 # "Margit Salander"/"Margit Sallander" 97); distinct relatives sharing two name parts score lower
 # ("Kim Jong Il"/"Kim Jong Un" 82).
 FULL_NAME_MIN = 85.0
+# Two names of organisations, or two people's full names whose given names differ, are one only when
+# each differing word is a misspelling of the other (Indel similarity 0-100): "Jon"/"John" 86,
+# "Meterological"/"Meteorological" 96; different words score far lower ("Fire"/"Police" 40,
+# "Jill"/"Joe" 29, "Eric"/"Erin" 75 for two relatives).
+WORD_SPELLING_MIN = 80.0
 # A lone word this similar (0-100) to a person's surname is that surname misspelt ("Salander" 94);
 # surnames of different people that share most letters ("Larsen"/"Larson" 83) stay apart.
 SURNAME_MIN = 90.0
@@ -220,6 +225,13 @@ def _same_full_name(a: _Form, b: _Form) -> bool:
     if len(content_a) >= 2 and content_a == content_b:
         return True
     if len(ta) != len(tb) or (ta[0] != tb[0] and ta[-1] != tb[-1]):
+        return False
+    differing = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    named_by_kind = any(t[-1] in ORGANIZATION_HEADS or t[-1] in PLACE_HEADS for t in (ta, tb))
+    # An organisation's words say what it is ("Fire Department", "Police Department"), and people who
+    # share a surname are relatives, not one person: a differing word must itself be a misspelling
+    # ("Jon"/"John"), not another word that happens to sit in a similar name.
+    if (named_by_kind or ta[0] != tb[0]) and any(fuzz.ratio(x, y) < WORD_SPELLING_MIN for x, y in differing):
         return False
     return fuzz.ratio(a.key, b.key) >= FULL_NAME_MIN
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.extract.syntax import climb
 from newsfuse.models import Article, DateMention, NumberMention, Span
-from newsfuse.models.facts import NumberKind
+from newsfuse.models.facts import NumberKind, NumberStance
 from newsfuse.text.number_words import ORDINALS, WORD_NUMBER, parse_count
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -90,6 +90,40 @@ QUALIFIERS = (
     "an estimated",
     "estimated",
 )
+
+# Lemmas that make a number in their clause a forecast, expectation, estimate or target, not a report:
+# the verbs and nouns of expecting and planning, a closed class of English, and the modal auxiliaries
+# of what would or will be. Found on the path from the number up its dependency heads.
+EXPECTATION_LEMMAS = frozenset(
+    {
+        "expect",
+        "expectation",
+        "forecast",
+        "forecaster",
+        "predict",
+        "prediction",
+        "project",
+        "projection",
+        "anticipate",
+        "estimate",
+        "target",
+        "goal",
+        "aim",
+        "plan",
+        "hope",
+        "consensus",
+        "survey",
+    }
+)
+# Dependencies that join a clause to its neighbour as an equal: the climb stops there.
+CLAUSE_LINKS = frozenset({"conj", "parataxis"})
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall"})
+# Dependency heads climbed from a number when looking for what makes it an expectation: the number,
+# its noun, the noun's verb, and that verb's governor ("expected the economy to add 75,000 jobs").
+EXPECTATION_REACH = 5
+# Prepositions that tie an amount to what it is the value of: "a cash value of $868 million", "the
+# rate rose to 3.7%", "the toll stood at 41".
+MEASURE_PREPOSITIONS = frozenset({"of", "to", "at"})
 
 _NUMBER = r"\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+(?!\d))(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?"
@@ -190,6 +224,13 @@ def _describe(
         context = _verb(noun or last)
     noun_text = None
     noun_lemma = None
+    measure = None
+    stance: NumberStance = "reported"
+    if span is not None and len(span) > 0:
+        if noun is None and kind in ("money", "percent"):
+            measure = _measured_thing(span[-1])
+        if _expected(noun or span[-1]):
+            stance = "expected"
     if noun is not None:
         first = end
         noun_text = text[first : noun.idx + len(noun.text)].strip(" -") or noun.text  # not doc.text: O(n) a call
@@ -213,6 +254,9 @@ def _describe(
         noun_lemma=noun_lemma,
         context=context.lemma_.lower() if context is not None else None,
         qualifier=_qualifier(text, start),
+        measure=measure,
+        stance=stance,
+        verb=context.text.lower() if context is not None else None,
     )
 
 
@@ -231,6 +275,45 @@ def _counted_noun(token: Token, after: int) -> Token | None:
     if following is not None and following.pos_ == "NOUN" and following.head.i == token.i:
         return following
     return None
+
+
+def _measured_thing(token: Token) -> str | None:
+    """What an amount with no counted noun is the value of: the noun it is tied to by a preposition
+    ("a cash value of $868 million", "rose to 3.7%" said of "the unemployment rate") or the subject of
+    the copula it completes ("the jackpot is $1.2 billion"), with the words that modify that noun."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in MEASURE_PREPOSITIONS:
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN") and governor.i != head.i:
+            return _noun_phrase(governor)
+        if governor.pos_ in ("VERB", "AUX"):
+            return _subject_phrase(governor)
+    if token.dep_ == "attr" and head.pos_ in ("VERB", "AUX") and head.lemma_ == "be":
+        return _subject_phrase(head)
+    return None
+
+
+def _subject_phrase(verb: Token) -> str | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    return _noun_phrase(subject) if subject is not None else None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The noun with the compound and adjective words just before it ("unemployment rate", "cash value")."""
+    words = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i >= noun.i - 3]
+    return " ".join([*(w.text for w in words), noun.text])
+
+
+def _expected(token: Token) -> bool:
+    """Whether a forecast, expectation, estimate or target governs the number, or a modal ("will add")."""
+    for current in climb(token, EXPECTATION_REACH):
+        if current.lemma_.lower() in EXPECTATION_LEMMAS:
+            return True
+        if current.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in current.children):
+            return True
+        if current.dep_ in CLAUSE_LINKS:
+            break  # a coordinated clause states its own fact ("expected 75,000, but added 128,000")
+    return False
 
 
 def _verb(token: Token) -> Token | None:
