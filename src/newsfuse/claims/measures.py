@@ -20,9 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from newsfuse.extract.numbers import EXPECTATION_LEMMAS, MODALS
 from newsfuse.models import DateMention, NumberMention, Span
 from newsfuse.text.number_words import WORD_NUMBER, parse_count
-from newsfuse.text.words import STOP_WORDS, stem
+from newsfuse.text.words import STOP_WORDS, stem, tokens
 
 # Hours in each time unit the extract stage writes; months and years at their calendar means.
 HOURS = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.5, "year": 8766.0}
@@ -294,6 +295,12 @@ def _why_same_day(a: DateMention, b: DateMention) -> str:
 # Numbers that are years, not amounts, when written alone as four digits in this range.
 YEARS = range(1900, 2100)
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Bare text has no parse: a number is a forecast or target when one of the words of expecting (the
+# extract stage's list) or a modal stands among the few words before it ("had expected 75,000",
+# "will cut 1,200"). Six words reach across "expected the economy to add 75,000".
+EXPECTATION_WINDOW = 6
+EXPECTATION_WINDOW_CHARS = 80
+_EXPECTATION_STEMS = frozenset(stem(word) for word in EXPECTATION_LEMMAS | {f"{w}ed" for w in EXPECTATION_LEMMAS})
 
 _QUALIFIERS = sorted(LOWER_BOUND | UPPER_BOUND | APPROXIMATE | ROUNDED_UP, key=len, reverse=True)
 _NUMBER = re.compile(
@@ -322,6 +329,8 @@ def text_numbers(text: str, source: str = "text") -> list[NumberMention]:
         noun_lemma = stem(noun.lower()) if noun and noun.lower() not in STOP_WORDS else None
         qualifier = (match.group("qualifier") or "").strip().lower() or None
         start = match.start("number")
+        before = tokens(text[max(0, start - EXPECTATION_WINDOW_CHARS) : start])[-EXPECTATION_WINDOW :]
+        expected = any(word in MODALS or stem(word) in _EXPECTATION_STEMS for word in before)
         found.append(
             NumberMention(
                 text=match.group("number"),
@@ -332,6 +341,7 @@ def text_numbers(text: str, source: str = "text") -> list[NumberMention]:
                 noun=noun if noun_lemma else None,
                 noun_lemma=noun_lemma,
                 qualifier=qualifier,
+                stance="expected" if expected else "reported",
             )
         )
     return found

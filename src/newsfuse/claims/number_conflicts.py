@@ -47,6 +47,8 @@ _KIN = re.compile(
     + r")\b",
     re.I,
 )
+# "including the shooter": a count that says it takes in one more person than the others give.
+_INCLUDING_ONE = re.compile(r"\bincluding (?P<one>(?:the|a|an|one) [a-z]+(?: [a-z]+)?)\b", re.I)
 # Families whose values depend on a base the sentence states (percentages, money amounts).
 RELATIVE_FAMILIES = ("percent:", "money:")
 
@@ -80,7 +82,7 @@ def _figure_conflicts(view: StoryView) -> list[Conflict]:
                 continue
             verdict = compare(a.number, b.number)
             if verdict is not None and not verdict.agree:
-                verdict = _parts(items, x, y) or _parts(items, y, x) or verdict
+                verdict = _parts(items, x, y) or _parts(items, y, x) or _including(view, items, x, y) or verdict
             if verdict is not None:
                 pairs.append((x, y, verdict))
     questions = UnionFind[int](range(len(items)))
@@ -148,6 +150,23 @@ def _parts(items: list[tuple[int, Measured]], whole: int, part: int) -> Agreemen
         return None
     terms = " + ".join(m.number.text for m in pieces)
     return Agreement(True, f"{terms} are parts of the {target.number.text} in total")
+
+
+def _including(view: StoryView, items: list[tuple[int, Measured]], x: int, y: int) -> Agreement | None:
+    """Counts one apart where the larger's sentence says it includes one more ("four people were
+    killed, including the shooter" against "killed three people"): the same toll, counted two ways."""
+    (ua, a), (ub, b) = items[x], items[y]
+    if not (a.quantity.exact and b.quantity.exact) or abs(a.quantity.value - b.quantity.value) != 1:
+        return None
+    larger_unit, larger, smaller = (ua, a, b) if a.quantity.value > b.quantity.value else (ub, b, a)
+    match = _INCLUDING_ONE.search(view.units[larger_unit].text)
+    if match is None:
+        return None
+    return Agreement(
+        True,
+        f'"{larger.number.text}" counts {match.group("one")} ("{match.group(0).strip("() ")}"), '
+        f'"{smaller.number.text}" does not',
+    )
 
 
 def _day_of_month(view: StoryView, number: NumberMention) -> bool:

@@ -58,13 +58,16 @@ def summaries_cli(
 
 @eval_app.command("claims")
 def claims_cli(
-    data: DataOption = None, limit: Annotated[int | None, typer.Option(help="Only the first N pairs.")] = None
+    data: DataOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write one label a line: 1 where B weakens A.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N pairs.")] = None,
 ) -> None:
-    """Claim differences on ClaimDiff: P/R/F1 of "weakens" vs always-weakens and negation baselines."""
+    """Claim differences on ClaimDiff: the shipped contest model (fitted on ClaimDiff train) applied as is;
+    P/R/F1 of "weakens" beside always-weakens and a negation baseline when the file has labels."""
     from newsfuse.evaluation.claims import DEFAULT_FILE, evaluate_claims
 
     try:
-        _emit(evaluate_claims(data or default_data_path("claimdiff-train") / DEFAULT_FILE, limit=limit))
+        _emit(evaluate_claims(data or default_data_path("claimdiff-train") / DEFAULT_FILE, limit=limit, out=out))
     except EvaluationDataError as exc:
         _fail(exc)
 

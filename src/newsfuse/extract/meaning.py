@@ -7,15 +7,11 @@ a sentence ("is contained, but it is not out") is not taken for dropping the oth
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import fuzz
 
 from newsfuse.text.number_words import parse_count
+from newsfuse.text.words import NEGATIONS, tokens
 
-NEGATIONS = frozenset(
-    ["not", "no", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere", "n't"]
-)
 # Common opposite pairs of news English; each pair is listed once and read both ways.
 ANTONYMS = (
     ("increase", "decrease"),
@@ -57,17 +53,20 @@ ANTONYMS = (
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 # A rendering this much shorter than the other (in characters) is a fragment of it.
 FRAGMENT_SHARE = 0.7
-_WORD = re.compile(r"[a-z0-9]+(?:n't|'[a-z]+)?")
+# The longest run of words a speaker may repeat ("we will not, we will not stand by"); a repeat is
+# read once, so that it does not flip the negation count.
+REPEAT_MAX = 6
 
 
 def words(text: str) -> list[str]:
-    lowered = text.lower().replace("’", "'").replace("can't", "can not").replace("won't", "will not")
+    """The text's word tokens, each immediately repeated run of words kept once."""
     out: list[str] = []
-    for word in _WORD.findall(lowered):
-        if word.endswith("n't"):
-            out.extend([word[:-3], "not"])
-        else:
-            out.append(word)
+    for word in tokens(text):
+        out.append(word)
+        for size in range(1, min(REPEAT_MAX, len(out) // 2) + 1):
+            if out[-size:] == out[-2 * size : -size]:
+                del out[-size:]
+                break
     return out
 
 

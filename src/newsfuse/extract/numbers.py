@@ -231,6 +231,8 @@ def _describe(
             measure = _measured_thing(span[-1])
         if _expected(noun or span[-1]):
             stance = "expected"
+        elif _starting_value(text, start):
+            stance = "earlier"
     if noun is not None:
         first = end
         noun_text = text[first : noun.idx + len(noun.text)].strip(" -") or noun.text  # not doc.text: O(n) a call
@@ -314,6 +316,14 @@ def _expected(token: Token) -> bool:
         if current.dep_ in CLAUSE_LINKS:
             break  # a coordinated clause states its own fact ("expected 75,000, but added 128,000")
     return False
+
+
+def _starting_value(text: str, start: int) -> bool:
+    """The value a change started from ("dropped to 3.5% from 3.7%", "raise the age from 18 to 21"):
+    an earlier reading of the figure, not a claim about it now. Read from the words, since the parser
+    hangs "from 18 to 21" on either number."""
+    before = text[max(0, start - 6) : start].lower().split()
+    return bool(before) and before[-1] == "from"
 
 
 def _verb(token: Token) -> Token | None:

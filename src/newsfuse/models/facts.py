@@ -18,7 +18,7 @@ DateKind = Literal["absolute", "weekday", "relative", "year"]
 AnchorSource = Literal["text", "published", "story"]
 Tense = Literal["past", "present", "future"]
 NumberKind = Literal["cardinal", "ordinal", "money", "percent", "duration", "time"]
-NumberStance = Literal["reported", "expected"]
+NumberStance = Literal["reported", "expected", "earlier"]
 # Records with a field named `date` annotate with this alias, since the field shadows the type there.
 Day = date
 
@@ -126,7 +126,8 @@ class NumberMention:
     lemma of the verb the number hangs on ("kill"); `qualifier` keeps "about", "more than", ...
     `measure` names what an amount is the value of when it counts no noun ("a cash value of $868
     million" -> "cash value"); `stance` is "expected" for a forecast, expectation or target ("economists
-    had expected 75,000") and "reported" otherwise; `verb` is the verb as written ("added").
+    had expected 75,000"), "earlier" for the starting value of a change ("rose to 3.7% from 3.5%") and
+    "reported" otherwise; `verb` is the verb as written ("added").
     """
 
     text: str
