@@ -64,9 +64,25 @@ def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
         for (name, _), s in zip(ordered, sides, strict=True)
         if name != leader
     )
-    explanation = f"the same words are given to different speakers: {leader} in most articles, {others} elsewhere"
     about = f"who said \u201c{_short(quote.text)}\u201d"
+    kinds = {name: _kind(view, name) for name in by_speaker}
+    people = [name for name, kind in kinds.items() if kind == "person"]
+    bodies = [name for name, kind in kinds.items() if kind == "organization"]
+    if len(people) == 1 and bodies and len(people) + len(bodies) == len(kinds):
+        # A person speaks for an organisation: one outlet credits the statement to the department,
+        # another to the official who issued it. Two people, or two organisations, stay open.
+        explanation = (
+            f"one statement credited at two levels: to {', '.join(bodies)} and to {people[0]}, "
+            "who speaks for it"
+        )
+        return Conflict("quote", about, sides, "reconciled", explanation)
+    explanation = f"the same words are given to different speakers: {leader} in most articles, {others} elsewhere"
     return Conflict("quote", about, sides, "open", explanation)
+
+
+def _kind(view: StoryView, name: str) -> str | None:
+    entity = view.facts.entity(name)
+    return entity.type if entity is not None else None
 
 
 def _side(value: str, mentions: Sequence[QuoteMention], speaker: bool = False) -> ConflictSide:

@@ -72,6 +72,21 @@ def claims_cli(
         _fail(exc)
 
 
+@eval_app.command("conflicts")
+def conflicts_cli(
+    data: DataOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write each open conflict here, one JSON a line.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
+) -> None:
+    """False alarms on real news: open conflicts per NeuS story (three outlets, few true contradictions)."""
+    from newsfuse.evaluation.conflicts import evaluate_conflicts
+
+    try:
+        _emit(evaluate_conflicts(data or default_data_path("neus-val"), limit=limit, out=out))
+    except EvaluationDataError as exc:
+        _fail(exc)
+
+
 class TopicSplit(StrEnum):
     all = "all"
     odd = "odd"

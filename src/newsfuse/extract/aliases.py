@@ -47,6 +47,8 @@ FULL_NAME_MIN = 85.0
 # "Meterological"/"Meteorological" 96; different words score far lower ("Fire"/"Police" 40,
 # "Jill"/"Joe" 29, "Eric"/"Erin" 75 for two relatives).
 WORD_SPELLING_MIN = 80.0
+# Suffixes that name a generation: "Donald Trump Jr" is the son of "Donald Trump", never his alias.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A lone word this similar (0-100) to a person's surname is that surname misspelt ("Salander" 94);
 # surnames of different people that share most letters ("Larsen"/"Larson" 83) stay apart.
 SURNAME_MIN = 90.0
@@ -146,6 +148,8 @@ class AliasMerger:
                 root = union.find(other.key)
                 if len(other.tokens) <= len(tokens) or root == union.find(form.key):
                     continue
+                if _generation(other.tokens) != _generation(tokens):
+                    continue  # "Donald Trump" is not "Donald Trump Jr": a father and his son
                 group = [forms[k] for k in forms if union.find(k) == root]
                 if _strip_area(other.tokens) == tokens:
                     areas.add(root)
@@ -181,7 +185,7 @@ class AliasMerger:
         people: dict[str, set[str]] = defaultdict(set)
         for key, form in forms.items():
             if len(form.tokens) >= 2 and _winner(votes[key]) == "person":
-                people[union.find(key)].add(form.tokens[-1])
+                people[union.find(key)].add(_surname(form.tokens))
         for key, form in forms.items():
             if len(form.tokens) != 1 or any(union.find(key) == root for root in people):
                 continue
@@ -215,8 +219,19 @@ class AliasMerger:
         )
 
 
+def _generation(tokens: list[str]) -> str | None:
+    """The generational suffix that tells a son from his father ("Jr", "Sr", "III"), if any."""
+    return tokens[-1] if len(tokens) >= 2 and tokens[-1] in GENERATIONS else None
+
+
+def _surname(tokens: list[str]) -> str:
+    return tokens[-2] if _generation(tokens) is not None else tokens[-1]
+
+
 def _same_full_name(a: _Form, b: _Form) -> bool:
     ta, tb = a.tokens, b.tokens
+    if _generation(ta) != _generation(tb):
+        return False
     bare = _strip_area(ta)
     if bare and bare == _strip_area(tb):
         return True  # "Halsted estate" and "Halsted housing estate"

@@ -115,12 +115,13 @@ EXPECTATION_LEMMAS = frozenset(
         "survey",
     }
 )
-# Dependencies that join a clause to its neighbour as an equal: the climb stops there.
-CLAUSE_LINKS = frozenset({"conj", "parataxis"})
+# Conjunctions that set a coordinated clause against its neighbour: the climb stops there.
+CONTRASTS = frozenset({"but", "yet", "while", "whereas", "though", "although"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall"})
 # Dependency heads climbed from a number when looking for what makes it an expectation: the number,
-# its noun, the noun's verb, and that verb's governor ("expected the economy to add 75,000 jobs").
-EXPECTATION_REACH = 5
+# its noun, the noun's verb and its governor ("expected the economy to add 75,000 jobs"), through a preposition
+# and a coordinated noun ("looking for 845,000 new jobs and a headline unemployment rate of 5.7%").
+EXPECTATION_REACH = 7
 # Prepositions that tie an amount to what it is the value of: "a cash value of $868 million", "the
 # rate rose to 3.7%", "the toll stood at 41".
 MEASURE_PREPOSITIONS = frozenset({"of", "to", "at"})
@@ -313,9 +314,19 @@ def _expected(token: Token) -> bool:
             return True
         if current.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in current.children):
             return True
-        if current.dep_ in CLAUSE_LINKS:
-            break  # a coordinated clause states its own fact ("expected 75,000, but added 128,000")
+        if current.lemma_.lower() == "look" and any(c.lower_ == "for" for c in current.children):
+            return True  # "had been looking for 845,000 new jobs"
+        if current.dep_ == "parataxis" or (current.dep_ == "conj" and _contrasted(current)):
+            break  # a clause set against its neighbour states its own fact ("expected 75,000, but added 128,000")
     return False
+
+
+def _contrasted(conjunct: Token) -> bool:
+    """Whether a coordinated word is joined by a contrast ("but", "yet", "while") rather than "and"."""
+    head = conjunct.head
+    joining = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < conjunct.i]
+    joining += [c for c in conjunct.children if c.dep_ == "cc"]
+    return any(c.lower_ in CONTRASTS for c in joining) or not joining
 
 
 def _starting_value(text: str, start: int) -> bool:

@@ -1,0 +1,74 @@
+"""False alarms on real news: the open conflicts the claims stage raises over NeuS stories.
+
+Each neus-val story is one event told by three outlets (left, centre, right), excerpts of one to
+three paragraphs, with few true contradictions between them: most of what the stage raises there as
+open is a false alarm. The run counts open and reconciled conflicts per story and by kind, and
+`--out` writes every open conflict with its sides' evidence (one JSON object a line) for reading;
+evaluation/README.md keeps the verdicts of the last reading.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from newsfuse.claims import ClaimAligner
+from newsfuse.errors import EvaluationDataError
+from newsfuse.evaluation.summaries import load
+from newsfuse.extract import Extractor
+from newsfuse.models import Article, Conflict
+from newsfuse.provenance import trace
+
+
+def story_conflicts(articles: tuple[Article, ...], extractor: Extractor, aligner: ClaimAligner) -> tuple[Conflict, ...]:
+    """The stages the claims stage stands on, then its conflicts, as the service runs them."""
+    provenance = trace(articles)
+    independence = {a: (lineage.root if (lineage := provenance.lineage_of(a)) else a) for a in provenance.articles}
+    translated = frozenset(a for a in provenance.articles if provenance.machine_translated(a))
+    facts = extractor.extract(articles, independence=independence, translated=translated)
+    return aligner.align(articles, facts, provenance).conflicts
+
+
+def evaluate_conflicts(
+    data: Path, *, limit: int | None = None, stories: list[int] | None = None, out: Path | None = None
+) -> dict[str, Any]:
+    """`stories` picks story numbers (1-based lines of val.source); `limit` keeps the first N."""
+    loaded = load(data, limit=limit)
+    chosen = stories or list(range(1, len(loaded) + 1))
+    if any(not 1 <= n <= len(loaded) for n in chosen):
+        raise EvaluationDataError(f"{data}: story numbers run from 1 to {len(loaded)}")
+    extractor, aligner = Extractor(), ClaimAligner()
+    open_kinds: Counter[str] = Counter()
+    reconciled = 0
+    flagged: list[int] = []
+    lines: list[str] = []
+    for number in chosen:
+        articles = loaded[number - 1].articles
+        texts = {a.id: a.text for a in articles}
+        conflicts = story_conflicts(articles, extractor, aligner)
+        opened = [c for c in conflicts if c.status == "open"]
+        reconciled += len(conflicts) - len(opened)
+        open_kinds.update(c.kind for c in opened)
+        if opened:
+            flagged.append(number)
+        for conflict in opened:
+            sides = [
+                {"value": s.value, "evidence": [texts[e.article_id][e.start : e.end] for e in s.evidence]}
+                for s in conflict.sides
+            ]
+            record = {"story": number, "kind": conflict.kind, "about": conflict.about, "sides": sides}
+            lines.append(json.dumps(record | {"explanation": conflict.explanation}, ensure_ascii=False))
+    if out is not None:
+        out.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    total = sum(open_kinds.values())
+    return {
+        "set": "conflicts",
+        "stories": len(chosen),
+        "open_conflicts": total,
+        "open_per_story": round(total / len(chosen), 4),
+        "stories_with_open_conflicts": flagged,
+        "open_by_kind": dict(sorted(open_kinds.items())),
+        "reconciled_conflicts": reconciled,
+    }
