@@ -1,10 +1,11 @@
-"""False alarms on real news: the open conflicts the claims stage raises over NeuS stories.
+"""False alarms on real news: the open conflicts the claims stage raises over NeuS or ECB+ stories.
 
 Each neus-val story is one event told by three outlets (left, centre, right), excerpts of one to
 three paragraphs, with few true contradictions between them: most of what the stage raises there as
 open is a false alarm. The run counts open and reconciled conflicts per story and by kind, and
 `--out` writes every open conflict with its sides' evidence (one JSON object a line) for reading;
-evaluation/README.md keeps the verdicts of the last reading.
+evaluation/README.md keeps the verdicts of the last reading. ECB+ dev reads the same way, one story per
+gold sub-topic (one real event, full articles from many outlets): a second set of another character.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Any
 
 from newsfuse.claims import ClaimAligner
 from newsfuse.errors import EvaluationDataError
+from newsfuse.evaluation.stories import load_ecbplus
 from newsfuse.evaluation.summaries import load
 from newsfuse.extract import Extractor
-from newsfuse.models import Article, Conflict
+from newsfuse.models import Article, Conflict, article_id, join_paragraphs
 from newsfuse.provenance import trace
 
 
@@ -31,21 +33,30 @@ def story_conflicts(articles: tuple[Article, ...], extractor: Extractor, aligner
     return aligner.align(articles, facts, provenance).conflicts
 
 
-def evaluate_conflicts(
-    data: Path, *, limit: int | None = None, stories: list[int] | None = None, out: Path | None = None
-) -> dict[str, Any]:
-    """`stories` picks story numbers (1-based lines of val.source); `limit` keeps the first N."""
-    loaded = load(data, limit=limit)
-    chosen = stories or list(range(1, len(loaded) + 1))
-    if any(not 1 <= n <= len(loaded) for n in chosen):
-        raise EvaluationDataError(f"{data}: story numbers run from 1 to {len(loaded)}")
+def load_stories(data: Path, limit: int | None = None) -> list[tuple[str, tuple[Article, ...]]]:
+    """NeuS (`val.source`, one story a line, named by its line number) or ECB+ (one story per gold
+    sub-topic, "<topic>_ecb" or "<topic>_ecbplus", its documents in name order)."""
+    if (data / "val.source").exists() or data.name == "val.source":
+        return [(str(n), story.articles) for n, story in enumerate(load(data, limit=limit), start=1)]
+    by_label: dict[str, list[Article]] = {}
+    for document in load_ecbplus(data):
+        text, paragraphs = join_paragraphs(document.text.split("\n\n"))
+        article = Article(id=article_id(text, source=document.name), text=text, paragraphs=paragraphs)
+        by_label.setdefault(document.label, []).append(article)
+    if not by_label:
+        raise EvaluationDataError(f"{data}: neither NeuS (val.source) nor ECB+ documents")
+    return [(label, tuple(articles)) for label, articles in sorted(by_label.items())][:limit]
+
+
+def evaluate_conflicts(data: Path, *, limit: int | None = None, out: Path | None = None) -> dict[str, Any]:
+    """`limit` keeps the first N stories."""
+    chosen = load_stories(data, limit=limit)
     extractor, aligner = Extractor(), ClaimAligner()
     open_kinds: Counter[str] = Counter()
     reconciled = 0
-    flagged: list[int] = []
+    flagged: list[str] = []
     lines: list[str] = []
-    for number in chosen:
-        articles = loaded[number - 1].articles
+    for number, articles in chosen:
         texts = {a.id: a.text for a in articles}
         conflicts = story_conflicts(articles, extractor, aligner)
         opened = [c for c in conflicts if c.status == "open"]
