@@ -19,7 +19,7 @@ from newsfuse.models.brief import Brief
 from newsfuse.models.claims import Claim, Conflict
 from newsfuse.models.facts import Entity, TimelineEntry
 from newsfuse.models.provenance import Provenance
-from newsfuse.text.normalize import word_count
+from newsfuse.text.words import word_count
 from newsfuse.text.sentences import split_sentences
 
 # Wording preference by what provenance says of an article (higher wins when sentences say the same).

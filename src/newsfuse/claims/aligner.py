@@ -15,7 +15,7 @@ from newsfuse.claims.similarity import Embedder, TfidfEmbedder, similarity_matri
 from newsfuse.claims.slots import fill_slots
 from newsfuse.claims.story import StoryView
 from newsfuse.claims.units import split_units
-from newsfuse.claims.words import content_stems
+from newsfuse.text.words import content_stems
 from newsfuse.errors import InputError
 from newsfuse.models import Article, Conflict, Provenance, StoryClaims, StoryFacts
 
@@ -71,7 +71,7 @@ def _names(facts: StoryFacts) -> frozenset[str]:
     words: set[str] = set()
     for entity in facts.entities:
         for name in entity.names:
-            words.update(content_stems(name))
+            words.update(content_stems(name, numbers=False))
         for role in entity.roles:
-            words.update(content_stems(role.text))
+            words.update(content_stems(role.text, numbers=False))
     return frozenset(words)
