@@ -17,7 +17,7 @@ from newsfuse.claims.measures import compare_dates, is_expectation, meets
 from newsfuse.claims.story import StoryView, coverage, side
 from newsfuse.claims.units import Unit
 from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
-from newsfuse.text.unionfind import UnionFind
+from newsfuse.text.union_find import UnionFind
 
 # A sentence reports the same event as a timeline clause when it holds at least this share of the
 # clause's content words (or the clause this share of the sentence's). Calibrated on the seeds and the
@@ -123,7 +123,7 @@ def _agreements(view: StoryView, published: dict[str, date]) -> list[Conflict]:
             pairs.append((x, y))
     joined = UnionFind[int](range(len(dated)))
     for x, y in pairs:
-        joined.join(x, y)
+        joined.union(x, y)
     conflicts = []
     for group in joined.groups():
         if len(group) < 2:

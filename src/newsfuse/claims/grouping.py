@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from newsfuse.claims.contest import negation_parity
 from newsfuse.claims.measures import compare, is_expectation, measured, meets, same_measure
 from newsfuse.claims.story import SAME_STATEMENT, StoryView
 from newsfuse.models import Claim
-from newsfuse.text.words import negation_parity
 
 
 def group_claims(view: StoryView) -> list[Claim]:

@@ -22,8 +22,9 @@ from datetime import date
 
 from newsfuse.extract.numbers import EXPECTATION_LEMMAS, MODALS
 from newsfuse.models import DateMention, NumberMention, Span
-from newsfuse.text.number_words import WORD_NUMBER, parse_count
-from newsfuse.text.words import STOP_WORDS, stem, tokens
+from newsfuse.text.lexicon import STOP_WORDS
+from newsfuse.text.number_words import SCALES, WORD_NUMBER, parse_count
+from newsfuse.text.words import folded_words, stem
 
 # Hours in each time unit the extract stage writes; months and years at their calendar means.
 HOURS = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.5, "year": 8766.0}
@@ -294,7 +295,6 @@ def _why_same_day(a: DateMention, b: DateMention) -> str:
 
 # Numbers that are years, not amounts, when written alone as four digits in this range.
 YEARS = range(1900, 2100)
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Bare text has no parse: a number is a forecast or target when one of the words of expecting (the
 # extract stage's list) or a modal stands among the few words before it ("had expected 75,000",
 # "will cut 1,200"). Six words reach across "expected the economy to add 75,000".
@@ -306,7 +306,7 @@ _QUALIFIERS = sorted(LOWER_BOUND | UPPER_BOUND | APPROXIMATE | ROUNDED_UP, key=l
 _NUMBER = re.compile(
     r"(?P<qualifier>\b(?:" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\s+)?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + WORD_NUMBER.pattern + r")"
-    r"(?P<scale>\s+(?:" + "|".join(SCALES) + r")\b)?"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b)?"
     r"(?P<percent>\s*(?:%|per\s?cent\b))?"
     r"(?:\s+(?P<noun>[A-Za-z][A-Za-z-]+))?",
     re.I,
@@ -329,7 +329,7 @@ def text_numbers(text: str, source: str = "text") -> list[NumberMention]:
         noun_lemma = stem(noun.lower()) if noun and noun.lower() not in STOP_WORDS else None
         qualifier = (match.group("qualifier") or "").strip().lower() or None
         start = match.start("number")
-        before = tokens(text[max(0, start - EXPECTATION_WINDOW_CHARS) : start])[-EXPECTATION_WINDOW :]
+        before = folded_words(text[max(0, start - EXPECTATION_WINDOW_CHARS) : start])[-EXPECTATION_WINDOW :]
         expected = any(word in MODALS or stem(word) in _EXPECTATION_STEMS for word in before)
         found.append(
             NumberMention(

@@ -18,7 +18,7 @@ from newsfuse.claims.story import StoryView, side
 from newsfuse.models import Conflict, ConflictSide, NumberMention
 from newsfuse.models.claims import ConflictStatus
 from newsfuse.text.calendar import MONTHS
-from newsfuse.text.unionfind import UnionFind
+from newsfuse.text.union_find import UnionFind
 
 # Sentences must be at least this alike for their numbers to be compared at all: a count in a
 # background paragraph about another event shares almost no words with the story's own count.
@@ -87,7 +87,7 @@ def _figure_conflicts(view: StoryView) -> list[Conflict]:
                 pairs.append((x, y, verdict))
     questions = UnionFind[int](range(len(items)))
     for x, y, _ in pairs:
-        questions.join(x, y)
+        questions.union(x, y)
     conflicts = []
     for members in questions.groups():
         if len(members) < 2:
@@ -108,7 +108,7 @@ def _conflict(
     agreeing = UnionFind[int](range(len(items)))
     for x, y, verdict in pairs:
         if verdict.agree:
-            agreeing.join(x, y)
+            agreeing.union(x, y)
     by_root: dict[int, list[int]] = {}
     for m in members:
         by_root.setdefault(agreeing.find(m), []).append(m)

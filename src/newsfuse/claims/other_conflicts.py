@@ -47,7 +47,7 @@ def other_conflicts(view: StoryView) -> list[Conflict]:
 
 def _mutual_coverage(a: str, b: str) -> float:
     """The smaller of the shares of each text's content stems found in the other."""
-    sa, sb = set(content_stems(a)), set(content_stems(b))
+    sa, sb = set(content_stems(a, numbers=False)), set(content_stems(b, numbers=False))
     if not sa or not sb:
         return 0.0
     shared = len(sa & sb)

@@ -69,7 +69,7 @@ class StoryView:
 
 def coverage(a: str, b: str, ignore: frozenset[str] = frozenset()) -> float:
     """`ignore` holds stems left out on both sides (the story's names, when only the predicate counts)."""
-    sa, sb = set(content_stems(a)) - ignore, set(content_stems(b)) - ignore
+    sa, sb = set(content_stems(a, numbers=False)) - ignore, set(content_stems(b, numbers=False)) - ignore
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / min(len(sa), len(sb))
@@ -94,7 +94,7 @@ class TfidfEmbedder:
 
 
 def _stem_ngrams(text: str) -> list[str]:
-    stems = content_stems(text)
+    stems = content_stems(text, numbers=False)
     return stems + [f"{a} {b}" for a, b in pairwise(stems)]
 
 

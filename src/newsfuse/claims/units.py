@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from newsfuse.models import Article, DateMention, NumberMention, QuoteMention, Span, StoryFacts
-from newsfuse.text.normalize import word_count
 from newsfuse.text.sentences import split_sentences
+from newsfuse.text.words import word_count
 
 # Fewer words than this is a fragment (a caption, a label, a dangling heading), not a statement.
 # Body sentences of the seeds and the sample corpus run 6-50 words; 5-word units are kickers.

@@ -32,7 +32,7 @@ from newsfuse.extract.names import (
     slug,
 )
 from newsfuse.models import Entity, EntityType, Mention
-from newsfuse.text.unionfind import UnionFind
+from newsfuse.text.union_find import UnionFind
 
 Votes = defaultdict[str, float]
 
@@ -107,7 +107,7 @@ class AliasMerger:
             agency = self._agencies.canonical(form.surface)
             if agency is not None:
                 agency_of[key] = agency
-                union.join(first.setdefault(agency, key), key)
+                union.union(first.setdefault(agency, key), key)
         return agency_of
 
     def _join_acronyms(self, forms: dict[str, _Form], union: UnionFind[str]) -> None:
@@ -120,14 +120,14 @@ class AliasMerger:
                 targets = long_by_acronym.get(form.surface.replace(".", ""), set())
                 roots = {union.find(t) for t in targets}
                 if len(roots) == 1:
-                    union.join(roots.pop(), key)
+                    union.union(roots.pop(), key)
 
     def _join_full_names(self, forms: dict[str, _Form], union: UnionFind[str]) -> None:
         multi = [f for f in forms.values() if len(f.tokens) >= 2]
         for i, a in enumerate(multi):
             for b in multi[i + 1 :]:
                 if _same_full_name(a, b):
-                    union.join(a.key, b.key)
+                    union.union(a.key, b.key)
 
     def _join_parts(self, forms: dict[str, _Form], union: UnionFind[str]) -> None:
         """A shorter form (a surname, "Orvane", "Ysolde") joins the one longer name it is a part of; an
@@ -159,7 +159,7 @@ class AliasMerger:
             # start with it ("Kaldmere Power").
             compatible = areas or compatible
             if len(compatible) == 1:
-                union.join(compatible.pop(), form.key)
+                union.union(compatible.pop(), form.key)
         self._join_misspelt_surnames(forms, union, votes)
 
     @staticmethod
@@ -197,7 +197,7 @@ class AliasMerger:
                 if any(fuzz.ratio(form.tokens[0], s) >= SURNAME_MIN for s in surnames)
             }
             if len(matches) == 1:
-                union.join(matches.pop(), key)
+                union.union(matches.pop(), key)
 
     def _entity(self, forms: list[_Form], agency_of: Mapping[str, str], independence: Mapping[str, str]) -> Entity:
         mentions = sorted((m for f in forms for m in f.mentions), key=lambda m: (m.span.article_id, m.span.start))

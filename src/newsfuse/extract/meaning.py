@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from newsfuse.text.lexicon import NEGATIONS
 from newsfuse.text.number_words import parse_count
-from newsfuse.text.words import NEGATIONS, tokens
+from newsfuse.text.words import folded_words
 
 # Common opposite pairs of news English; each pair is listed once and read both ways.
 ANTONYMS = (
@@ -61,7 +62,7 @@ REPEAT_MAX = 6
 def words(text: str) -> list[str]:
     """The text's word tokens, each immediately repeated run of words kept once."""
     out: list[str] = []
-    for word in tokens(text):
+    for word in folded_words(text):
         out.append(word)
         for size in range(1, min(REPEAT_MAX, len(out) // 2) + 1):
             if out[-size:] == out[-2 * size : -size]:

@@ -1,81 +1,70 @@
-"""Words as the claims stage compares them: lower-cased, crudely stemmed content words.
+"""Words: the one tokenizer, its folded form and the one stemmer that every stage uses.
 
-The stemmer only folds inflections ("injured", "injures" -> "injur"; "homes" -> "home") so that a
-rewrite's "were injured" meets the original's "injuring"; it is not meant to find word families.
+A word is a run of letters or digits, joined across an apostrophe, a full stop or a hyphen inside
+it ("Berg's", "U.S", "co-op", "6.1"). The stemmer is deliberately crude (a few English suffixes): it
+only has to make inflected forms of one word meet ("workers" and "worker", "injured" and
+"injuring"), never to find a dictionary root.
 """
 
 from __future__ import annotations
 
 import re
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from newsfuse.text.lexicon import NEGATIONS, STOP_WORDS
 
-# Words that negate what they govern. "no one", "not without" and such are read by parity (two
-# negations cancel) in `negation_parity`.
-NEGATIONS = frozenset(
-    ["not", "no", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere"]
-)
-# Function words dropped before comparing content; the negations are kept apart and never dropped.
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) - NEGATIONS
-# Suffixes folded by `stem`, longest first; a stem keeps at least MIN_STEM letters.
-SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
-MIN_STEM = 3
-
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+# Suffixes folded away, longest first; a stem keeps at least MIN_STEM letters, so "news" stays "news"
+# and "uses" stays "uses" rather than meeting "us".
+SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
+MIN_STEM = 4
+# Contractions whose stem is not the word before "n't".
+_IRREGULAR_NEGATIVES = {"won't": "will", "can't": "can", "shan't": "shall"}
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case word tokens; "n't" is split off as "not" so that negation counts see it."""
+def words(text: str) -> list[str]:
+    """The words of the text, as written."""
+    return WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def folded_words(text: str) -> list[str]:
+    """Lower-case words with possessives dropped and "n't" read as a separate "not"
+    ("didn't" -> "did", "not"; "Berg's" -> "berg"), so that negations and names can be counted."""
     out: list[str] = []
-    for token in _TOKEN.findall(text.lower().replace("’", "'")):
-        if token.endswith("n't"):
-            out.extend([{"won't": "will", "can't": "can"}.get(token, token[:-3]), "not"])
-        elif token.endswith("'s"):
-            out.append(token[:-2])
+    for word in WORD.findall(text.lower().replace("’", "'")):
+        if word.endswith("n't"):
+            out.extend([_IRREGULAR_NEGATIVES.get(word, word[:-3]), "not"])
+        elif word.endswith("'s"):
+            out.append(word[:-2])
         else:
-            out.append(token)
+            out.append(word)
     return out
 
 
 def stem(word: str) -> str:
+    """A crude, stable stem: lower case, no possessive, a few inflectional suffixes removed."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             base = word[: -len(suffix)]
-            return base + "y" if suffix in ("ied", "ies") else base
+            return base + "y" if suffix in ("ies", "ied") else base
     return word
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of the words that carry content: no stop words, no negations, no bare numbers."""
-    return [stem(t) for t in tokens(text) if t not in STOP_WORDS and t not in NEGATIONS and not t.isdigit()]
+def is_content(word: str) -> bool:
+    """Whether a folded word can carry a fact: not a stop word, not a negation."""
+    return word not in STOP_WORDS and word not in NEGATIONS
 
 
-def negation_parity(text: str) -> int:
-    """1 when the text holds an odd number of negations (it denies), else 0."""
-    return sum(t in NEGATIONS for t in tokens(text)) % 2
-
-
-# How far after a negation its scope is looked for: "has not yet formally passed" reaches "pass".
-NEGATION_REACH = 4
-
-
-def negated_stems(text: str) -> set[str]:
-    """The content stems a negation governs an odd number of times: "not passed" negates "pass",
-    "not without a sense" negates nothing (two negations reach "sense")."""
-    words = tokens(text)
-    counts: dict[str, int] = {}
-    for index, word in enumerate(words):
-        if word not in NEGATIONS:
-            continue
-        for after in words[index + 1 : index + 1 + NEGATION_REACH]:
-            if after not in STOP_WORDS and after not in NEGATIONS and not after.isdigit():
-                counts[stem(after)] = counts.get(stem(after), 0) + 1
-                break
-    return {word for word, count in counts.items() if count % 2}
-
-
-def denies_shared(a: str, b: str) -> bool:
-    """Whether one text negates what the other states: a content word stands in both texts, governed
-    by a negation in one and not in the other."""
-    neg_a, neg_b = negated_stems(a), negated_stems(b)
-    return bool((neg_a ^ neg_b) & set(content_stems(a)) & set(content_stems(b)))
+def content_stems(text: str, *, numbers: bool = True) -> list[str]:
+    """The stems of the text's content words, in order, repeats kept; bare numbers only with `numbers`."""
+    return [
+        stem(word)
+        for word in folded_words(text)
+        if is_content(word) and (numbers or not word.isdigit())
+    ]
