@@ -185,9 +185,7 @@ class Newsfuse:
         try:
             with budget(brief_budget(len(articles)) if seconds is None else seconds):
                 provenance = trace(articles)
-                independence = {
-                    a: (lineage.root if (lineage := provenance.lineage_of(a)) else a) for a in provenance.articles
-                }
+                independence = provenance.source_keys()
                 translated = frozenset(a for a in provenance.articles if provenance.machine_translated(a))
                 facts = self._extractor.extract(articles, independence=independence, translated=translated)
                 found = self._claims.align(articles, facts, provenance)

@@ -129,13 +129,11 @@ def _lead_is_future(article: Article) -> bool:
 
 
 def source_profile(provenance: Provenance, previews: frozenset[str] = frozenset()) -> SourceProfile:
-    lineage: dict[str, str] = {}
+    lineage: dict[str, str | None] = {}
     preference: dict[str, float] = {}
     derived = {d.article for d in provenance.derivations if not d.parent_is_agency}
     for article in provenance.articles:
-        found = provenance.lineage_of(article)
-        # A digest leans on the lineages it digests: it never adds support of its own.
-        lineage[article] = found.root if found else "digest"
+        lineage[article] = provenance.source_key(article)
         if provenance.machine_translated(article) or article in previews:
             preference[article] = TRANSLATED_PREFERENCE
         elif article in provenance.digests:

@@ -27,7 +27,7 @@ from newsfuse.provenance import trace
 def story_conflicts(articles: tuple[Article, ...], extractor: Extractor, aligner: ClaimAligner) -> tuple[Conflict, ...]:
     """The stages the claims stage stands on, then its conflicts, as the service runs them."""
     provenance = trace(articles)
-    independence = {a: (lineage.root if (lineage := provenance.lineage_of(a)) else a) for a in provenance.articles}
+    independence = provenance.source_keys()
     translated = frozenset(a for a in provenance.articles if provenance.machine_translated(a))
     facts = extractor.extract(articles, independence=independence, translated=translated)
     return aligner.align(articles, facts, provenance).conflicts

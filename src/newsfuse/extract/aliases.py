@@ -32,6 +32,7 @@ from newsfuse.extract.names import (
     slug,
 )
 from newsfuse.models import Entity, EntityType, Mention
+from newsfuse.models.provenance import SourceKeys, count_sources
 from newsfuse.text.union_find import UnionFind
 
 Votes = defaultdict[str, float]
@@ -85,7 +86,7 @@ class AliasMerger:
     def __init__(self, agencies: AgencyNames | None = None) -> None:
         self._agencies = agencies or AgencyNames()
 
-    def merge(self, mentions: list[NameMention], independence: Mapping[str, str] | None = None) -> list[Entity]:
+    def merge(self, mentions: list[NameMention], independence: SourceKeys | None = None) -> list[Entity]:
         forms: dict[str, _Form] = {}
         for mention in mentions:
             key = fold(mention.text)
@@ -199,7 +200,7 @@ class AliasMerger:
             if len(matches) == 1:
                 union.union(matches.pop(), key)
 
-    def _entity(self, forms: list[_Form], agency_of: Mapping[str, str], independence: Mapping[str, str]) -> Entity:
+    def _entity(self, forms: list[_Form], agency_of: Mapping[str, str], independence: SourceKeys) -> Entity:
         mentions = sorted((m for f in forms for m in f.mentions), key=lambda m: (m.span.article_id, m.span.start))
         agency = next((agency_of[f.key] for f in forms if f.key in agency_of), None)
         kind: EntityType = "organization" if agency else _entity_type(forms)
@@ -313,7 +314,7 @@ def _winner(votes: Votes) -> EntityType | None:
     return best if votes[best] > 0 else None  # type: ignore[return-value]
 
 
-def _canonical(mentions: list[NameMention], independence: Mapping[str, str]) -> str:
+def _canonical(mentions: list[NameMention], independence: SourceKeys) -> str:
     """The most complete well-formed form (most capitalised words), then the one used by the most
     independent sources, then the most used, then the longest."""
     by_surface: dict[str, list[NameMention]] = defaultdict(list)
@@ -325,7 +326,6 @@ def _canonical(mentions: list[NameMention], independence: Mapping[str, str]) -> 
 
     def support(surface: str) -> tuple[int, int, int]:
         group = by_surface[surface]
-        sources = {independence.get(m.span.article_id, m.span.article_id) for m in group}
-        return (len(sources), len(group), len(surface))
+        return (count_sources((m.span.article_id for m in group), independence), len(group), len(surface))
 
     return max(pool, key=support)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from newsfuse.deadline import check
@@ -18,6 +18,7 @@ from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.extract.quotes import find_quotes
 from newsfuse.extract.timeline import build_timeline
 from newsfuse.models import Article, DateMention, NumberMention, QuoteMention, StoryFacts
+from newsfuse.models.provenance import SourceKeys
 
 
 class Extractor:
@@ -37,7 +38,7 @@ class Extractor:
     def extract(
         self,
         articles: Sequence[Article],
-        independence: Mapping[str, str] | None = None,
+        independence: SourceKeys | None = None,
         translated: frozenset[str] = frozenset(),
     ) -> StoryFacts:
         if not articles:
