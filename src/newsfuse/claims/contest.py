@@ -83,7 +83,7 @@ WORDING = ("contesting", "contrast", "reporting", "quoting", "negation")
 FEATURES = ("numbers", "denial", *(f"{w}_both" for w in WORDING))
 
 _WORD = re.compile(r"[a-z]+")
-_REPORTING = frozenset([*REPORTING_VERBS, "according"])
+_REPORTING = frozenset([*REPORTING_VERBS, "according", "say", "tell", "comment"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,18 +235,28 @@ NEGATION_REACH = 4
 
 def negation_parity(text: str) -> int:
     """1 when the text holds an odd number of negations (it denies), else 0 ("no one", "not without" cancel)."""
-    return sum(t in NEGATIONS for t in folded_words(text)) % 2
+    return len(_negations(folded_words(text))) % 2
+
+
+def _negations(words: list[str]) -> list[int]:
+    """Where the negations stand; "No." before a number ("the No. 1 team") is an abbreviation."""
+    return [
+        i
+        for i, word in enumerate(words)
+        if word in NEGATIONS and not (word == "no" and i + 1 < len(words) and words[i + 1][:1].isdigit())
+    ]
 
 
 def negated_stems(text: str) -> set[str]:
     """The content stems a negation governs an odd number of times: "not passed" negates "pass",
-    "not without a sense" negates nothing (two negations reach "sense")."""
+    "not without a sense" negates nothing (two negations reach "sense"). A verb of saying ends the
+    reach: "would not say why the permit was denied" negates the saying, not the permit."""
     words = folded_words(text)
     counts: dict[str, int] = {}
-    for index, word in enumerate(words):
-        if word not in NEGATIONS:
-            continue
+    for index in _negations(words):
         for after in words[index + 1 : index + 1 + NEGATION_REACH]:
+            if after in _REPORTING:
+                break
             if is_content(after) and not after.isdigit():
                 counts[stem(after)] = counts.get(stem(after), 0) + 1
                 break
@@ -254,8 +264,11 @@ def negated_stems(text: str) -> set[str]:
 
 
 def denies_shared(a: str, b: str) -> bool:
-    """Whether one text negates what the other states: a content word stands in both texts, governed
-    by a negation in one and not in the other."""
+    """Whether one text negates what the other states: the two differ in polarity, and a content word
+    stands in both, governed by a negation in one and not in the other. "No gun has been recovered"
+    and "the gun has not been recovered" each deny once: they agree."""
+    if negation_parity(a) == negation_parity(b):
+        return False
     neg_a, neg_b = negated_stems(a), negated_stems(b)
     shared = set(content_stems(a, numbers=False)) & set(content_stems(b, numbers=False))
     return bool((neg_a ^ neg_b) & shared)

@@ -24,6 +24,9 @@ from newsfuse.text.union_find import UnionFind
 # sample corpus: restatements of one event score 0.7-1.0; sentences that only share a setting ("closed"
 # windows vs "closed" schools) 0.2-0.3.
 EVENT_OVERLAP_MIN = 0.5
+# Dates written as calendar values ("in 2014", "November 2011"): only these are set against each other
+# by year or month, since "last month" or "last year" depends on a publication date a story may lack.
+WRITTEN_KINDS = ("absolute", "year")
 # Words of the event description shown in `Conflict.about`.
 ABOUT_WORDS = 14
 
@@ -144,7 +147,11 @@ def _coarse_disputes(view: StoryView, published: dict[str, date]) -> list[Confli
     """Restatements of one event that give it different years or months ("moved back in 2015" against
     "moved back in 2014"). Days are left to the timeline's disputes above, which line events up with
     more care; a year or a month is rarely a timeline entry of its own."""
-    dated = [(unit, own[0]) for unit, own in _own_dates(view, published) if own[0].granularity in ("year", "month")]
+    dated = [
+        (unit, own[0])
+        for unit, own in _own_dates(view, published)
+        if own[0].granularity in ("year", "month") and own[0].kind in WRITTEN_KINDS
+    ]
     conflicts = []
     for x, (ua, ma) in enumerate(dated):
         for ub, mb in dated[x + 1 :]:

@@ -230,6 +230,8 @@ def same_measure(a: Measured, b: Measured, same_statement: bool) -> bool:
     sides: "$1.2 billion" and "$868 million" of one jackpot are its annuity and its cash value."""
     if a.quantity.family != b.quantity.family or a.number.stance != b.number.stance:
         return False
+    if a.number.owner and b.number.owner and a.number.owner != b.number.owner:
+        return False  # "Echenique grabbed 11 rebounds", "Carter grabbed seven": two players' counts
     nouns = _nouns_match(a.noun, b.noun)
     if nouns is False or (nouns is None and a.quantity.family not in SELF_DESCRIBED):
         return False

@@ -52,7 +52,8 @@ def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
     by_speaker: dict[str, list[QuoteMention]] = {}
     for mention in mentions:
         if mention.speaker:
-            by_speaker.setdefault(mention.speaker, []).append(mention)
+            name = next((n for n in by_speaker if _same_person(view, n, mention.speaker)), mention.speaker)
+            by_speaker.setdefault(name, []).append(mention)
     if len(by_speaker) < 2:
         return None
     ordered = sorted(by_speaker.items(), key=lambda item: -len({m.article_id for m in item[1]}))
@@ -78,6 +79,21 @@ def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
         return Conflict("quote", about, sides, "reconciled", explanation)
     explanation = f"the same words are given to different speakers: {leader} in most articles, {others} elsewhere"
     return Conflict("quote", about, sides, "open", explanation)
+
+
+def _same_person(view: StoryView, a: str, b: str) -> bool:
+    """One speaker named two ways: one entity, or every word of the shorter name in the longer
+    ("Heller" and "Mark Heller", "A. J. Smith" and "Manager A. J. Smith", "Kelly" and "Commissioner
+    Raymond Kelly")."""
+    ea, eb = view.facts.entity(a), view.facts.entity(b)
+    if ea is not None and ea == eb:
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in name.casefold().replace(".", " ").split() if len(w) > 1 or w.isalpha())
 
 
 def _kind(view: StoryView, name: str) -> str | None:

@@ -75,6 +75,8 @@ def meaning_change(main: str, variant: str) -> str | None:
     """Why `variant` means something else than `main`, in a few words, or None when it does not."""
     a, b = _aligned(main, variant)
     wa, wb = words(a), words(b)
+    if _extends(wa, wb) or _extends(wb, wa):
+        return None  # one rendering quotes more of the same words ("... and have no further comment")
     na = sum(w in NEGATIONS for w in wa)
     nb = sum(w in NEGATIONS for w in wb)
     if na % 2 != nb % 2:
@@ -98,6 +100,12 @@ def meaning_change(main: str, variant: str) -> str | None:
     if numbers_a and numbers_b and numbers_a != numbers_b:
         return "number changed"
     return None
+
+
+def _extends(longer: list[str], shorter: list[str]) -> bool:
+    """Whether `shorter` stands word for word, as one run, inside `longer`."""
+    size = len(shorter)
+    return 0 < size < len(longer) and any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
 
 
 def _aligned(main: str, variant: str) -> tuple[str, str]:

@@ -141,7 +141,8 @@ _PATTERNS: tuple[tuple[NumberKind, re.Pattern[str]], ...] = (
     ),
     ("percent", re.compile(rf"\b(?P<number>{_NUMBER})\s*(?:%|per\s?cent\b)", re.I)),
     ("ordinal", re.compile(r"\b(?P<number>\d+)(?:st|nd|rd|th)\b")),
-    ("cardinal", re.compile(rf"(?<![\w.,:/-])(?P<number>{_NUMBER}){_SCALE}(?:-year-old\b)?(?![\w:])")),
+    # Not a number joined to the next by a hyphen: "36-3", "65-53" are a record, a score, a range.
+    ("cardinal", re.compile(rf"(?<![\w.,:/-])(?P<number>{_NUMBER}){_SCALE}(?:-year-old\b)?(?![\w:]|-\d)")),
 )
 _WORD_ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b", re.I)
 _DURATION_WORDS = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.I)
@@ -234,6 +235,8 @@ def _describe(
             stance = "expected"
         elif _starting_value(text, start):
             stance = "earlier"
+        if noun is None and kind == "cardinal" and unit is None and _appositive(span[-1]):
+            unit = "years old"  # "Dr. Benjamin, 52, became ...": an age, not a count
     if noun is not None:
         first = end
         noun_text = text[first : noun.idx + len(noun.text)].strip(" -") or noun.text  # not doc.text: O(n) a call
@@ -260,6 +263,7 @@ def _describe(
         measure=measure,
         stance=stance,
         verb=context.text.lower() if context is not None else None,
+        owner=_owner(context, noun),
     )
 
 
@@ -327,6 +331,25 @@ def _contrasted(conjunct: Token) -> bool:
     joining = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < conjunct.i]
     joining += [c for c in conjunct.children if c.dep_ == "cc"]
     return any(c.lower_ in CONTRASTS for c in joining) or not joining
+
+
+def _appositive(token: Token) -> bool:
+    """A bare number set beside a name or a noun between commas ("Hiller, 43,", "two half-brothers,
+    17 and 22,"): news writes ages so."""
+    if token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN")
+
+
+def _owner(verb: Token | None, noun: Token | None) -> str | None:
+    """The proper name that is the subject of the number's verb, when the number is not itself the
+    subject's count: whose rebounds, whose points, whose votes."""
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN" or (noun is not None and subject.i == noun.i):
+        return None
+    return subject.text
 
 
 def _starting_value(text: str, start: int) -> bool:

@@ -127,7 +127,8 @@ class NumberMention:
     `measure` names what an amount is the value of when it counts no noun ("a cash value of $868
     million" -> "cash value"); `stance` is "expected" for a forecast, expectation or target ("economists
     had expected 75,000"), "earlier" for the starting value of a change ("rose to 3.7% from 3.5%") and
-    "reported" otherwise; `verb` is the verb as written ("added").
+    "reported" otherwise; `verb` is the verb as written ("added"); `owner` the named subject of that
+    verb ("Echenique grabbed 11 rebounds" -> "Echenique"), whose count it is.
     """
 
     text: str
@@ -142,6 +143,7 @@ class NumberMention:
     measure: str | None = None
     stance: NumberStance = "reported"
     verb: str | None = None
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
