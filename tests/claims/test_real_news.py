@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.claims import ClaimAligner
-from newsfuse.evaluation.conflicts import story_conflicts
+from newsfuse.evaluation.conflicts import load_stories, story_conflicts
 from newsfuse.evaluation.summaries import load
 from newsfuse.extract import Extractor
 from newsfuse.models import Conflict
@@ -47,3 +47,24 @@ def test_labels_name_what_is_counted(conflicts: dict[int, tuple[Conflict, ...]])
     # Every number question is labelled from the articles' words, never with a default noun.
     numbers = [c for story in conflicts.values() for c in story if c.kind == "number"]
     assert numbers and not any("how many people" in c.about for c in numbers)
+
+
+# ECB+ dev sub-topics (one real event, full articles from many outlets) whose false alarms were read:
+# a record ("36-3") and a knockout count set against each other, and "No gun has been recovered"
+# against "The gun has not been recovered" read as a denial.
+ECB_STORIES = ("7_ecbplus", "33_ecb")
+
+
+@pytest.fixture(scope="module")
+def ecb_conflicts() -> dict[str, tuple[Conflict, ...]]:
+    stories = dict(load_stories(need(EVAL / "ecbplus-dev")))
+    extractor, aligner = Extractor(), ClaimAligner()
+    return {name: story_conflicts(stories[name], extractor, aligner) for name in ECB_STORIES}
+
+
+def test_records_and_scores_are_not_counts(ecb_conflicts: dict[str, tuple[Conflict, ...]]) -> None:
+    assert [c for c in ecb_conflicts["7_ecbplus"] if c.status == "open" and c.kind == "number"] == []
+
+
+def test_two_negative_statements_agree(ecb_conflicts: dict[str, tuple[Conflict, ...]]) -> None:
+    assert [c for c in ecb_conflicts["33_ecb"] if c.status == "open" and c.kind == "other"] == []

@@ -93,7 +93,8 @@ def _same_person(view: StoryView, a: str, b: str) -> bool:
 
 
 def _name_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in name.casefold().replace(".", " ").split() if len(w) > 1 or w.isalpha())
+    """The words of a name without initials ("Edward J. Markey" -> edward, markey)."""
+    return frozenset(w for w in name.casefold().replace(".", " ").split() if len(w) > 1)
 
 
 def _kind(view: StoryView, name: str) -> str | None:

@@ -32,7 +32,7 @@ MIN_CLAUSE_WORDS = 5
 _SEMICOLON = re.compile(r";\s+")
 # A page's stamp ("Updated 5:40 p.m.", "PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM", "Last updated at
 # 11:24 GMT") says when the page changed, not what happened: it is no statement.
-_PAGE_STAMP = re.compile(r"\W*(?:last\s+)?(?:updated|published|posted|edited)(?:\s+time)?\b", re.I)
+_PAGE_STAMP = re.compile(r"(?:^|\|)\W*(?:last\s+)?(?:updated|published|posted|edited)(?:\s+time)?\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def split_units(articles: Sequence[Article]) -> list[Unit]:
             for sentence in split_sentences(body, offset=paragraph.start):
                 for start, end in _clauses(article.text, sentence.start, sentence.end):
                     text = article.text[start:end]
-                    if word_count(text) >= MIN_WORDS and not _PAGE_STAMP.match(text):
+                    if word_count(text) >= MIN_WORDS and not _PAGE_STAMP.search(text):
                         span = Span(article.id, start, end)
                         units.append(Unit(len(units), article.id, span, text, number, paragraph.is_list_item))
     return units
