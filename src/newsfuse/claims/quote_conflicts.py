@@ -51,7 +51,9 @@ def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
     mentions = [*quote.mentions, *(m for v in quote.variants for m in v.mentions)]
     by_speaker: dict[str, list[QuoteMention]] = {}
     for mention in mentions:
-        if mention.speaker:
+        # Only a speaker the article names counts: "he" or "the rep" was resolved by a guess, and a
+        # guess can set no article against another.
+        if mention.speaker and _named(mention.speaker_text):
             name = next((n for n in by_speaker if _same_person(view, n, mention.speaker)), mention.speaker)
             by_speaker.setdefault(name, []).append(mention)
     if len(by_speaker) < 2:
@@ -79,6 +81,10 @@ def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
         return Conflict("quote", about, sides, "reconciled", explanation)
     explanation = f"the same words are given to different speakers: {leader} in most articles, {others} elsewhere"
     return Conflict("quote", about, sides, "open", explanation)
+
+
+def _named(text: str | None) -> bool:
+    return text is not None and any(word[:1].isupper() for word in text.split())
 
 
 def _same_person(view: StoryView, a: str, b: str) -> bool:
