@@ -115,3 +115,17 @@ def dates_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption =
     finally:
         if heideltime is not None:
             heideltime.close()
+
+
+@eval_app.command("quotes")
+def quotes_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption = True) -> None:
+    """Attribution on PolNeAR (text/, attributions/): P/R/F1 and right sources, beside textacy."""
+    from newsfuse.errors import ConfigError
+    from newsfuse.evaluation.quotes import TextacyQuotations, evaluate_quotes
+
+    try:
+        folder = data or default_data_path("polnear") / "dev"
+        _emit(evaluate_quotes(folder, out=out, peer=TextacyQuotations() if peer else None))
+    except (EvaluationDataError, ConfigError) as exc:
+        typer.echo(f"newsfuse: {exc}", err=True)
+        raise typer.Exit(2) from None
