@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from newsfuse.extract.anchors import undated_anchor, weekday_date
+from newsfuse.extract.captions import caption_spans, in_caption
 from newsfuse.extract.date_patterns import UNIT_DAYS, DateExpression, find_expressions
 from newsfuse.extract.quote_marks import inside, quote_regions
 from newsfuse.extract.tense import tense_at
@@ -23,7 +24,9 @@ DECADE_SPREAD_YEARS = 1
 
 def resolve_article(article: Article, doc: Doc, story_centre: date | None) -> tuple[list[DateMention], date | None]:
     """The article's resolved date mentions, and the anchor its relative expressions were read against."""
-    expressions = find_expressions(article.text)
+    captions = caption_spans(article.text)
+    # A caption's date is the photo's day (a file photo, an earlier event): never the story's.
+    expressions = [e for e in find_expressions(article.text) if not in_caption(captions, e.start)]
     tenses = {e.start: tense_at(doc, e.start, e.end) for e in expressions}
     anchor: date | None
     source: AnchorSource | None
