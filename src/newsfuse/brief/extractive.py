@@ -20,7 +20,7 @@ from newsfuse.brief.salience import Fact, Ranked, content_words, rank
 from newsfuse.brief.sections import place
 from newsfuse.models import Article, Span
 from newsfuse.models.brief import CitedSentence, Sections
-from newsfuse.text.normalize import word_count
+from newsfuse.text.words import word_count
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
 

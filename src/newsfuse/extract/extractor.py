@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from newsfuse.deadline import check
 from newsfuse.extract.aliases import AliasMerger
 from newsfuse.extract.anchors import story_anchor
 from newsfuse.extract.dates import resolve_article
@@ -50,6 +51,7 @@ class Extractor:
         numbers: list[NumberMention] = []
         quotes: list[QuoteMention] = []
         for article, doc in zip(articles, docs, strict=True):
+            check("extraction")
             mentions, anchor = resolve_article(article, doc, centre)
             dates.extend(mentions)
             if anchor is not None:

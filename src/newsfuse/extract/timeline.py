@@ -108,6 +108,8 @@ def _misdated(event: Event, cluster: list[Event]) -> bool:
     if not verbs:
         return False
     pooled = frozenset().union(*(o.stems for o in cluster))
+    if not pooled:  # a cluster of events described by no content word at all
+        return False
     contained = len(event.stems & pooled) / min(len(event.stems), len(pooled))
     if contained < DISPUTE_MIN:
         return False
