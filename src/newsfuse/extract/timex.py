@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 
 from newsfuse.extract.date_patterns import WEEKDAY_NUMBERS, DateExpression, find_expressions
 from newsfuse.extract.dates import resolve_expressions
-from newsfuse.extract.number_words import parse_count
 from newsfuse.extract.tense import tense_at
 from newsfuse.extract.timex_patterns import (
     ORDINALS,
@@ -30,6 +29,7 @@ from newsfuse.extract.timex_patterns import (
     find_other_expressions,
 )
 from newsfuse.models import DateMention
+from newsfuse.text.number_words import parse_count
 
 # TimeML's parts of the day, by the word that names them.
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}

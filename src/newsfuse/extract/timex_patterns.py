@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from newsfuse.extract.number_words import NUMBER_WORD
+from newsfuse.text.number_words import NUMBER_WORD
 
 Kind = Literal["duration", "quarter", "half", "season", "set", "ref", "century", "clock"]
 
