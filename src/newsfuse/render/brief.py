@@ -33,7 +33,7 @@ def brief_record(brief: Brief) -> dict[str, Any]:
         "independent_sources": brief.independent_sources,
         "sections": {name: [_sentence(s) for s in sentences] for name, sentences in brief.sections.items()},
         "timeline": [
-            {"date": t.date.isoformat(), "event": t.event, "sources": list(t.articles)} for t in brief.timeline
+            {"date": t.iso, "event": t.event, "sources": list(t.articles)} for t in brief.timeline
         ],
         "entities": [
             {"name": e.name, "type": e.type, "aliases": list(e.aliases), "articles": list(e.articles)}
@@ -121,7 +121,7 @@ def _markdown(brief: Brief) -> str:
         lines.append("")
     if brief.timeline:
         lines += ["## Timeline", ""]
-        lines += [f"- **{t.date.isoformat()}** — {t.event} {cite(t.articles)}" for t in brief.timeline]
+        lines += [f"- **{t.label}** — {t.event} {cite(t.articles)}" for t in brief.timeline]
         lines.append("")
     if brief.people:
         lines += ["## Key people", ""]
