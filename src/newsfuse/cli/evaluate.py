@@ -93,3 +93,33 @@ def stories_cli(
     except (EvaluationDataError, ConfigError) as exc:
         typer.echo(f"newsfuse: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+class AuditSplit(StrEnum):
+    dev = "dev"
+    held_out = "held_out"
+    all = "all"
+
+
+@eval_app.command("audit")
+def audit_cli(
+    data: DataOption = None,
+    audit: Annotated[
+        Path, typer.Option("--audit", help="The folder of reader's expectations.")
+    ] = Path("evaluation/audit"),
+    split: Annotated[AuditSplit, typer.Option(help="Stories looked at while developing, or held out.")] = AuditSplit.all,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every wrong item, story by story.")] = False,
+) -> None:
+    """Briefs of real stories against what a careful reader expects: people, dates, speakers, misleading lines."""
+    from newsfuse.evaluation.audit import evaluate_audit, report_lines
+    from newsfuse.evaluation.datasets import eval_root
+
+    try:
+        runs = evaluate_audit(audit, data or eval_root(), split=split.value)
+    except EvaluationDataError as exc:
+        _fail(exc)
+        return
+    for run in runs:
+        if verbose:
+            typer.echo("\n".join(report_lines(run)))
+    _emit({run.set: run.figures() for run in runs})
