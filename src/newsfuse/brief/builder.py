@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
+from newsfuse.brief.candidates import NamedPerson
 from newsfuse.brief.extractive import Composition, ExtractiveComposer, SourceProfile
+from newsfuse.brief.people import key_people
 from newsfuse.brief.sections import place
-from newsfuse.models import Article, StoryFacts
+from newsfuse.models import Article, Span, StoryFacts
 from newsfuse.models.brief import Brief
 from newsfuse.models.claims import Claim, Conflict
 from newsfuse.models.facts import Entity, TimelineEntry
@@ -27,9 +30,6 @@ ORIGINAL_PREFERENCE = 3.0
 DERIVED_PREFERENCE = 2.0
 DIGEST_PREFERENCE = 1.0
 TRANSLATED_PREFERENCE = 0.0  # also a preview's: its statements are expectations
-# Key people: persons named in at least this many articles, or with a stated role; at most this many.
-PERSON_MIN_ARTICLES = 2
-PEOPLE_MAX = 8
 # Timeline events shorter than this are clipped clauses ("gates", "it issued"); a day keeps its few
 # best-supported events and the whole timeline a screenful. Chosen by reading the sample corpus
 # timelines (3-6 real events per story, 1-3 per day).
@@ -66,6 +66,7 @@ class BriefBuilder:
         conflicts: Sequence[Conflict] = (),
     ) -> Brief:
         profile = source_profile(provenance, previews=previews(articles, facts))
+        profile = replace(profile, people=named_people(facts.entities), disputed=disputed(conflicts))
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)
         headline = composition.headline
@@ -77,13 +78,35 @@ class BriefBuilder:
             provenance=provenance,
             sections=composition.sections,
             timeline=curate_timeline(facts.timeline),
-            people=key_people(facts.entities),
+            people=key_people(facts.entities, articles),
             entities=facts.entities,
             quotes=tuple(q for q in facts.quotes if word_count(q.text) >= QUOTE_MIN_WORDS),
             claims=tuple(claims),
             conflicts=tuple(conflicts),
             composer=self.composer.name,
         )
+
+
+def named_people(entities: Sequence[Entity]) -> dict[str, tuple[NamedPerson, ...]]:
+    """Per article, where it names a person, in text order (for sentences opening on a pronoun)."""
+    found: dict[str, list[NamedPerson]] = {}
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        for mention in entity.mentions:
+            found.setdefault(mention.span.article_id, []).append(NamedPerson(entity.name, mention.text, mention.span))
+    return {article: tuple(sorted(named, key=lambda n: n.span.start)) for article, named in found.items()}
+
+
+def disputed(conflicts: Sequence[Conflict]) -> tuple[Span, ...]:
+    """The evidence of every open disagreement but a spelling one: what the brief may not state as fact."""
+    return tuple(
+        span
+        for conflict in conflicts
+        if conflict.status == "open" and conflict.kind != "name"
+        for side in conflict.sides
+        for span in side.evidence
+    )
 
 
 def previews(articles: Sequence[Article], facts: StoryFacts) -> frozenset[str]:
@@ -145,12 +168,6 @@ def curate_timeline(entries: Sequence[TimelineEntry]) -> tuple[TimelineEntry, ..
         per_day[entry.date] = per_day.get(entry.date, 0) + 1
         kept.append(entry)
     return tuple(sorted(kept, key=lambda e: (e.date, -len(e.articles))))
-
-
-def key_people(entities: Sequence[Entity]) -> tuple[Entity, ...]:
-    people = [e for e in entities if e.type == "person" and (len(e.articles) >= PERSON_MIN_ARTICLES or e.roles)]
-    people.sort(key=lambda e: (-len(e.articles), -len(e.mentions)))
-    return tuple(people[:PEOPLE_MAX])
 
 
 def _reading_order(articles: Sequence[Article], profile: SourceProfile) -> list[Article]:

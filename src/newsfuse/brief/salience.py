@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from rouge_score.tokenizers import DefaultTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from newsfuse.brief.candidates import Candidate
@@ -36,6 +37,7 @@ LEAD_BONUS = 0.5
 
 
 _WORD = re.compile(r"[^\W_]+")
+_STEMMING = DefaultTokenizer(use_stemmer=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,11 @@ def _consensus(texts: list[str], candidates: Sequence[Candidate], lineage: Mappi
         words = content_words(text)
         scores.append(sum(spread.get(w, 1) - 1 for w in words) / max(len(words), 1) ** 0.5)
     return np.asarray(scores, dtype=float)
+
+
+def stems(text: str) -> set[str]:
+    """Porter stems of a text's content words (ROUGE's tokenizer: lower case, letters and digits)."""
+    return {w for w in _STEMMING.tokenize(text) if len(w) > 2 and w not in ENGLISH_STOP_WORDS}
 
 
 def content_words(text: str) -> set[str]:

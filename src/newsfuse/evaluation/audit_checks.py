@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from nltk.stem.porter import PorterStemmer
+from rouge_score.tokenizers import DefaultTokenizer
 
 from newsfuse.brief.verify import check_sentence
 from newsfuse.models import Article
@@ -35,7 +35,8 @@ _HONORIFICS = frozenset("mr mrs ms miss dr sir gov sen rep president sgt gen".sp
 # Words of a role that say nothing of it on their own ("former", "the").
 _ROLE_FILLER = frozenset("the a an of and former then current new top chief his her their its".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
-_STEMMER = PorterStemmer()
+# ROUGE's own tokenizer and Porter stemmer: lower case, split at anything but letters and digits.
+_STEMMING = DefaultTokenizer(use_stemmer=True)
 
 # Clutter a reader would never take for reporting: photo lines, credits, datelines, link text.
 _CLUTTER = re.compile(
@@ -57,6 +58,11 @@ _ATTRIBUTION_HEAD = re.compile(
     r"(?:\s+that)?|\([^()]*\))[\s,:—–-]*$",
     re.IGNORECASE,
 )
+# Page furniture before a sentence, which a cut may drop: a dateline ("WASHINGTON –", "BEIJING
+# (AP) —"), a credit in parentheses, a newsletter label ("The big picture:").
+_FURNITURE_HEAD = re.compile(
+    r"^(?:[A-Z][A-Z.,'’ ]*(?:\([A-Za-z .]+\))?\s*(?:[—–]|--|>>)|\([^()]*\)|(?:\S+\s+){0,3}\S+:)$"
+)
 _ATTRIBUTED = re.compile(
     r"\b(?:said|says|told|reported|reports|according\s+to|claimed|alleged|wrote|tweeted)\b", re.IGNORECASE
 )
@@ -66,7 +72,7 @@ _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 def stems(text: str | Iterable[str]) -> set[str]:
     """Porter stems of a text's words (or of each of several texts), lower case."""
     texts = [text] if isinstance(text, str) else list(text)
-    return {_STEMMER.stem(w.lower()) for t in texts for w in _WORD.findall(t) if len(w) > 1}
+    return {w for t in texts for w in _STEMMING.tokenize(t) if len(w) > 1}
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -334,7 +340,8 @@ def _dropped(article: Article, start: int, end: int) -> str:
                 tail = article.text[min(end, source.end) : source.end]
                 if tail.strip(" .!") and not _ATTRIBUTION_TAIL.match(tail):
                     return f"cut before {tail.strip()[:60]!r}"
-                if head.strip() and not _ATTRIBUTION_HEAD.match(head.strip()):
+                stripped = head.strip()
+                if stripped and not (_ATTRIBUTION_HEAD.match(stripped) or _FURNITURE_HEAD.match(stripped)):
                     return f"cut after {head.strip()[:60]!r}"
                 return ""
     return ""

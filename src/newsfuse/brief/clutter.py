@@ -1,0 +1,54 @@
+"""Page clutter that reaches an article's body: lines a reader would never take for reporting.
+
+Captions and photo credits, calls to action and link text ("click here", "sound off in the comments
+below"), lines that introduce something the page no longer shows (they end on a colon), shouted
+lines in capitals, and words a scraper glued together ("asWinnipeg"). The cues are the page's own
+conventions, not phrases of any one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.text.normalize import words
+
+_CAPTION = re.compile(
+    r"\b(?:file\s+photo|photo\s+(?:by|credit|courtesy|illustration)|pictured\s+(?:above|below|here|left|right)|"
+    r"getty\s+images|(?:ap|afp|reuters|epa)\s+photo|image\s+(?:credit|source|courtesy)|credit\s*:|"
+    r"\(photo\b|photograph(?:ed)?\s+by)",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:click\s+here|read\s+more|sign\s+up\s+(?:for|to|here)|subscribe\s+(?:to|now|here)|"
+    r"comments?\s+(?:section\s+)?below|sound\s+off|hit\s+the\s+jump|check\s+out\s+(?:the|our|this|these)|"
+    r"follow\s+(?:us|him|her|them)\s+on|share\s+this|leave\s+your\s+(?:thoughts|comments)|"
+    r"(?:watch|related|advertisement|listen|more)\s*:)",
+    re.IGNORECASE,
+)
+# A dateline or section marker that a scraper kept inline: "WOODLAND HILLS >>", "NEWS <<".
+_MARKER = re.compile(r">>|<<|\|\s*[A-Z]")
+# Words glued together by a scraper: a function word run into a capitalised word ("asWinnipeg").
+_GLUED = re.compile(r"\b(?:as|at|in|on|of|the|and|to|by|for|from|with|known)[A-Z][a-z]+")
+# A line whose letters are mostly capitals is a heading or a shouted label, not a sentence.
+MAX_CAPITAL_SHARE = 0.6
+
+
+def clutter(text: str) -> str | None:
+    """Why `text` is page clutter, or None when it reads as a sentence of reporting."""
+    stripped = text.rstrip()
+    if stripped.endswith(":"):
+        return "ends on a colon (it introduces something the page no longer shows)"
+    if stripped[:1].islower():
+        return "starts inside a sentence"
+    if _CAPTION.search(text):
+        return "a caption or photo credit"
+    if _CALL_TO_ACTION.search(text):
+        return "link text or a call to action"
+    if _MARKER.search(text):
+        return "a page marker"
+    if _GLUED.search(text):
+        return "words glued together by the page's scraper"
+    letters = [c for c in text if c.isalpha()]
+    if len(words(text)) >= 3 and letters and sum(c.isupper() for c in letters) / len(letters) > MAX_CAPITAL_SHARE:
+        return "a heading in capitals"
+    return None
