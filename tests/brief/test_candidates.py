@@ -87,9 +87,7 @@ def test_a_leading_credit_is_cut_and_the_sentence_kept(article: Article, candida
     assert article.excerpt(candidate.span) == candidate.text
 
 
-def test_verify_fails_a_name_put_in_without_its_antecedent_cited(
-    article: Article, candidates: list[Candidate]
-) -> None:
+def test_verify_fails_a_name_put_in_without_its_antecedent_cited(article: Article, candidates: list[Candidate]) -> None:
     candidate = _one(candidates, "new gauge")
     assert candidate is not None
     by_id = {article.id: article}

@@ -7,7 +7,6 @@ give the timeline, the key people and the quotes; the claims give the disagreeme
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -17,10 +16,12 @@ from newsfuse.brief.candidates import NamedPerson
 from newsfuse.brief.extractive import Composition, ExtractiveComposer, SourceProfile
 from newsfuse.brief.people import key_people
 from newsfuse.brief.sections import place
+from newsfuse.brief.speakers import certain_speakers
+from newsfuse.brief.timeline import curate_timeline
 from newsfuse.models import Article, Span, StoryFacts
 from newsfuse.models.brief import Brief
 from newsfuse.models.claims import Claim, Conflict
-from newsfuse.models.facts import Entity, TimelineEntry
+from newsfuse.models.facts import Entity
 from newsfuse.models.provenance import Provenance
 from newsfuse.text.normalize import word_count
 from newsfuse.text.sentences import split_sentences
@@ -30,16 +31,6 @@ ORIGINAL_PREFERENCE = 3.0
 DERIVED_PREFERENCE = 2.0
 DIGEST_PREFERENCE = 1.0
 TRANSLATED_PREFERENCE = 0.0  # also a preview's: its statements are expectations
-# Timeline events shorter than this are clipped clauses ("gates", "it issued"); a day keeps its few
-# best-supported events and the whole timeline a screenful. Chosen by reading the sample corpus
-# timelines (3-6 real events per story, 1-3 per day).
-TIMELINE_MIN_WORDS = 5
-TIMELINE_PER_DAY = 3
-TIMELINE_MAX = 10
-_FRAGMENT = re.compile(
-    r"^(?:it|its|he|his|she|her|they|their|this|that|how|what|which|who|when|where|while|because|although|and|but|or)\b",
-    re.IGNORECASE,
-)
 # Quotes of fewer words are scare quotes or labels ("binding", "in-depth"), not statements to show.
 QUOTE_MIN_WORDS = 4
 
@@ -77,10 +68,12 @@ class BriefBuilder:
             articles=tuple(ordered),
             provenance=provenance,
             sections=composition.sections,
-            timeline=curate_timeline(facts.timeline),
+            timeline=curate_timeline(facts.timeline, facts.dates, articles),
             people=key_people(facts.entities, articles),
             entities=facts.entities,
-            quotes=tuple(q for q in facts.quotes if word_count(q.text) >= QUOTE_MIN_WORDS),
+            quotes=certain_speakers(
+                [q for q in facts.quotes if word_count(q.text) >= QUOTE_MIN_WORDS], facts, articles
+            ),
             claims=tuple(claims),
             conflicts=tuple(conflicts),
             composer=self.composer.name,
@@ -150,24 +143,6 @@ def source_profile(provenance: Provenance, previews: frozenset[str] = frozenset(
     return SourceProfile(
         lineage=lineage, preference=preference, digests=frozenset(provenance.digests), previews=previews
     )
-
-
-def curate_timeline(entries: Sequence[TimelineEntry]) -> tuple[TimelineEntry, ...]:
-    """The timeline a reader needs: whole events, the best supported per day, in date order.
-
-    Fragments (a clipped clause, a pronoun with no referent) are left out; each day keeps its
-    TIMELINE_PER_DAY best-supported events, and the whole timeline its TIMELINE_MAX best.
-    """
-    whole = [e for e in entries if word_count(e.event) >= TIMELINE_MIN_WORDS and not _FRAGMENT.match(e.event)]
-    ranked = sorted(whole, key=lambda e: (-len(e.articles), -len(e.spans), e.date))
-    kept: list[TimelineEntry] = []
-    per_day: dict[date, int] = {}
-    for entry in ranked:
-        if per_day.get(entry.date, 0) >= TIMELINE_PER_DAY or len(kept) >= TIMELINE_MAX:
-            continue
-        per_day[entry.date] = per_day.get(entry.date, 0) + 1
-        kept.append(entry)
-    return tuple(sorted(kept, key=lambda e: (e.date, -len(e.articles))))
 
 
 def _reading_order(articles: Sequence[Article], profile: SourceProfile) -> list[Article]:
