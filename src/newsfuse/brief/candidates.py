@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from newsfuse.brief.clutter import clutter
 from newsfuse.brief.compress import trim
 from newsfuse.models import Article, Span
-from newsfuse.text.normalize import word_count, words
 from newsfuse.text.sentences import split_sentences
+from newsfuse.text.words import word_count, words
 
 # Sentences shorter than this are fragments or captions; longer ones are run-ons that make poor
 # brief lines. Bounds chosen from the seed and sample articles (body sentences run 8-45 words).

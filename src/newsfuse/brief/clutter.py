@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.text.normalize import words
+from newsfuse.text.words import words
 
 _CAPTION = re.compile(
     r"\b(?:file\s+photo|photo\s+(?:by|credit|courtesy|illustration)|pictured\s+(?:above|below|here|left|right)|"

@@ -8,6 +8,7 @@ article that says the same, so its citations list every article it stands on.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,8 @@ from newsfuse.brief.sections import place
 from newsfuse.brief.verify import check_sentence
 from newsfuse.models import Article, Span
 from newsfuse.models.brief import CitedSentence, Sections
-from newsfuse.text.normalize import word_count
+from newsfuse.models.provenance import SourceKeys
+from newsfuse.text.words import word_count
 
 # A quotation of more than this many words is speech (left to the sections, with its speaker);
 # shorter quoted stretches are scare quotes or labels ("punitive", "no money").
@@ -69,7 +71,7 @@ REPEAT_MAX_COSINE = 0.5
 class SourceProfile:
     """What provenance says of the story's articles, for choosing wordings and counting support."""
 
-    lineage: Mapping[str, str] = field(default_factory=dict)
+    lineage: SourceKeys = field(default_factory=dict)
     preference: Mapping[str, float] = field(default_factory=dict)
     digests: frozenset[str] = frozenset()
     previews: frozenset[str] = frozenset()
@@ -272,7 +274,7 @@ def _main_event(facts: list[Fact], story: _Story, alike: dict[int, tuple[Candida
 
     def score(fact: Fact) -> float:
         words = stems(fact.lead.text)
-        about = sum(headlines.get(w, 0) for w in words) / max(len(words), 1) ** 0.5
+        about = sum(headlines.get(w, 0.0) for w in words) / math.sqrt(max(len(words), 1))
         return fact.salience / top + HEADLINE_WEIGHT * about
 
     return max(told, key=score)

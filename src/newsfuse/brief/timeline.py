@@ -16,7 +16,7 @@ from datetime import date
 
 from newsfuse.models import Article, DateMention, Span
 from newsfuse.models.facts import TimelineEntry
-from newsfuse.text.normalize import word_count
+from newsfuse.text.words import word_count
 
 # Timeline events shorter than this are clipped clauses ("gates", "it issued"); a day keeps its few
 # best-supported events and the whole timeline a screenful. Chosen by reading the sample corpus
