@@ -27,13 +27,25 @@ MAX_WORDS = 55
 # summary paragraph above the wire story's own lead).
 LEAD_PARAGRAPHS = 2
 _START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)\b")
-_DANGLING_START = re.compile(r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So)\b")
+# Openings that lean on the sentence before: a pronoun, a conjunction, or an adverb of sequence or
+# comparison ("Later in the round ...": which round?).
+_DANGLING_START = re.compile(
+    r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
+    r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides)\b"
+)
 # A sentence opening on one capitalised word and then a lower-case one ("Castellan was ..."): when
 # that word is a person's surname, the person was named in full earlier in the article.
 _ONE_WORD_START = re.compile(r"^(?P<word>[A-Z][a-z'’-]+)\s+(?=[a-z])")
 # The antecedent of a leading pronoun is the subject of the sentence before: a person named within
 # its first words ("Comeaux, 49, took ...", "Actress Lindsay Lohan checked ..."), titles allowed.
 SUBJECT_WORDS = 3
+_QUOTATION_START = re.compile(r"^[“\"]")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|argued|insisted|declared|warned|"
+    r"stated|explained|tweeted|according)\b",
+    re.IGNORECASE,
+)
 _MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 
@@ -115,7 +127,7 @@ def _candidate(
     start, end, text = start + kept.start, start + kept.end, kept.text
     if not MIN_WORDS <= word_count(text) <= MAX_WORDS or text.endswith("?") or not _balanced(text):
         return None
-    if clutter(text) or _repeats_title(text, titles):
+    if clutter(text) or _repeats_title(text, titles) or _speakerless_quotation(text):
         return None
     if _DANGLING_START.match(text):
         return None  # leans on the sentence before it
@@ -145,6 +157,14 @@ def _candidate(
         in_lead=in_lead,
         extra_spans=extra,
     )
+
+
+def _speakerless_quotation(text: str) -> bool:
+    """A sentence that is nothing but a quotation: the reader would not know who said it."""
+    if not _QUOTATION_START.match(text):
+        return False
+    outside = _QUOTED.sub(" ", text)
+    return not _SPEECH_VERB.search(outside)
 
 
 def _repeats_title(text: str, titles: set[str]) -> bool:

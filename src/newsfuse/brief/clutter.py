@@ -29,8 +29,10 @@ _CALL_TO_ACTION = re.compile(
 _MARKER = re.compile(r">>|<<|\|\s*[A-Z]")
 # Words glued together by a scraper: a function word run into a capitalised word ("asWinnipeg").
 _GLUED = re.compile(r"\b(?:as|at|in|on|of|the|and|to|by|for|from|with|known)[A-Z][a-z]+")
-# A line whose letters are mostly capitals is a heading or a shouted label, not a sentence.
+# A line whose letters are mostly capitals is a heading or a shouted label, not a sentence; so is
+# one opening on two words in capitals ("PHILADELPHIA 76ERS Fired ...", a transactions list).
 MAX_CAPITAL_SHARE = 0.6
+_SHOUTED_OPENING = re.compile(r"^[A-Z0-9]{2,}[A-Z]*\s+[A-Z0-9]*[A-Z]{2,}\b(?!\.)")
 
 
 def clutter(text: str) -> str | None:
@@ -48,6 +50,8 @@ def clutter(text: str) -> str | None:
         return "a page marker"
     if _GLUED.search(text):
         return "words glued together by the page's scraper"
+    if _SHOUTED_OPENING.match(text) and sum(c.isupper() for c in text.split()[0] + text.split()[1]) >= 5:
+        return "a heading in capitals"
     letters = [c for c in text if c.isalpha()]
     if len(words(text)) >= 3 and letters and sum(c.isupper() for c in letters) / len(letters) > MAX_CAPITAL_SHARE:
         return "a heading in capitals"

@@ -55,7 +55,7 @@ HEADLINE_WEIGHT = 1.0
 # Sections that say what happened: a disputed claim or a preview's expectation never stands there as fact.
 REPORTING_SECTIONS = frozenset({"quick_read", "what_happened"})
 # Sections the quick read draws on (views and quotations stay in perspectives).
-QUICK_READ_SOURCES = ("what_happened", "whats_next", "why_it_matters", "background")
+QUICK_READ_SOURCES = ("what_happened", "whats_next", "why_it_matters", "background")  # in this order
 # Two bullets sharing this share of the shorter one's content words say the same thing ("Kim held
 # talks with Putin" / "Kim also met with President Putin"); read off the seed and sample briefs,
 # where distinct bullets share at most a third.
@@ -214,8 +214,13 @@ def _quick_read(
     facts worded only by a machine translation are left to the sections. Returns the bullets and
     the facts whose section wording a bullet used (the sections leave those out).
     """
-    pool = [f for name in QUICK_READ_SOURCES for f in placed[name] if story.states_fact(f, "quick_read")]
-    pool.sort(key=lambda f: -f.salience)
+    # What happened first, then what is next, why it matters and the background; salience within each.
+    pool = [
+        f
+        for name in QUICK_READ_SOURCES
+        for f in sorted(placed[name], key=lambda f: -f.salience)
+        if story.states_fact(f, "quick_read")
+    ]
     alike = _alike(ranked, placed)
     main = _main_event(placed["what_happened"], story, alike)
     if main is not None:
@@ -223,18 +228,23 @@ def _quick_read(
         pool.insert(0, main)
     bullets: list[CitedSentence] = []
     used: set[int] = set()
-    for fact in pool:
-        if len(bullets) >= QUICK_READ_TARGET:
-            break
-        limit = QUICK_READ_LEAD_MAX_WORDS if fact is main else QUICK_READ_MAX_WORDS
-        wording = _bullet_wording(fact, story, limit, alike.get(fact.vector_index, ()))
-        if wording is None:
-            continue
-        if any(_overlap(wording.text, bullet.text) >= BULLET_MAX_OVERLAP for bullet in bullets):
-            continue
-        bullets.append(story.cite(fact, "quick_read", wording))
-        if wording is fact.lead:
-            used.add(fact.vector_index)
+    taken: set[int] = set()
+    # Short bullets first; when sources write only long sentences (news excerpts), fewer than
+    # QUICK_READ_MIN short ones exist and longer whole sentences fill the quick read up to it.
+    for limit, target in ((QUICK_READ_MAX_WORDS, QUICK_READ_TARGET), (QUICK_READ_LEAD_MAX_WORDS, QUICK_READ_MIN)):
+        for fact in pool:
+            if len(bullets) >= target:
+                break
+            if fact.vector_index in taken:
+                continue
+            longest = QUICK_READ_LEAD_MAX_WORDS if fact is main else limit
+            wording = _bullet_wording(fact, story, longest, alike.get(fact.vector_index, ()))
+            if wording is None or any(_overlap(wording.text, b.text) >= BULLET_MAX_OVERLAP for b in bullets):
+                continue
+            bullets.append(story.cite(fact, "quick_read", wording))
+            taken.add(fact.vector_index)
+            if wording is fact.lead:
+                used.add(fact.vector_index)
     return bullets, frozenset(used)
 
 

@@ -59,8 +59,15 @@ def curate_timeline(
     return tuple(sorted(kept, key=lambda e: (e.date, -len(e.articles))))
 
 
+# A participle or a question word opening the clause ("stemming from her case", "having checked
+# out", "exactly what the lawyer did"): a piece of a sentence, not an event.
+_PIECE = re.compile(r"^(?:[a-z]+ing\b|(?:\w+\s+)?(?:what|which|how|why)\b)")
+
+
 def _whole(event: str) -> bool:
-    return word_count(event) >= TIMELINE_MIN_WORDS and not _FRAGMENT.match(event) and not _CUT_AROUND.search(event)
+    if word_count(event) < TIMELINE_MIN_WORDS or "\n" in event:
+        return False  # too short, or run across a paragraph break
+    return not (_FRAGMENT.match(event) or _PIECE.match(event) or _CUT_AROUND.search(event))
 
 
 def _surely_dated(entry: TimelineEntry, dates: Sequence[DateMention], articles: dict[str, Article]) -> bool:
