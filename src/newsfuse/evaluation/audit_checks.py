@@ -355,9 +355,17 @@ def _substitution(
     sentence: CitedSentence, original: str, articles: Mapping[str, Article], expected: Expectation
 ) -> str:
     """A sentence whose opening word was replaced by a name: is it the person the word stood for?"""
-    replaced = original.split(" ", 1)[0]
-    added = sentence.text[: max(len(sentence.text) - len(original) + len(replaced), 0)]
-    name = re.sub(r"[’']s$", "", added.strip())
+    text = sentence.text.rstrip(".")
+    source = original.rstrip(".")
+    shared = 0  # the words the sentence and its source end on alike
+    while shared < min(len(text), len(source)) and text[-1 - shared] == source[-1 - shared]:
+        shared += 1
+    replaced = source[: len(source) - shared].strip()
+    name = text[: len(text) - shared].strip()
+    if not replaced:  # a surname grown into a full name ("Okafor was" -> "Lina Okafor was")
+        replaced = source.split(" ", 1)[0]
+        name = text[: len(text) - len(source) + len(replaced)].strip()
+    name = re.sub(r"[’']s$", "", name)
     person, why = expected.person(name)
     if person is None:
         return f"put {name!r} for {replaced!r}: {why}"
