@@ -56,5 +56,5 @@ def test_a_folder_without_a_pair_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(EvaluationDataError, match=r"no \*\.source"):
         evaluate_summaries(tmp_path)
     (tmp_path / "a.source").write_text("", encoding="utf-8")
-    with pytest.raises(EvaluationDataError, match="a.target"):
+    with pytest.raises(EvaluationDataError, match=r"a\.target"):
         evaluate_summaries(tmp_path)

@@ -71,13 +71,22 @@ class BriefBuilder:
             timeline=curate_timeline(facts.timeline, facts.dates, articles),
             people=key_people(facts.entities, articles),
             entities=facts.entities,
-            quotes=certain_speakers(
-                [q for q in facts.quotes if word_count(q.text) >= QUOTE_MIN_WORDS], facts, articles
-            ),
+            quotes=certain_speakers([q for q in facts.quotes if _is_speech(q.text)], facts, articles),
             claims=tuple(claims),
             conflicts=tuple(conflicts),
             composer=self.composer.name,
         )
+
+
+# A quotation whose words are mostly capitalised is the title of a work, a prize or a programme
+# ("Outstanding Individual Performance in a Variety or Music Program"), not someone's words.
+TITLE_CASE_SHARE = 0.6
+
+
+def _is_speech(text: str) -> bool:
+    words = [w for w in text.split() if len(w) > 3]
+    title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
+    return word_count(text) >= QUOTE_MIN_WORDS and not title_case
 
 
 def named_people(entities: Sequence[Entity]) -> dict[str, tuple[NamedPerson, ...]]:

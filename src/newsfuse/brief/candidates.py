@@ -26,12 +26,13 @@ MAX_WORDS = 55
 # A story's lead: the opening sentence of its first two prose paragraphs (a page may put a
 # summary paragraph above the wire story's own lead).
 LEAD_PARAGRAPHS = 2
-_START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)\b")
+_START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)(?=\s)")
 # Openings that lean on the sentence before: a pronoun, a conjunction, or an adverb of sequence or
 # comparison ("Later in the round ...": which round?).
 _DANGLING_START = re.compile(
     r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
     r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides)\b"
+    r"|^(?:He|She|They|It)['’]\w+"  # a contraction ("He'll", "She's"): a pronoun that cannot take a name
 )
 # A sentence opening on one capitalised word and then a lower-case one ("Castellan was ..."): when
 # that word is a person's surname, the person was named in full earlier in the article.
@@ -46,6 +47,7 @@ _SPEECH_VERB = re.compile(
     r"stated|explained|tweeted|according)\b",
     re.IGNORECASE,
 )
+_PRONOUN_SPEAKER = re.compile(r"^[\s,.;:!?—–-]*(?:he|she|they|it|we|i)\s+\w+\b", re.IGNORECASE)
 _MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 
@@ -160,11 +162,12 @@ def _candidate(
 
 
 def _speakerless_quotation(text: str) -> bool:
-    """A sentence that is nothing but a quotation: the reader would not know who said it."""
+    """A sentence that is nothing but a quotation, or one credited only to a pronoun ("..., " he
+    told parliament): the reader would not know who said it."""
     if not _QUOTATION_START.match(text):
         return False
     outside = _QUOTED.sub(" ", text)
-    return not _SPEECH_VERB.search(outside)
+    return not _SPEECH_VERB.search(outside) or bool(_PRONOUN_SPEAKER.match(outside))
 
 
 def _repeats_title(text: str, titles: set[str]) -> bool:
@@ -222,5 +225,6 @@ def _full_name(surname: str, before: int, mentions: Sequence[NamedPerson]) -> Na
 
 
 def _balanced(text: str) -> bool:
-    """Whole quotations only: a sentence cut inside a quote would misquote its speaker."""
-    return text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("«") == text.count("»")
+    """Whole quotations and parentheses only: a sentence cut inside one misquotes or breaks off."""
+    quotes = text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("«") == text.count("»")
+    return quotes and text.count("(") == text.count(")")  # and no parenthesis cut open ("… (93.")

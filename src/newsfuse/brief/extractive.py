@@ -52,6 +52,8 @@ QUICK_READ_LEAD_MAX_WORDS = 55  # = candidates.MAX_WORDS: the main event is told
 # more central one they do not mention. Set by reading the ECB+ dev half's quick reads (topics 1, 3,
 # 5, 7, 9); the main-event share there and on the NeuS dev half is in evaluation/README.md.
 HEADLINE_WEIGHT = 1.0
+# An opinion piece says so in its headline ("OPINION: ...", "Analysis: ..."): what it says is a view.
+_OPINION_TITLE = re.compile(r"^\s*(?:opinion|analysis|commentary|editorial|column|op-ed)\s*[:|—–-]", re.IGNORECASE)
 # Sections that say what happened: a disputed claim or a preview's expectation never stands there as fact.
 REPORTING_SECTIONS = frozenset({"quick_read", "what_happened"})
 # Sections the quick read draws on (views and quotations stay in perspectives).
@@ -107,7 +109,8 @@ class ExtractiveComposer:
             # Digests add no reporting of their own: what only a digest says stays out of the brief.
             candidates = [c for c in candidates if c.article_id in reporting]
         ranked = rank(candidates, lineage=profile.lineage, preference=profile.preference)
-        story = _Story(articles, profile, any(c.article_id not in profile.previews for c in candidates))
+        opinions = frozenset(a.id for a in articles if a.title and _OPINION_TITLE.match(a.title))
+        story = _Story(articles, profile, any(c.article_id not in profile.previews for c in candidates), opinions)
         order = _mmr_order(ranked)
         placed = _place(ranked, order, story, frozenset())
         quick, used = _quick_read(ranked, placed, story)
@@ -127,6 +130,7 @@ class _Story:
     articles: Sequence[Article]
     profile: SourceProfile
     reported: bool  # some article reports the story (is not a preview written before it)
+    opinions: frozenset[str] = frozenset()  # opinion pieces: their statements are views, not reports
 
     def states_fact(self, fact: Fact, section: str) -> bool:
         """Whether the fact may stand as fact in `section`: in a reporting section, never a
@@ -135,6 +139,8 @@ class _Story:
             return True
         if any(_overlaps(m.span, d) for m in fact.members for d in self.profile.disputed):
             return False
+        if fact.lead.article_id in self.opinions:
+            return False
         return not (self.reported and fact.lead.article_id in self.profile.previews)
 
     def supports(self, wording: Candidate, member: Candidate, section: str) -> bool:
@@ -142,7 +148,9 @@ class _Story:
         most words), and in a reporting section it is no preview of a reported story."""
         if member is wording:
             return True
-        if section in REPORTING_SECTIONS and self.reported and member.article_id in self.profile.previews:
+        if section in REPORTING_SECTIONS and (
+            (self.reported and member.article_id in self.profile.previews) or member.article_id in self.opinions
+        ):
             return False
         by_id = {a.id: a for a in self.articles}
         own = by_id[wording.article_id].excerpt(wording.span)
@@ -310,7 +318,7 @@ def _bullet_wording(fact: Fact, story: _Story, limit: int, alike: tuple[Candidat
 
     def usable(member: Candidate) -> bool:
         untrusted = lowest is not None and profile.preference.get(member.article_id, lowest) <= lowest
-        preview = story.reported and member.article_id in profile.previews
+        preview = (story.reported and member.article_id in profile.previews) or member.article_id in story.opinions
         quoted = bool(_SPEECH.search(member.text))
         disputed = any(_overlaps(member.span, d) for d in profile.disputed)
         return not (untrusted or preview or quoted or disputed or member.article_id in profile.digests)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, TITLE_WORDS
@@ -45,6 +45,8 @@ _INSTITUTIONS = (
 )
 # A role is a title or a description: never a courtesy title alone, an age or a measure.
 _COURTESY = frozenset("mr mrs ms miss dr sir madam mx".split())
+# Words that qualify a role but are none on their own ("the late Jeffrey Epstein").
+_QUALIFIERS = frozenset("late former then current acting interim new outgoing incoming".split())
 _NOT_A_ROLE_START = frozenset("how when where why what who whom which while that as if".split())
 # "one of the most popular players", "three of Washington's challengers": a group, not this person's role.
 _COUNTED_GROUP = re.compile(
@@ -78,15 +80,26 @@ def _named(entity: Entity, texts: dict[str, str], known: set[str]) -> Entity:
     """The entity under its name without a word the tagger glued on ("Manager Billy King", "Coach
     Jim O'Brien"): the first word goes when the rest is how the articles name a person and the word
     is a common noun (written in lower case in the articles) or a title."""
-    first, _, rest = entity.name.partition(" ")
-    if len(rest.split()) < 2 or rest not in known:
+    bare = bare_name(entity.name, texts.values(), known)
+    if bare == entity.name or len(bare.split()) < 2:
         return entity
+    aliases = tuple(a for a in entity.aliases if a != bare)
+    return replace(entity, name=bare, aliases=aliases)
+
+
+def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
+    """`name` less a title or common noun glued before it ("Comedian Ellen DeGeneres", "Professor
+    Varoufakis"): a title always, a common noun (written in lower case in `texts`) when what is
+    left is how the articles name someone (one of `known`)."""
+    first, _, rest = name.partition(" ")
     word = first.lower().rstrip(".")
-    common = word in TITLE_WORDS or any(re.search(rf"\b{re.escape(word)}\b", t) for t in texts.values())
-    if not common:
-        return entity
-    aliases = tuple(a for a in entity.aliases if a != rest)
-    return replace(entity, name=rest, aliases=aliases)
+    if not rest or not _reads_as_name(rest):
+        return name
+    if word in TITLE_WORDS:
+        return rest  # a title ("Professor Varoufakis") is never part of the name
+    if rest in known and any(re.search(rf"\b{re.escape(word)}\b", t) for t in texts):
+        return rest
+    return name
 
 
 def _a_place(entity: Entity, texts: dict[str, str]) -> bool:
@@ -110,8 +123,10 @@ def _head(role: str) -> str:
 def _is_role(role: Mention) -> bool:
     text = role.text.strip()
     first = text.split(" ", 1)[0].lower().rstrip(".")
-    if not text or first in _NOT_A_ROLE_START or text.lower().rstrip(".") in _COURTESY or _COUNTED_GROUP.match(text):
+    if not text or first in _NOT_A_ROLE_START or _COUNTED_GROUP.match(text):
         return False
+    if set(text.lower().rstrip(".").split()) <= _COURTESY | _QUALIFIERS:
+        return False  # a courtesy title or a qualifier alone ("Mr.", "late") says no role
     if re.search(r"\d", text):
         return False  # an age or a measure ("40 - year - old", "6 - foot, 200 - pound") describes, it is no role
     return _head(text) not in _INSTITUTIONS

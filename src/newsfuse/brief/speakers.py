@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsfuse.brief.people import bare_name
 from newsfuse.models import Article, Span, StoryFacts
 from newsfuse.models.facts import Entity, Quote, QuoteMention
 from newsfuse.text.sentences import split_sentences
@@ -28,7 +29,12 @@ SUBJECT_WORDS = 3
 
 def certain_speakers(quotes: Sequence[Quote], facts: StoryFacts, articles: Sequence[Article]) -> tuple[Quote, ...]:
     by_id = {a.id: a for a in articles}
-    return tuple(replace(q, speaker=_speaker(q, facts, by_id)) for q in quotes)
+    shown = []
+    for quote in quotes:
+        speaker = _speaker(quote, facts, by_id)
+        entity = facts.entity(speaker) if speaker else None
+        shown.append(replace(quote, speaker=_shown(entity, facts, by_id) if entity else speaker))
+    return tuple(shown)
 
 
 def _speaker(quote: Quote, facts: StoryFacts, articles: dict[str, Article]) -> str | None:
@@ -60,6 +66,16 @@ def _named_at(mention: QuoteMention, facts: StoryFacts, articles: dict[str, Arti
         if entity is not None:
             return entity.name
     return None
+
+
+def _shown(entity: Entity, facts: StoryFacts, articles: dict[str, Article]) -> str:
+    """The speaker's name without a title glued on ("Professor Varoufakis" is Yanis Varoufakis)."""
+    known = {n for e in facts.entities if e.type in _SPEAKERS for n in e.names}
+    bare = bare_name(entity.name, (a.text for a in articles.values()), known)
+    named = facts.entity(bare) if bare != entity.name else None
+    if named is not None and named.id != entity.id and named.type == entity.type:
+        return named.name  # the name is another entity's: show that one ("Varoufakis" -> "Yanis Varoufakis")
+    return bare
 
 
 def _entity(text: str, facts: StoryFacts) -> Entity | None:

@@ -119,9 +119,19 @@ def ecb_stories(expectations: Sequence[Expectation], data: Path) -> list[AuditSt
 
 
 def headlines(text: str) -> list[str]:
-    """A plain-text source's headline lines: its first few lines that are short and end no sentence."""
+    """A plain-text source's headline lines: of its first few lines, the short ones that end no
+    sentence or are written in title case (most longer words capitalised)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADLINE_LINES]
-    return [line for line in lines if len(line.split()) <= HEADLINE_MAX_WORDS and not re.search(r"[.!?”\"]$", line)]
+    return [
+        line
+        for line in lines
+        if len(line.split()) <= HEADLINE_MAX_WORDS and (not re.search(r"[.!?”\"]$", line) or _title_case(line))
+    ]
+
+
+def _title_case(line: str) -> bool:
+    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def neus_stories(expectations: Sequence[Expectation], data: Path) -> list[AuditStory]:

@@ -315,6 +315,8 @@ def _misleads(
         return "starts inside a sentence"
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return "cuts a quotation open"
+    if text.count("(") != text.count(")"):
+        return "breaks off inside a parenthesis"
     if not sentence.spans or sentence.spans[0].article_id not in articles:
         return "cites nothing"
     article = articles[sentence.spans[0].article_id]
