@@ -131,7 +131,7 @@ def headlines(text: str) -> list[str]:
 
 def _title_case(line: str) -> bool:
     long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.9 * len(long_words)
 
 
 def neus_stories(expectations: Sequence[Expectation], data: Path) -> list[AuditStory]:
