@@ -8,14 +8,13 @@ grouping or the conflict checks.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import Protocol
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsfuse.claims.units import Unit
 from newsfuse.models import Provenance, Span
+from newsfuse.text.tfidf import tfidf_rows, with_bigrams
 from newsfuse.text.words import content_stems
 
 
@@ -29,17 +28,7 @@ class TfidfEmbedder:
     """Sub-linear TF-IDF over content stems and stem bigrams, fitted on the story's own units."""
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        vectorizer = TfidfVectorizer(analyzer=_stem_ngrams, sublinear_tf=True, norm="l2", min_df=1, lowercase=False)
-        try:
-            matrix = vectorizer.fit_transform(list(texts))
-        except ValueError:  # every text was stop words only
-            return np.zeros((len(texts), 1))
-        return np.asarray(matrix.toarray())
-
-
-def _stem_ngrams(text: str) -> list[str]:
-    stems = content_stems(text, numbers=False)
-    return stems + [f"{a} {b}" for a, b in pairwise(stems)]
+        return tfidf_rows(with_bigrams(content_stems(text, numbers=False)) for text in texts)
 
 
 def similarity_matrix(units: Sequence[Unit], provenance: Provenance | None, embedder: Embedder) -> np.ndarray:

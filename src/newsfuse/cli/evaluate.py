@@ -134,3 +134,39 @@ def audit_cli(
         if verbose:
             typer.echo("\n".join(report_lines(run)))
     _emit({run.set: run.figures() for run in runs})
+
+
+OutOption = Annotated[Path | None, typer.Option("--out", help="Write newsfuse's predictions here, one JSON a line.")]
+PeerOption = Annotated[bool, typer.Option("--peer/--no-peer", help="Score the peer in the same run (eval extra).")]
+
+
+@eval_app.command("dates")
+def dates_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption = True) -> None:
+    """Time expressions on TimeML (*.tml): span and value P/R/F1, beside HeidelTime in the same run."""
+    from newsfuse.errors import ConfigError
+    from newsfuse.evaluation.dates import evaluate_dates
+    from newsfuse.evaluation.heideltime import HeidelTime
+
+    heideltime = HeidelTime() if peer else None
+    try:
+        _emit(evaluate_dates(data or default_data_path("timebank"), out=out, peer=heideltime))
+    except (EvaluationDataError, ConfigError) as exc:
+        typer.echo(f"newsfuse: {exc}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        if heideltime is not None:
+            heideltime.close()
+
+
+@eval_app.command("quotes")
+def quotes_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption = True) -> None:
+    """Attribution on PolNeAR (text/, attributions/): P/R/F1 and right sources, beside textacy."""
+    from newsfuse.errors import ConfigError
+    from newsfuse.evaluation.quotes import TextacyQuotations, evaluate_quotes
+
+    try:
+        folder = data or default_data_path("polnear") / "dev"
+        _emit(evaluate_quotes(folder, out=out, peer=TextacyQuotations() if peer else None))
+    except (EvaluationDataError, ConfigError) as exc:
+        typer.echo(f"newsfuse: {exc}", err=True)
+        raise typer.Exit(2) from None

@@ -6,6 +6,7 @@ can compare records across articles and every citation can be checked against it
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -113,6 +114,22 @@ class TimelineEntry:
     spans: tuple[Span, ...]
     actors: tuple[str, ...] = ()
     disputed: tuple[EventDate, ...] = ()
+
+    @property
+    def iso(self) -> str:
+        """The date at the entry's precision: 2025-09-04, 2018-08 (a month), 2018 (a year)."""
+        if self.granularity == "month":
+            return self.date.isoformat()[:7]
+        if self.granularity == "year":
+            return str(self.date.year)
+        return self.date.isoformat()
+
+    @property
+    def label(self) -> str:
+        """The date as a reader sees it: "2025-09-04", "August 2018", "2018"; a month is never its 1st."""
+        if self.granularity == "month":
+            return f"{calendar.month_name[self.date.month]} {self.date.year}"
+        return self.iso
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from newsfuse.models import Span
 from newsfuse.models.brief import SECTION_TITLES, Brief
-from newsfuse.render.brief import person_roles, source_line
+from newsfuse.render.brief import explained, person_roles, source_line
 
 
 class HtmlRenderer:
@@ -32,6 +32,7 @@ class HtmlRenderer:
             cite=_cite,
             label=_label,
             person_roles=person_roles,
+            explained=explained,
         )
 
 
