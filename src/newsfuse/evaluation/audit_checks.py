@@ -405,11 +405,13 @@ def _real(conflict: Conflict, expected: Expectation) -> bool:
 
 
 def _value_key(value: str) -> str:
-    """A side's value for comparison: digits without separators, or its lower-case words."""
-    digits = re.sub(r"[,\s]", "", value)
-    number = re.search(r"\d+(?:[.:]\d+)*", digits)
-    if number and not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value.strip()):
-        return number.group(0)
+    """A side's value for comparison: its significant digits (no separators, points or trailing
+    zeros, so "$160 million", "160" and "160,000,000 USD" meet), a date as written, or its words."""
+    if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value.strip()):
+        return value.strip()
+    number = re.search(r"\d[\d,.:\s]*", value)
+    if number:
+        return re.sub(r"\D", "", number.group(0)).rstrip("0") or "0"
     return value.strip().lower()
 
 
