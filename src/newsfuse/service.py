@@ -53,6 +53,7 @@ def brief_budget(articles: int) -> float:
     """Seconds a story of this many articles may take to brief."""
     return BRIEF_BUDGET_BASE_S + BRIEF_BUDGET_PER_ARTICLE_S * articles
 
+
 # The store's names that the CLI, API and web need: they import only this module and models.
 DEFAULT_DB = store.DEFAULT_DB
 SNIPPET_START = store.SNIPPET_START

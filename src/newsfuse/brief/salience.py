@@ -11,7 +11,7 @@ from newsfuse.brief.candidates import Candidate
 from newsfuse.models.provenance import SourceKeys, count_sources
 from newsfuse.text.lexicon import STOP_WORDS
 from newsfuse.text.tfidf import tfidf_rows, with_bigrams
-from newsfuse.text.words import folded_words
+from newsfuse.text.words import content_stems, folded_words
 
 # Two sentences whose TF-IDF cosine reaches this say the same thing (a copy's sentence, a light
 # rewrite). Calibrated on the seeds: the AP paragraph and its machine translation pair at 0.45-0.8,
@@ -35,8 +35,6 @@ UNTRUSTED = 0.0
 UNTRUSTED_FACTOR = 0.5
 # Sentences near an article's start carry its news (inverted pyramid); the bonus fades linearly.
 LEAD_BONUS = 0.5
-
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +120,11 @@ def _consensus(texts: list[str], candidates: Sequence[Candidate], lineage: Sourc
         words = content_words(text)
         scores.append(sum(spread.get(w, 1) - 1 for w in words) / max(len(words), 1) ** 0.5)
     return np.asarray(scores, dtype=float)
+
+
+def stems(text: str) -> set[str]:
+    """Stems of a text's content words (no numbers)."""
+    return {s for s in content_stems(text, numbers=False) if len(s) > 2}
 
 
 def content_words(text: str) -> set[str]:

@@ -102,6 +102,7 @@ def best_threshold(gold: Sequence[bool], score: Sequence[float]) -> float:
 
 def negation_mismatch(pair: Pair) -> bool:
     """The lexical baseline: exactly one of the two claims holds a negation word."""
+
     def negates(claim: str) -> bool:
         return any(t in NEGATIONS for t in folded_words(claim))
 

@@ -96,9 +96,7 @@ class AliasMerger:
         self._join_acronyms(forms, union)
         self._join_full_names(forms, union)
         self._join_parts(forms, union)
-        entities = [
-            self._entity([forms[k] for k in keys], agency_of, independence or {}) for keys in union.groups()
-        ]
+        entities = [self._entity([forms[k] for k in keys], agency_of, independence or {}) for keys in union.groups()]
         return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
     def _join_agencies(self, forms: dict[str, _Form], union: UnionFind[str]) -> dict[str, str]:
@@ -164,9 +162,7 @@ class AliasMerger:
         self._join_misspelt_surnames(forms, union, votes)
 
     @staticmethod
-    def _accepts(
-        form: _Form, longer: list[str], own: EntityType | None, own_votes: Votes, group: list[_Form]
-    ) -> bool:
+    def _accepts(form: _Form, longer: list[str], own: EntityType | None, own_votes: Votes, group: list[_Form]) -> bool:
         tokens = form.tokens
         n = len(tokens)
         prefix, suffix = longer[:n] == tokens, longer[-n:] == tokens

@@ -106,7 +106,7 @@ def _markdown(brief: Brief) -> str:
     number = {article.id: i for i, article in enumerate(brief.articles, start=1)}
 
     def cite(ids: Sequence[str]) -> str:
-        return "".join(f"[{number[i]}]" for i in dict.fromkeys(ids) if i in number)
+        return "".join(f"[{n}]" for n in sorted({number[i] for i in ids if i in number}))
 
     lines = [f"# {brief.headline}", "", f"*{source_line(brief)} · written by the {brief.composer} composer*", ""]
     if brief.error is not None:

@@ -40,9 +40,7 @@ def _cite(brief: Brief, story: int, sources: Sequence[str], spans: Sequence[Span
     """Superscript links to the cited sources; hovering one shows the cited passage."""
     number = {article.id: i for i, article in enumerate(brief.articles, start=1)}
     parts = []
-    for article_id in dict.fromkeys(sources):
-        if article_id not in number:
-            continue
+    for article_id in sorted({s for s in sources if s in number}, key=number.__getitem__):
         passage = next((brief.article(article_id).excerpt(s) for s in spans if s.article_id == article_id), "")
         title = f' title="{escape(passage)}"' if passage else ""
         parts.append(f'<a href="#s{story}-{number[article_id]}"{title}>[{number[article_id]}]</a>')
