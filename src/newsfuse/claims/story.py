@@ -18,6 +18,7 @@ import numpy as np
 
 from newsfuse.claims.units import Slots, Unit
 from newsfuse.models import Article, ConflictSide, Provenance, Span, StoryFacts
+from newsfuse.models.claims import article_marker
 from newsfuse.text.tfidf import tfidf_rows, with_bigrams
 from newsfuse.text.words import content_stems
 
@@ -62,8 +63,8 @@ class StoryView:
         return self.provenance is not None and article_id in self.provenance.digests
 
     def label(self, article_id: str) -> str:
-        article = self.articles.get(article_id)
-        return article.label if article is not None else article_id
+        """How an explanation names an article: a marker the renderers write as "[2] Newslooks"."""
+        return article_marker(article_id)
 
 
 def coverage(a: str, b: str, ignore: frozenset[str] = frozenset()) -> float:
