@@ -196,13 +196,21 @@ class PageNotes:
 
 
 def record_json(record: BriefRecord | PageNotes) -> dict[str, Any]:
-    """The record as the contract's JSON object (tuples become lists when dumped)."""
-    data = dataclasses.asdict(record)
+    """The record as the contract's JSON object: dicts, lists and plain values only."""
+    data: dict[str, Any] = _plain(dataclasses.asdict(record))
     for article in data.get("articles", []) if isinstance(record, BriefRecord) else []:
         for optional in ("path", "url"):
             if article[optional] is None:
                 del article[optional]
     return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 def parse_record(data: Mapping[str, Any]) -> BriefRecord:
