@@ -29,15 +29,16 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.extract.names import ORGANIZATION_HEADS, TITLE_WORDS
 from newsfuse.extract.quote_marks import QuoteRegion
+from newsfuse.extract.syntax import climb
 from newsfuse.models import Entity
 
 Kind = Literal["person", "organization", "either"]
 Offsets = tuple[int, int]
 
-# Sentences of narration (not wholly quoted) searched back for an antecedent. Kept from the quote
-# extractor this module replaces: a pronoun speaker's antecedent in news copy sits in the same
-# paragraph, which rarely runs past four sentences.
-ANTECEDENT_LOOKBACK_SENTENCES = 4
+# Sentences of narration (not wholly quoted) before the referring word's own that are in reach of
+# it. One: an antecedent further back is a guess; sentences whose subject is written the same way
+# ("Then she shattered party norms") carry the reach further without counting.
+ANTECEDENT_REACH_SENTENCES = 1
 PERSON_PRONOUNS = frozenset({"he", "she"})
 BODY_PRONOUNS = frozenset({"it"})
 # Subject pronouns: as written they name nobody a reader of the brief could tell.
@@ -47,9 +48,15 @@ DEFINITE = frozenset({"the", "this", "that"})
 # spaCy's entity labels that name a speaker, as candidate kinds.
 _LABEL_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization"}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# How far up a noun phrase an apposition is followed to its subject ("the director of the agency").
+MAX_PHRASE_DEPTH = 6
 _TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS)
-# spaCy's labels of a named subject that can speak (no label: a name the tagger missed).
-_SPEAKING_LABELS = frozenset({"", "PERSON", "ORG"})
+# spaCy's labels of a named subject that cannot be a speaker referred back to: places, dates,
+# amounts. Others stay candidates: the small model often labels a person PRODUCT or WORK_OF_ART
+# ("Ivanka Trump also advises her father").
+_MUTE_LABELS = frozenset(
+    {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,7 @@ class _Candidate:
     name: str | None
     kind: Kind
     sentence: int
+    subject: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +92,7 @@ class SpeakerResolver:
         self.entities = entities
         self.quotes = list(quotes)
         sentences = list(doc.sents)
+        self._sentences = sentences
         self._sentence_starts = [s.start_char for s in sentences]
         self._narration = [
             any(not t.is_punct and not t.is_space and not self._quoted(t.idx) for t in s) for s in sentences
@@ -109,9 +118,9 @@ class SpeakerResolver:
         head = span.root
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            return self._antecedent(head.idx, "person", quote)
+            return self._antecedent(head, "person", quote)
         if lower in BODY_PRONOUNS:
-            return self._antecedent(head.idx, "organization", quote)
+            return self._antecedent(head, "organization", quote)
         if head.pos_ == "PRON":
             return None
         covering = [c for c in self._candidates if c.start <= head.idx < c.end]
@@ -139,7 +148,7 @@ class SpeakerResolver:
             kind: Kind = "person" if entity.type == "person" else "organization"
             written = self.text[start:end]
             name = self._written_name(written.split(), entity, start) if kind == "person" else entity.name
-            out.append(_Candidate(start, end, entity.id, name, kind, self._sentence(start)))
+            out.append(_Candidate(start, end, entity.id, name, kind, self._sentence(start), _is_subject(span.root)))
             taken.append((start, end))
         for ent in self.doc.ents:
             kind_of = _LABEL_KINDS.get(ent.label_)
@@ -156,12 +165,22 @@ class SpeakerResolver:
             else:
                 name = known.name if known is not None else " ".join(words)
             key = known.id if known is not None else _key(words)
-            out.append(_Candidate(ent.start_char, ent.end_char, key, name, kind_of, self._sentence(ent.start_char)))
+            out.append(
+                _Candidate(
+                    ent.start_char,
+                    ent.end_char,
+                    key,
+                    name,
+                    kind_of,
+                    self._sentence(ent.start_char),
+                    _is_subject(ent.root),
+                )
+            )
             taken.append((ent.start_char, ent.end_char))
         for token in self.doc:
             if token.dep_ not in _SUBJECTS or token.pos_ != "PROPN" or self._quoted(token.idx):
                 continue
-            if token.ent_type_ not in _SPEAKING_LABELS or self._place(token.idx):
+            if token.ent_type_ in _MUTE_LABELS or self._place(token.idx):
                 continue  # "North Korea would harm China": a place is not someone to refer back to
             if _overlaps(taken, token.idx, token.idx + len(token.text)):
                 continue
@@ -173,14 +192,14 @@ class SpeakerResolver:
             name = self._written_name(words, known, first.idx)
             key = known.id if known is not None else _key(words)
             end = token.idx + len(token.text)
-            out.append(_Candidate(first.idx, end, key, name, "either", self._sentence(first.idx)))
+            out.append(_Candidate(first.idx, end, key, name, "either", self._sentence(first.idx), True))
         return sorted(out, key=lambda c: c.start)
 
     def _place(self, at: int) -> bool:
         return any(
             m.span.start <= at < m.span.end
             for e in self.entities
-            if e.type in ("place", "other")
+            if e.type == "place"
             for m in e.mentions
             if m.span.article_id == self.article_id
         )
@@ -237,25 +256,35 @@ class SpeakerResolver:
 
     # -- pronouns and descriptions -----------------------------------------------------------------
 
-    def _antecedent(self, at: int, kind: Kind, quote: Offsets | None) -> str | None:
-        """The one compatible candidate of the nearest sentence before `at` that mentions any, if one."""
+    def _antecedent(self, referring: Token, kind: Kind, quote: Offsets | None) -> str | None:
+        """The one compatible candidate of the nearest sentence before `referring` that mentions
+        any, within reach: the referring word's own sentence and the narration sentence before it,
+        reaching further back through sentences whose subject refers the same way ("she … she")."""
+        at = referring.idx
         here = self._sentence(at)
-        budget = ANTECEDENT_LOOKBACK_SENTENCES
+        reach = ANTECEDENT_REACH_SENTENCES
         index = here
-        while index >= 0 and budget >= 0:
+        while index >= 0 and reach >= 0:
             found = [
                 c
                 for c in self._candidates
                 if c.sentence == index and c.end <= at and (c.kind == kind or c.kind == "either")
             ]
             if found:
+                # Certain: one candidate, and the subject of its clause ("told The Post that the
+                # company ..." leaves the company unknown).
                 speaking = [c for c in found if not self._named_in(c, quote)]
                 keys = {c.key for c in speaking}
-                return speaking[-1].name if len(keys) == 1 else None
-            if index < here and self._narration[index]:
-                budget -= 1
+                return speaking[-1].name if len(keys) == 1 and speaking[-1].subject else None
+            if index < here and self._narration[index] and not self._same_subject(index, referring):
+                reach -= 1
             index -= 1
         return None
+
+    def _same_subject(self, index: int, referring: Token) -> bool:
+        """Whether sentence `index` has a subject written as `referring` is ("she", "the company")."""
+        sentence = self._sentences[index]
+        return any(t.dep_ in _SUBJECTS and t.lower_ == referring.lower_ for t in sentence)
 
     def _described(self, head: Token, quote: Offsets | None) -> str | None:
         determiners = [c for c in head.children if c.dep_ == "det"]
@@ -264,7 +293,7 @@ class SpeakerResolver:
         if any(c.dep_ == "poss" or (c.pos_ == "PROPN" and c.dep_ in {"compound", "nmod"}) for c in head.children):
             return None  # "her father", "the Clinton campaign": the phrase says more than a name would
         if head.lemma_.lower() in ORGANIZATION_HEADS:
-            return self._antecedent(head.idx, "organization", quote)
+            return self._antecedent(head, "organization", quote)
         return self._by_role(head, quote)
 
     def _by_role(self, head: Token, quote: Offsets | None) -> str | None:
@@ -308,6 +337,21 @@ def shown_speaker(phrase: str | None) -> str | None:
     if phrase is None or phrase.strip().casefold() in _PRONOUNS:
         return None
     return phrase.strip()
+
+
+def _is_subject(root: Token) -> bool:
+    """A subject, or a name in apposition inside one ("Its chief executive, Tobias Kallberg, said";
+    "The regional director of the agency, Lene Abrahamsen, said", wherever the parser hangs it)."""
+    if root.dep_ in _SUBJECTS:
+        return True
+    if root.dep_ != "appos":
+        return False
+    for token in climb(root.head, MAX_PHRASE_DEPTH):
+        if token.dep_ in _SUBJECTS:
+            return True
+        if token.dep_ not in {"pobj", "prep", "compound", "appos"}:
+            return False
+    return False
 
 
 def _modifier(root: Token, end: int) -> bool:
