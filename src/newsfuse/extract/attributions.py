@@ -161,7 +161,9 @@ def _attribution(
     if any(q.start <= verb.idx < q.end for q in quotes):
         return None  # a cue inside what was said is the speaker's words ("Nobody told us ...")
     subject = _subject(verb)
-    if subject is None or any(q.start <= subject.idx < q.end for q in quotes):
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    misparsed = subject is not None and any(q.start <= subject.idx < q.end for q in quotes)
+    if (subject is None and not passive) or misparsed:
         # No subject, or one inside what was said (a misparse): the frame of a quotation beside
         # the cue names the speaker ('"…," Gene Sperling, an adviser, said').
         subject = _framed_subject(verb, text, quotes)
@@ -223,7 +225,7 @@ def _clause_content(verb: Token) -> Offsets | None:
         end = clause.right_edge.idx + len(clause.right_edge.text)
         marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
         return (min(start, marks[0].idx) if marks else start), end
-    if verb.dep_ in {"parataxis", "advcl"} and not is_root(verb) and verb.i > verb.head.i:
+    if verb.dep_ in {"parataxis", "advcl"} and not is_root(verb) and verb.i > verb.head.i and not _is_cue(verb.head):
         head = verb.head
         # The whole sentence around the interposed cue: "In three years, Barden says, lives were lost".
         subtree = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i) and not t.is_punct]
@@ -289,9 +291,13 @@ def _according_to(token: Token, doc: Doc) -> Attribution | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return subjects[0]
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "The plan has been called a disaster (by X)": the passive subject is what was reported on.
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return agents[0] if agents else None
     # "..., adding that ..." / a conjoined verb shares its head's subject.
     if verb.dep_ in {"conj", "advcl", "xcomp"} and not is_root(verb) and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)
@@ -307,10 +313,14 @@ def _phrase(token: Token) -> Offsets:
         if not any(a.dep_ in {"relcl", "acl", "appos"} and a.head.i == token.i for a in [t, *t.ancestors][:-1])
     ]
     tokens = [t for t in tokens if t.i <= token.i or t.head.i == token.i or t.head.i in {x.i for x in tokens}]
+    # The phrase stays on its head's line: a title or a dateline above is not part of it.
+    tokens = [t for t in tokens if "\n" not in token.doc.text[min(t.idx, token.idx) : max(t.idx, token.idx)]]
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
-    while last.i > first.i and last.is_punct:
+    while last.i > first.i and (last.is_punct or last.is_space):
         last = last.doc[last.i - 1]
+    while first.i < last.i and (first.is_punct or first.is_space):
+        first = first.doc[first.i + 1]
     return first.idx, last.idx + len(last.text)
 
 

@@ -18,6 +18,10 @@ _PAIRS = (
     re.compile(r"(?:(?<=^)|(?<=\s))‘([^‘’\n]+?)’(?![a-z])", re.MULTILINE),
     # Two apostrophes for a double quotation mark, as in newspaper archives' plain text (''...'').
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))''(?!')([^\n]+?)''(?!')", re.MULTILINE),
+    # Last, marks of mismatched kinds, as copy pasted together writes them ("…”, “…", ”…”), where no
+    # pair above is: an opening mark after a space or a line start, a closing one before a space,
+    # punctuation or the line end.
+    re.compile(r'(?:(?<=^)|(?<=[\s(\[—–-]))[“"”]([^“”"\n]+?)[”"“](?=[\s,.;:!?)\]—–-]|$)', re.MULTILINE),
 )
 
 
