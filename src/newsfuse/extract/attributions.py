@@ -25,6 +25,8 @@ Offsets = tuple[int, int]
 # Dependency labels of a reporting verb's content clause.
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# What a naming verb names and what it calls it.
+_NAMED_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "advcl", "dative", "attr"})
 # A reporting verb's object and what completes it ("accused Trump of lying").
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "advcl", "dative"})
 # The gap between a quotation and its cue's clause ('," he said') holds at most this many characters.
@@ -207,6 +209,13 @@ def _beside(text: str, verb: Token, quote: QuoteRegion, bare: bool) -> bool:
 def _clause_content(verb: Token) -> Offsets | None:
     """What the verb's own clause reports: its content clause ("said that …"), the clause it
     interrupts ('…, he said, …'), or what it calls something ("called Trump "unhinged"")."""
+    if verb.lemma_ in NAMING_VERBS:
+        # What a naming verb reports follows it, whatever the parser makes of it: "called her
+        # "third-rate"", "he called her "weak"" (not the clause before it).
+        named = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMED_DEPS]
+        if named:
+            first, last = named[0].left_edge, named[-1].right_edge
+            return first.idx, last.idx + len(last.text)
     clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.pos_ in {"VERB", "AUX"}]
     if not clauses:
         # "said in a statement that ...": the parser hangs the clause on the statement.
@@ -225,18 +234,13 @@ def _clause_content(verb: Token) -> Offsets | None:
         end = clause.right_edge.idx + len(clause.right_edge.text)
         marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
         return (min(start, marks[0].idx) if marks else start), end
-    if verb.dep_ in {"parataxis", "advcl"} and not is_root(verb) and verb.i > verb.head.i and not _is_cue(verb.head):
+    interposed = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i)
+    if interposed and not is_root(verb) and not _is_cue(verb.head):
         head = verb.head
         # The whole sentence around the interposed cue: "In three years, Barden says, lives were lost".
         subtree = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i) and not t.is_punct]
         if subtree:
             return subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
-    if verb.lemma_ in NAMING_VERBS:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        predicates = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "advcl"}]
-        if objects and predicates:
-            last = predicates[-1].right_edge
-            return objects[0].left_edge.idx, last.idx + len(last.text)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if objects:
         # "announced new measures", "criticized Sanders for ...": what is reported is named by the object.
