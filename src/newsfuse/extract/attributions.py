@@ -10,7 +10,6 @@ name, a description, a pronoun or "the company". Offsets are characters into the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,8 +35,6 @@ _FRAME_ENDINGS = (",", "?", "!", "—", "–", "-", "…")
 # The framing clause's verb comes within this many tokens of the quotation ('," the senator from
 # Vermont shot back').
 MAX_FRAME_TOKENS = 10
-# What separates a quotation from a cue in another sentence.
-_BREAK = re.compile(r"[.\n]")
 # A quotation standing alone continues the attribution before it only this close (characters
 # between them): the next paragraph, not the next page.
 MAX_CONTINUATION_GAP_CHARS = 400
@@ -177,10 +174,20 @@ def _framed_subject(verb: Token, text: str, quotes: list[QuoteRegion]) -> Token 
     """The noun phrase between a quotation's closing mark and the cue ('"…," NP said'), or right
     after a cue that follows the quotation ('"…," said NP')."""
     doc = verb.doc
-    closing = [q for q in quotes if q.outer_end <= verb.idx and not _BREAK.search(text[q.outer_end : verb.idx])]
+    sentence = verb.sent.start_char
+
+    def frames(q: QuoteRegion) -> bool:
+        gap = text[q.outer_end : verb.idx]
+        # The quotation is in the cue's sentence; the parser's sentence, or no full stop between
+        # ("Rear Adm. Hossein Khanzadi said" has one, inside the same sentence).
+        return q.outer_end <= verb.idx and "\n" not in gap and (sentence <= q.outer_start or "." not in gap)
+
+    closing = [q for q in quotes if frames(q)]
     if not closing:
         return None
-    between = [t for t in doc[max(0, verb.i - MAX_FRAME_TOKENS) : verb.i] if t.idx >= closing[-1].outer_end]
+    between = [t for t in doc[max(0, verb.i - MAX_FRAME_TOKENS - 1) : verb.i] if t.idx >= closing[-1].outer_end]
+    if len(between) > MAX_FRAME_TOKENS:
+        return None  # the quotation closed a clause ago: it does not frame this cue
     if not any(t.is_alpha for t in between):
         between = []
         for token in doc[verb.i + 1 : verb.i + 1 + MAX_FRAME_TOKENS]:
