@@ -207,10 +207,17 @@ def _beside(text: str, verb: Token, quote: QuoteRegion, bare: bool) -> bool:
         if "\n" in text[quote.outer_end : verb.idx]:
             return False  # another paragraph, whatever the parser's sentences say
         gap = text[quote.outer_end : verb.idx]
-        return (0 <= sentence.start_char - quote.outer_end <= MAX_QUOTE_GAP_CHARS) or (
-            bare and quote.outer_start >= sentence.start_char and "." not in gap
-        )
+        opens = 0 <= sentence.start_char - quote.outer_end <= MAX_QUOTE_GAP_CHARS and _opens_with(verb)
+        return opens or (bare and quote.outer_start >= sentence.start_char and "." not in gap)
     return _follows(text, verb, quote)
+
+
+def _opens_with(verb: Token) -> bool:
+    """Whether the cue's sentence is its own frame: nothing before the cue but its subject ('He
+    said.', 'The president added.'), not a cue deep in another clause ('The comments come after
+    the Pentagon announced …')."""
+    subject = {t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree}
+    return all(t.i in subject or t.is_punct or t.is_space or t.dep_ == "advmod" for t in verb.sent if t.i < verb.i)
 
 
 def _clause_content(verb: Token) -> Offsets | None:

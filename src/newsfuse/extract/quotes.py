@@ -23,6 +23,8 @@ from newsfuse.models import Article, Entity, QuoteMention, Span
 # sentence of their own.
 MAX_SPLIT_GAP_CHARS = 60
 _TRAILING = " \t\n,.;:"
+# How a quotation that labels the noun after it hangs on it.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 def find_quotes(article: Article, doc: Doc, entities: Sequence[Entity]) -> list[QuoteMention]:
@@ -33,6 +35,8 @@ def find_quotes(article: Article, doc: Doc, entities: Sequence[Entity]) -> list[
     resolver = SpeakerResolver(text, doc, article.id, entities, regions)
     quotes: list[QuoteMention] = []
     for group in _join_split(text, regions):
+        if _is_label(doc, group):
+            continue
         quote = _quote(article, group, attributions, credits, resolver)
         if quote is not None:
             quotes.append(quote)
@@ -76,6 +80,20 @@ def _quote(
         cue,
         attribution=attribution,
     )
+
+
+def _is_label(doc: Doc, group: list[QuoteRegion]) -> bool:
+    """A quotation that modifies a noun names or labels it ("“Make America Great Again” signs"): it is
+    not something said."""
+    if len(group) > 1:
+        return False
+    span = doc.char_span(group[0].start, group[0].end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    head = root.head
+    outside = not span.start <= head.i < span.end
+    return root.dep_ in _MODIFIER_DEPS and outside and head.pos_ in {"NOUN", "PROPN"} and head.i > root.i
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -19,6 +19,7 @@ on these terms, and left as written otherwise:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -51,6 +52,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How far up a noun phrase an apposition is followed to its subject ("the director of the agency").
 MAX_PHRASE_DEPTH = 6
 _TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS)
+# One word of a person's name: capitalised letters, maybe joined by an apostrophe or a hyphen
+# ("O'Neil", "Jean-Luc"), or an initial ("J.").
+_NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*\.?")
 # spaCy's labels of a named subject that cannot be a speaker referred back to: places, dates,
 # amounts. Others stay candidates: the small model often labels a person PRODUCT or WORK_OF_ART
 # ("Ivanka Trump also advises her father").
@@ -123,6 +127,9 @@ class SpeakerResolver:
             return self._antecedent(head, "organization", quote)
         if head.pos_ == "PRON":
             return None
+        counted = any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ not in DEFINITE) for c in head.children)
+        if head.pos_ == "PROPN" and head.ent_type_ not in {"PERSON", "ORG"} and counted:
+            return None  # "one prominent centrist Democrat": a member of a group, not a name
         covering = [c for c in self._candidates if c.start <= head.idx < c.end]
         if covering:
             return covering[0].name
@@ -218,11 +225,17 @@ class SpeakerResolver:
         out: list[_FullName] = []
         run: list[Token] = []
         for token in [*self.doc, None]:
-            if token is not None and token.pos_ == "PROPN" and not self._quoted(token.idx):
+            if (
+                token is not None
+                and token.pos_ == "PROPN"
+                and _NAME_WORD.fullmatch(token.text)
+                and not self._quoted(token.idx)
+            ):
                 run.append(token)
                 continue
+            # Anything else ends the run, a proper noun that is no name word too ("Fla.—President").
             words = _strip_titles([t.text for t in run])
-            if len(words) >= 2 and words[-1][:1].isupper():
+            if len(words) >= 2:
                 out.append(_FullName(run[0].idx, words[0].casefold(), words[-1].casefold(), " ".join(words)))
             run = []
         return out
