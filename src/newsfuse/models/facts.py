@@ -19,6 +19,7 @@ DateKind = Literal["absolute", "weekday", "relative", "year"]
 AnchorSource = Literal["text", "published", "story"]
 Tense = Literal["past", "present", "future"]
 NumberKind = Literal["cardinal", "ordinal", "money", "percent", "duration", "time"]
+NumberStance = Literal["reported", "expected", "earlier"]
 # Records with a field named `date` annotate with this alias, since the field shadows the type there.
 Day = date
 
@@ -140,6 +141,11 @@ class NumberMention:
     currency code, "%", a time unit (durations) or "minute" (clock times); `noun` is the counted thing
     as written ("North Korean troops") and `noun_lemma` its head lemma ("troop"); `context` is the
     lemma of the verb the number hangs on ("kill"); `qualifier` keeps "about", "more than", ...
+    `measure` names what an amount is the value of when it counts no noun ("a cash value of $868
+    million" -> "cash value"); `stance` is "expected" for a forecast, expectation or target ("economists
+    had expected 75,000"), "earlier" for the starting value of a change ("rose to 3.7% from 3.5%") and
+    "reported" otherwise; `verb` is the verb as written ("added"); `owner` the named subject of that
+    verb ("Echenique grabbed 11 rebounds" -> "Echenique"), whose count it is.
     """
 
     text: str
@@ -151,6 +157,10 @@ class NumberMention:
     noun_lemma: str | None = None
     context: str | None = None
     qualifier: str | None = None
+    measure: str | None = None
+    stance: NumberStance = "reported"
+    verb: str | None = None
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
