@@ -249,7 +249,10 @@ def _clause_content(verb: Token) -> Offsets | None:
         marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
         return (min(start, marks[0].idx) if marks else start), end
     interposed = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i)
-    if interposed and not is_root(verb) and not _is_cue(verb.head):
+    # A parenthetical cue is a short aside of its own ("Barden says", "officials said Tuesday"), not
+    # a clause bound by a conjunction or carrying an object ("a day after Trump issued a directive").
+    aside = not any(c.dep_ in {"mark", "dobj", "ccomp", "xcomp"} for c in verb.children)
+    if interposed and aside and not is_root(verb) and not _is_cue(verb.head):
         head = verb.head
         # The whole sentence around the interposed cue: "In three years, Barden says, lives were lost".
         subtree = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i) and not t.is_punct]

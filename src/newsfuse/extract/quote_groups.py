@@ -1,8 +1,7 @@
 """Match one quote across a story's articles: same speaker and similar words, or nearly the same words
 whoever is credited (a digest giving the fire chief's words to the mayor). Differing renderings are
 kept as variants, each flagged when its meaning changed. A quote's speaker is the name most of its
-main renderings resolve to; failing any name, the phrase its first rendering names the speaker with
-("the company", "an Uber spokesperson"), never a bare pronoun."""
+main renderings resolve to (None when none is certain: each rendering keeps its phrase as written)."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from newsfuse.extract.meaning import meaning_change
-from newsfuse.extract.speakers import shown_speaker
 from newsfuse.models import Quote, QuoteMention, QuoteVariant
 from newsfuse.models.provenance import SourceKeys, count_sources
 
@@ -104,9 +102,8 @@ def _quote(group: list[QuoteMention], independence: SourceKeys, translated: froz
                 reason=reason,
             )
         )
-    written = [shown_speaker(m.speaker_text) for m in [*main, *group]]
     return Quote(
-        speaker=max(dict.fromkeys(speakers), key=speakers.count) if speakers else next((w for w in written if w), None),
+        speaker=max(dict.fromkeys(speakers), key=speakers.count) if speakers else None,
         text=main[0].text,
         mentions=tuple(main),
         variants=tuple(variants),

@@ -42,8 +42,6 @@ Offsets = tuple[int, int]
 ANTECEDENT_REACH_SENTENCES = 1
 PERSON_PRONOUNS = frozenset({"he", "she"})
 BODY_PRONOUNS = frozenset({"it"})
-# Subject pronouns: as written they name nobody a reader of the brief could tell.
-_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 # Determiners of a description that refers back to someone already mentioned.
 DEFINITE = frozenset({"the", "this", "that"})
 # spaCy's entity labels that name a speaker, as candidate kinds.
@@ -153,8 +151,10 @@ class SpeakerResolver:
             if span is None or self._quoted(start) or _modifier(span.root, span.end):
                 continue
             kind: Kind = "person" if entity.type == "person" else "organization"
+            if _LABEL_KINDS.get(span.root.ent_type_, kind) != kind:
+                kind = "either"  # the tagger and the entity disagree: a person typed as a body, or back
             written = self.text[start:end]
-            name = self._written_name(written.split(), entity, start) if kind == "person" else entity.name
+            name = self._written_name(written.split(), entity, start) if entity.type == "person" else entity.name
             out.append(_Candidate(start, end, entity.id, name, kind, self._sentence(start), _is_subject(span.root)))
             taken.append((start, end))
         for ent in self.doc.ents:
@@ -234,9 +234,9 @@ class SpeakerResolver:
                 run.append(token)
                 continue
             # Anything else ends the run, a proper noun that is no name word too ("Fla.—President").
-            words = _strip_titles([t.text for t in run])
+            words = _person_words(run)
             if len(words) >= 2:
-                out.append(_FullName(run[0].idx, words[0].casefold(), words[-1].casefold(), " ".join(words)))
+                out.append(_FullName(run[0].idx, _given(words), words[-1].casefold(), " ".join(words)))
             run = []
         return out
 
@@ -251,7 +251,7 @@ class SpeakerResolver:
             surname = plain[0].casefold()
             firsts = {f.first for f in self._full_names if f.surname == surname}
             firsts |= {
-                e.name.split()[0].casefold()
+                _given(e.name.split())
                 for e in self.entities
                 if e.type == "person" and len(e.name.split()) >= 2 and e.name.split()[-1].casefold() == surname
             }
@@ -259,13 +259,26 @@ class SpeakerResolver:
                 before = [f for f in self._full_names if f.surname == surname and f.start < at]
                 return before[-1].text if before else None
             if entity is not None:
-                return entity.name
+                return self._shown(entity)
             known = [f.text for f in self._full_names if f.surname == surname]
             return known[0] if known else plain[0]
         written = " ".join(plain)
         if entity is not None and plain[0].casefold() in {w.casefold() for n in entity.names for w in n.split()}:
-            return entity.name
+            return self._shown(entity)
         return written
+
+    def _shown(self, entity: Entity) -> str:
+        """A person's canonical name without what the tagger glued before it: the longest name the
+        parser tags as a person in this text that ends the canonical one ("Theo Epstein" for "GM
+        Theo Epstein", "Olli Rehn" for "Commissioner Olli Rehn")."""
+        tagged = [
+            " ".join(_person_words(list(span)))
+            for m in entity.mentions
+            if m.span.article_id == self.article_id
+            and (span := self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")) is not None
+        ]
+        suffixes = [t for t in tagged if len(t.split()) >= 2 and entity.name.endswith(" " + t)]
+        return max(suffixes, key=len) if suffixes else entity.name
 
     # -- pronouns and descriptions -----------------------------------------------------------------
 
@@ -278,11 +291,10 @@ class SpeakerResolver:
         reach = ANTECEDENT_REACH_SENTENCES
         index = here
         while index >= 0 and reach >= 0:
-            found = [
-                c
-                for c in self._candidates
-                if c.sentence == index and c.end <= at and (c.kind == kind or c.kind == "either")
-            ]
+            mentioned = [c for c in self._candidates if c.sentence == index and c.end <= at]
+            found = [c for c in mentioned if c.kind in (kind, "either")]
+            if not found and any(c.subject for c in mentioned):
+                return None  # the nearest subject cannot be referred to so: nobody is certain
             if found:
                 # Certain: one candidate, and the subject of its clause ("told The Post that the
                 # company ..." leaves the company unknown).
@@ -344,12 +356,20 @@ class SpeakerResolver:
         return any(q.start <= at < q.end for q in self.quotes)
 
 
-def shown_speaker(phrase: str | None) -> str | None:
-    """A source phrase as the brief may show it for want of a name: a description ("the company",
-    "an Uber spokesperson"), never a bare pronoun."""
-    if phrase is None or phrase.strip().casefold() in _PRONOUNS:
-        return None
-    return phrase.strip()
+def _person_words(run: Sequence[Token]) -> list[str]:
+    """The words of a run of proper nouns that name a person: the part the parser tags as a person
+    when it ends the run ("Olli Rehn" of "EU Commissioner Olli Rehn"), titles left off."""
+    tagged = 0
+    while tagged < len(run) and run[len(run) - 1 - tagged].ent_type_ == "PERSON":
+        tagged += 1
+    words = _strip_titles([t.text for t in run[len(run) - tagged :]]) if tagged >= 2 else []
+    return words if len(words) >= 2 else _strip_titles([t.text for t in run])
+
+
+def _given(words: Sequence[str]) -> str:
+    """The given name of a full name: the word before the surname, initials skipped ("Donald J. Trump")."""
+    before = [w for w in words[:-1] if not (len(w) <= 2 and w.endswith("."))]
+    return (before[-1] if before else words[0]).casefold()
 
 
 def _is_subject(root: Token) -> bool:
@@ -380,11 +400,15 @@ def _name_tokens(head: Token) -> list[Token]:
 
 def _strip_titles(words: Sequence[str]) -> list[str]:
     """The words of a name after the titles before it ("U.S. President Donald Trump" -> "Donald
-    Trump", "Mr. Trump" -> "Trump"), without a possessive."""
+    Trump", "Mr. Trump" -> "Trump") and the acronyms that lead it ("GM Theo Epstein"), without a
+    possessive."""
     out = [w.removesuffix("'s").removesuffix("’s") for w in words]
     out = [w for w in out if w]
     titles = [i for i, w in enumerate(out[:-1]) if _is_title(w)]
-    return out[titles[-1] + 1 :] if titles else out
+    out = out[titles[-1] + 1 :] if titles else out
+    while len(out) > 2 and out[0].isupper() and len(out[0]) >= 2:
+        out = out[1:]
+    return out
 
 
 def _is_title(word: str) -> bool:
