@@ -37,13 +37,14 @@ def find_quotes(article: Article, doc: Doc, entities: Sequence[Entity]) -> list[
     for group in _join_split(text, regions):
         if _is_label(doc, group):
             continue
-        quote = _quote(article, group, attributions, credits, resolver)
+        quote = _quote(doc, article, group, attributions, credits, resolver)
         if quote is not None:
             quotes.append(quote)
     return quotes
 
 
 def _quote(
+    doc: Doc,
     article: Article,
     group: list[QuoteRegion],
     attributions: list[Attribution],
@@ -59,8 +60,11 @@ def _quote(
     holding = [a for a in attributions if a.content[0] < group[-1].outer_end and group[0].outer_start < a.content[1]]
     if not holding:
         return QuoteMention(words, spans, None, None, None, None)
-    # The innermost attribution holding the quote is the one that says it ('X said Y called it "..."').
-    main = min(holding, key=lambda a: (a.content[1] - a.content[0], a.cue is None))
+    # The innermost attribution holding the quote is the one that says it ('X said Y called it
+    # "..."'), unless its cue has not happened: what Pompeo "will meet ... to discuss" was quoted by
+    # whoever announced it.
+    said_already = [a for a in holding if not _unsaid(doc, a)] or holding
+    main = min(said_already, key=lambda a: (a.content[1] - a.content[0], a.cue is None))
     cue = text[main.cue[0] : main.cue[1]] if main.cue is not None else None
     # "..., according to KCNA" beside a cue of its own: the quote reaches us through KCNA.
     through = [c for c in credits if c.source is not None and c.cue != main.cue and _overlaps(c.content, main.content)]
@@ -80,6 +84,18 @@ def _quote(
         cue,
         attribution=attribution,
     )
+
+
+def _unsaid(doc: Doc, attribution: Attribution) -> bool:
+    """Whether the attribution's cue is still to come: an infinitive or a verb under a modal ("to
+    discuss", "will say")."""
+    if attribution.cue is None:
+        return False
+    cue = doc.char_span(attribution.cue[0], attribution.cue[1], alignment_mode="expand")
+    if cue is None or len(cue) == 0:
+        return False
+    verb = cue.root
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ in {"TO", "MD"} for c in verb.children)
 
 
 def _is_label(doc: Doc, group: list[QuoteRegion]) -> bool:
