@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsfuse import store
 from newsfuse.brief.builder import BriefBuilder, Composer, incomplete_brief
@@ -228,6 +228,13 @@ class Newsfuse:
 # Output formats of the CLI's three batch commands; "jsonl" writes one brief a line as each is done.
 ARTICLE_FORMATS = ("json", "md")
 BRIEF_FORMATS = ("md", "json", "html", "jsonl")
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """One clean article as the JSON contract writes it."""
+    from newsfuse.render.articles import article_json as record
+
+    return record(article)
 
 
 def render_articles(articles: Sequence[Article], fmt: str) -> str:
