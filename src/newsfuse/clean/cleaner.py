@@ -167,10 +167,14 @@ class Cleaner:
             *(b.text for b, role in zip(blocks, roles, strict=True) if role not in (Role.BODY, Role.ITEM)),
         ]
         dateline = None
+        first = True  # the weak (agency-less) dateline forms are offered to the first body paragraph only
         for position, (_, role) in enumerate(kept):
             if role is not Role.BODY:
                 continue
-            found = split_dateline(texts[position], first=not dateline_checked(kept, position), text=" ".join(texts))
+            # The whole text is read only for the first paragraph's kicker: joining it for every
+            # paragraph made cleaning quadratic in the article's length (20 MB took minutes).
+            found = split_dateline(texts[position], first=first, text=" ".join(texts) if first else "")
+            first = False
             if found is not None:
                 texts[position] = found.rest
                 dateline = dateline or found.place
@@ -205,11 +209,6 @@ def _title(page: _Page, roles: Sequence[Role]) -> str | None:
     head = [b for b, role in zip(page.blocks, roles, strict=True) if role is Role.HEAD]
     lead = " ".join(b.text for b, role in zip(page.blocks, roles, strict=True) if role is Role.BODY)[:LEAD_CHARS]
     return pick_title(head, page.blocks, lead) or (page.slug_meta[0] if page.slug_meta else None)
-
-
-def dateline_checked(kept: Sequence[tuple[Block, Role]], position: int) -> bool:
-    """True once an earlier body paragraph has been offered the weak (agency-less) dateline forms."""
-    return any(role is Role.BODY for _, role in kept[:position])
 
 
 def _is_heading(block: Block, roles: Sequence[Role], index: int, title: str | None) -> bool:
