@@ -199,6 +199,7 @@ class Cleaner:
             language=page.language or self._language.detect(text),
             headings=headings,
             origin=raw.origin,
+            notes=raw.notes,
         )
 
 

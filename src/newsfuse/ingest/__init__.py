@@ -31,7 +31,10 @@ What is refused, and what is repaired instead:
   byte-order mark); stray legacy bytes in a UTF-8 file are read as Windows-1252 and a character cut
   off at the end becomes U+FFFD; byte-order marks and CRLF line ends in JSON Lines are ignored;
   symbolic-link loops between folders are walked once; an unreachable item page falls back to the
-  feed's own text (reported, since the page was skipped).
+  feed's own text (reported, since the page was skipped); lone surrogates (a JSON ``\ud800`` escape,
+  an undecodable file name) become U+FFFD and NUL characters are dropped, in every field of every
+  document, with a note on the document (`newsfuse.ingest.repair`), so that no store or encoder
+  downstream meets them.
 """
 
 from newsfuse.ingest.fetch import Fetcher, Response, Transport
