@@ -6,7 +6,8 @@
     │   └── EmptyArticleError     an input held no article text after cleaning
     ├── EvaluationDataError       an evaluation set is missing or not in the expected format
     ├── StoreError                the store cannot be opened, migrated or read back
-    └── ConfigError               an unknown backend name or a bad setting
+    ├── ConfigError               an unknown backend name or a bad setting
+    └── BudgetExceeded            one story's brief ran out of its time budget
 """
 
 from __future__ import annotations
@@ -43,3 +44,12 @@ class StoreError(NewsfuseError):
 
 class ConfigError(NewsfuseError):
     """A setting or backend name is not valid."""
+
+
+class BudgetExceeded(NewsfuseError):
+    """A unit of work (one story's brief) ran past its time budget; `stage` says where it stood."""
+
+    def __init__(self, stage: str, seconds: float) -> None:
+        super().__init__(f"ran out of its {seconds:g} s time budget during {stage}")
+        self.stage = stage
+        self.seconds = seconds

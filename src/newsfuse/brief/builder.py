@@ -15,12 +15,12 @@ from typing import Protocol
 from newsfuse.brief.extractive import Composition, ExtractiveComposer, SourceProfile
 from newsfuse.brief.sections import place
 from newsfuse.models import Article, StoryFacts
-from newsfuse.models.brief import Brief
+from newsfuse.models.brief import Brief, Sections
 from newsfuse.models.claims import Claim, Conflict
 from newsfuse.models.facts import Entity, TimelineEntry
 from newsfuse.models.provenance import Provenance
-from newsfuse.text.normalize import word_count
 from newsfuse.text.sentences import split_sentences
+from newsfuse.text.words import word_count
 
 # Wording preference by what provenance says of an article (higher wins when sentences say the same).
 ORIGINAL_PREFERENCE = 3.0
@@ -86,6 +86,26 @@ class BriefBuilder:
         )
 
 
+def incomplete_brief(
+    story_id: str, articles: Sequence[Article], error: str, provenance: Provenance | None = None
+) -> Brief:
+    """What a reader gets when a story's brief stopped short: its sources (traced, if provenance had
+    finished), a headline from the first titled article, no sections, and why it stopped."""
+    if provenance is None:
+        ids = tuple(a.id for a in articles)
+        provenance = Provenance(articles=ids, derivations=(), translations=(), lineages=(), digests=(), alignments=())
+    titled = next((a for a in articles if a.title), None)
+    return Brief(
+        story_id=story_id,
+        headline=titled.title if titled and titled.title else "(no headline)",
+        headline_sources=(titled.id,) if titled else (),
+        articles=tuple(articles),
+        provenance=provenance,
+        sections=Sections(),
+        error=error,
+    )
+
+
 def previews(articles: Sequence[Article], facts: StoryFacts) -> frozenset[str]:
     """Articles written before the story's events: what they say was expected, not reported.
 
@@ -109,13 +129,11 @@ def _lead_is_future(article: Article) -> bool:
 
 
 def source_profile(provenance: Provenance, previews: frozenset[str] = frozenset()) -> SourceProfile:
-    lineage: dict[str, str] = {}
+    lineage: dict[str, str | None] = {}
     preference: dict[str, float] = {}
     derived = {d.article for d in provenance.derivations if not d.parent_is_agency}
     for article in provenance.articles:
-        found = provenance.lineage_of(article)
-        # A digest leans on the lineages it digests: it never adds support of its own.
-        lineage[article] = found.root if found else "digest"
+        lineage[article] = provenance.source_key(article)
         if provenance.machine_translated(article) or article in previews:
             preference[article] = TRANSLATED_PREFERENCE
         elif article in provenance.digests:

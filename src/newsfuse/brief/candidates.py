@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfuse.models import Article, Span
-from newsfuse.text.normalize import word_count
 from newsfuse.text.sentences import split_sentences
+from newsfuse.text.words import word_count
 
 # Sentences shorter than this are fragments or captions; longer ones are run-ons that make poor
 # brief lines. Bounds chosen from the seed and sample articles (body sentences run 8-45 words).

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.models import Span
-from newsfuse.text.normalize import word_count
+from newsfuse.text.words import word_count
 
 # The main clause must keep at least this many words: shorter prefixes lose the who or the what.
 MIN_CLAUSE_WORDS = 7

@@ -20,7 +20,8 @@ from newsfuse.brief.salience import Fact, Ranked, content_words, rank
 from newsfuse.brief.sections import place
 from newsfuse.models import Article, Span
 from newsfuse.models.brief import CitedSentence, Sections
-from newsfuse.text.normalize import word_count
+from newsfuse.models.provenance import SourceKeys
+from newsfuse.text.words import word_count
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
@@ -52,7 +53,7 @@ REPEAT_MAX_COSINE = 0.5
 class SourceProfile:
     """What provenance says of the story's articles, for choosing wordings and counting support."""
 
-    lineage: Mapping[str, str] = field(default_factory=dict)
+    lineage: SourceKeys = field(default_factory=dict)
     preference: Mapping[str, float] = field(default_factory=dict)
     digests: frozenset[str] = frozenset()
     previews: frozenset[str] = frozenset()

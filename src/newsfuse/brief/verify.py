@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from newsfuse.models import Article
 from newsfuse.models.brief import CitedSentence
+from newsfuse.text.lexicon import STOP_WORDS
+from newsfuse.text.words import folded_words
 
 # Share of a sentence's ordinary content words that must appear in its cited spans. Rewording is
 # allowed (a generated sentence may say "met" where the source says "held talks with"), but a
@@ -24,12 +26,6 @@ MIN_WORD_SUPPORT = 0.6
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))+")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
-_WORD = re.compile(r"[^\W_]+")
-_STOP = frozenset(
-    "the a an and or but of to in on at for with by from as is are was were be been being has have had "
-    "that this these those it its their his her he she they them we our you i not no also who which "
-    "said says will would could should may might than then there here into over after before about".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +56,10 @@ def check_sentence(
         forms = [name, *(aliases(name) if aliases else ())]
         if not any(_squash(form) in flat for form in forms):
             reasons.append(f"name {name} is not in the cited text")
-    words = {w.lower() for w in _WORD.findall(sentence.text) if w.lower() not in _STOP and not w.isdigit()}
-    source_words = {w.lower() for w in _WORD.findall(cited)}
-    if words:
-        support = len(words & source_words) / len(words)
+    written = {w for w in folded_words(sentence.text) if w not in STOP_WORDS and not w[0].isdigit()}
+    source_words = set(folded_words(cited))
+    if written:
+        support = len(written & source_words) / len(written)
         if support < MIN_WORD_SUPPORT:
             reasons.append(f"only {support:.0%} of its words are in the cited text")
     return tuple(reasons)

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from newsfuse.claims.overlap import coverage
-from newsfuse.claims.sides import UnionFind, side
+from newsfuse.claims.sides import side
 from newsfuse.claims.story import StoryView
 from newsfuse.claims.units import Unit
 from newsfuse.claims.when import compare_dates, is_expectation, meets
 from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
+from newsfuse.text.union_find import UnionFind
 
 # A sentence reports the same event as a timeline clause when it holds at least this share of the
 # clause's content words (or the clause this share of the sentence's). Calibrated on the seeds and the
@@ -125,9 +126,9 @@ def _agreements(view: StoryView, published: dict[str, date]) -> list[Conflict]:
             if coverage(ua.text, ub.text, view.names) < EVENT_OVERLAP_MIN:
                 continue
             pairs.append((x, y))
-    joined = UnionFind(len(dated))
+    joined = UnionFind[int](range(len(dated)))
     for x, y in pairs:
-        joined.join(x, y)
+        joined.union(x, y)
     conflicts = []
     for group in joined.groups():
         if len(group) < 2:

@@ -13,10 +13,11 @@ from collections import Counter
 
 from newsfuse.claims.measures import Measured, measured, same_measure
 from newsfuse.claims.quantities import Agreement, compare, figure
-from newsfuse.claims.sides import UnionFind, side
+from newsfuse.claims.sides import side
 from newsfuse.claims.story import StoryView
 from newsfuse.models import Conflict, ConflictSide, NumberMention
 from newsfuse.text.calendar import MONTHS
+from newsfuse.text.union_find import UnionFind
 
 # Sentences must be at least this alike for their numbers to be compared at all: a count in a
 # background paragraph about another event shares almost no words with the story's own count.
@@ -54,9 +55,9 @@ def number_conflicts(view: StoryView) -> list[Conflict]:
                 verdict = _parts(items, x, y) or _parts(items, y, x) or verdict
             if verdict is not None:
                 pairs.append((x, y, verdict))
-    questions = UnionFind(len(items))
+    questions = UnionFind[int](range(len(items)))
     for x, y, _ in pairs:
-        questions.join(x, y)
+        questions.union(x, y)
     conflicts = []
     for members in questions.groups():
         if len(members) < 2:
@@ -74,10 +75,10 @@ def _conflict(
     members: list[int],
     pairs: list[tuple[int, int, Agreement]],
 ) -> Conflict | None:
-    agreeing = UnionFind(len(items))
+    agreeing = UnionFind[int](range(len(items)))
     for x, y, verdict in pairs:
         if verdict.agree:
-            agreeing.join(x, y)
+            agreeing.union(x, y)
     by_root: dict[int, list[int]] = {}
     for m in members:
         by_root.setdefault(agreeing.find(m), []).append(m)

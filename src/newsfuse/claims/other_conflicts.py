@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from newsfuse.claims.sides import side
 from newsfuse.claims.story import StoryView
-from newsfuse.claims.words import content_stems, denies_shared
+from newsfuse.claims.words import denies_shared
 from newsfuse.models import Conflict
+from newsfuse.text.words import content_stems
 
 # Only a restatement close enough to be the same sentence reworded (a copy, a rewrite, a translation)
 # is held to say the opposite: looser pairs share a topic and deny different things. Calibrated on the
@@ -47,7 +48,7 @@ def other_conflicts(view: StoryView) -> list[Conflict]:
 
 def _mutual_coverage(a: str, b: str) -> float:
     """The smaller of the shares of each text's content stems found in the other."""
-    sa, sb = set(content_stems(a)), set(content_stems(b))
+    sa, sb = set(content_stems(a, numbers=False)), set(content_stems(b, numbers=False))
     if not sa or not sb:
         return 0.0
     shared = len(sa & sb)

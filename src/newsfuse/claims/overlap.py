@@ -4,12 +4,12 @@ whole sentences is diluted by everything else the sentence says."""
 
 from __future__ import annotations
 
-from newsfuse.claims.words import content_stems
+from newsfuse.text.words import content_stems
 
 
 def coverage(a: str, b: str, ignore: frozenset[str] = frozenset()) -> float:
     """`ignore` holds stems left out on both sides (the story's names, when only the predicate counts)."""
-    sa, sb = set(content_stems(a)) - ignore, set(content_stems(b)) - ignore
+    sa, sb = set(content_stems(a, numbers=False)) - ignore, set(content_stems(b, numbers=False)) - ignore
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / min(len(sa), len(sb))

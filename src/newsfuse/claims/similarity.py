@@ -15,8 +15,8 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsfuse.claims.units import Unit
-from newsfuse.claims.words import content_stems
 from newsfuse.models import Provenance, Span
+from newsfuse.text.words import content_stems
 
 
 class Embedder(Protocol):
@@ -38,7 +38,7 @@ class TfidfEmbedder:
 
 
 def _stem_ngrams(text: str) -> list[str]:
-    stems = content_stems(text)
+    stems = content_stems(text, numbers=False)
     return stems + [f"{a} {b}" for a, b in pairwise(stems)]
 
 

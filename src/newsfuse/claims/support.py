@@ -36,13 +36,5 @@ def independent_sources(view: StoryView, backing: Iterable[tuple[str, str | None
 
 
 def source_key(view: StoryView, article_id: str) -> str | None:
-    """The lineage an article belongs to, or None for a digest (it reports nothing of its own)."""
-    provenance = view.provenance
-    if provenance is None or article_id not in provenance.articles:
-        return f"article:{article_id}"
-    lineage = provenance.lineage_of(article_id)
-    if lineage is not None:
-        return f"lineage:{lineage.root}"
-    if article_id in provenance.digests:
-        return None
-    return f"article:{article_id}"
+    """The independent source an article stands for (`Provenance.source_key`); None for a digest."""
+    return article_id if view.provenance is None else view.provenance.source_key(article_id)

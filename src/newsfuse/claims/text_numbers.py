@@ -7,37 +7,21 @@ from __future__ import annotations
 import re
 
 from newsfuse.claims.quantities import APPROXIMATE, LOWER_BOUND, ROUNDED_UP, UPPER_BOUND
-from newsfuse.claims.words import STOP_WORDS, stem
 from newsfuse.models import NumberMention, Span
+from newsfuse.text.lexicon import STOP_WORDS
+from newsfuse.text.number_words import SCALES, WORD_NUMBER, parse_count
+from newsfuse.text.words import stem
 
-NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "dozen": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# "one" and "zero" are left out: as words they mostly mean "a" ("one of the reasons"), not a count.
+_NOT_COUNTS = {"one", "zero"}
 # Numbers that are years, not amounts, when written alone as four digits in this range.
 YEARS = range(1900, 2100)
 
 _QUALIFIERS = sorted(LOWER_BOUND | UPPER_BOUND | APPROXIMATE | ROUNDED_UP, key=len, reverse=True)
 _NUMBER = re.compile(
     r"(?P<qualifier>\b(?:" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\s+)?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)"
-    r"(?P<scale>\s+(?:" + "|".join(SCALES) + r")\b)?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + WORD_NUMBER.pattern + ")"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b)?"
     r"(?P<percent>\s*(?:%|per\s?cent\b))?"
     r"(?:\s+(?P<noun>[A-Za-z][A-Za-z-]+))?",
     re.I,
@@ -48,7 +32,10 @@ def text_numbers(text: str, source: str = "text") -> list[NumberMention]:
     found = []
     for match in _NUMBER.finditer(text):
         raw = match.group("number").lower()
-        value = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw.replace(",", ""))
+        parsed = parse_count(raw)
+        if parsed is None or raw in _NOT_COUNTS:
+            continue
+        value = parsed
         if value == int(value) and int(value) in YEARS and not match.group("scale") and "," not in raw:
             continue
         if match.group("scale"):

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfuse.models import Article, Span
-from newsfuse.text.normalize import word_count
 from newsfuse.text.sentences import split_sentences
+from newsfuse.text.words import word_count
 
 # Fewer words than this is a fragment (a caption, a label, a dangling heading), not a statement.
 # Body sentences of the seeds and the sample corpus run 6-50 words; 5-word units are kickers.

@@ -23,9 +23,10 @@ from sklearn.linear_model import LogisticRegression
 
 from newsfuse.claims import contests
 from newsfuse.claims.contest import FEATURES
-from newsfuse.claims.words import NEGATIONS, tokens
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
+from newsfuse.text.lexicon import NEGATIONS
+from newsfuse.text.words import folded_words
 
 DEFAULT_FILE = "ClaimDiff-weak-train.json"
 # Topics whose name's SHA-1 ends in an even hex digit calibrate; the others report. Splitting by topic
@@ -90,7 +91,10 @@ def calibrate(gold: Sequence[bool], score: Sequence[float]) -> float:
 
 def negation_mismatch(pair: Pair) -> bool:
     """The lexical baseline: exactly one of the two claims holds a negation word."""
-    return any(t in NEGATIONS for t in tokens(pair.claim_a)) != any(t in NEGATIONS for t in tokens(pair.claim_b))
+    def negates(claim: str) -> bool:
+        return any(t in NEGATIONS for t in folded_words(claim))
+
+    return negates(pair.claim_a) != negates(pair.claim_b)
 
 
 def evaluate_claims(data: Path, *, limit: int | None = None) -> dict[str, Any]:

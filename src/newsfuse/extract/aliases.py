@@ -9,7 +9,7 @@ canonical name is the most complete, best-supported well-formed form.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -32,6 +32,8 @@ from newsfuse.extract.names import (
     slug,
 )
 from newsfuse.models import Entity, EntityType, Mention
+from newsfuse.models.provenance import SourceKeys, count_sources
+from newsfuse.text.union_find import UnionFind
 
 Votes = defaultdict[str, float]
 
@@ -71,50 +73,28 @@ class _Form:
         return Counter(m.text for m in self.mentions).most_common(1)[0][0]
 
 
-class _Union:
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.parent = {key: key for key in keys}
-
-    def find(self, key: str) -> str:
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-
-    def groups(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for key in self.parent:
-            out[self.find(key)].append(key)
-        return out
-
-
 class AliasMerger:
     """Turns name mentions into entities with canonical names, aliases and types."""
 
     def __init__(self, agencies: AgencyNames | None = None) -> None:
         self._agencies = agencies or AgencyNames()
 
-    def merge(self, mentions: list[NameMention], independence: Mapping[str, str] | None = None) -> list[Entity]:
+    def merge(self, mentions: list[NameMention], independence: SourceKeys | None = None) -> list[Entity]:
         forms: dict[str, _Form] = {}
         for mention in mentions:
             key = fold(mention.text)
             forms.setdefault(key, _Form(key)).mentions.append(mention)
-        union = _Union(forms)
+        union = UnionFind(forms)
         agency_of = self._join_agencies(forms, union)
         self._join_acronyms(forms, union)
         self._join_full_names(forms, union)
         self._join_parts(forms, union)
         entities = [
-            self._entity([forms[k] for k in keys], agency_of, independence or {}) for keys in union.groups().values()
+            self._entity([forms[k] for k in keys], agency_of, independence or {}) for keys in union.groups()
         ]
         return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
-    def _join_agencies(self, forms: dict[str, _Form], union: _Union) -> dict[str, str]:
+    def _join_agencies(self, forms: dict[str, _Form], union: UnionFind[str]) -> dict[str, str]:
         agency_of: dict[str, str] = {}
         first: dict[str, str] = {}
         for key, form in forms.items():
@@ -124,7 +104,7 @@ class AliasMerger:
                 union.union(first.setdefault(agency, key), key)
         return agency_of
 
-    def _join_acronyms(self, forms: dict[str, _Form], union: _Union) -> None:
+    def _join_acronyms(self, forms: dict[str, _Form], union: UnionFind[str]) -> None:
         long_by_acronym: dict[str, set[str]] = defaultdict(set)
         for key, form in forms.items():
             if len(form.tokens) >= 2:
@@ -136,14 +116,14 @@ class AliasMerger:
                 if len(roots) == 1:
                     union.union(roots.pop(), key)
 
-    def _join_full_names(self, forms: dict[str, _Form], union: _Union) -> None:
+    def _join_full_names(self, forms: dict[str, _Form], union: UnionFind[str]) -> None:
         multi = [f for f in forms.values() if len(f.tokens) >= 2]
         for i, a in enumerate(multi):
             for b in multi[i + 1 :]:
                 if _same_full_name(a, b):
                     union.union(a.key, b.key)
 
-    def _join_parts(self, forms: dict[str, _Form], union: _Union) -> None:
+    def _join_parts(self, forms: dict[str, _Form], union: UnionFind[str]) -> None:
         """A shorter form (a surname, "Orvane", "Ysolde") joins the one longer name it is a part of; an
         ambiguous part ("Kaldmere" in "Kaldmere Power" and "Kaldmere Ferries") joins none. People and
         events are named by a first or last part ("Xi", "Putin", "Ysolde"); organisations and places
@@ -193,7 +173,7 @@ class AliasMerger:
         leaning = own in (kind, None) or (kind is not None and own_votes[own] - own_votes[kind] <= CUE_WEIGHT)
         return prefix and leaning and size >= PREFIX_SHARE_MIN * len(form.mentions) and _introduced(form, group)
 
-    def _join_misspelt_surnames(self, forms: dict[str, _Form], union: _Union, votes: dict[str, Votes]) -> None:
+    def _join_misspelt_surnames(self, forms: dict[str, _Form], union: UnionFind[str], votes: dict[str, Votes]) -> None:
         people: dict[str, set[str]] = defaultdict(set)
         for key, form in forms.items():
             if len(form.tokens) >= 2 and _winner(votes[key]) == "person":
@@ -211,7 +191,7 @@ class AliasMerger:
             if len(matches) == 1:
                 union.union(matches.pop(), key)
 
-    def _entity(self, forms: list[_Form], agency_of: Mapping[str, str], independence: Mapping[str, str]) -> Entity:
+    def _entity(self, forms: list[_Form], agency_of: Mapping[str, str], independence: SourceKeys) -> Entity:
         mentions = sorted((m for f in forms for m in f.mentions), key=lambda m: (m.span.article_id, m.span.start))
         agency = next((agency_of[f.key] for f in forms if f.key in agency_of), None)
         kind: EntityType = "organization" if agency else _entity_type(forms)
@@ -307,7 +287,7 @@ def _winner(votes: Votes) -> EntityType | None:
     return best if votes[best] > 0 else None  # type: ignore[return-value]
 
 
-def _canonical(mentions: list[NameMention], independence: Mapping[str, str]) -> str:
+def _canonical(mentions: list[NameMention], independence: SourceKeys) -> str:
     """The most complete well-formed form (most capitalised words), then the one used by the most
     independent sources, then the most used, then the longest."""
     by_surface: dict[str, list[NameMention]] = defaultdict(list)
@@ -319,7 +299,6 @@ def _canonical(mentions: list[NameMention], independence: Mapping[str, str]) -> 
 
     def support(surface: str) -> tuple[int, int, int]:
         group = by_surface[surface]
-        sources = {independence.get(m.span.article_id, m.span.article_id) for m in group}
-        return (len(sources), len(group), len(surface))
+        return (count_sources((m.span.article_id for m in group), independence), len(group), len(surface))
 
     return max(pool, key=support)

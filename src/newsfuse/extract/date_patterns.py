@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from newsfuse.extract.number_words import parse_count
 from newsfuse.text.calendar import CAPITAL_MONTH, MONTHS, find_dates
+from newsfuse.text.number_words import parse_count
 
 Rule = Literal[
     "full", "month_day", "month_year", "month", "weekday", "relative_day", "offset", "period", "year", "decade"

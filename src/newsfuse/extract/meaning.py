@@ -11,11 +11,9 @@ import re
 
 from rapidfuzz import fuzz
 
-from newsfuse.extract.number_words import parse_count
+from newsfuse.text.lexicon import NEGATIONS
+from newsfuse.text.number_words import parse_count
 
-NEGATIONS = frozenset(
-    ["not", "no", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere", "n't"]
-)
 # Common opposite pairs of news English; each pair is listed once and read both ways.
 ANTONYMS = (
     ("increase", "decrease"),

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsfuse.extract.number_words import ORDINALS, WORD_NUMBER, parse_count
 from newsfuse.extract.syntax import climb
 from newsfuse.models import Article, DateMention, NumberMention, Span
 from newsfuse.models.facts import NumberKind
+from newsfuse.text.number_words import ORDINALS, WORD_NUMBER, parse_count
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_WORDS = {

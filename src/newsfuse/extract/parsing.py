@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from newsfuse.deadline import check
 from newsfuse.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -51,16 +52,15 @@ class SpacyParser:
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         pieces = [split_pieces(text, self._piece_chars) for text in texts]
-        if all(len(parts) == 1 for parts in pieces):
-            return list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
-        from spacy.tokens import Doc
-
-        parsed = iter(self.nlp.pipe((part for parts in pieces for part in parts), batch_size=BATCH_SIZE))
+        parsed = self.nlp.pipe((part for parts in pieces for part in parts), batch_size=BATCH_SIZE)
         docs = []
         for parts in pieces:
-            group = [next(parsed) for _ in parts]
+            group = []
+            for _ in parts:
+                group.append(next(parsed))
+                check("parsing")
             # No whitespace added between pieces: the joined document's text is the text, offsets and all.
-            docs.append(group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False))
+            docs.append(group[0] if len(group) == 1 else _joined(group))
         return docs
 
     @property
@@ -78,6 +78,12 @@ class SpacyParser:
             raise ConfigError(
                 f"spaCy model {self._model!r} is not installed: install newsfuse's dependencies ({error})"
             ) from error
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def split_pieces(text: str, limit: int) -> list[str]:

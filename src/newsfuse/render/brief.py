@@ -27,6 +27,8 @@ def brief_record(brief: Brief) -> dict[str, Any]:
         "headline": brief.headline,
         "headline_sources": list(brief.headline_sources),
         "composer": brief.composer,
+        "complete": brief.complete,
+        "error": brief.error,
         "articles": articles,
         "independent_sources": brief.independent_sources,
         "sections": {name: [_sentence(s) for s in sentences] for name, sentences in brief.sections.items()},
@@ -106,6 +108,8 @@ def _markdown(brief: Brief) -> str:
         return "".join(f"[{number[i]}]" for i in dict.fromkeys(ids) if i in number)
 
     lines = [f"# {brief.headline}", "", f"*{source_line(brief)} · written by the {brief.composer} composer*", ""]
+    if brief.error is not None:
+        lines += [f"**Incomplete brief:** {brief.error}.", ""]
     for name, sentences in brief.sections.items():
         if not sentences:
             continue
