@@ -13,6 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 MAX_TITLE_CHARS = 1_000
 MAX_SOURCE_CHARS = 300
 MAX_URL_CHARS = 2_048
+# Ids in paths: ours are 16 characters (articles) or 13 (stories); a longer one cannot be found.
+MAX_ID_CHARS = 64
+# The largest page offset and brief version a request may name (a 32-bit integer, as PostgreSQL stores
+# versions): far past any real store, and every number a request sends is range-checked.
+MAX_NUMBER = 2**31 - 1
+
+BriefStateName = Literal["current", "queued", "rebuilding", "stale"]
 
 
 def _http_url(value: str | None) -> str | None:
@@ -69,9 +76,14 @@ class IngestIn(BaseModel):
 class Placed(BaseModel):
     id: str
     story_id: str
+    brief_state: BriefStateName = Field(
+        description="where the story's brief stands: queued or rebuilding after a new article, else current"
+    )
 
 
-class PlacedItem(Placed):
+class PlacedItem(BaseModel):
+    id: str
+    story_id: str
     added: bool = Field(description="false when the article was stored already")
 
 
@@ -92,7 +104,11 @@ class StoryItem(BaseModel):
     independent_sources: int
     open_conflicts: int
     updated: datetime
-    version: int
+    version: int = Field(description="of the current brief; 0 while the story has none")
+    brief_state: BriefStateName
+    articles_briefed: int = Field(description="articles the current brief covers")
+    articles_pending: int = Field(description="articles waiting for a brief that covers them")
+    articles_failed: int = Field(description="articles left out of the story's briefs (their brief failed)")
 
 
 class StoriesOut(BaseModel):
