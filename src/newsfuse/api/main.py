@@ -82,9 +82,10 @@ async def _validation_problem(request: Request, exc: RequestValidationError) -> 
     problems = []
     errors = []
     for error in exc.errors():
-        where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
+        loc = error.get("loc", ())
+        where = ".".join(str(part) for part in loc if part != "body") or ("request body" if loc else "")
         message = printable(str(error.get("msg", "invalid")))
-        problems.append(f"{where}: {message}" if where else message)
+        problems.append(f"{printable(where)}: {message}" if where else message)
         errors.append(
             {
                 "loc": [printable(str(part)) for part in error.get("loc", ())],
@@ -103,4 +104,5 @@ def _echo(value: object) -> object:
     if isinstance(value, float) and math.isfinite(value):
         return value
     text = value if isinstance(value, str) else repr(value)
-    return printable(text[:ECHO_CHARS] + ("…" if len(text) > ECHO_CHARS else ""))
+    shown = printable(text[:ECHO_CHARS])[:ECHO_CHARS]  # an escaped surrogate takes six characters
+    return shown + ("…" if len(shown) < len(text) or len(text) > ECHO_CHARS else "")

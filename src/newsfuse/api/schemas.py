@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # Field caps: an article body is bounded by the request cap (settings.DEFAULT_MAX_BODY_BYTES); the
 # others are metadata, and these bounds sit far above any real title, outlet name or URL.
@@ -20,6 +21,29 @@ MAX_ID_CHARS = 64
 MAX_NUMBER = 2**31 - 1
 
 BriefStateName = Literal["current", "queued", "rebuilding", "stale"]
+
+
+def _at_most(limit: int) -> Callable[[str | None], str | None]:
+    """A length check that, unlike pydantic's max_length, lets a lone surrogate through to the reader
+    (which repairs it, with a note) instead of refusing the whole article over one character."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and len(value) > limit:
+            raise ValueError(f"at most {limit:,} characters (this has {len(value):,})")
+        return value
+
+    return check
+
+
+def _bounded(limit: int, description: str | None = None) -> str | None:
+    """The field's default (None), with its cap shown in the schema."""
+    field: str | None = Field(None, description=description, json_schema_extra={"maxLength": limit})
+    return field
+
+
+Title = Annotated[str | None, AfterValidator(_at_most(MAX_TITLE_CHARS))]
+Source = Annotated[str | None, AfterValidator(_at_most(MAX_SOURCE_CHARS))]
+Url = Annotated[str | None, AfterValidator(_at_most(MAX_URL_CHARS))]
 
 
 def _http_url(value: str | None) -> str | None:
@@ -39,9 +63,9 @@ class ArticleIn(BaseModel):
 
     text: str | None = None
     html: str | None = None
-    title: str | None = Field(None, max_length=MAX_TITLE_CHARS)
-    source: str | None = Field(None, max_length=MAX_SOURCE_CHARS)
-    url: str | None = Field(None, max_length=MAX_URL_CHARS, description="where it was published (not fetched)")
+    title: Title = _bounded(MAX_TITLE_CHARS)
+    source: Source = _bounded(MAX_SOURCE_CHARS)
+    url: Url = _bounded(MAX_URL_CHARS, "where it was published (not fetched)")
     published: date | None = None
 
     _check_url = field_validator("url")(_http_url)
