@@ -22,8 +22,8 @@ from newsfuse.ingest.repair import repair_document
 from newsfuse.models import Article, Failure, Provenance, RawDocument, Story
 from newsfuse.models.brief import Brief
 from newsfuse.newsroom.background import BriefQueue
-from newsfuse.newsroom.bounds import MAX_BRIEFED_CHARS, with_cut_note
-from newsfuse.newsroom.briefing import Briefer
+from newsfuse.newsroom.bounds import MAX_BRIEFED_ARTICLES, MAX_BRIEFED_CHARS, with_cut_note
+from newsfuse.newsroom.briefing import Briefer, BriefStory
 from newsfuse.newsroom.feeds import MAX_FEED_BACKOFF, FeedPoller
 from newsfuse.newsroom.filing import Filer
 from newsfuse.newsroom.records import BriefOutcome, Ingested, Placement
@@ -338,9 +338,11 @@ class Newsroom:
         clock: Callable[[], datetime] | None = None,
         *,
         max_briefed_chars: int = MAX_BRIEFED_CHARS,
+        max_briefed_articles: int = MAX_BRIEFED_ARTICLES,
     ) -> None:
         """`newsfuse`: a pipeline to share (its briefs are then computed in this process, where a
-        server would use a worker process); `max_briefed_chars`: how much of an article a brief reads."""
+        server would use a worker process); `max_briefed_chars` and `max_briefed_articles`: how much of an
+        article, and how many of a story's most recent articles, a brief reads."""
         self.store = store
         self._options = read_options or ReadOptions()
         self._own_pipeline = newsfuse is None
@@ -348,10 +350,11 @@ class Newsroom:
         self._reader = Reader(self._options)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._max_chars = max_briefed_chars
+        self._max_articles = max_briefed_articles
         # The pipeline's models are not shared across threads: cleaning runs one at a time.
         self._clean_lock = threading.Lock()
         self._filer = Filer(store)
-        self._briefer = Briefer(store, self._newsfuse.brief_story, self._clock, max_chars=max_briefed_chars)
+        self._briefer = self._make_briefer(self._newsfuse.brief_story)
         self._feeds = FeedPoller(store, self, self._options.fetcher, self._reader, self._clock)
         self._queue: BriefQueue | None = None
 
@@ -487,12 +490,20 @@ class Newsroom:
         briefer, on_stop = self._briefer, None
         if separate_process:
             workers = WorkerBriefs(brief_budget)
-            briefer = Briefer(
-                self.store, workers.brief_story, self._clock, max_chars=self._max_chars, cancelled=workers.stopping
-            )
+            briefer = self._make_briefer(workers.brief_story, cancelled=workers.stopping)
             on_stop = workers.close
         self._queue = BriefQueue(briefer.refresh, self.store.stale_stories, before=self._filer.warm, on_stop=on_stop)
         self._queue.start()
+
+    def _make_briefer(self, brief_story: BriefStory, cancelled: Callable[[], bool] | None = None) -> Briefer:
+        return Briefer(
+            self.store,
+            brief_story,
+            self._clock,
+            max_chars=self._max_chars,
+            max_articles=self._max_articles,
+            cancelled=cancelled,
+        )
 
     def stop_briefing(self) -> None:
         """Stop rebuilding in the background (a rebuild under way is abandoned; its story stays stale)."""

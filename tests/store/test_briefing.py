@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newsfuse.models import Article
 from newsfuse.newsroom.bounds import briefed_part, with_cut_note
-from newsfuse.service import Newsfuse, Newsroom, Placement, open_store
+from newsfuse.service import Batch, Newsfuse, Newsroom, Placement, open_store
 from newsfuse.store import Writes
 from tests.conftest import text_document
 from tests.store.builders import FailedBrief, long_text
@@ -100,3 +100,26 @@ def test_concurrent_writers_share_commits_and_lose_nothing(newsroom: Newsroom, s
     assert newsroom.counts()["articles"] == len(articles)
     assert all(newsroom.story_of(p.article_id) == p.story_id for p in placed)
     assert commits < len(articles) / 2  # writers arriving together shared commits
+
+
+def test_a_large_storys_brief_reads_its_most_recent_articles(
+    tmp_path: Path, service: Newsfuse, seeds: tuple[Article, ...]
+) -> None:
+    newsroom = Newsroom(open_store(str(tmp_path / "window.db")), service, max_briefed_articles=3)
+    try:
+        first = newsroom.file(Batch(seeds[:3]))
+        [story] = {p.story_id for p in first.placements}
+        assert first.refreshed == (story,) and not first.left_out
+        later = newsroom.file(Batch(seeds[3:]))
+        assert later.refreshed == (story,)
+        reason = "the story's brief reads its 3 most recent articles, and this one is older"
+        assert [
+            (f.origin.endswith(f"(article {a.id})"), f.problem) for f, a in zip(later.left_out, seeds, strict=False)
+        ] == [(True, f"left out of story {story}'s brief: {reason}")] * 2
+        state = newsroom.story_state(story)
+        assert state is not None and state.pending == ()
+        assert set(state.briefed) == {a.id for a in seeds[2:]}
+        assert state.failed == tuple((a.id, reason) for a in seeds[:2])
+        assert newsroom.store.stale_stories() == [] and newsroom.refresh(story) is False
+    finally:
+        newsroom.close()

@@ -1,4 +1,5 @@
-"""How much of a very long article its story's brief reads, and the note that says so.
+"""How much a brief reads: the first part of a very long article (with a note saying so), and the most
+recent articles of a very large story.
 
 Cleaning, search and clustering take an article whole, whatever its length (each is linear in it).
 The analysis behind a brief is not: some of its steps compare every quote or sentence of an article
@@ -18,6 +19,12 @@ from newsfuse.models import Article, Paragraph
 # one-article brief takes about 5 s at 18,000 characters and 35 s at 46,000 (superlinear: quote
 # attribution compares every quote with every candidate speaker), so this also bounds a brief's time.
 MAX_BRIEFED_CHARS = 50_000
+# A brief reads at most this many of its story's articles, the most recent ones (older ones are left
+# out, marked with the reason). A brief's cost grows faster than its story: on the two shared cores,
+# 20 syndicated copies of one event took 10 s, 80 took 47 s, 160 took 127 s and 330 took 434 s, past
+# the 390 s budget a story of that size gets (bench/README.md, "Service"). 150 keeps a brief within
+# about half its budget, and is seven times the largest real story we hold (ECB+ dev: 22 reports).
+MAX_BRIEFED_ARTICLES = 150
 
 
 def cut_note(article: Article, limit: int = MAX_BRIEFED_CHARS) -> str | None:

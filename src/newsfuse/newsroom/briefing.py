@@ -17,7 +17,7 @@ from datetime import datetime
 from newsfuse.ingest.repair import repaired_text
 from newsfuse.models import Article, Failure
 from newsfuse.models.brief import Brief
-from newsfuse.newsroom.bounds import MAX_BRIEFED_CHARS, briefed_part
+from newsfuse.newsroom.bounds import MAX_BRIEFED_ARTICLES, MAX_BRIEFED_CHARS, briefed_part
 from newsfuse.newsroom.records import BriefOutcome
 from newsfuse.render.brief import brief_record
 from newsfuse.store import Store
@@ -45,12 +45,14 @@ class Briefer:
         clock: Callable[[], datetime],
         *,
         max_chars: int = MAX_BRIEFED_CHARS,
+        max_articles: int = MAX_BRIEFED_ARTICLES,
         cancelled: Callable[[], bool] | None = None,
     ) -> None:
         self._store = store
         self._brief_story = brief_story
         self._clock = clock
         self._max_chars = max_chars
+        self._max_articles = max_articles
         self._cancelled = cancelled
         self._lock = threading.Lock()
 
@@ -61,16 +63,24 @@ class Briefer:
             state = self._store.story_state(story_id)
             if state is None:
                 return BriefOutcome(story_id)
-            members = {a.id: a for a in self._store.story_articles(story_id)}
-            covered = [members[a] for a in state.briefed if a in members]
-            waiting = [members[a] for a in state.pending if a in members]
-            if not waiting and not (force and covered):
+            left = {article for article, _ in state.failed}
+            live = [a for a in self._store.story_articles(story_id) if a.id not in left]
+            # A brief reads the story's most recent articles; the older ones beyond are left out.
+            older = live[: max(0, len(live) - self._max_articles)]
+            window = live[len(older) :]
+            briefed = set(state.briefed)
+            covered = [a for a in window if a.id in briefed]
+            waiting = [a for a in window if a.id not in briefed]
+            dropped = any(a.id in briefed for a in older)
+            if not waiting and not dropped and not (force and covered):
                 return BriefOutcome(story_id)
             if waiting:
                 brief, left_out = self._grow(story_id, covered, waiting)
             else:
-                brief, _ = self._attempt(story_id, covered)  # on failure the current version stays
-                left_out = []
+                brief, left_out = self._attempt(story_id, covered)[0], []  # on failure the current version stays
+            # Older articles still in the current brief are left out only once a brief without them is stored.
+            too_old = f"the story's brief reads its {self._max_articles} most recent articles, and this one is older"
+            left_out = [(a, too_old) for a in older if brief is not None or a.id not in briefed] + left_out
             version = None
             with self._store.write() as tx:
                 if left_out:
