@@ -34,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,17 +43,22 @@ ECBPLUS = REPO.parent / "shared" / "eval" / "ecbplus-dev"
 RESULTS = REPO / "bench" / "results" / "input_size.json"
 SIZES = (1_000, 10_000, 100_000, 1_000_000, 5_000_000, 19_900_000)
 KINDS = ("trafilatura", "clean_html", "clean_text", "newsroom")
+WARM_UP_BYTES = 100_000
+
+
+@cache
+def reports() -> list[str]:
+    from newsfuse.evaluation.stories import load_ecbplus
+
+    return [d.text for d in load_ecbplus(ECBPLUS)]
 
 
 def prose(size: int) -> list[str]:
     """Paragraphs of real reports, about `size` characters in all."""
-    from newsfuse.evaluation.stories import load_ecbplus
-
-    reports = [d.text for d in load_ecbplus(ECBPLUS)]
     paragraphs: list[str] = []
     total = 0
     while total < size:
-        for paragraph in reports[len(paragraphs) % len(reports)].split("\n\n"):
+        for paragraph in reports()[len(paragraphs) % len(reports())].split("\n\n"):
             paragraphs.append(paragraph)
             total += len(paragraph) + 2
     return paragraphs
@@ -82,43 +88,18 @@ def text(size: int) -> str:
 
 
 def measure(kind: str, size: int) -> dict[str, Any]:
-    """Run one kind on one input in this process (the child)."""
-    content = page(size) if kind in ("trafilatura", "clean_html") else text(size)
-    from newsfuse.models import RawDocument
-    from newsfuse.service import Newsfuse, Newsroom, open_store
+    """Run one kind on one input in this process (the child), after a warm-up run on a 100 KB input of
+    the same shape: models loaded and lazy tables built (htmldate's date parser loads its languages
+    on the first pages that need them, several seconds once per process), as in a running server."""
+    from newsfuse.service import Newsfuse
 
-    def run() -> dict[str, Any]:
-        if kind == "trafilatura":
-            import trafilatura
-
-            extracted = trafilatura.extract(content, include_comments=False, include_tables=False)
-            return {"output_chars": len(extracted or "")}
-        if kind in ("clean_html", "clean_text"):
-            raw = RawDocument("input", content, "html" if kind == "clean_html" else "text")
-            batch = Newsfuse().articles_from_documents([raw])
-            return {"output_chars": sum(len(a.text) for a in batch.articles), "failures": len(batch.failures)}
-        folder = tempfile.mkdtemp(prefix="newsfuse-size-")
-        newsroom = Newsroom(open_store(os.path.join(folder, "size.db")))
-        try:
-            done = newsroom.ingest_documents([RawDocument("input.txt", content, "text")])
-            placed = done.placements[0]
-            brief = newsroom.brief(placed.story_id)
-            article = newsroom.article(placed.article_id)
-            return {
-                "output_chars": len(article.text) if article else 0,
-                "briefed": brief is not None,
-                "notes": list(article.notes) if article else [],
-                "failures": len(done.failures) + len(done.left_out),
-            }
-        finally:
-            newsroom.close()
-
-    if kind == "trafilatura":
-        import trafilatura  # noqa: F401  (imported before timing, as the others' modules are)
+    pipeline = Newsfuse() if kind != "trafilatura" else None
+    run(kind, content_for(kind, WARM_UP_BYTES), pipeline)
+    content = content_for(kind, size)
     sampler = PeakSampler()
     sampler.start()
     wall, cpu = time.perf_counter(), time.process_time()
-    result = run()
+    result = run(kind, content, pipeline)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     sampler.stop()
     return {
@@ -129,6 +110,42 @@ def measure(kind: str, size: int) -> dict[str, Any]:
         "peak_mb_over_input": round(sampler.peak - sampler.before, 1),
         **result,
     }
+
+
+def content_for(kind: str, size: int) -> str:
+    return page(size) if kind in ("trafilatura", "clean_html") else text(size)
+
+
+def run(kind: str, content: str, pipeline: Any) -> dict[str, Any]:
+    """One kind on one input."""
+    from newsfuse.models import RawDocument
+    from newsfuse.service import Newsroom, open_store
+
+    info: dict[str, Any] = {}
+    if kind == "trafilatura":
+        import trafilatura
+
+        extracted = trafilatura.extract(content, include_comments=False, include_tables=False)
+        return {**info, "output_chars": len(extracted or "")}
+    if kind in ("clean_html", "clean_text"):
+        raw = RawDocument("input", content, "html" if kind == "clean_html" else "text")
+        batch = pipeline.articles_from_documents([raw])
+        return {**info, "output_chars": sum(len(a.text) for a in batch.articles), "failures": len(batch.failures)}
+    folder = tempfile.mkdtemp(prefix="newsfuse-size-")
+    newsroom = Newsroom(open_store(os.path.join(folder, "size.db")), pipeline)
+    try:
+        done = newsroom.ingest_documents([RawDocument("input.txt", content, "text")])
+        placed = done.placements[0]
+        article = newsroom.article(placed.article_id)
+        return {
+            **info,
+            "output_chars": len(article.text) if article else 0,
+            "briefed": newsroom.brief(placed.story_id) is not None,
+            "notes": list(article.notes) if article else [],
+            "failures": len(done.failures) + len(done.left_out),
+        }
+    finally:
+        newsroom.close()
 
 
 class PeakSampler:

@@ -88,3 +88,14 @@ def test_a_batch_with_a_surrogate_record_keeps_its_good_files(tmp_path: Path) ->
     assert [a["path"] for a in articles] == [str(good), str(bad)]
     assert articles[1]["title"] == "Parking \ufffd rules"
     assert not [item for item in Reader().read([str(good), str(bad)]) if isinstance(item, Failure)]
+
+
+def test_a_document_that_trips_the_cleaner_fails_alone() -> None:
+    """Unrepaired (built in memory, past the reader), a lone surrogate trips the cleaner's hashing; the
+    document becomes a failure naming it and the rest of its batch is cleaned."""
+    good = RawDocument(origin="good.txt", content=story_text(), format="text")
+    bad = RawDocument(origin="bad.txt", content=story_text().replace("Tuesday", "Tues\ud800day"), format="text")
+    batch = Newsfuse().articles_from_documents([bad, good])
+    assert [a.origin for a in batch.articles] == ["good.txt"]
+    [failure] = batch.failures
+    assert failure.origin == "bad.txt" and failure.problem.startswith("could not be cleaned (UnicodeEncodeError: ")

@@ -70,16 +70,23 @@ class Cleaner:
         return [result for result in results if result is not None]
 
     def clean_group(self, raws: Sequence[RawDocument]) -> list[Article | Failure]:
-        """Clean documents that are compared with each other for furniture (one cleaning group)."""
+        """Clean documents that are compared with each other for furniture (one cleaning group).
+
+        Whatever goes wrong with one document (a bad input, or a bug it trips) is a failure naming it;
+        the others are cleaned as if it were not there.
+        """
         pages: list[_Page | Failure] = []
         stats = CorpusStats()
         for raw in raws:
             try:
                 page = self._page(raw)
+                stats.add(raw.origin, page.blocks)
             except InputError as exc:
                 pages.append(Failure(raw.origin, exc.problem))
                 continue
-            stats.add(raw.origin, page.blocks)
+            except Exception as exc:
+                pages.append(_unexpected(raw, exc))
+                continue
             pages.append(page)
         results: list[Article | Failure] = []
         for item in pages:
@@ -90,6 +97,8 @@ class Cleaner:
                 results.append(self._build(item, stats))
             except InputError as exc:
                 results.append(Failure(item.raw.origin, exc.problem))
+            except Exception as exc:
+                results.append(_unexpected(item.raw, exc))
         return results
 
     def _page(self, raw: RawDocument) -> _Page:
@@ -233,3 +242,10 @@ def _slug_outlet(meta: tuple[str, ...], title: str | None) -> str | None:
     if rest and not rest[0].isupper() and len(rest[0].split()) <= 3:
         return rest[0]
     return None
+
+
+def _unexpected(raw: RawDocument, error: Exception) -> Failure:
+    """A document that tripped a bug: a failure naming it and the error, in one line."""
+    lines = str(error).strip().splitlines()
+    detail = f"{type(error).__name__}: {lines[0][:200]}" if lines else type(error).__name__
+    return Failure(raw.origin, f"could not be cleaned ({detail})")

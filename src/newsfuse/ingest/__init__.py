@@ -26,7 +26,9 @@ What is refused, and what is repaired instead:
   is not a feed where a feed was expected, and feeds without items; feed items with no text;
   JSON lines that do not parse or are not records with ``text`` or ``html``; URLs that are not
   http(s), do not resolve, resolve (on any redirect hop) to loopback, private, link-local,
-  multicast or reserved addresses, answer with an HTTP error, or exceed the size or time caps.
+  multicast or reserved addresses, answer with an HTTP error, or exceed the size or time caps
+  (decompressed size counts). Each hop connects to the address its check resolved, so a name cannot
+  pass the check on one address and be fetched from another (DNS rebinding).
 - repaired: legacy encodings are detected (Windows-1252 for Latin-1, UTF-16 with or without a
   byte-order mark); stray legacy bytes in a UTF-8 file are read as Windows-1252 and a character cut
   off at the end becomes U+FFFD; byte-order marks and CRLF line ends in JSON Lines are ignored;
