@@ -1,13 +1,13 @@
 """The exceptions newsfuse raises. Every one names the input and the problem.
 
-    NewsfuseError                 base of everything below
-    ├── InputError                one input (file, line, URL, feed) cannot be read or cleaned
-    │   ├── FetchError            a URL or feed could not be fetched (refused address, timeout, size)
-    │   └── EmptyArticleError     an input held no article text after cleaning
-    ├── EvaluationDataError       an evaluation set is missing or not in the expected format
-    ├── StoreError                the store cannot be opened, migrated or read back
-    ├── ConfigError               an unknown backend name or a bad setting
-    └── BudgetExceeded            one story's brief ran out of its time budget
+NewsfuseError                 base of everything below
+├── InputError                one input (file, line, URL, feed) cannot be read or cleaned
+│   ├── FetchError            a URL or feed could not be fetched (refused address, timeout, size)
+│   └── EmptyArticleError     an input held no article text after cleaning
+├── EvaluationDataError       an evaluation set is missing or not in the expected format
+├── StoreError                the store cannot be opened, migrated or read back
+├── ConfigError               an unknown backend name or a bad setting
+└── BudgetExceeded            one story's brief ran out of its time budget
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ from newsfuse.provenance import trace
 from newsfuse.render.brief import brief_record
 from newsfuse.store.changes import BriefChange, brief_change
 from newsfuse.stories import Embedder
-from newsfuse.stories.blocks import cluster_blocked
+from newsfuse.stories.blocks import BlockResult, cluster_block, cluster_blocked
+from newsfuse.stories.similarity import Scoring
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -223,6 +224,23 @@ class Newsfuse:
             return incomplete_brief(story_id, articles, str(error), provenance)
         except Exception as error:  # one story's failure is reported on its brief, never sinks the batch
             return incomplete_brief(story_id, articles, f"failed: {type(error).__name__}: {error}", provenance)
+
+    # The units of work both engines run: the local pipeline here in this process, the Spark engine
+    # as tasks on its executors (newsfuse.engine.tasks), so that both give the same answers.
+
+    def read_unit(self, name: str) -> Iterator[RawDocument | Failure]:
+        """Every document (or failure) of one file or URL, in reading order."""
+        return self._reader.read_unit(name)
+
+    def clean_group(self, raws: Sequence[RawDocument]) -> list[Article | Failure]:
+        """Clean documents that are compared with each other for page furniture (one cleaning group)."""
+        return self._cleaner.clean_group(raws)
+
+    def cluster_block(
+        self, block: int, members: Sequence[tuple[int, Article, bool]], scoring: Scoring | None = None
+    ) -> BlockResult:
+        """Cluster one time-ordered block of articles (see `newsfuse.stories.blocks`)."""
+        return cluster_block(block, members, scoring, self._embedder)
 
     def verify(self, brief: Brief) -> list[Finding]:
         """Sentences of the brief that its cited spans do not support (empty when it is faithful)."""

@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsfuse.brief.candidates import Candidate
 from newsfuse.models.provenance import SourceKeys, count_sources
 from newsfuse.text.lexicon import STOP_WORDS
-from newsfuse.text.words import folded_words
+from newsfuse.text.tfidf import tfidf_rows, with_bigrams
+from newsfuse.text.words import content_stems, folded_words
 
 # Two sentences whose TF-IDF cosine reaches this say the same thing (a copy's sentence, a light
 # rewrite). Calibrated on the seeds: the AP paragraph and its machine translation pair at 0.45-0.8,
@@ -35,8 +35,6 @@ UNTRUSTED = 0.0
 UNTRUSTED_FACTOR = 0.5
 # Sentences near an article's start carry its news (inverted pyramid); the bonus fades linearly.
 LEAD_BONUS = 0.5
-
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +122,11 @@ def _consensus(texts: list[str], candidates: Sequence[Candidate], lineage: Sourc
     return np.asarray(scores, dtype=float)
 
 
+def stems(text: str) -> set[str]:
+    """Stems of a text's content words (no numbers)."""
+    return {s for s in content_stems(text, numbers=False) if len(s) > 2}
+
+
 def content_words(text: str) -> set[str]:
     return {w for w in folded_words(text) if w not in STOP_WORDS and len(w) > 2}
 
@@ -134,18 +137,8 @@ def _normalised(values: np.ndarray) -> np.ndarray:
 
 
 def tfidf_vectors(texts: list[str]) -> np.ndarray:
-    vectorizer = TfidfVectorizer(
-        tokenizer=folded_words, token_pattern=None, lowercase=False, stop_words=sorted(STOP_WORDS),
-        sublinear_tf=True, ngram_range=(1, 2), min_df=1,
-    )
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # every sentence was stop words only
-        return np.zeros((len(texts), 1))
-    dense = matrix.toarray()
-    norms = np.linalg.norm(dense, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.asarray(dense / norms)
+    """Unit TF-IDF rows of the texts' content words and adjacent pairs of them."""
+    return tfidf_rows(with_bigrams([w for w in folded_words(text) if w not in STOP_WORDS]) for text in texts)
 
 
 def lexrank_scores(similarity: np.ndarray) -> np.ndarray:

@@ -11,10 +11,8 @@ from newsfuse.claims.name_conflicts import name_conflicts
 from newsfuse.claims.number_conflicts import number_conflicts
 from newsfuse.claims.other_conflicts import other_conflicts
 from newsfuse.claims.quote_conflicts import quote_conflicts
-from newsfuse.claims.similarity import Embedder, TfidfEmbedder, similarity_matrix
-from newsfuse.claims.slots import fill_slots
-from newsfuse.claims.story import StoryView
-from newsfuse.claims.units import split_units
+from newsfuse.claims.story import Embedder, StoryView, TfidfEmbedder, similarity_matrix
+from newsfuse.claims.units import fill_slots, split_units
 from newsfuse.deadline import check
 from newsfuse.errors import InputError
 from newsfuse.models import Article, Conflict, Provenance, StoryClaims, StoryFacts

@@ -32,7 +32,7 @@ def progress_bar(label: str) -> Iterator[Callable[[int], None]]:
 
 @contextmanager
 def count_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
-    """"label k of N" with a bar on stderr when it is a terminal; silent otherwise."""
+    """ "label k of N" with a bar on stderr when it is a terminal; silent otherwise."""
     console = Console(stderr=True)
     if not console.is_terminal or total <= 1:
         yield lambda _step: None

@@ -43,6 +43,13 @@ Votes = defaultdict[str, float]
 # "Margit Salander"/"Margit Sallander" 97); distinct relatives sharing two name parts score lower
 # ("Kim Jong Il"/"Kim Jong Un" 82).
 FULL_NAME_MIN = 85.0
+# Two names of organisations, or two people's full names whose given names differ, are one only when
+# each differing word is a misspelling of the other (Indel similarity 0-100): "Jon"/"John" 86,
+# "Meterological"/"Meteorological" 96; different words score far lower ("Fire"/"Police" 40,
+# "Jill"/"Joe" 29, "Eric"/"Erin" 75 for two relatives).
+WORD_SPELLING_MIN = 80.0
+# Suffixes that name a generation: "Donald Trump Jr" is the son of "Donald Trump", never his alias.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A lone word this similar (0-100) to a person's surname is that surname misspelt ("Salander" 94);
 # surnames of different people that share most letters ("Larsen"/"Larson" 83) stay apart.
 SURNAME_MIN = 90.0
@@ -84,14 +91,12 @@ class AliasMerger:
         for mention in mentions:
             key = fold(mention.text)
             forms.setdefault(key, _Form(key)).mentions.append(mention)
-        union = UnionFind(forms)
+        union: UnionFind[str] = UnionFind(forms)
         agency_of = self._join_agencies(forms, union)
         self._join_acronyms(forms, union)
         self._join_full_names(forms, union)
         self._join_parts(forms, union)
-        entities = [
-            self._entity([forms[k] for k in keys], agency_of, independence or {}) for keys in union.groups()
-        ]
+        entities = [self._entity([forms[k] for k in keys], agency_of, independence or {}) for keys in union.groups()]
         return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
     def _join_agencies(self, forms: dict[str, _Form], union: UnionFind[str]) -> dict[str, str]:
@@ -142,6 +147,8 @@ class AliasMerger:
                 root = union.find(other.key)
                 if len(other.tokens) <= len(tokens) or root == union.find(form.key):
                     continue
+                if _generation(other.tokens) != _generation(tokens):
+                    continue  # "Donald Trump" is not "Donald Trump Jr": a father and his son
                 group = [forms[k] for k in forms if union.find(k) == root]
                 if _strip_area(other.tokens) == tokens:
                     areas.add(root)
@@ -155,9 +162,7 @@ class AliasMerger:
         self._join_misspelt_surnames(forms, union, votes)
 
     @staticmethod
-    def _accepts(
-        form: _Form, longer: list[str], own: EntityType | None, own_votes: Votes, group: list[_Form]
-    ) -> bool:
+    def _accepts(form: _Form, longer: list[str], own: EntityType | None, own_votes: Votes, group: list[_Form]) -> bool:
         tokens = form.tokens
         n = len(tokens)
         prefix, suffix = longer[:n] == tokens, longer[-n:] == tokens
@@ -177,7 +182,7 @@ class AliasMerger:
         people: dict[str, set[str]] = defaultdict(set)
         for key, form in forms.items():
             if len(form.tokens) >= 2 and _winner(votes[key]) == "person":
-                people[union.find(key)].add(form.tokens[-1])
+                people[union.find(key)].add(_surname(form.tokens))
         for key, form in forms.items():
             if len(form.tokens) != 1 or any(union.find(key) == root for root in people):
                 continue
@@ -211,8 +216,19 @@ class AliasMerger:
         )
 
 
+def _generation(tokens: list[str]) -> str | None:
+    """The generational suffix that tells a son from his father ("Jr", "Sr", "III"), if any."""
+    return tokens[-1] if len(tokens) >= 2 and tokens[-1] in GENERATIONS else None
+
+
+def _surname(tokens: list[str]) -> str:
+    return tokens[-2] if _generation(tokens) is not None else tokens[-1]
+
+
 def _same_full_name(a: _Form, b: _Form) -> bool:
     ta, tb = a.tokens, b.tokens
+    if _generation(ta) != _generation(tb):
+        return False
     bare = _strip_area(ta)
     if bare and bare == _strip_area(tb):
         return True  # "Halsted estate" and "Halsted housing estate"
@@ -221,6 +237,13 @@ def _same_full_name(a: _Form, b: _Form) -> bool:
     if len(content_a) >= 2 and content_a == content_b:
         return True
     if len(ta) != len(tb) or (ta[0] != tb[0] and ta[-1] != tb[-1]):
+        return False
+    differing = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    named_by_kind = any(t[-1] in ORGANIZATION_HEADS or t[-1] in PLACE_HEADS for t in (ta, tb))
+    # An organisation's words say what it is ("Fire Department", "Police Department"), and people who
+    # share a surname are relatives, not one person: a differing word must itself be a misspelling
+    # ("Jon"/"John"), not another word that happens to sit in a similar name.
+    if (named_by_kind or ta[0] != tb[0]) and any(fuzz.ratio(x, y) < WORD_SPELLING_MIN for x, y in differing):
         return False
     return fuzz.ratio(a.key, b.key) >= FULL_NAME_MIN
 

@@ -63,8 +63,4 @@ def is_content(word: str) -> bool:
 
 def content_stems(text: str, *, numbers: bool = True) -> list[str]:
     """The stems of the text's content words, in order, repeats kept; bare numbers only with `numbers`."""
-    return [
-        stem(word)
-        for word in folded_words(text)
-        if is_content(word) and (numbers or not word.isdigit())
-    ]
+    return [stem(word) for word in folded_words(text) if is_content(word) and (numbers or not word.isdigit())]
