@@ -93,9 +93,9 @@ class BriefQueue:
 
     def _serve(self) -> None:
         try:
+            self.request_all(self._stale())  # queued at once (a quick query), so they show as such
             if self._before is not None:
                 self._before()
-            self.request_all(self._stale())
         except Exception:
             log.exception("newsfuse: could not look for stale briefs at start")
         while True:
