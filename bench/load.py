@@ -79,7 +79,7 @@ REQUEST_TIMEOUT_S = 120.0
 STARTUP_TIMEOUT_S = 300.0
 PEER_SECONDS = 5.0
 # How long the catch-up of briefs after the mix may take before the script reports it unfinished.
-CATCH_UP_TIMEOUT_S = 900.0
+CATCH_UP_TIMEOUT_S = 1800.0
 # Writes before a SIGKILL: a random span in this range, so the kill lands anywhere in a commit.
 KILL_AFTER_S = (2.0, 6.0)
 
@@ -196,6 +196,28 @@ async def health_only(client: httpx.AsyncClient, tally: Tally, until: float) -> 
         await call(client, tally, "health", "GET", "/api/health", {200})
 
 
+async def all_stories(client: httpx.AsyncClient) -> list[dict[str, Any]]:
+    stories: list[dict[str, Any]] = []
+    while True:
+        page = (await client.get("/api/stories", params={"offset": len(stories), "limit": 100})).json()
+        stories += page["stories"]
+        if not page["stories"] or len(stories) >= page["total"]:
+            return stories
+
+
+async def wait_all_current(client: httpx.AsyncClient, timeout: float) -> tuple[float | None, list[dict[str, Any]]]:
+    """Seconds until every story's brief covers every article it reads (None: not within `timeout`),
+    and the stories as they were then."""
+    start = time.perf_counter()
+    while True:
+        stories = await all_stories(client)
+        if all(s["brief_state"] == "current" and not s["articles_pending"] for s in stories):
+            return round(time.perf_counter() - start, 1), stories
+        if time.perf_counter() - start > timeout:
+            return None, stories
+        await asyncio.sleep(2.0)
+
+
 async def wait_current(client: httpx.AsyncClient, story: str, timeout: float) -> float | None:
     """Seconds until the story's brief covers every article it reads (None: not within `timeout`)."""
     start = time.perf_counter()
@@ -283,6 +305,12 @@ async def mix(base: str, args: argparse.Namespace, texts: list[str], server_pid:
             client, args, state, list(range(args.articles, 2 * args.articles)), args.clients - args.writers, server_pid
         )
         caught_up_s = await wait_current(client, story, CATCH_UP_TIMEOUT_S)
+        all_caught_up_s, stories = await wait_all_current(client, CATCH_UP_TIMEOUT_S)
+        reasons: dict[str, int] = defaultdict(int)
+        for listed in stories:
+            if listed["articles_failed"]:
+                for failed in (await client.get(f"/api/stories/{listed['id']}")).json()["articles_failed"]:
+                    reasons[failed["problem"]] += 1
         final = (await client.get(f"/api/stories/{story}")).json()
         versions = (await client.get(f"/api/stories/{story}/versions")).json()["versions"]
     return {
@@ -295,10 +323,13 @@ async def mix(base: str, args: argparse.Namespace, texts: list[str], server_pid:
         else None,
         "briefs": {
             "caught_up_after_last_write_s": caught_up_s,
+            "all_stories_caught_up_s": all_caught_up_s,
+            "stories": len(stories),
+            "story_sizes": sorted((len(s["articles"]) for s in stories), reverse=True)[:10],
             "story_articles": len(final["articles"]) + len(final["articles_failed"]),
             "briefed": len(final["articles"]),
             "left_out": len(final["articles_failed"]),
-            "left_out_reasons": sorted({f["problem"] for f in final["articles_failed"]}),
+            "left_out_reasons_all_stories": dict(sorted(reasons.items())),
             "versions": len(versions),
         },
     }

@@ -22,9 +22,10 @@ MAX_BRIEFED_CHARS = 50_000
 # A brief reads at most this many of its story's articles, the most recent ones (older ones are left
 # out, marked with the reason). A brief's cost grows faster than its story: on the two shared cores,
 # 20 syndicated copies of one event took 10 s, 80 took 47 s, 160 took 127 s and 330 took 434 s, past
-# the 390 s budget a story of that size gets (bench/README.md, "Service"). 150 keeps a brief within
-# about half its budget, and is seven times the largest real story we hold (ECB+ dev: 22 reports).
-MAX_BRIEFED_ARTICLES = 150
+# the 390 s budget a story of that size gets (bench/README.md, "Service"). At 100 a brief takes about
+# 40% of its 160 s budget, room for a busy machine and the worker's lower priority; it is still
+# four times the largest real story we hold (ECB+ dev: 22 reports).
+MAX_BRIEFED_ARTICLES = 100
 
 
 def cut_note(article: Article, limit: int = MAX_BRIEFED_CHARS) -> str | None:
