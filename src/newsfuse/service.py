@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from newsfuse import store
 from newsfuse.brief.builder import BriefBuilder, Composer, incomplete_brief
@@ -29,7 +29,7 @@ from newsfuse.newsroom.filing import Filer
 from newsfuse.newsroom.records import BriefOutcome, Ingested, Placement
 from newsfuse.newsroom.worker import WorkerBriefs
 from newsfuse.provenance import trace
-from newsfuse.render.brief import brief_record
+from newsfuse.render.brief import brief_json
 from newsfuse.store.changes import BriefChange, brief_change
 from newsfuse.stories import Embedder
 from newsfuse.stories.blocks import BlockResult, cluster_block, cluster_blocked
@@ -255,6 +255,13 @@ ARTICLE_FORMATS = ("json", "md")
 BRIEF_FORMATS = ("md", "json", "html", "jsonl")
 
 
+def article_json(article: Article) -> dict[str, Any]:
+    """One clean article as the JSON contract writes it."""
+    from newsfuse.render.articles import article_json as record
+
+    return record(article)
+
+
 def render_articles(articles: Sequence[Article], fmt: str) -> str:
     """Clean articles as contract JSON or Markdown."""
     from newsfuse.render.articles import articles_json, articles_markdown
@@ -288,7 +295,7 @@ def brief_line(brief: Brief) -> str:
     """One brief as one line of JSON (the contract's brief object), newline included."""
     import json
 
-    return json.dumps(brief_record(brief), ensure_ascii=False) + "\n"
+    return json.dumps(brief_json(brief), ensure_ascii=False) + "\n"
 
 
 def open_engine(

@@ -111,7 +111,7 @@ def stories_cli(
     """Story clustering on ECB+: BCubed P/R/F1 at sub-topic level, batch and incremental."""
     from newsfuse.errors import ConfigError
     from newsfuse.evaluation.stories import evaluate_stories
-    from newsfuse.stories import make_embedder
+    from newsfuse.service import make_embedder
 
     try:
         chosen = make_embedder(embedder) if embedder else None

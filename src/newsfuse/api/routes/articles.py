@@ -11,7 +11,7 @@ from newsfuse.api.schemas import MAX_ID_CHARS, ArticleIn, Placed
 from newsfuse.api.text import printable
 from newsfuse.errors import InputError
 from newsfuse.models import RawDocument
-from newsfuse.render.articles import article_record
+from newsfuse.service import article_json
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
@@ -67,4 +67,4 @@ def get_article(article_id: str, newsroom: NewsroomDep) -> dict[str, Any]:
     story_id = newsroom.story_of(article.id)
     state = newsroom.story_state(story_id) if story_id else None
     problem = dict(state.failed).get(article.id) if state else None
-    return {**article_record(article), "story_id": story_id, "notes": list(article.notes), "brief_problem": problem}
+    return {**article_json(article), "story_id": story_id, "notes": list(article.notes), "brief_problem": problem}
