@@ -70,16 +70,23 @@ class Cleaner:
         return [result for result in results if result is not None]
 
     def clean_group(self, raws: Sequence[RawDocument]) -> list[Article | Failure]:
-        """Clean documents that are compared with each other for furniture (one cleaning group)."""
+        """Clean documents that are compared with each other for furniture (one cleaning group).
+
+        Whatever goes wrong with one document (a bad input, or a bug it trips) is a failure naming it;
+        the others are cleaned as if it were not there.
+        """
         pages: list[_Page | Failure] = []
         stats = CorpusStats()
         for raw in raws:
             try:
                 page = self._page(raw)
+                stats.add(raw.origin, page.blocks)
             except InputError as exc:
                 pages.append(Failure(raw.origin, exc.problem))
                 continue
-            stats.add(raw.origin, page.blocks)
+            except Exception as exc:
+                pages.append(_unexpected(raw, exc))
+                continue
             pages.append(page)
         results: list[Article | Failure] = []
         for item in pages:
@@ -90,6 +97,8 @@ class Cleaner:
                 results.append(self._build(item, stats))
             except InputError as exc:
                 results.append(Failure(item.raw.origin, exc.problem))
+            except Exception as exc:
+                results.append(_unexpected(item.raw, exc))
         return results
 
     def _page(self, raw: RawDocument) -> _Page:
@@ -167,10 +176,14 @@ class Cleaner:
             *(b.text for b, role in zip(blocks, roles, strict=True) if role not in (Role.BODY, Role.ITEM)),
         ]
         dateline = None
+        first = True  # the weak (agency-less) dateline forms are offered to the first body paragraph only
         for position, (_, role) in enumerate(kept):
             if role is not Role.BODY:
                 continue
-            found = split_dateline(texts[position], first=not dateline_checked(kept, position), text=" ".join(texts))
+            # The whole text is read only for the first paragraph's kicker: joining it for every
+            # paragraph made cleaning quadratic in the article's length (20 MB took minutes).
+            found = split_dateline(texts[position], first=first, text=" ".join(texts) if first else "")
+            first = False
             if found is not None:
                 texts[position] = found.rest
                 dateline = dateline or found.place
@@ -195,6 +208,7 @@ class Cleaner:
             language=page.language or self._language.detect(text),
             headings=headings,
             origin=raw.origin,
+            notes=raw.notes,
         )
 
 
@@ -205,11 +219,6 @@ def _title(page: _Page, roles: Sequence[Role]) -> str | None:
     head = [b for b, role in zip(page.blocks, roles, strict=True) if role is Role.HEAD]
     lead = " ".join(b.text for b, role in zip(page.blocks, roles, strict=True) if role is Role.BODY)[:LEAD_CHARS]
     return pick_title(head, page.blocks, lead) or (page.slug_meta[0] if page.slug_meta else None)
-
-
-def dateline_checked(kept: Sequence[tuple[Block, Role]], position: int) -> bool:
-    """True once an earlier body paragraph has been offered the weak (agency-less) dateline forms."""
-    return any(role is Role.BODY for _, role in kept[:position])
 
 
 def _is_heading(block: Block, roles: Sequence[Role], index: int, title: str | None) -> bool:
@@ -233,3 +242,10 @@ def _slug_outlet(meta: tuple[str, ...], title: str | None) -> str | None:
     if rest and not rest[0].isupper() and len(rest[0].split()) <= 3:
         return rest[0]
     return None
+
+
+def _unexpected(raw: RawDocument, error: Exception) -> Failure:
+    """A document that tripped a bug: a failure naming it and the error, in one line."""
+    lines = str(error).strip().splitlines()
+    detail = f"{type(error).__name__}: {lines[0][:200]}" if lines else type(error).__name__
+    return Failure(raw.origin, f"could not be cleaned ({detail})")
