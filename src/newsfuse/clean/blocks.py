@@ -47,7 +47,6 @@ class Block:
     letters: float
     kind: BlockKind = "line"
     link_share: float = 0.0  # share of the characters inside links (markup blocks only)
-    caps_share: float = 0.0  # share of the letters that are capitals
     is_menu: bool = False  # read from the raw line, before spacing is normalised away
 
     @property
@@ -79,12 +78,11 @@ def make_block(index: int, text: str, *, kind: BlockKind = "line", link_share: f
         index=index,
         text=body,
         words=word_count(body),
-        sentence_end=ends_sentence(_SPACED_CLOSING_QUOTE.sub(r"\1\2", body)),
+        sentence_end=ends_sentence(_SPACED_CLOSING_QUOTE.sub(r"\1\2", body) if body[-2:-1] == " " else body),
         is_list_item=kind == "item" or (bullet is not None and bullet.end() < len(text)),
         letters=letters / len(body) if body else 0.0,
         kind=kind,
         link_share=link_share,
-        caps_share=sum(map(str.isupper, body)) / letters if letters else 0.0,
     )
 
 

@@ -23,16 +23,6 @@ from newsfuse.errors import InputError
 from newsfuse.text.calendar import parse_date
 from newsfuse.text.normalize import normalize_line
 
-# Embedded social posts: the publishers' standard embed markup (a blockquote with this class,
-# which the post's own script turns into a card). Their text is the post, not the article, and
-# trafilatura keeps it as a quotation. Checked on fundus-eval: every tweet kept this way was
-# outside the hand-made gold bodies.
-SOCIAL_EMBED_XPATH = (
-    '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")'
-    ' or contains(concat(" ", normalize-space(@class), " "), " instagram-media ")'
-    ' or contains(concat(" ", normalize-space(@class), " "), " tiktok-embed ")]'
-)
-
 # Holds only trafilatura's default date-search settings, so one serves every page.
 _METADATA = MetadataReader()
 
@@ -53,7 +43,9 @@ def extract_html(origin: str, html: str) -> HtmlExtract:
     """Run trafilatura as its own benchmark runs it (comments off, tables on), keeping its markup.
 
     Whatever this run keeps, the cleaner starts from: it drops only blocks that show a shape of
-    clutter validated on a set other than the one it was chosen on (see `boilerplate`).
+    clutter validated on a set other than the one it was chosen on (see `boilerplate`). Embedded
+    social posts are kept as trafilatura keeps them: fundus-eval's gold bodies hold them on one
+    site and not on another, and trafilatura-dev's annotators count them as main text.
     """
     try:
         tree = load_html(html)
@@ -72,7 +64,6 @@ def extract_html(origin: str, html: str) -> HtmlExtract:
                 include_links=True,
                 include_formatting=False,
                 deduplicate=False,
-                prune_xpath=[SOCIAL_EMBED_XPATH],
             )
             if tree is not None
             else None
