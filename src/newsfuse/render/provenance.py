@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from newsfuse.models import Article, Provenance
-
-
-def derived_from_records(provenance: Provenance, article_id: str) -> list[dict[str, Any]]:
-    """The article's `derived_from` list of the brief JSON contract: parent (article id or agency), kind, score."""
-    return [
-        {"parent": d.parent, "kind": d.kind, "score": round(d.score, 3)} for d in provenance.derived_from(article_id)
-    ]
 
 
 def sources_line(provenance: Provenance) -> str:
     """ "5 articles, 2 independent sources"."""
     articles = len(provenance.articles)
     sources = provenance.independent_sources
+    if articles and not sources:  # the brief stopped before its sources were traced
+        return f"{articles} article{'s' if articles != 1 else ''}, sources not traced"
     return (
         f"{articles} article{'s' if articles != 1 else ''}, {sources} independent source{'s' if sources != 1 else ''}"
     )

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Response, status
 from newsfuse.api.deps import NewsroomDep, Writer
 from newsfuse.api.schemas import ArticleIn, Placed
 from newsfuse.models import RawDocument
-from newsfuse.render.articles import article_record
+from newsfuse.service import article_json
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
@@ -52,4 +52,4 @@ def get_article(article_id: str, newsroom: NewsroomDep) -> dict[str, Any]:
     article = newsroom.article(article_id)
     if article is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article {article_id!r}")
-    return {**article_record(article), "story_id": newsroom.story_of(article_id)}
+    return {**article_json(article), "story_id": newsroom.story_of(article_id)}
