@@ -18,6 +18,7 @@ from newsfuse.clean.metadata import (
     is_byline,
     is_date_line,
     names_only,
+    opens_with_title,
     pick_title,
     same_as_title,
     slug_byline,
@@ -47,6 +48,24 @@ class _Page:
     byline: str | None
     source: str | None
     language: str | None = None  # as the page declares it (<html lang>), when it does
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """An article as a reader sees it: body paragraphs and list items with the section headings in
+    place, and its title; `headline` is the title as the page printed it above or inside that body
+    (at `headline_at` among the paragraphs), when it did."""
+
+    title: str | None
+    paragraphs: tuple[str, ...]
+    headline: str | None = None
+    headline_at: int = 0
+
+    def with_headline(self) -> tuple[str, ...]:
+        """The paragraphs with the printed headline where the page printed it."""
+        if self.headline is None:
+            return self.paragraphs
+        return (*self.paragraphs[: self.headline_at], self.headline, *self.paragraphs[self.headline_at :])
 
 
 class Cleaner:
@@ -119,7 +138,8 @@ class Cleaner:
         slug_meta: tuple[str, ...] = ()
         credits: list[str] = []
         for block in markup or split_blocks(content):
-            slug = split_slug(block)
+            # A table row's cells are set apart by bars, which a slug line's segments also are.
+            slug = split_slug(block) if block.kind != "row" else None
             if slug is None:
                 blocks.append(replace(block, index=len(blocks)))
                 continue
@@ -129,6 +149,9 @@ class Cleaner:
                 blocks.append(make_block(len(blocks), slug.text, kind=block.kind))
         if not blocks:
             raise EmptyArticleError(raw.origin, "no text")
+        if raw.format == "text" and not title and len(blocks) > 1 and opens_with_title(content, blocks[0]):
+            title = blocks[0].text
+            blocks = [replace(block, index=i) for i, block in enumerate(blocks[1:])]
         return _Page(
             raw=raw,
             blocks=blocks,
@@ -141,25 +164,31 @@ class Cleaner:
             language=language,
         )
 
-    def outline(self, raw: RawDocument) -> list[str]:
-        """The article as a reader sees it: body paragraphs and list items with the section headings in place.
+    def outline(self, raw: RawDocument) -> Outline:
+        """The article as a reader sees it (see `Outline`).
 
-        `Article` keeps headings apart from its text; text-extraction benchmarks (fundus-eval) count
-        them as part of the body, so the extraction evaluation reads this.
+        `Article` keeps headings apart from its text; text-extraction benchmarks count them as part
+        of the body, so the extraction evaluation reads this.
         """
         page = self._page(raw)
-        roles = classify(page.blocks, doc_id=raw.origin)
+        roles = classify(page.blocks, doc_id=raw.origin, title=page.title)
         title = _title(page, roles)
-        return [
-            block.text
-            for i, block in enumerate(page.blocks)
-            if _is_heading(block, roles, i, title)
-            or (roles[i] in (Role.BODY, Role.ITEM) and not same_as_title(block.text, title))
-        ]
+        paragraphs: list[str] = []
+        headline: tuple[str, int] | None = None
+        for i, block in enumerate(page.blocks):
+            if _is_heading(block, roles, i, title) or (
+                roles[i] in (Role.BODY, Role.ITEM) and not same_as_title(block.text, title)
+            ):
+                paragraphs.append(block.text)
+            elif headline is None and roles[i] is not Role.CLUTTER and same_as_title(block.text, title):
+                headline = (block.text, len(paragraphs))
+        if headline is None:
+            return Outline(title, tuple(paragraphs))
+        return Outline(title, tuple(paragraphs), headline=headline[0], headline_at=headline[1])
 
     def _build(self, page: _Page, stats: CorpusStats | None) -> Article:
         raw, blocks = page.raw, page.blocks
-        roles = classify(blocks, doc_id=raw.origin, stats=stats)
+        roles = classify(blocks, doc_id=raw.origin, stats=stats, title=page.title)
         head = [b for b, role in zip(blocks, roles, strict=True) if role is Role.HEAD]
         title = _title(page, roles)
         kept: list[tuple[Block, Role]] = [
