@@ -60,7 +60,7 @@ def web_router(get_newsroom: Callable[..., Newsroom]) -> APIRouter:
                 brief=brief,
                 latest=latest.version if latest else brief.version,
                 view=view,
-                graph=graph_drawing(brief.record, brief.annotations or {}),
+                graph=graph_drawing(brief.record, brief.annotations),
                 timeline=timeline_drawing(view.timeline),
             )
         )
