@@ -118,7 +118,7 @@ class Cleaner:
             if slug.text:
                 slug_meta = slug_meta or slug.meta
                 blocks.append(make_block(len(blocks), slug.text, kind=block.kind))
-        if not blocks:
+        if not blocks and not title:
             raise EmptyArticleError(raw.origin, "no text")
         return _Page(
             raw=raw,
@@ -158,8 +158,10 @@ class Cleaner:
             for b, role in zip(blocks, roles, strict=True)
             if role in (Role.BODY, Role.ITEM) and not same_as_title(b.text, title)
         ]
-        if not kept:
+        if not kept and not title:
             raise EmptyArticleError(raw.origin, "no article text left after removing page clutter")
+        # A title with no body left is still an article (feeds often carry only headlines): it has
+        # an empty text and joins a story on its title.
         texts = [b.text for b, _ in kept]
         items = {i for i, (_, role) in enumerate(kept) if role is Role.ITEM}
         credits = [
@@ -192,7 +194,7 @@ class Cleaner:
             published=raw.published or find_published(head) or find_published(blocks[:3] + blocks[-3:]),
             dateline=dateline or place,
             agencies=agencies,
-            language=page.language or self._language.detect(text),
+            language=page.language or self._language.detect(text or title or ""),
             headings=headings,
             origin=raw.origin,
         )

@@ -139,9 +139,7 @@ def cluster_blocked(
     plan = plan or BlockPlan(len(unique))
     if plan.blocks <= 1:
         return cluster_batch(unique, scoring, embedder)
-    results = [
-        cluster_block(block, members, scoring, embedder) for block, members in _blocks(unique, plan)
-    ]
+    results = [cluster_block(block, members, scoring, embedder) for block, members in _blocks(unique, plan)]
     return join_blocks(results, {a.id: (p, a.published) for p, a in enumerate(unique)})
 
 

@@ -172,4 +172,3 @@ class Centring:
         inside = positions < self._size
         out: Positions = np.where(inside, self._original[np.where(inside, positions, 0)], 0)
         return out
-
