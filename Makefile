@@ -33,6 +33,8 @@ eval: $(STAMP)
 	$(BIN)/newsfuse eval stories
 	$(BIN)/newsfuse eval claims
 	$(BIN)/newsfuse eval summaries
+	$(BIN)/newsfuse eval dates
+	$(BIN)/newsfuse eval quotes
 
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py

@@ -1,12 +1,13 @@
 """The exceptions newsfuse raises. Every one names the input and the problem.
 
-    NewsfuseError                 base of everything below
-    ├── InputError                one input (file, line, URL, feed) cannot be read or cleaned
-    │   ├── FetchError            a URL or feed could not be fetched (refused address, timeout, size)
-    │   └── EmptyArticleError     an input held no article text after cleaning
-    ├── EvaluationDataError       an evaluation set is missing or not in the expected format
-    ├── StoreError                the store cannot be opened, migrated or read back
-    └── ConfigError               an unknown backend name or a bad setting
+NewsfuseError                 base of everything below
+├── InputError                one input (file, line, URL, feed) cannot be read or cleaned
+│   ├── FetchError            a URL or feed could not be fetched (refused address, timeout, size)
+│   └── EmptyArticleError     an input held no article text after cleaning
+├── EvaluationDataError       an evaluation set is missing or not in the expected format
+├── StoreError                the store cannot be opened, migrated or read back
+├── ConfigError               an unknown backend name or a bad setting
+└── BudgetExceeded            one story's brief ran out of its time budget
 """
 
 from __future__ import annotations
@@ -43,3 +44,12 @@ class StoreError(NewsfuseError):
 
 class ConfigError(NewsfuseError):
     """A setting or backend name is not valid."""
+
+
+class BudgetExceeded(NewsfuseError):
+    """A unit of work (one story's brief) ran past its time budget; `stage` says where it stood."""
+
+    def __init__(self, stage: str, seconds: float) -> None:
+        super().__init__(f"ran out of its {seconds:g} s time budget during {stage}")
+        self.stage = stage
+        self.seconds = seconds

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from newsfuse import store
-from newsfuse.brief.builder import BriefBuilder, Composer
+from newsfuse.brief.builder import BriefBuilder, Composer, incomplete_brief
 from newsfuse.brief.verify import Finding, check_sections
 from newsfuse.claims import ClaimAligner
 from newsfuse.clean import Cleaner
-from newsfuse.errors import InputError
+from newsfuse.deadline import budget, check
+from newsfuse.errors import BudgetExceeded, InputError
 from newsfuse.extract import Extractor
 from newsfuse.ingest import Fetcher, Reader, ReadOptions, is_url
 from newsfuse.ingest.decode import decode_bytes
-from newsfuse.models import Article, Failure, RawDocument, Story
+from newsfuse.models import Article, Failure, Provenance, RawDocument, Story
 from newsfuse.models.brief import Brief
 from newsfuse.provenance import trace
 from newsfuse.render.brief import brief_record
@@ -25,9 +27,32 @@ from newsfuse.store import BriefRow, Reads
 from newsfuse.store.changes import BriefChange, brief_change
 from newsfuse.store.rows import brief_row
 from newsfuse.stories import Embedder, StoryTracker
-from newsfuse.stories.blocks import cluster_blocked
+from newsfuse.stories.blocks import BlockResult, cluster_block, cluster_blocked
+from newsfuse.stories.similarity import Scoring
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from newsfuse.engine import Engine
+    from newsfuse.engine.spark import SparkRun
 
 Progress = Callable[[int], None]
+
+# A story's brief may take BRIEF_BUDGET_BASE_S plus BRIEF_BUDGET_PER_ARTICLE_S a member article
+# before it is cut short and marked incomplete. Far above what real stories take (see
+# bench/README.md#briefs: the slowest ECB+ dev and neus-val stories take a few seconds), so only a
+# pathological story meets it; it bounds the time one story can hold a worker or the server.
+BRIEF_BUDGET_BASE_S = 60.0
+BRIEF_BUDGET_PER_ARTICLE_S = 1.0
+# Below this many articles in all, briefing in one process beats starting workers (each loads the
+# language model, about 3 s): see bench/README.md#briefs.
+PARALLEL_MIN_ARTICLES = 40
+
+
+def brief_budget(articles: int) -> float:
+    """Seconds a story of this many articles may take to brief."""
+    return BRIEF_BUDGET_BASE_S + BRIEF_BUDGET_PER_ARTICLE_S * articles
+
 
 # The store's names that the CLI, API and web need: they import only this module and models.
 DEFAULT_DB = store.DEFAULT_DB
@@ -41,15 +66,21 @@ FeedState = store.FeedState
 open_store = store.open_store
 
 
+OnFailure = Callable[[Failure], None]
+
+
 def read_all(
-    reader: Reader, inputs: Iterable[str], progress: Progress | None
+    reader: Reader, inputs: Iterable[str], progress: Progress | None, on_failure: OnFailure | None = None
 ) -> tuple[list[RawDocument], list[Failure]]:
-    """Every raw document the inputs hold, and every input that failed, ticking `progress` per item."""
+    """Every raw document the inputs hold, and every input that failed, ticking `progress` per item
+    and telling `on_failure` of each failure as it happens."""
     raws: list[RawDocument] = []
     failures: list[Failure] = []
     for item in reader.read(inputs):
         if isinstance(item, Failure):
             failures.append(item)
+            if on_failure is not None:
+                on_failure(item)
         else:
             raws.append(item)
         if progress is not None:
@@ -91,19 +122,24 @@ class Newsfuse:
         self._claims = ClaimAligner()
         self._briefs = BriefBuilder(composer)
 
-    def articles(self, inputs: Iterable[str], progress: Progress | None = None) -> Batch:
-        """Read and clean every input. Duplicates (same id) are kept once, in first-seen order."""
-        raws, failures = read_all(self._reader, inputs, progress)
-        return self._clean(raws, failures)
+    def articles(
+        self, inputs: Iterable[str], progress: Progress | None = None, on_failure: OnFailure | None = None
+    ) -> Batch:
+        """Read and clean every input. Duplicates (same id) are kept once, in first-seen order.
+        `on_failure` hears of each input that fails as soon as it is known."""
+        raws, failures = read_all(self._reader, inputs, progress, on_failure)
+        return self._clean(raws, failures, on_failure)
 
     def articles_from_documents(self, raws: Sequence[RawDocument]) -> Batch:
         return self._clean(list(raws), [])
 
-    def _clean(self, raws: list[RawDocument], failures: list[Failure]) -> Batch:
+    def _clean(self, raws: list[RawDocument], failures: list[Failure], on_failure: OnFailure | None = None) -> Batch:
         articles: dict[str, Article] = {}
         for result in self._cleaner.clean_batch(raws):
             if isinstance(result, Failure):
                 failures.append(result)
+                if on_failure is not None:
+                    on_failure(result)
             else:
                 articles.setdefault(result.id, result)
         return Batch(tuple(articles.values()), tuple(failures))
@@ -115,10 +151,24 @@ class Newsfuse:
         stories = cluster_blocked(batch.articles, embedder=self._embedder)
         return StoryBatch(tuple(stories), batch.articles, batch.failures)
 
-    def briefs(self, articles: Sequence[Article]) -> list[Brief]:
-        """One brief per story in the articles."""
+    def briefs(self, articles: Sequence[Article], workers: int = 1) -> list[Brief]:
+        """One brief per story in the articles, largest story first."""
         groups = self.group(articles)
-        return [self.brief_story(story_id, members) for story_id, members in groups]
+        done = dict(self.brief_groups(groups, workers=workers))
+        return [done[story_id] for story_id, _ in groups]
+
+    def brief_groups(
+        self, groups: Sequence[tuple[str, Sequence[Article]]], workers: int = 1
+    ) -> Iterator[tuple[str, Brief]]:
+        """(story id, brief) for each story, as each is done. With `workers` > 1 and a corpus big enough
+        to repay their start, stories are briefed in that many worker processes (`newsfuse.parallel`)."""
+        if workers > 1 and len(groups) > 1 and sum(len(m) for _, m in groups) >= PARALLEL_MIN_ARTICLES:
+            from newsfuse.parallel import brief_in_workers
+
+            yield from brief_in_workers(groups, workers, self._briefs.composer)
+            return
+        for story_id, members in groups:
+            yield story_id, self.brief_story(story_id, members)
 
     def group(self, articles: Sequence[Article]) -> list[tuple[str, list[Article]]]:
         """The articles as stories, largest first: (story id, member articles in input order)."""
@@ -126,14 +176,46 @@ class Newsfuse:
         stories = cluster_blocked(articles, embedder=self._embedder)
         return [(story.id, [by_id[i] for i in story.article_ids]) for story in stories]
 
-    def brief_story(self, story_id: str, articles: Sequence[Article]) -> Brief:
-        """The whole analysis of one story: provenance, facts, then the composed brief."""
-        provenance = trace(articles)
-        independence = {a: (lineage.root if (lineage := provenance.lineage_of(a)) else a) for a in provenance.articles}
-        translated = frozenset(a for a in provenance.articles if provenance.machine_translated(a))
-        facts = self._extractor.extract(articles, independence=independence, translated=translated)
-        found = self._claims.align(articles, facts, provenance)
-        return self._briefs.build(story_id, articles, provenance, facts, found.claims, found.conflicts)
+    def brief_story(self, story_id: str, articles: Sequence[Article], seconds: float | None = None) -> Brief:
+        """The whole analysis of one story: provenance, facts, then the composed brief.
+
+        It runs under a time budget (`seconds`, default `brief_budget(len(articles))`). Never raises for
+        the story's own trouble: past the budget, or when a stage fails on this story, the brief comes
+        back marked incomplete (`Brief.error`) with what was done by then.
+        """
+        provenance: Provenance | None = None
+        try:
+            with budget(brief_budget(len(articles)) if seconds is None else seconds):
+                provenance = trace(articles)
+                independence = provenance.source_keys()
+                translated = frozenset(a for a in provenance.articles if provenance.machine_translated(a))
+                facts = self._extractor.extract(articles, independence=independence, translated=translated)
+                found = self._claims.align(articles, facts, provenance)
+                check("writing")
+                brief = self._briefs.build(story_id, articles, provenance, facts, found.claims, found.conflicts)
+                check("writing")
+                return brief
+        except BudgetExceeded as error:
+            return incomplete_brief(story_id, articles, str(error), provenance)
+        except Exception as error:  # one story's failure is reported on its brief, never sinks the batch
+            return incomplete_brief(story_id, articles, f"failed: {type(error).__name__}: {error}", provenance)
+
+    # The units of work both engines run: the local pipeline here in this process, the Spark engine
+    # as tasks on its executors (newsfuse.engine.tasks), so that both give the same answers.
+
+    def read_unit(self, name: str) -> Iterator[RawDocument | Failure]:
+        """Every document (or failure) of one file or URL, in reading order."""
+        return self._reader.read_unit(name)
+
+    def clean_group(self, raws: Sequence[RawDocument]) -> list[Article | Failure]:
+        """Clean documents that are compared with each other for page furniture (one cleaning group)."""
+        return self._cleaner.clean_group(raws)
+
+    def cluster_block(
+        self, block: int, members: Sequence[tuple[int, Article, bool]], scoring: Scoring | None = None
+    ) -> BlockResult:
+        """Cluster one time-ordered block of articles (see `newsfuse.stories.blocks`)."""
+        return cluster_block(block, members, scoring, self._embedder)
 
     def verify(self, brief: Brief) -> list[Finding]:
         """Sentences of the brief that its cited spans do not support (empty when it is faithful)."""
@@ -141,6 +223,89 @@ class Newsfuse:
         return check_sections(
             brief.sections.items(), brief.articles, aliases=lambda name: entities.get(name.casefold(), ())
         )
+
+
+# Output formats of the CLI's three batch commands; "jsonl" writes one brief a line as each is done.
+ARTICLE_FORMATS = ("json", "md")
+BRIEF_FORMATS = ("md", "json", "html", "jsonl")
+
+
+def render_articles(articles: Sequence[Article], fmt: str) -> str:
+    """Clean articles as contract JSON or Markdown."""
+    from newsfuse.render.articles import articles_json, articles_markdown
+
+    return articles_json(articles) if fmt == "json" else articles_markdown(articles)
+
+
+def render_stories(batch: StoryBatch, fmt: str) -> str:
+    """Stories as contract JSON or Markdown."""
+    from newsfuse.render.stories import stories_json, stories_markdown
+
+    render = stories_json if fmt == "json" else stories_markdown
+    return render(batch.stories, batch.articles)
+
+
+def render_briefs(briefs: Sequence[Brief], fmt: str) -> str:
+    """Briefs as Markdown, contract JSON, one standalone HTML page, or JSON Lines (one brief a line)."""
+    from newsfuse.render.brief import briefs_json, briefs_markdown
+    from newsfuse.render.html import HtmlRenderer
+
+    if fmt == "json":
+        return briefs_json(briefs)
+    if fmt == "html":
+        return HtmlRenderer().render(briefs)
+    if fmt == "jsonl":
+        return "".join(brief_line(b) for b in briefs)
+    return briefs_markdown(briefs)
+
+
+def brief_line(brief: Brief) -> str:
+    """One brief as one line of JSON (the contract's brief object), newline included."""
+    import json
+
+    return json.dumps(brief_record(brief), ensure_ascii=False) + "\n"
+
+
+def open_engine(
+    name: str, *, embedder: str | None = None, spark_master: str | None = None, options: ReadOptions | None = None
+) -> Engine:
+    """The engine that reads, cleans and groups inputs: "local" (this process) or "spark"."""
+    from newsfuse.engine import make_engine
+
+    return make_engine(name, embedder=embedder, spark_master=spark_master, options=options)
+
+
+def write_parquet(
+    inputs: Sequence[str], output: Path, *, spark_master: str | None, embedder: str | None, briefs: bool
+) -> SparkRun:
+    """Run the pipeline on Spark and write its Parquet tables (articles, stories, failures, briefs) under `output`."""
+    from newsfuse.engine.spark import SparkEngine, SparkSettings
+
+    spark = SparkEngine(SparkSettings(master=spark_master), embedder=embedder)
+    try:
+        return spark.write(inputs, output, briefs=briefs)
+    finally:
+        spark.close()
+
+
+def make_embedder(name: str) -> Embedder:
+    """The text embedder registered under `name`; a ConfigError names an unknown one or a missing extra."""
+    from newsfuse.stories.embedders import make_embedder as make
+
+    return make(name)
+
+
+def llm_composer(url: str, model: str, api_key: str | None = None) -> Composer:
+    """The composer that has a language model at an OpenAI-compatible endpoint reword the brief."""
+    from newsfuse.brief.llm import LlmComposer, LlmSettings
+
+    return LlmComposer(LlmSettings(url, model, api_key=api_key))
+
+
+def read_options(*, allow_private_urls: bool = False, fetch_pages: bool = False) -> ReadOptions:
+    """How inputs are read: URLs from public addresses only unless `allow_private_urls`; feed items'
+    own pages fetched only with `fetch_pages`."""
+    return ReadOptions(online=fetch_pages, fetcher=Fetcher(allow_private=allow_private_urls))
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,12 +23,24 @@ def _article(article_id: str, paragraphs: list[str]) -> Article:
 
 
 def _whats_next(articles: list[Article], previews: frozenset[str]) -> list[str]:
+    """What the brief says is next: its "what's next" lines and the quick read's bullets about it."""
     profile = SourceProfile(preference={a.id: 0.0 if a.id in previews else 3.0 for a in articles}, previews=previews)
-    return [s.text for s in ExtractiveComposer().compose(articles, profile).sections.whats_next]
+    sections = ExtractiveComposer().compose(articles, profile).sections
+    return [s.text for s in (*sections.whats_next, *sections.quick_read)]
 
 
 def test_a_preview_alone_says_what_is_next() -> None:
     assert any("expected to reopen" in line for line in _whats_next([_article("p", PREVIEW)], frozenset({"p"})))
+
+
+def test_a_preview_is_never_cited_for_what_happened() -> None:
+    articles = [_article("p", PREVIEW), _article("r", REPORT)]
+    profile = SourceProfile(preference={"p": 0.0, "r": 3.0}, previews=frozenset({"p"}))
+    sections = ExtractiveComposer().compose(articles, profile).sections
+    reported = (*sections.quick_read, *sections.what_happened)
+    assert any("reopened" in sentence.text for sentence in reported)
+    for sentence in reported:
+        assert "p" not in sentence.sources, sentence
 
 
 def test_once_reported_the_previews_expectations_are_left_out() -> None:

@@ -20,6 +20,7 @@ from datetime import date
 
 import pytest
 
+from newsfuse.claims import contests
 from newsfuse.extract.extractor import Extractor
 from newsfuse.models import Article, Conflict, ConflictSide
 from newsfuse.service import Newsfuse
@@ -154,3 +155,13 @@ def test_every_claim_points_at_real_text(story: Story) -> None:
 def test_published_dates_order_the_seeds_as_the_conflicts_assume(seeds: dict[str, Article]) -> None:
     # The date conflicts above depend on 002 being dated 5 September 2025 (its weekdays resolve from it).
     assert seeds["002"].published == date(2025, 9, 5)
+
+
+def test_the_contest_logic_reads_the_flipped_quote_as_a_denial(story: Story, seeds: dict[str, Article]) -> None:
+    # The one contest logic the finders use: the translation's rendering denies the original's.
+    (conflict,) = [c for c in _open(story, "quote") if "humor" in c.about]
+    original, translated = _side_with(conflict, seeds["000"]), _side_with(conflict, seeds["002"])
+    found = contests(original.value, translated.value)
+    assert found.denial and found.structural
+    assert "one statement denies what the other asserts" in found.reasons
+    assert 0.0 < found.probability < 1.0

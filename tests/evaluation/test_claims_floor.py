@@ -1,34 +1,57 @@
-"""The ClaimDiff figure may not fall below its pinned floor (evaluation/floors.json) without notice.
+"""ClaimDiff and real-news false alarms: the claims stage's figures may not fall past their pinned
+floors and ceilings (evaluation/floors.json) without notice.
 
-The whole training file runs here (about five seconds: the pair classifier is regular expressions
-and a logistic regression over five signals), so the floor is checked on the same split that
-`newsfuse eval claims` reports.
+ClaimDiff: the whole training file runs here (seconds: the contest signals are regular expressions
+and the model is 13 weights). The shipped model was fitted on this file, so the gated figure is the
+held-out estimate (each topic part scored by a model fitted without it), beside always-"weakens" in
+the same run. False alarms: the first NEUS_STORIES NeuS stories (under a minute), whose open
+conflicts per story may not rise past the ceiling.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newsfuse.evaluation.claims import DEFAULT_FILE, evaluate_claims
+from newsfuse.evaluation.conflicts import evaluate_conflicts
 from tests.conftest import EVAL, REPO, need
 
 FLOORS = json.loads((REPO / "evaluation" / "floors.json").read_text(encoding="utf-8"))
+# The NeuS stories the false-alarm gate reads (a fixed prefix of neus-val, so that CI stays short).
+NEUS_STORIES = FLOORS["conflicts"]["ci_stories"]
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict[str, Any]:
-    return evaluate_claims(need(EVAL / "claimdiff-train" / DEFAULT_FILE))
+def figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    out = tmp_path_factory.mktemp("claims") / "labels.txt"
+    found = evaluate_claims(need(EVAL / "claimdiff-train" / DEFAULT_FILE), out=out)
+    found["labels"] = out.read_text(encoding="utf-8").splitlines()
+    return found
 
 
-def test_claimdiff_weakens_f1_stays_above_its_floor(figures: dict[str, Any]) -> None:
-    assert figures["report_pairs"] > 0 and figures["calibration_pairs"] > 0
-    assert figures["newsfuse"]["f1"] >= FLOORS["claims"]["floor"]["newsfuse_f1"], figures
+def test_held_out_weakens_f1_stays_above_its_floor_and_above_always_weakens(figures: dict[str, Any]) -> None:
+    held_out = figures["held_out_topics"]
+    assert held_out["newsfuse"]["f1"] >= FLOORS["claims"]["floor"]["held_out_f1"], held_out
+    assert held_out["newsfuse"]["f1"] > held_out["always_weakens"]["f1"], held_out
 
 
 def test_the_always_weakens_baseline_has_full_recall(figures: dict[str, Any]) -> None:
     # A check on the scorer itself: predicting "weakens" everywhere must find every positive.
     assert figures["always_weakens"]["recall"] == 100.0
     assert 0 < figures["always_weakens"]["precision"] < 100.0
+
+
+def test_out_writes_one_label_a_line_in_the_files_order(figures: dict[str, Any]) -> None:
+    labels = figures["labels"]
+    assert len(labels) == figures["pairs"] and set(labels) <= {"0", "1"}
+    assert labels.count("1") == figures["predicted_weakens"] > 0
+
+
+def test_open_conflicts_on_real_news_stay_under_their_ceiling(tmp_path: Path) -> None:
+    found = evaluate_conflicts(need(EVAL / "neus-val"), limit=NEUS_STORIES, out=tmp_path / "open.jsonl")
+    assert found["stories"] == NEUS_STORIES
+    assert found["open_per_story"] <= FLOORS["conflicts"]["ceiling"]["open_per_story"], found

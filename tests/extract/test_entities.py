@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from newsfuse.extract import AgencyNames
+import pytest
+
+from newsfuse.evaluation.summaries import load
+from newsfuse.extract import AgencyNames, Extractor
 from newsfuse.models import Article, StoryFacts
+from newsfuse.service import Newsfuse
+from tests.conftest import EVAL, need
 from tests.extract.conftest import truth
 
 # Share of the answer key's planted entities that must be found (the small tagger misses a name
@@ -98,3 +103,38 @@ def test_sample_corpus_garbles_take_the_best_supported_spelling(
                 entity = facts.entity(alias)
                 if entity is not None:
                     assert entity.name == item["name"], (alias, entity.name)
+
+
+def _polnear_facts(extractor: Extractor, name: str) -> StoryFacts:
+    """One real PolNeAR article (read through the service, as a user's .txt file is)."""
+    path = next(need(EVAL / "polnear").glob(f"*/text/{name}"), None)
+    if path is None:
+        pytest.skip(f"PolNeAR has no {name}")
+    return extractor.extract(Newsfuse().articles([str(path)]).articles)
+
+
+def test_organisations_one_word_apart_stay_apart(extractor: Extractor) -> None:
+    # "House" and "Senate" Armed Services Committee read 89% alike as strings; they are two
+    # committees, as a fire department is not a police department.
+    facts = _polnear_facts(extractor, "politico_2016-02-23_obama-s-gitmo-plan-leaves-everyo.txt")
+    house, senate = facts.entity("House Armed Services Committee"), facts.entity("Senate Armed Services Committee")
+    assert house is not None and senate is not None and house.id != senate.id
+    golf = _polnear_facts(extractor, "huff-post_2016-08-23_donald-trump-jacked-up-his-campa.txt")
+    international, national = golf.entity("Trump International Golf Club"), golf.entity("Trump National Golf Club")
+    assert international is not None and national is not None and international.id != national.id
+
+
+def test_a_misspelt_organisation_still_joins_its_name(extractor: Extractor) -> None:
+    # The same article writes "Associates Press" once for the Associated Press: a misspelling.
+    facts = _polnear_facts(extractor, "breitbart_2016-03-15_the-latest-kasich-scores-all-del.txt")
+    press = facts.entity("Associated Press")
+    assert press is not None and facts.entity("Associates Press") == press
+
+
+def test_a_son_is_not_his_father(extractor: Extractor) -> None:
+    # NeuS story 102 names the President and his son: "Donald Trump" never joins "Donald Trump Jr".
+    story = load(need(EVAL / "neus-val"), limit=102)[101]
+    facts = extractor.extract(story.articles)
+    father, son = facts.entity("Donald Trump"), facts.entity("Donald Trump Jr")
+    assert father is not None and son is not None and father.id != son.id
+    assert facts.entity("Trump Jr") == son

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newsfuse.evaluation.summaries import load
+from newsfuse.extract import Extractor
 from newsfuse.models import Article, NumberMention, StoryFacts
+from tests.conftest import EVAL, need
 
 
 def _number(facts: StoryFacts, text: str) -> NumberMention:
@@ -58,3 +63,36 @@ def test_clock_times_compare_across_notations(corpus: dict[str, tuple[StoryFacts
     assert _number(plant, "15:10").value == _number(plant, "3:10 pm").value == 15 * 60 + 10
     storm, _ = corpus["storm-ysolde"]
     assert _number(storm, "7 p.m.").value == _number(storm, "19 h").value == 19 * 60
+
+
+@pytest.fixture(scope="module")
+def jobs_reports(extractor: Extractor) -> dict[int, StoryFacts]:
+    """Two NeuS jobs-report stories (lines 42 and 153): forecasts, revisions and rates beside the figures."""
+    stories = load(need(EVAL / "neus-val"), limit=153)
+    return {n: extractor.extract(stories[n - 1].articles) for n in (42, 153)}
+
+
+def _mentions(facts: StoryFacts, text: str) -> list[NumberMention]:
+    found = [n for n in facts.numbers if n.text == text]
+    assert found, f"{text!r} not among {[n.text for n in facts.numbers]}"
+    return found
+
+
+def test_forecasts_are_expected_and_reports_reported(jobs_reports: dict[int, StoryFacts]) -> None:
+    july = jobs_reports[42]
+    # "Analysts ... were expecting 870,000 jobs gained and the unemployment rate to fall to 5.7%",
+    # "Economists ... had been looking for 845,000 new jobs and a headline unemployment rate of 5.7%".
+    assert {n.stance for n in _mentions(july, "870,000")} == {"expected"}
+    assert {n.stance for n in _mentions(july, "845,000")} == {"expected"}
+    assert {n.stance for n in _mentions(july, "5.7%")} == {"expected"}
+    assert {n.stance for n in _mentions(july, "943,000")} == {"reported"}
+    assert "reported" in {n.stance for n in _mentions(july, "1 million")}
+
+
+def test_an_amount_is_labelled_by_what_it_measures(jobs_reports: dict[int, StoryFacts]) -> None:
+    september = jobs_reports[153]
+    rates = {n.measure for n in _mentions(september, "3.5%")}
+    assert "jobless rate" in rates and "U.S. unemployment rate" in rates
+    # "dropped to 3.5% in September from 3.7% in August": the starting value of a change.
+    assert {n.stance for n in _mentions(september, "3.7%")} == {"earlier"}
+    assert _mentions(september, "136,000")[0].noun in ("new jobs", "jobs")

@@ -114,7 +114,21 @@ def test_every_evidence_span_points_into_its_article(seeds: dict[str, Article], 
 
 def test_corroboration_counts_lineages_not_articles(seeds: dict[str, Article], provenance: Provenance) -> None:
     """A fact in all five articles is corroborated by two sources; one in the wire story, its translation
-    and a digest of them, by one."""
+    and a digest of them, by one. A digest adds no source even where it retells one: a fact only the
+    preview and a digest state stands on the preview alone (the digest may have it from CNN or
+    Reuters, which are not in the set, or from nowhere)."""
     assert provenance.independent_among(a.id for a in seeds.values()) == 2
     assert provenance.independent_among([seeds["000"].id, seeds["002"].id, seeds["003"].id]) == 1
-    assert provenance.independent_among([seeds["001"].id, seeds["004"].id]) == 2
+    assert provenance.independent_among([seeds["001"].id, seeds["004"].id]) == 1
+
+
+def test_one_source_key_counts_the_seeds_as_the_stages_do(provenance: Provenance, seeds: dict[str, Article]) -> None:
+    key = {name: provenance.source_key(article.id) for name, article in seeds.items()}
+    # The wire copy and the translation stand for one source; the preview for its own; the digests
+    # for none (they lean on what they digest).
+    assert key["000"] == key["002"] is not None
+    assert key["001"] not in (None, key["000"])
+    assert key["003"] is None and key["004"] is None
+    assert provenance.independent_among(a.id for a in seeds.values()) == provenance.independent_sources == 2
+    assert provenance.independent_among([seeds["003"].id, seeds["004"].id]) == 0
+    assert provenance.source_key("not-in-this-story") == "not-in-this-story"

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 
 from newsfuse.api.deps import get_newsroom
@@ -41,7 +42,9 @@ def create_app(settings: Settings | None = None, newsroom: Newsroom | None = Non
             if owned is not None:
                 owned.close()
 
-    app = FastAPI(
+    # The API docs (/docs, /redoc) are served from assets installed with fastapi-offline, not a CDN:
+    # they work on a machine with no internet, and the page loads nothing from elsewhere.
+    app = FastAPIOffline(
         title="newsfuse",
         summary="Many news articles about one event in, one trustworthy cited brief out.",
         version="0.1.0",

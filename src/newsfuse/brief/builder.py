@@ -7,39 +7,30 @@ give the timeline, the key people and the quotes; the claims give the disagreeme
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
+from newsfuse.brief.candidates import NamedPerson
 from newsfuse.brief.extractive import Composition, ExtractiveComposer, SourceProfile
+from newsfuse.brief.people import key_people
 from newsfuse.brief.sections import place
-from newsfuse.models import Article, StoryFacts
-from newsfuse.models.brief import Brief
+from newsfuse.brief.speakers import certain_speakers
+from newsfuse.brief.timeline import curate_timeline
+from newsfuse.models import Article, Span, StoryFacts
+from newsfuse.models.brief import Brief, Sections
 from newsfuse.models.claims import Claim, Conflict
-from newsfuse.models.facts import Entity, TimelineEntry
+from newsfuse.models.facts import Entity
 from newsfuse.models.provenance import Provenance
-from newsfuse.text.normalize import word_count
 from newsfuse.text.sentences import split_sentences
+from newsfuse.text.words import word_count
 
 # Wording preference by what provenance says of an article (higher wins when sentences say the same).
 ORIGINAL_PREFERENCE = 3.0
 DERIVED_PREFERENCE = 2.0
 DIGEST_PREFERENCE = 1.0
 TRANSLATED_PREFERENCE = 0.0  # also a preview's: its statements are expectations
-# Key people: persons named in at least this many articles, or with a stated role; at most this many.
-PERSON_MIN_ARTICLES = 2
-PEOPLE_MAX = 8
-# Timeline events shorter than this are clipped clauses ("gates", "it issued"); a day keeps its few
-# best-supported events and the whole timeline a screenful. Chosen by reading the sample corpus
-# timelines (3-6 real events per story, 1-3 per day).
-TIMELINE_MIN_WORDS = 5
-TIMELINE_PER_DAY = 3
-TIMELINE_MAX = 10
-_FRAGMENT = re.compile(
-    r"^(?:it|its|he|his|she|her|they|their|this|that|how|what|which|who|when|where|while|because|although|and|but|or)\b",
-    re.IGNORECASE,
-)
 # Quotes of fewer words are scare quotes or labels ("binding", "in-depth"), not statements to show.
 QUOTE_MIN_WORDS = 4
 
@@ -66,6 +57,7 @@ class BriefBuilder:
         conflicts: Sequence[Conflict] = (),
     ) -> Brief:
         profile = source_profile(provenance, previews=previews(articles, facts))
+        profile = replace(profile, people=named_people(facts.entities), disputed=disputed(conflicts))
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)
         headline = composition.headline
@@ -76,14 +68,67 @@ class BriefBuilder:
             articles=tuple(ordered),
             provenance=provenance,
             sections=composition.sections,
-            timeline=curate_timeline(facts.timeline),
-            people=key_people(facts.entities),
+            timeline=curate_timeline(facts.timeline, facts.dates, articles),
+            people=key_people(facts.entities, articles),
             entities=facts.entities,
-            quotes=tuple(q for q in facts.quotes if word_count(q.text) >= QUOTE_MIN_WORDS),
+            quotes=certain_speakers([q for q in facts.quotes if _is_speech(q.text)], facts, articles),
             claims=tuple(claims),
             conflicts=tuple(conflicts),
             composer=self.composer.name,
         )
+
+
+# A quotation whose words are mostly capitalised is the title of a work, a prize or a programme
+# ("Outstanding Individual Performance in a Variety or Music Program"), not someone's words.
+TITLE_CASE_SHARE = 0.6
+
+
+def _is_speech(text: str) -> bool:
+    words = [w for w in text.split() if len(w) > 3]
+    title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
+    return word_count(text) >= QUOTE_MIN_WORDS and not title_case
+
+
+def named_people(entities: Sequence[Entity]) -> dict[str, tuple[NamedPerson, ...]]:
+    """Per article, where it names a person, in text order (for sentences opening on a pronoun)."""
+    found: dict[str, list[NamedPerson]] = {}
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        for mention in entity.mentions:
+            found.setdefault(mention.span.article_id, []).append(NamedPerson(entity.name, mention.text, mention.span))
+    return {article: tuple(sorted(named, key=lambda n: n.span.start)) for article, named in found.items()}
+
+
+def disputed(conflicts: Sequence[Conflict]) -> tuple[Span, ...]:
+    """The evidence of every open disagreement but a spelling one: what the brief may not state as fact."""
+    return tuple(
+        span
+        for conflict in conflicts
+        if conflict.status == "open" and conflict.kind != "name"
+        for side in conflict.sides
+        for span in side.evidence
+    )
+
+
+def incomplete_brief(
+    story_id: str, articles: Sequence[Article], error: str, provenance: Provenance | None = None
+) -> Brief:
+    """What a reader gets when a story's brief stopped short: its sources (traced, if provenance had
+    finished), a headline from the first titled article, no sections, and why it stopped."""
+    if provenance is None:
+        ids = tuple(a.id for a in articles)
+        provenance = Provenance(articles=ids, derivations=(), translations=(), lineages=(), digests=(), alignments=())
+    titled = next((a for a in articles if a.title), None)
+    return Brief(
+        story_id=story_id,
+        headline=titled.title if titled and titled.title else "(no headline)",
+        headline_sources=(titled.id,) if titled else (),
+        articles=tuple(articles),
+        provenance=provenance,
+        sections=Sections(),
+        error=error,
+    )
 
 
 def previews(articles: Sequence[Article], facts: StoryFacts) -> frozenset[str]:
@@ -109,13 +154,11 @@ def _lead_is_future(article: Article) -> bool:
 
 
 def source_profile(provenance: Provenance, previews: frozenset[str] = frozenset()) -> SourceProfile:
-    lineage: dict[str, str] = {}
+    lineage: dict[str, str | None] = {}
     preference: dict[str, float] = {}
     derived = {d.article for d in provenance.derivations if not d.parent_is_agency}
     for article in provenance.articles:
-        found = provenance.lineage_of(article)
-        # A digest leans on the lineages it digests: it never adds support of its own.
-        lineage[article] = found.root if found else "digest"
+        lineage[article] = provenance.source_key(article)
         if provenance.machine_translated(article) or article in previews:
             preference[article] = TRANSLATED_PREFERENCE
         elif article in provenance.digests:
@@ -127,30 +170,6 @@ def source_profile(provenance: Provenance, previews: frozenset[str] = frozenset(
     return SourceProfile(
         lineage=lineage, preference=preference, digests=frozenset(provenance.digests), previews=previews
     )
-
-
-def curate_timeline(entries: Sequence[TimelineEntry]) -> tuple[TimelineEntry, ...]:
-    """The timeline a reader needs: whole events, the best supported per day, in date order.
-
-    Fragments (a clipped clause, a pronoun with no referent) are left out; each day keeps its
-    TIMELINE_PER_DAY best-supported events, and the whole timeline its TIMELINE_MAX best.
-    """
-    whole = [e for e in entries if word_count(e.event) >= TIMELINE_MIN_WORDS and not _FRAGMENT.match(e.event)]
-    ranked = sorted(whole, key=lambda e: (-len(e.articles), -len(e.spans), e.date))
-    kept: list[TimelineEntry] = []
-    per_day: dict[date, int] = {}
-    for entry in ranked:
-        if per_day.get(entry.date, 0) >= TIMELINE_PER_DAY or len(kept) >= TIMELINE_MAX:
-            continue
-        per_day[entry.date] = per_day.get(entry.date, 0) + 1
-        kept.append(entry)
-    return tuple(sorted(kept, key=lambda e: (e.date, -len(e.articles))))
-
-
-def key_people(entities: Sequence[Entity]) -> tuple[Entity, ...]:
-    people = [e for e in entities if e.type == "person" and (len(e.articles) >= PERSON_MIN_ARTICLES or e.roles)]
-    people.sort(key=lambda e: (-len(e.articles), -len(e.mentions)))
-    return tuple(people[:PEOPLE_MAX])
 
 
 def _reading_order(articles: Sequence[Article], profile: SourceProfile) -> list[Article]:

@@ -1,14 +1,22 @@
-"""Candidate sentences for a brief: every well-formed body sentence of every article, with its span."""
+"""Candidate sentences for a brief: every well-formed body sentence of every article, with its span.
+
+A sentence leaning on the one before it ("He said ...", "Castellan was ...") is usable only when
+the person it stands for is certain; it then gets that person's name, and the place where the name
+is written is cited beside it. Page clutter, headlines repeated in the body and sentences with no
+usable whole form are left out.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from newsfuse.brief.clutter import clutter
+from newsfuse.brief.compress import trim
 from newsfuse.models import Article, Span
-from newsfuse.text.normalize import word_count
 from newsfuse.text.sentences import split_sentences
+from newsfuse.text.words import word_count, words
 
 # Sentences shorter than this are fragments or captions; longer ones are run-ons that make poor
 # brief lines. Bounds chosen from the seed and sample articles (body sentences run 8-45 words).
@@ -18,13 +26,43 @@ MAX_WORDS = 55
 # A story's lead: the opening sentence of its first two prose paragraphs (a page may put a
 # summary paragraph above the wire story's own lead).
 LEAD_PARAGRAPHS = 2
-_START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)\b")
-_DANGLING_START = re.compile(r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So)\b")
-# A person's name: two or three capitalised words, optionally with an initial ("J. Mansour").
-_NAME = re.compile(r"\b(?:[A-Z]\.\s)?[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}\b")
+_START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)(?=\s)")
+# Openings that lean on the sentence before: a pronoun, a conjunction, or an adverb of sequence or
+# comparison ("Later in the round ...": which round?).
+_DANGLING_START = re.compile(
+    r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
+    r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides)\b"
+    r"|^(?:He|She|They|It)['’]\w+"  # a contraction ("He'll", "She's"): a pronoun that cannot take a name
+)
 # A sentence opening on one capitalised word and then a lower-case one ("Castellan was ..."): when
-# that word is a surname, the person was named in full earlier in the article.
+# that word is a person's surname, the person was named in full earlier in the article.
 _ONE_WORD_START = re.compile(r"^(?P<word>[A-Z][a-z'’-]+)\s+(?=[a-z])")
+# The antecedent of a leading pronoun is the subject of the sentence before: a person named within
+# its first words ("Comeaux, 49, took ...", "Actress Lindsay Lohan checked ..."), titles allowed.
+SUBJECT_WORDS = 3
+_QUOTATION_START = re.compile(r"^[“\"]")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|argued|insisted|declared|warned|"
+    r"stated|explained|tweeted|according)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKER = re.compile(r"^[\s,.;:!?—–-]*(?:he|she|they|it|we|i)\s+\w+\b", re.IGNORECASE)
+_MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    """Where an article names a person: the text as written and the person's canonical name."""
+
+    name: str
+    text: str
+    span: Span
+
+
+# Per article id, the person mentions of that article in text order (from the extract stage).
+People = Mapping[str, Sequence[NamedPerson]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +80,13 @@ class Candidate:
     extra_spans: tuple[Span, ...] = ()  # where a substituted name was found
 
 
-def collect(articles: Sequence[Article]) -> list[Candidate]:
+def collect(articles: Sequence[Article], people: People | None = None) -> list[Candidate]:
+    titles = {_key(a.title) for a in articles if a.title and word_count(a.title) >= 3}
     out: list[Candidate] = []
     for article_index, article in enumerate(articles):
         length = max(len(article.text), 1)
-        previous_text = ""
+        mentions = tuple(people.get(article.id, ())) if people else ()
+        previous: tuple[int, int] | None = None
         prose_rank = 0
         for paragraph_index, paragraph in enumerate(article.paragraphs):
             body = article.text[paragraph.start : paragraph.end]
@@ -54,16 +94,15 @@ def collect(articles: Sequence[Article]) -> list[Candidate]:
                 in_lead = number == 0 and not paragraph.is_list_item and prose_rank < LEAD_PARAGRAPHS
                 candidate = _candidate(
                     article,
-                    article_index,
-                    paragraph_index,
+                    (article_index, paragraph_index, paragraph.is_list_item, in_lead),
                     sentence.start,
                     sentence.end,
                     length,
-                    previous_text,
-                    paragraph.is_list_item,
-                    in_lead,
+                    previous,
+                    mentions,
+                    titles,
                 )
-                previous_text = sentence.text
+                previous = (sentence.start, sentence.end)
                 if candidate is not None:
                     out.append(candidate)
             if not paragraph.is_list_item:
@@ -71,38 +110,44 @@ def collect(articles: Sequence[Article]) -> list[Candidate]:
     return out
 
 
+def _key(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
 def _candidate(
     article: Article,
-    article_index: int,
-    paragraph_index: int,
+    where: tuple[int, int, bool, bool],
     start: int,
     end: int,
     length: int,
-    previous: str,
-    is_item: bool,
-    in_lead: bool,
+    previous: tuple[int, int] | None,
+    mentions: Sequence[NamedPerson],
+    titles: set[str],
 ) -> Candidate | None:
-    text = article.text[start:end]
-    words = word_count(text)
-    if not MIN_WORDS <= words <= MAX_WORDS or text.endswith("?") or not _balanced(text):
+    article_index, paragraph_index, is_item, in_lead = where
+    kept = trim(article.text[start:end])
+    start, end, text = start + kept.start, start + kept.end, kept.text
+    if not MIN_WORDS <= word_count(text) <= MAX_WORDS or text.endswith("?") or not _balanced(text):
+        return None
+    if clutter(text) or _repeats_title(text, titles) or _speakerless_quotation(text):
         return None
     if _DANGLING_START.match(text):
         return None  # leans on the sentence before it
     extra: tuple[Span, ...] = ()
     pronoun = _START_PRONOUN.match(text)
     if pronoun:
-        resolved = _resolve(text, pronoun.group("pronoun"), previous)
+        resolved = _antecedent(article, pronoun.group("pronoun"), previous, mentions)
         if resolved is None:
-            return None
-        text, name = resolved
-        where = article.text.rfind(name, 0, start)
-        extra = (Span(article.id, where, where + len(name)),)
+            return None  # nobody certain to stand for the pronoun: the sentence cannot stand alone
+        name, extra = resolved
+        possessive = pronoun.group("pronoun") in ("His", "Her")
+        text = (name + "’s" if possessive else name) + text[len(pronoun.group("pronoun")) :]
     else:
         surname = _ONE_WORD_START.match(text)
-        full = _full_name(article.text, surname.group("word"), start) if surname else None
+        full = _full_name(surname.group("word"), start, mentions) if surname else None
         if surname and full:
-            text = full.group(0) + text[len(surname.group("word")) :]
-            extra = (Span(article.id, full.start(), full.end()),)
+            text = full.text + text[len(surname.group("word")) :]
+            extra = (full.span,)
     return Candidate(
         article_id=article.id,
         span=Span(article.id, start, end),
@@ -116,28 +161,70 @@ def _candidate(
     )
 
 
-def _resolve(text: str, pronoun: str, previous: str) -> tuple[str, str] | None:
-    """Replace a leading He/She/His/Her with the one person named in the sentence before."""
-    names = {match.group(0) for match in _NAME.finditer(previous) if not match.group(0).startswith(("The ", "A "))}
-    if len(names) != 1:
+def _speakerless_quotation(text: str) -> bool:
+    """A sentence that is nothing but a quotation, or one credited only to a pronoun ("..., " he
+    told parliament): the reader would not know who said it."""
+    if not _QUOTATION_START.match(text):
+        return False
+    outside = _QUOTED.sub(" ", text)
+    return not _SPEECH_VERB.search(outside) or bool(_PRONOUN_SPEAKER.match(outside))
+
+
+def _repeats_title(text: str, titles: set[str]) -> bool:
+    """A headline repeated as a body line, alone or run into the sentence after it."""
+    key = _key(text)
+    return any(key == title or key.startswith(title + " ") for title in titles)
+
+
+def _antecedent(
+    article: Article, pronoun: str, previous: tuple[int, int] | None, mentions: Sequence[NamedPerson]
+) -> tuple[str, tuple[Span, ...]] | None:
+    """The one person a leading He/She/His/Her stands for, and the spans that name them.
+
+    Certain only when the sentence before names exactly one person, as its subject (within its
+    first words), and says nothing that points at someone of the other gender.
+    """
+    if previous is None:
         return None
-    name = names.pop()
-    replacement = name + "’s" if pronoun in ("His", "Her") else name
-    return replacement + text[len(pronoun) :], name
+    before = article.text[previous[0] : previous[1]]
+    in_reach = [m for m in mentions if previous[0] <= m.span.start and m.span.end <= previous[1]]
+    if len({m.name for m in in_reach}) != 1:
+        return None
+    subject = in_reach[0]
+    if len(article.text[previous[0] : subject.span.start].split()) > SUBJECT_WORDS:
+        return None
+    male = pronoun in ("He", "His")
+    if (_FEMALE if male else _MALE).search(before):
+        return None
+    if len(subject.text.split()) >= 2:
+        return subject.text, (subject.span,)
+    full = _full_name(subject.text, subject.span.start, mentions)
+    if full is not None:
+        return full.text, (full.span, subject.span)
+    return subject.text, (subject.span,)
 
 
-def _full_name(text: str, surname: str, before: int) -> re.Match[str] | None:
-    """The last full name ending in `surname` ("Noor Castellan") before offset `before`, when the
-    surname is a name: written capitalised in mid-sentence somewhere in the text ("said Castellan")."""
-    word = re.escape(surname)
-    if not re.search(rf"[a-z,] {word}\b", text):
-        return None  # "Police said ...": a common word that opens a sentence, not a surname
+def _full_name(surname: str, before: int, mentions: Sequence[NamedPerson]) -> NamedPerson | None:
+    """The person whose surname opens a sentence, as named in full earlier in the article: the
+    last mention of the same person, two or more words long, ending in that surname."""
+    at = next((m for m in mentions if m.span.start == before and m.text == surname), None)
+    if at is None:
+        # The surname is not where the extract stage saw a person ("Police said ..."): leave it.
+        opener = [m for m in mentions if m.text == surname and m.span.start < before]
+        if not opener or len({m.name for m in opener}) > 1:
+            return None  # nobody, or two people of that surname (relatives): not certain
+        at = opener[-1]
     found = None
-    for match in re.finditer(rf"\b(?:[A-Z]\.\s)?[A-Z][a-z'’-]+\s{word}\b", text[:before]):
-        found = match
+    for mention in mentions:
+        if mention.span.start >= before:
+            break
+        parts = mention.text.split()
+        if mention.name == at.name and len(parts) >= 2 and parts[-1] == surname:
+            found = mention
     return found
 
 
 def _balanced(text: str) -> bool:
-    """Whole quotations only: a sentence cut inside a quote would misquote its speaker."""
-    return text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("«") == text.count("»")
+    """Whole quotations and parentheses only: a sentence cut inside one misquotes or breaks off."""
+    quotes = text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("«") == text.count("»")
+    return quotes and text.count("(") == text.count(")")  # and no parenthesis cut open ("… (93.")

@@ -1,9 +1,11 @@
-"""Shorten a source sentence to its main clause, keeping it a faithful stretch of the source.
+"""The only cuts a brief makes to a source sentence: page furniture at its ends, never its claim.
 
-The cut falls at a clause boundary after the main statement: a participle phrase (", sending ..."),
-a relative clause (", which ..."), a trailing attribution (", officials said on Tuesday") or a
-subordinate clause (" as ...", " after ..."). What remains is a prefix of the sentence, so its span
-still points at real text and the faithfulness check applies unchanged.
+A sentence may lose a leading dateline ("WASHINGTON –", "BEIJING (AP) —"), a leading credit in
+parentheses ("(Medicine Hat Police Service)"), a leading label ("The big picture:") and a closing
+parenthesis ("(file photo)"). Words that restrict what the sentence claims ("as tourists", "until
+this past summer", "according to a whistleblower complaint") are never cut: a brief that cannot
+use a sentence whole leaves it out. What remains is one stretch of the source, so its span still
+points at real text and the faithfulness check applies unchanged.
 """
 
 from __future__ import annotations
@@ -11,41 +13,42 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfuse.models import Span
-from newsfuse.text.normalize import word_count
-
-# The main clause must keep at least this many words: shorter prefixes lose the who or the what.
-MIN_CLAUSE_WORDS = 7
-
-_BOUNDARY = re.compile(
-    r",\s+(?:[a-z]+ing|which|who|whose|where|while|as|although|though|according\s+to)\b"
-    # a trailing attribution: ", officials said on Tuesday." ends the sentence within a few words
-    r"|,\s+(?:[\w'’-]+\s+){0,3}(?:said|says|told|reported|added)(?=(?:\s+[\w'’.-]+){0,5}[.!]?$)"
-    # a subordinate clause, unless the conjunction is bound to a time word ("hours after", "shortly before")
-    r"|(?<!\bhours)(?<!\bdays)(?<!\bweeks)(?<!\bminutes)(?<!\bshortly)(?<!\bsoon)(?<!\bjust)(?<!\blong)"
-    r"(?<!\bright)(?<!\bmonths)(?<!\byears)\s+(?:as|after|while|amid|before|because|since|although|during|following|despite)\s+(?=[a-zA-Z])"
+# "WASHINGTON –", "CHARLOTTE, N.C. —", "BEIJING (AP) —", "WOODLAND HILLS >>": capitals, then a dash.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Za-z.'’]*){0,4}\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–]|--|>>)\s*")
+# "(Medicine Hat Police Service) The 53-year-old ...": a credit in parentheses before the sentence.
+_CREDIT = re.compile(r"^\([^()]{2,60}\)\s*")
+# "The big picture: ...", "Why it matters: ...": a newsletter label of up to four words and a colon
+# (lower case after its first word, and no speech verb: "Obama said: ..." is an attribution, kept).
+_LABEL = re.compile(
+    r"^[A-Z][a-z'’]*(?:,?\s+(?!(?:said|says|told|wrote|added|tweeted)\b)[a-z'’]+){0,3}:\s+(?=[A-Z0-9“\"])"
 )
-# A relative or appositive clause opened in the head and not closed: the cut would fall inside
-# the subject ("Mayor Joost Hammarlund, who visited the hall").
-_OPEN_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b[^,]*$")
+# "... on Tuesday (file photo)." / "... (AP)": a parenthesis closing the sentence.
+_CLOSING_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*(?P<stop>[.!]?)$")
+# A cut that leaves fewer words than this is no sentence.
+MIN_WORDS_LEFT = 5
 
 
 @dataclass(frozen=True, slots=True)
-class Clause:
+class Trim:
+    """The kept stretch of a sentence: its text and its offsets within the sentence."""
+
     text: str
-    span: Span
+    start: int
+    end: int
 
 
-def main_clause(text: str, span: Span) -> Clause | None:
-    """The sentence's first clause when it is a real shortening of it; None when no cut applies.
-
-    `span` is the sentence's own span (its text must equal `text`).
-    """
-    for match in _BOUNDARY.finditer(text):
-        head = text[: match.start()].rstrip(" ,;:—-")
-        if word_count(head) < MIN_CLAUSE_WORDS or head.count("“") != head.count("”") or head.count('"') % 2:
-            continue
-        if _OPEN_CLAUSE.search(head):
-            continue
-        return Clause(head + ".", Span(span.article_id, span.start, span.start + len(head)))
-    return None
+def trim(text: str) -> Trim:
+    """The sentence less its leading dateline, credit or label and its closing parenthesis."""
+    start, end = 0, len(text)
+    for pattern in (_DATELINE, _CREDIT, _LABEL):
+        found = pattern.match(text, start)
+        if found and len(text[found.end() :].split()) >= MIN_WORDS_LEFT:
+            start = found.end()
+    closing = _CLOSING_PARENTHESIS.search(text, start)
+    if closing and len(text[start : closing.start()].split()) >= MIN_WORDS_LEFT:
+        end = closing.start()
+    kept = text[start:end].rstrip()
+    end = start + len(kept)
+    if end < len(text) and kept and kept[-1] not in ".!?”\"'’":
+        kept += "."  # the cut parenthesis carried the full stop
+    return Trim(kept, start, end)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from newsfuse.brief.candidates import Candidate
+from newsfuse.models.provenance import SourceKeys, count_sources
+from newsfuse.text.lexicon import STOP_WORDS
+from newsfuse.text.tfidf import tfidf_rows, with_bigrams
+from newsfuse.text.words import content_stems, folded_words
 
 # Two sentences whose TF-IDF cosine reaches this say the same thing (a copy's sentence, a light
 # rewrite). Calibrated on the seeds: the AP paragraph and its machine translation pair at 0.45-0.8,
@@ -35,9 +37,6 @@ UNTRUSTED_FACTOR = 0.5
 LEAD_BONUS = 0.5
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 @dataclass(frozen=True, slots=True)
 class Fact:
     """Sentences from one or more articles that say the same thing; `members[0]` is the chosen wording."""
@@ -61,7 +60,7 @@ class Ranked:
 def rank(
     candidates: Sequence[Candidate],
     *,
-    lineage: Mapping[str, str] | None = None,
+    lineage: SourceKeys | None = None,
     preference: Mapping[str, float] | None = None,
 ) -> Ranked:
     """Facts, most salient first.
@@ -93,21 +92,24 @@ def rank(
     facts = []
     for number, group in enumerate(groups):
         members = tuple(ordered[i] for i in group)
-        lineages = len({lineage.get(m.article_id, m.article_id) for m in members})
+        lineages = count_sources((m.article_id for m in members), lineage)
         lead_bonus = 1 + LEAD_BONUS * max(0.0, 1 - min(m.position for m in members))
         base = centrality[number] + CONSENSUS_WEIGHT * consensus[number]
         trust = preference.get(members[0].article_id, UNTRUSTED) > UNTRUSTED or len(preference) == 0
-        salience = base * (1 + SUPPORT_BONUS * (lineages - 1)) * lead_bonus * (1.0 if trust else UNTRUSTED_FACTOR)
+        support = 1 + SUPPORT_BONUS * (max(lineages, 1) - 1)  # a digest-only fact counts as one source
+        salience = base * support * lead_bonus * (1.0 if trust else UNTRUSTED_FACTOR)
         facts.append(Fact(members, float(salience), lineages, number))
     fact_similarity = similarity[np.ix_(heads, heads)]
     return Ranked(tuple(sorted(facts, key=lambda f: -f.salience)), fact_similarity)
 
 
-def _consensus(texts: list[str], candidates: Sequence[Candidate], lineage: Mapping[str, str]) -> np.ndarray:
+def _consensus(texts: list[str], candidates: Sequence[Candidate], lineage: SourceKeys) -> np.ndarray:
     """For each text: its content words, weighted by how many other lineages also use them."""
     words_by_lineage: dict[str, set[str]] = {}
     for candidate in candidates:
         key = lineage.get(candidate.article_id, candidate.article_id)
+        if key is None:  # a digest adds no source, so no consensus of its own
+            continue
         words_by_lineage.setdefault(key, set()).update(content_words(candidate.text))
     spread: dict[str, int] = {}
     for words in words_by_lineage.values():
@@ -120,8 +122,13 @@ def _consensus(texts: list[str], candidates: Sequence[Candidate], lineage: Mappi
     return np.asarray(scores, dtype=float)
 
 
+def stems(text: str) -> set[str]:
+    """Stems of a text's content words (no numbers)."""
+    return {s for s in content_stems(text, numbers=False) if len(s) > 2}
+
+
 def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS and len(w) > 2}
+    return {w for w in folded_words(text) if w not in STOP_WORDS and len(w) > 2}
 
 
 def _normalised(values: np.ndarray) -> np.ndarray:
@@ -130,15 +137,8 @@ def _normalised(values: np.ndarray) -> np.ndarray:
 
 
 def tfidf_vectors(texts: list[str]) -> np.ndarray:
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # every sentence was stop words only
-        return np.zeros((len(texts), 1))
-    dense = matrix.toarray()
-    norms = np.linalg.norm(dense, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.asarray(dense / norms)
+    """Unit TF-IDF rows of the texts' content words and adjacent pairs of them."""
+    return tfidf_rows(with_bigrams([w for w in folded_words(text) if w not in STOP_WORDS]) for text in texts)
 
 
 def lexrank_scores(similarity: np.ndarray) -> np.ndarray:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _FUTURE = re.compile(
     r"\b(?:will|shall|is|are|was|were)\s+(?:be\s+)?(?:expected|scheduled|set|due|slated|poised|planning|going)\s+to\b"
     r"|\b(?:is|are)\s+(?:on\s+(?:his|her|its|their)\s+way|heading|travell?ing|due|poised)\s+to\b"
-    r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)\w+|\bplans?\s+to\b|\bnext\s+(?:week|month|year|round|step|steps)\b"
+    r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)\w+|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)\bplans?\s+to\b|\bnext\s+(?:week|month|year|round|step|steps)\b"
     r"|\b(?:upcoming|forthcoming)\b|\bin\s+the\s+(?:coming|months|weeks|days)\s+(?:ahead|weeks|months|days)?\b"
     r"|\bcould\s+lead\s+to\b|\b(?:ahead\s+of|later\s+this)\b",
     re.IGNORECASE,
@@ -30,6 +30,12 @@ _ATTRIBUTED_VIEW = re.compile(
     r"(?:say|said|says|believe|believed|warn|warned|caution|cautioned|argue|argued|suggest|suggested|note|noted|see|saw)\b"
     r"|\b(?:said|says|argued|warned|cautioned|believes?|insisted|told)\b.*\b(?:would|could|should|might)\b"
     r"|[“\"][^”\"]{12,}[”\"]",
+    re.IGNORECASE,
+)
+# A reporting verb: a lead that reports what someone said of the future ("the Pentagon declared
+# Thursday there will be no change") tells what happened; the future is the speaker's.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|declared|announced|confirmed|reported|wrote|added|stated|warned|tweeted|insisted)\b",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[“\"][^”\"]{12,}[”\"]")
@@ -63,8 +69,10 @@ def place(text: str, *, lead: bool = False) -> Placement:
     # Cues inside a quotation are the speaker's words, not the sentence's tense: they are read out,
     # and the quotation itself counts as an attributed view.
     own = _QUOTATION.sub(" ", text)
+    future = _FUTURE.search(own)
+    reported_future = lead and future is not None and bool(_REPORTED.search(own, 0, future.start()))
     scores = {
-        "whats_next": FUTURE_WEIGHT * _count(_FUTURE, own),
+        "whats_next": 0.0 if reported_future else FUTURE_WEIGHT * _count(_FUTURE, own),
         "perspectives": VIEW_WEIGHT * _count(_ATTRIBUTED_VIEW, text),
         "why_it_matters": SIGNIFICANCE_WEIGHT * _count(_SIGNIFICANCE, own),
         "background": EARLIER_WEIGHT * _count(_EARLIER, own),

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from newsfuse.models import Article
 from newsfuse.models.brief import CitedSentence
+from newsfuse.text.lexicon import STOP_WORDS
+from newsfuse.text.sentences import split_sentences
+from newsfuse.text.words import folded_words
 
 # Share of a sentence's ordinary content words that must appear in its cited spans. Rewording is
 # allowed (a generated sentence may say "met" where the source says "held talks with"), but a
@@ -24,12 +27,7 @@ MIN_WORD_SUPPORT = 0.6
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))+")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
-_WORD = re.compile(r"[^\W_]+")
-_STOP = frozenset(
-    "the a an and or but of to in on at for with by from as is are was were be been being has have had "
-    "that this these those it its their his her he she they them we our you i not no also who which "
-    "said says will would could should may might than then there here into over after before about".split()
-)
+_PRONOUNS = frozenset({"he", "she", "his", "her"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +58,45 @@ def check_sentence(
         forms = [name, *(aliases(name) if aliases else ())]
         if not any(_squash(form) in flat for form in forms):
             reasons.append(f"name {name} is not in the cited text")
-    words = {w.lower() for w in _WORD.findall(sentence.text) if w.lower() not in _STOP and not w.isdigit()}
-    source_words = {w.lower() for w in _WORD.findall(cited)}
-    if words:
-        support = len(words & source_words) / len(words)
+    reasons += substitution_reasons(sentence, articles)
+    written = {w for w in folded_words(sentence.text) if w not in STOP_WORDS and not w[0].isdigit()}
+    source_words = set(folded_words(cited))
+    if written:
+        support = len(written & source_words) / len(written)
         if support < MIN_WORD_SUPPORT:
             reasons.append(f"only {support:.0%} of its words are in the cited text")
     return tuple(reasons)
+
+
+def substitution_reasons(sentence: CitedSentence, articles: Mapping[str, Article]) -> list[str]:
+    """What is wrong with a name put in for a sentence's opening pronoun or bare surname.
+
+    An extractive sentence may differ from its source only there. The name must be cited where its
+    article writes it, before the sentence; a pronoun's antecedent must be in the sentence just
+    before; a surname may only grow into a full name that ends in it.
+    """
+    first = sentence.spans[0]
+    article = articles.get(first.article_id)
+    if article is None:
+        return []
+    source = article.excerpt(first).rstrip(".")
+    text = sentence.text.rstrip(".")
+    replaced, _, rest = source.partition(" ")
+    if text == source or not rest or not text.endswith(rest) or len(rest) < len(source) / 2:
+        return []  # its source's own words, or not an extractive sentence (a generated one)
+    name = re.sub(r"[’']s$", "", text[: len(text) - len(rest)].strip())
+    if replaced.lower() not in _PRONOUNS and not name.endswith(" " + replaced):
+        return [f"opens on {name!r} where its source says {replaced!r}"]
+    earlier = [s for s in sentence.spans[1:] if s.article_id == first.article_id and s.end <= first.start]
+    if not any(article.excerpt(s) == name for s in earlier):
+        return [f"the name {name} is not cited where its article writes it"]
+    if replaced.lower() in _PRONOUNS:
+        # The antecedent, as written in the sentence before (in full, or by surname).
+        forms = {name, name.split()[-1]}
+        latest = max(s.end for s in earlier if article.excerpt(s) in forms)
+        if len(split_sentences(article.text[latest : first.start])) > 1:
+            return [f"the name {name} is not in the sentence before {replaced!r}"]
+    return []
 
 
 def check_sections(

@@ -8,6 +8,6 @@ and the places where sources disagree.
 
 from newsfuse.claims.aligner import ClaimAligner, align_claims
 from newsfuse.claims.contest import Contest, contests
-from newsfuse.claims.similarity import Embedder, TfidfEmbedder
+from newsfuse.claims.story import Embedder, TfidfEmbedder
 
 __all__ = ["ClaimAligner", "Contest", "Embedder", "TfidfEmbedder", "align_claims", "contests"]

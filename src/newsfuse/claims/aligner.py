@@ -11,13 +11,12 @@ from newsfuse.claims.name_conflicts import name_conflicts
 from newsfuse.claims.number_conflicts import number_conflicts
 from newsfuse.claims.other_conflicts import other_conflicts
 from newsfuse.claims.quote_conflicts import quote_conflicts
-from newsfuse.claims.similarity import Embedder, TfidfEmbedder, similarity_matrix
-from newsfuse.claims.slots import fill_slots
-from newsfuse.claims.story import StoryView
-from newsfuse.claims.units import split_units
-from newsfuse.claims.words import content_stems
+from newsfuse.claims.story import Embedder, StoryView, TfidfEmbedder, similarity_matrix
+from newsfuse.claims.units import fill_slots, split_units
+from newsfuse.deadline import check
 from newsfuse.errors import InputError
 from newsfuse.models import Article, Conflict, Provenance, StoryClaims, StoryFacts
+from newsfuse.text.words import content_stems
 
 KIND_ORDER = {"date": 0, "number": 1, "quote": 2, "name": 3, "other": 4}
 
@@ -49,13 +48,11 @@ class ClaimAligner:
             provenance=provenance,
             names=_names(facts),
         )
-        conflicts: list[Conflict] = [
-            *date_conflicts(view),
-            *number_conflicts(view),
-            *quote_conflicts(view),
-            *name_conflicts(view),
-            *other_conflicts(view),
-        ]
+        conflicts: list[Conflict] = []
+        for finder in (date_conflicts, number_conflicts, quote_conflicts, name_conflicts, other_conflicts):
+            check("conflicts")
+            conflicts.extend(finder(view))
+        check("claims")
         conflicts.sort(key=lambda c: (c.status != "open", KIND_ORDER[c.kind]))
         return StoryClaims(claims=tuple(group_claims(view)), conflicts=tuple(conflicts))
 
@@ -71,7 +68,7 @@ def _names(facts: StoryFacts) -> frozenset[str]:
     words: set[str] = set()
     for entity in facts.entities:
         for name in entity.names:
-            words.update(content_stems(name))
+            words.update(content_stems(name, numbers=False))
         for role in entity.roles:
-            words.update(content_stems(role.text))
+            words.update(content_stems(role.text, numbers=False))
     return frozenset(words)

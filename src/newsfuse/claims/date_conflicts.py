@@ -13,18 +13,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from newsfuse.claims.overlap import coverage
-from newsfuse.claims.sides import UnionFind, side
-from newsfuse.claims.story import StoryView
+from newsfuse.claims.measures import compare_dates, is_expectation, meets
+from newsfuse.claims.story import StoryView, coverage, side
 from newsfuse.claims.units import Unit
-from newsfuse.claims.when import compare_dates, is_expectation, meets
 from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
+from newsfuse.text.union_find import UnionFind
 
 # A sentence reports the same event as a timeline clause when it holds at least this share of the
 # clause's content words (or the clause this share of the sentence's). Calibrated on the seeds and the
 # sample corpus: restatements of one event score 0.7-1.0; sentences that only share a setting ("closed"
 # windows vs "closed" schools) 0.2-0.3.
 EVENT_OVERLAP_MIN = 0.5
+# Dates written as calendar values ("in 2014", "November 2011"): only these are set against each other
+# by year or month, since "last month" or "last year" depends on a publication date a story may lack.
+WRITTEN_KINDS = ("absolute", "year")
 # Words of the event description shown in `Conflict.about`.
 ABOUT_WORDS = 14
 
@@ -33,6 +35,7 @@ def date_conflicts(view: StoryView) -> list[Conflict]:
     published = {a.id: a.published for a in view.articles.values() if a.published is not None}
     found = [c for entry in view.facts.timeline if entry.disputed if (c := _dispute(view, entry, published))]
     found.extend(_agreements(view, published))
+    found.extend(_coarse_disputes(view, published))
     return found
 
 
@@ -108,11 +111,7 @@ def _short(text: str) -> str:
 
 def _agreements(view: StoryView, published: dict[str, date]) -> list[Conflict]:
     """Restatements of one event whose dates are written differently but name the same time."""
-    dated = []
-    for unit, slots in zip(view.units, view.slots, strict=True):
-        own = [m for m in slots.dates if not m.in_quote]
-        if len(own) == 1 and not is_expectation(own[0], published):
-            dated.append((unit, own[0]))
+    dated = [(unit, own[0]) for unit, own in _own_dates(view, published)]
     pairs = []
     for x, (ua, ma) in enumerate(dated):
         for y in range(x + 1, len(dated)):
@@ -125,9 +124,9 @@ def _agreements(view: StoryView, published: dict[str, date]) -> list[Conflict]:
             if coverage(ua.text, ub.text, view.names) < EVENT_OVERLAP_MIN:
                 continue
             pairs.append((x, y))
-    joined = UnionFind(len(dated))
+    joined = UnionFind[int](range(len(dated)))
     for x, y in pairs:
-        joined.join(x, y)
+        joined.union(x, y)
     conflicts = []
     for group in joined.groups():
         if len(group) < 2:
@@ -142,3 +141,40 @@ def _agreements(view: StoryView, published: dict[str, date]) -> list[Conflict]:
         about = "when: " + _short(dated[group[0]][0].text)
         conflicts.append(Conflict("date", about, sides, "reconciled", verdict.explanation))
     return conflicts
+
+
+def _coarse_disputes(view: StoryView, published: dict[str, date]) -> list[Conflict]:
+    """Restatements of one event that give it different years or months ("moved back in 2015" against
+    "moved back in 2014"). Days are left to the timeline's disputes above, which line events up with
+    more care; a year or a month is rarely a timeline entry of its own."""
+    dated = [
+        (unit, own[0])
+        for unit, own in _own_dates(view, published)
+        if own[0].granularity in ("year", "month") and own[0].kind in WRITTEN_KINDS
+    ]
+    conflicts = []
+    for x, (ua, ma) in enumerate(dated):
+        for ub, mb in dated[x + 1 :]:
+            if ua.article_id == ub.article_id or ma.granularity != mb.granularity or meets(ma, mb):
+                continue
+            if not view.same_statement(ua.index, ub.index):
+                continue
+            if coverage(ua.text, ub.text, view.names) < EVENT_OVERLAP_MIN:
+                continue
+            sides = (side(ma.iso, [ua]), side(mb.iso, [ub]))
+            explanation = (
+                f"{view.label(ua.article_id)} and {view.label(ub.article_id)} tell the same event and date it "
+                f'differently: "{ma.text}" against "{mb.text}"'
+            )
+            conflicts.append(Conflict("date", "when: " + _short(ua.text), sides, "open", explanation))
+    return conflicts
+
+
+def _own_dates(view: StoryView, published: dict[str, date]) -> list[tuple[Unit, list[DateMention]]]:
+    """Units that date what they report by exactly one date of their own (not a quote's, not a forecast)."""
+    out = []
+    for unit, slots in zip(view.units, view.slots, strict=True):
+        own = [m for m in slots.dates if not m.in_quote]
+        if len(own) == 1 and not is_expectation(own[0], published):
+            out.append((unit, own))
+    return out

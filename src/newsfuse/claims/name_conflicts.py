@@ -10,8 +10,7 @@ garble; otherwise a misspelling.
 
 from __future__ import annotations
 
-from newsfuse.claims.sides import side
-from newsfuse.claims.story import StoryView
+from newsfuse.claims.story import StoryView, side
 from newsfuse.claims.units import Unit
 from newsfuse.models import Conflict, Entity, Mention
 

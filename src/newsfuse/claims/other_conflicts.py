@@ -1,13 +1,13 @@
 """Statements that deny one another outright: one article says a thing happened, a restatement of
-the same sentence in another says it did not. Quotes are left to `quote_conflicts`, which compares
-renderings of one quote with more care."""
+the same sentence in another says it did not. The denial is the contest logic's (`contest.contests`);
+quotes are left to `quote_conflicts`, which compares renderings of one quote with more care."""
 
 from __future__ import annotations
 
-from newsfuse.claims.sides import side
-from newsfuse.claims.story import StoryView
-from newsfuse.claims.words import content_stems, denies_shared
+from newsfuse.claims.contest import contests
+from newsfuse.claims.story import StoryView, side
 from newsfuse.models import Conflict
+from newsfuse.text.words import content_stems
 
 # Only a restatement close enough to be the same sentence reworded (a copy, a rewrite, a translation)
 # is held to say the opposite: looser pairs share a topic and deny different things. Calibrated on the
@@ -32,9 +32,9 @@ def other_conflicts(view: StoryView) -> list[Conflict]:
                 continue
             if view.similarity[i, j] < SAME_SENTENCE_MIN:
                 continue
-            if not denies_shared(a.text, b.text):
-                continue
             if _mutual_coverage(a.text, b.text) < SAME_WORDS_MIN:
+                continue
+            if not contests(a.text, b.text).denial:
                 continue
             sides = (side(a.text, [a]), side(b.text, [b]))
             explanation = (
@@ -47,7 +47,7 @@ def other_conflicts(view: StoryView) -> list[Conflict]:
 
 def _mutual_coverage(a: str, b: str) -> float:
     """The smaller of the shares of each text's content stems found in the other."""
-    sa, sb = set(content_stems(a)), set(content_stems(b))
+    sa, sb = set(content_stems(a, numbers=False)), set(content_stems(b, numbers=False))
     if not sa or not sb:
         return 0.0
     shared = len(sa & sb)

@@ -51,8 +51,11 @@ def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
     mentions = [*quote.mentions, *(m for v in quote.variants for m in v.mentions)]
     by_speaker: dict[str, list[QuoteMention]] = {}
     for mention in mentions:
-        if mention.speaker:
-            by_speaker.setdefault(mention.speaker, []).append(mention)
+        # Only a speaker the article names counts: "he" or "the rep" was resolved by a guess, and a
+        # guess can set no article against another.
+        if mention.speaker and _named(mention.speaker_text):
+            name = next((n for n in by_speaker if _same_person(view, n, mention.speaker)), mention.speaker)
+            by_speaker.setdefault(name, []).append(mention)
     if len(by_speaker) < 2:
         return None
     ordered = sorted(by_speaker.items(), key=lambda item: -len({m.article_id for m in item[1]}))
@@ -64,9 +67,45 @@ def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
         for (name, _), s in zip(ordered, sides, strict=True)
         if name != leader
     )
-    explanation = f"the same words are given to different speakers: {leader} in most articles, {others} elsewhere"
     about = f"who said \u201c{_short(quote.text)}\u201d"
+    kinds = {name: _kind(view, name) for name in by_speaker}
+    people = [name for name, kind in kinds.items() if kind == "person"]
+    bodies = [name for name, kind in kinds.items() if kind == "organization"]
+    if len(people) == 1 and bodies and len(people) + len(bodies) == len(kinds):
+        # A person speaks for an organisation: one outlet credits the statement to the department,
+        # another to the official who issued it. Two people, or two organisations, stay open.
+        explanation = (
+            f"one statement credited at two levels: to {', '.join(bodies)} and to {people[0]}, "
+            "who speaks for it"
+        )
+        return Conflict("quote", about, sides, "reconciled", explanation)
+    explanation = f"the same words are given to different speakers: {leader} in most articles, {others} elsewhere"
     return Conflict("quote", about, sides, "open", explanation)
+
+
+def _named(text: str | None) -> bool:
+    return text is not None and any(word[:1].isupper() for word in text.split())
+
+
+def _same_person(view: StoryView, a: str, b: str) -> bool:
+    """One speaker named two ways: one entity, or every word of the shorter name in the longer
+    ("Heller" and "Mark Heller", "A. J. Smith" and "Manager A. J. Smith", "Kelly" and "Commissioner
+    Raymond Kelly")."""
+    ea, eb = view.facts.entity(a), view.facts.entity(b)
+    if ea is not None and ea == eb:
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name without initials ("Edward J. Markey" -> edward, markey)."""
+    return frozenset(w for w in name.casefold().replace(".", " ").split() if len(w) > 1)
+
+
+def _kind(view: StoryView, name: str) -> str | None:
+    entity = view.facts.entity(name)
+    return entity.type if entity is not None else None
 
 
 def _side(value: str, mentions: Sequence[QuoteMention], speaker: bool = False) -> ConflictSide:

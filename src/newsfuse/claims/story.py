@@ -1,17 +1,26 @@
 """The story as the conflict finders see it: its statement units with their slots, how alike the
-units read, and who each article is (outlet, lineage, translation, digest)."""
+units read, and who each article is (outlet, lineage, translation, digest).
+
+Two measures of likeness: `similarity_matrix`, the TF-IDF cosine of content stems lifted by the
+provenance stage's sentence alignments (which see through a translation's or rewrite's wording),
+behind `Embedder` so that a story embedder can replace it; and `coverage`, the share of the shorter
+text's content stems found in the longer, which tells whether a sentence reports the same event as a
+clause where a cosine over whole sentences is diluted by everything else the sentence says.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 
-from newsfuse.claims.overlap import coverage
-from newsfuse.claims.slots import Slots
-from newsfuse.claims.units import Unit
-from newsfuse.models import Article, Provenance, Span, StoryFacts
+from newsfuse.claims.units import Slots, Unit
+from newsfuse.models import Article, ConflictSide, Provenance, Span, StoryFacts
+from newsfuse.models.claims import article_marker
+from newsfuse.text.tfidf import tfidf_rows, with_bigrams
+from newsfuse.text.words import content_stems
 
 # Two units whose similarity reaches this are one statement worded twice (a copy's sentence, a
 # rewrite's, a translation's). Calibrated on the seeds and the sample corpus: wire sentences and
@@ -54,5 +63,74 @@ class StoryView:
         return self.provenance is not None and article_id in self.provenance.digests
 
     def label(self, article_id: str) -> str:
-        article = self.articles.get(article_id)
-        return article.label if article is not None else article_id
+        """How an explanation names an article: a marker the renderers write as "[2] Newslooks"."""
+        return article_marker(article_id)
+
+
+def coverage(a: str, b: str, ignore: frozenset[str] = frozenset()) -> float:
+    """`ignore` holds stems left out on both sides (the story's names, when only the predicate counts)."""
+    sa, sb = set(content_stems(a, numbers=False)) - ignore, set(content_stems(b, numbers=False)) - ignore
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+class Embedder(Protocol):
+    """Turns texts into unit-length row vectors; the dot product of two rows is their similarity."""
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class TfidfEmbedder:
+    """Sub-linear TF-IDF over content stems and stem bigrams, fitted on the story's own units."""
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        return tfidf_rows(with_bigrams(content_stems(text, numbers=False)) for text in texts)
+
+
+def similarity_matrix(units: Sequence[Unit], provenance: Provenance | None, embedder: Embedder) -> np.ndarray:
+    """Unit x unit similarity in 0..1: the embedder's cosine, or an aligned passage's score when higher."""
+    if not units:
+        return np.zeros((0, 0))
+    vectors = embedder.vectors([u.text for u in units])
+    matrix = np.clip(vectors @ vectors.T, 0.0, 1.0)
+    if provenance is not None:
+        located = _locator(units)
+        for alignment in provenance.alignments:
+            for match in alignment.matches:
+                for i in located(match.a):
+                    for j in located(match.b):
+                        if match.similarity > matrix[i, j]:
+                            matrix[i, j] = matrix[j, i] = match.similarity
+    np.fill_diagonal(matrix, 1.0)
+    return np.asarray(matrix)
+
+
+def _locator(units: Sequence[Unit]) -> _Locate:
+    by_article: dict[str, list[Unit]] = {}
+    for unit in units:
+        by_article.setdefault(unit.article_id, []).append(unit)
+
+    def locate(span: Span) -> list[int]:
+        return [
+            u.index for u in by_article.get(span.article_id, ()) if u.span.start < span.end and span.start < u.span.end
+        ]
+
+    return locate
+
+
+class _Locate(Protocol):
+    def __call__(self, span: Span) -> list[int]: ...
+
+
+def side(value: str, units: Sequence[Unit]) -> ConflictSide:
+    """A side backed by `units`: their articles (first-seen order) and their spans as evidence."""
+    seen: dict[tuple[str, int, int], Unit] = {}
+    for unit in units:
+        seen.setdefault((unit.article_id, unit.span.start, unit.span.end), unit)
+    ordered = list(seen.values())
+    return ConflictSide(
+        value=value,
+        articles=tuple(dict.fromkeys(u.article_id for u in ordered)),
+        evidence=tuple(u.span for u in ordered),
+    )

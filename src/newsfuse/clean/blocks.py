@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from newsfuse.clean.furniture import is_menu
-from newsfuse.text.normalize import ends_sentence, normalize_line, word_count
+from newsfuse.text.normalize import ends_sentence, normalize_line
+from newsfuse.text.words import word_count
 
 # A block of three or more lines whose lines mostly run past this length without ending a
 # sentence is hard-wrapped prose (e-mail, wire printouts); its lines are joined. Typical wrap

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from newsfuse.clean.blocks import Block, slug_segments
 from newsfuse.text.calendar import find_dates
-from newsfuse.text.normalize import word_count
+from newsfuse.text.words import content_stems, word_count
 
 # Headline length bounds in words: "Top Story" or "World" are section labels, and anything past 25
 # words is a standfirst. Checked against the titles of the fundus-eval pages (4-22 words).
@@ -29,9 +29,6 @@ SLUG_META_MAX_WORDS = 6
 
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s*:?\s+(?P<names>[^\d]{3,80})$", re.IGNORECASE)
 _BYLINE_ROLE = re.compile(r"\s*(?:[,;|]|\s[-–—]\s)\s*")
-_STOPWORDS = frozenset(
-    "the a an and or of in on at to for by with from as is are was were be his her its their".split()
-)
 _PERSON = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+$|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
@@ -193,15 +190,7 @@ def _named_as_place(label: str, text: str) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[^\W_]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
-
-
-def _stem(word: str) -> str:
-    """A crude English stem, enough to match "questions" with "question" and "batteries" with "battery"."""
-    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + replacement
-    return word
+    return {stem for stem in content_stems(text) if len(stem) > 2}
 
 
 def _title_shaped(block: Block) -> bool:

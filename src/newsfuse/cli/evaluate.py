@@ -41,30 +41,57 @@ def extraction_cli(
         _fail(exc)
 
 
+class SummaryPart(StrEnum):
+    all = "all"
+    calibration = "calibration"
+    held_out = "held_out"
+
+
 @eval_app.command("summaries")
 def summaries_cli(
     data: DataOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="Write our summaries here, one a line.")] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
+    part: Annotated[
+        SummaryPart, typer.Option(help="The calibration stories (the first 100), the held-out rest, or all.")
+    ] = SummaryPart.all,
 ) -> None:
-    """Multi-document summaries on NeuS: ROUGE-1/2/L of `what_happened` vs lead and LexRank baselines."""
+    """Multi-document summaries (NeuS format): ROUGE-1/2/L of the brief's lede vs lead, LexRank and centroid."""
     from newsfuse.evaluation.summaries import evaluate_summaries
 
     try:
-        _emit(evaluate_summaries(data or default_data_path("neus-val"), limit=limit, out=out))
+        _emit(evaluate_summaries(data or default_data_path("neus-val"), limit=limit, out=out, part=part.value))
     except EvaluationDataError as exc:
         _fail(exc)
 
 
 @eval_app.command("claims")
 def claims_cli(
-    data: DataOption = None, limit: Annotated[int | None, typer.Option(help="Only the first N pairs.")] = None
+    data: DataOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write one label a line: 1 where B weakens A.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N pairs.")] = None,
 ) -> None:
-    """Claim differences on ClaimDiff: P/R/F1 of "weakens" vs always-weakens and negation baselines."""
+    """Claim differences on ClaimDiff: the shipped contest model (fitted on ClaimDiff train) applied as is;
+    P/R/F1 of "weakens" beside always-weakens and a negation baseline when the file has labels."""
     from newsfuse.evaluation.claims import DEFAULT_FILE, evaluate_claims
 
     try:
-        _emit(evaluate_claims(data or default_data_path("claimdiff-train") / DEFAULT_FILE, limit=limit))
+        _emit(evaluate_claims(data or default_data_path("claimdiff-train") / DEFAULT_FILE, limit=limit, out=out))
+    except EvaluationDataError as exc:
+        _fail(exc)
+
+
+@eval_app.command("conflicts")
+def conflicts_cli(
+    data: DataOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write each open conflict here, one JSON a line.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
+) -> None:
+    """False alarms on real news: open conflicts per NeuS story (three outlets, few true contradictions)."""
+    from newsfuse.evaluation.conflicts import evaluate_conflicts
+
+    try:
+        _emit(evaluate_conflicts(data or default_data_path("neus-val"), limit=limit, out=out))
     except EvaluationDataError as exc:
         _fail(exc)
 
@@ -92,6 +119,74 @@ def stories_cli(
         chosen = make_embedder(embedder) if embedder else None
         report = evaluate_stories(data or default_data_path("ecbplus-dev"), topics=topics.value, embedder=chosen)
         _emit(report.figures())
+    except (EvaluationDataError, ConfigError) as exc:
+        typer.echo(f"newsfuse: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+class AuditSplit(StrEnum):
+    dev = "dev"
+    held_out = "held_out"
+    all = "all"
+
+
+@eval_app.command("audit")
+def audit_cli(
+    data: DataOption = None,
+    audit: Annotated[Path, typer.Option("--audit", help="The folder of reader's expectations.")] = Path(
+        "evaluation/audit"
+    ),
+    split: Annotated[
+        AuditSplit, typer.Option(help="Stories looked at while developing, or held out.")
+    ] = AuditSplit.all,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every wrong item, story by story.")] = False,
+) -> None:
+    """Briefs of real stories against what a careful reader expects: people, dates, speakers, misleading lines."""
+    from newsfuse.evaluation.audit import evaluate_audit, report_lines
+    from newsfuse.evaluation.datasets import eval_root
+
+    try:
+        runs = evaluate_audit(audit, data or eval_root(), split=split.value)
+    except EvaluationDataError as exc:
+        _fail(exc)
+        return
+    for run in runs:
+        if verbose:
+            typer.echo("\n".join(report_lines(run)))
+    _emit({run.set: run.figures() for run in runs})
+
+
+OutOption = Annotated[Path | None, typer.Option("--out", help="Write newsfuse's predictions here, one JSON a line.")]
+PeerOption = Annotated[bool, typer.Option("--peer/--no-peer", help="Score the peer in the same run (eval extra).")]
+
+
+@eval_app.command("dates")
+def dates_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption = True) -> None:
+    """Time expressions on TimeML (*.tml): span and value P/R/F1, beside HeidelTime in the same run."""
+    from newsfuse.errors import ConfigError
+    from newsfuse.evaluation.dates import evaluate_dates
+    from newsfuse.evaluation.heideltime import HeidelTime
+
+    heideltime = HeidelTime() if peer else None
+    try:
+        _emit(evaluate_dates(data or default_data_path("timebank"), out=out, peer=heideltime))
+    except (EvaluationDataError, ConfigError) as exc:
+        typer.echo(f"newsfuse: {exc}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        if heideltime is not None:
+            heideltime.close()
+
+
+@eval_app.command("quotes")
+def quotes_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption = True) -> None:
+    """Attribution on PolNeAR (text/, attributions/): P/R/F1 and right sources, beside textacy."""
+    from newsfuse.errors import ConfigError
+    from newsfuse.evaluation.quotes import TextacyQuotations, evaluate_quotes
+
+    try:
+        folder = data or default_data_path("polnear") / "dev"
+        _emit(evaluate_quotes(folder, out=out, peer=TextacyQuotations() if peer else None))
     except (EvaluationDataError, ConfigError) as exc:
         typer.echo(f"newsfuse: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from datetime import timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsfuse.cli.console import EXIT_BAD_INPUT, progress_bar, report_failures
+from newsfuse.config import DEFAULT_DB
 from newsfuse.errors import ConfigError, StoreError
-from newsfuse.service import DEFAULT_DB, FeedState, Ingested, Newsroom, Placement
+
+if TYPE_CHECKING:  # the service loads the whole pipeline: imported when a command runs, not for --help
+    from newsfuse.service import FeedState, Ingested, Newsroom, Placement
 
 Db = Annotated[
     str,
@@ -35,6 +38,8 @@ GRACEFUL_SHUTDOWN_S = 10
 
 
 def _open(db: str, allow_private: bool, fetch_pages: bool) -> Newsroom:
+    from newsfuse.service import Newsroom
+
     try:
         return Newsroom.open(db, allow_private_urls=allow_private, fetch_pages=fetch_pages)
     except (StoreError, ConfigError) as exc:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from newsfuse.errors import ConfigError
+from newsfuse.ingest import ReadOptions
 from newsfuse.service import Newsfuse, Progress, StoryBatch
 from newsfuse.stories.embedders import make_embedder
 
@@ -31,8 +32,8 @@ class LocalEngine:
 
     name = "local"
 
-    def __init__(self, *, embedder: str | None = None) -> None:
-        self._service = Newsfuse(embedder=make_embedder(embedder) if embedder else None)
+    def __init__(self, *, embedder: str | None = None, options: ReadOptions | None = None) -> None:
+        self._service = Newsfuse(options, embedder=make_embedder(embedder) if embedder else None)
 
     def stories(self, inputs: Sequence[str], progress: Progress | None = None) -> StoryBatch:
         return self._service.stories(inputs, progress)
@@ -41,10 +42,13 @@ class LocalEngine:
         """Nothing to release: the local engine holds no outside resources."""
 
 
-def make_engine(name: str, *, embedder: str | None = None, spark_master: str | None = None) -> Engine:
-    """The engine registered under `name` (see ENGINES); a ConfigError names an unknown one."""
+def make_engine(
+    name: str, *, embedder: str | None = None, spark_master: str | None = None, options: ReadOptions | None = None
+) -> Engine:
+    """The engine registered under `name` (see ENGINES); a ConfigError names an unknown one. `options`
+    say how the local engine reads (Spark's executors read files with the defaults)."""
     if name == "local":
-        return LocalEngine(embedder=embedder)
+        return LocalEngine(embedder=embedder, options=options)
     if name == "spark":
         from newsfuse.engine.spark import SparkEngine, SparkSettings
 

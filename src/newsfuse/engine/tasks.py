@@ -1,8 +1,9 @@
 """The work one Spark task does, as plain functions over plain records (no Spark types here).
 
-Spark ships these functions to its executors by reference, so they live at module level. Heavy
-objects (the reader, the cleaner, an embedding model, the brief pipeline) are built once per
-executor process and kept in `_CACHE`: a task reuses what the previous task on that process built.
+Spark ships these functions to its executors by reference, so they live at module level. Each task
+does its work through the service's stage functions (`Newsfuse.read_unit`, `clean_group`,
+`cluster_block`, `brief_story`), the same ones the local pipeline runs; the service (its models, an
+embedding model) is built once per executor process and kept in `_CACHE`.
 
 A record's `seq` is its place in the input: (input number, file number, record number). Sorting by
 seq gives the order in which the local engine reads the same inputs.
@@ -10,18 +11,19 @@ seq gives the order in which the local engine reads the same inputs.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsfuse.clean.groups import run_of, site_key
 from newsfuse.models import Article, Failure, RawDocument, Story
-from newsfuse.stories.blocks import BlockPlan, BlockResult, cluster_block
+from newsfuse.stories.blocks import BlockPlan, BlockResult
 from newsfuse.stories.similarity import Scoring
 
 if TYPE_CHECKING:
     from pyspark import Broadcast
+
+    from newsfuse.service import Newsfuse
 
 Seq = tuple[int, int, int]
 T = TypeVar("T")
@@ -39,13 +41,20 @@ def cached(name: str, build: Callable[[], T]) -> T:
     return value
 
 
+def service(embedder: str | None = None) -> Newsfuse:
+    """The executor's pipeline (with the named embedder, when clustering asks for one)."""
+    from newsfuse import service as facade
+
+    def build() -> Newsfuse:
+        return facade.Newsfuse(embedder=facade.make_embedder(embedder) if embedder else None)
+
+    return cached(f"service:{embedder}", build)
+
+
 def read_unit(numbered: tuple[tuple[int, int], str]) -> Iterator[tuple[Seq, RawDocument | Failure]]:
     """Every document (or failure) of one file or URL, numbered in reading order."""
-    from newsfuse.ingest import Reader
-
     (input_no, unit_no), name = numbered
-    reader = cached("reader", Reader)
-    for record_no, item in enumerate(reader.read_unit(name)):
+    for record_no, item in enumerate(service().read_unit(name)):
         yield (input_no, unit_no, record_no), item
 
 
@@ -80,11 +89,8 @@ def cleaning_keys(
 
 def clean_group(group: Iterable[tuple[Seq, RawDocument]]) -> list[tuple[Seq, Article | Failure]]:
     """Clean one cleaning group (documents compared with each other for furniture), in seq order."""
-    from newsfuse.clean import Cleaner
-
     ordered = sorted(group, key=lambda item: item[0])
-    cleaner = cached("cleaner", Cleaner)
-    cleaned = cleaner.clean_group([raw for _, raw in ordered])
+    cleaned = service().clean_group([raw for _, raw in ordered])
     return [(seq, result) for (seq, _), result in zip(ordered, cleaned, strict=True)]
 
 
@@ -130,8 +136,6 @@ def cluster(
     """Cluster the block a partition holds (the embedder, when one is named, is loaded once per executor)."""
 
     def run(placed: Iterable[tuple[int, Member]]) -> Iterator[BlockResult]:
-        from newsfuse.stories.embedders import make_embedder
-
         numbers: set[int] = set()
         members: list[Member] = []
         for number, member in placed:
@@ -141,8 +145,7 @@ def cluster(
             return
         if len(numbers) != 1:
             raise ValueError(f"a partition holds blocks {sorted(numbers)}: expected one")
-        model = cached(f"embedder:{embedder}", lambda: make_embedder(embedder)) if embedder else None
-        yield cluster_block(numbers.pop(), members, scoring, model)
+        yield service(embedder).cluster_block(numbers.pop(), members, scoring)
 
     return run
 
@@ -164,13 +167,11 @@ def labelled(
 
 def brief_story(story: tuple[str, Iterable[tuple[int, Article]]]) -> tuple[str, str]:
     """The brief of one story, as JSON (the pipeline's models are loaded once per executor)."""
-    from newsfuse.render.brief import brief_record
-    from newsfuse.service import Newsfuse
+    from newsfuse.service import brief_line
 
     story_id, members = story
     articles = [article for _, article in sorted(members, key=lambda m: m[0])]
-    service = cached("service", Newsfuse)
-    return story_id, json.dumps(brief_record(service.brief_story(story_id, articles)), ensure_ascii=False)
+    return story_id, brief_line(service().brief_story(story_id, articles)).rstrip("\n")
 
 
 def story_row(story: Story) -> dict[str, Any]:

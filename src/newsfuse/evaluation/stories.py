@@ -272,6 +272,11 @@ def _labels(stories: Sequence[Story], articles: Sequence[Article]) -> list[str]:
     return [story_of[a.id] for a in articles]
 
 
+def read_document(path: Path) -> str:
+    """One ECB+ document as plain text (sentences as paragraphs; an `ecbplus` one without its URL line)."""
+    return _document_text(path, drop_url=path.name.endswith("ecbplus.xml"))
+
+
 def _document_text(path: Path, *, drop_url: bool) -> str:
     try:
         root = ET.parse(path).getroot()

@@ -9,7 +9,7 @@ canonical name is the most complete, best-supported well-formed form.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -32,6 +32,8 @@ from newsfuse.extract.names import (
     slug,
 )
 from newsfuse.models import Entity, EntityType, Mention
+from newsfuse.models.provenance import SourceKeys, count_sources
+from newsfuse.text.union_find import UnionFind
 
 Votes = defaultdict[str, float]
 
@@ -41,6 +43,13 @@ Votes = defaultdict[str, float]
 # "Margit Salander"/"Margit Sallander" 97); distinct relatives sharing two name parts score lower
 # ("Kim Jong Il"/"Kim Jong Un" 82).
 FULL_NAME_MIN = 85.0
+# Two names of organisations, or two people's full names whose given names differ, are one only when
+# each differing word is a misspelling of the other (Indel similarity 0-100): "Jon"/"John" 86,
+# "Meterological"/"Meteorological" 96; different words score far lower ("Fire"/"Police" 40,
+# "Jill"/"Joe" 29, "Eric"/"Erin" 75 for two relatives).
+WORD_SPELLING_MIN = 80.0
+# Suffixes that name a generation: "Donald Trump Jr" is the son of "Donald Trump", never his alias.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A lone word this similar (0-100) to a person's surname is that surname misspelt ("Salander" 94);
 # surnames of different people that share most letters ("Larsen"/"Larson" 83) stay apart.
 SURNAME_MIN = 90.0
@@ -71,50 +80,26 @@ class _Form:
         return Counter(m.text for m in self.mentions).most_common(1)[0][0]
 
 
-class _Union:
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.parent = {key: key for key in keys}
-
-    def find(self, key: str) -> str:
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-
-    def groups(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for key in self.parent:
-            out[self.find(key)].append(key)
-        return out
-
-
 class AliasMerger:
     """Turns name mentions into entities with canonical names, aliases and types."""
 
     def __init__(self, agencies: AgencyNames | None = None) -> None:
         self._agencies = agencies or AgencyNames()
 
-    def merge(self, mentions: list[NameMention], independence: Mapping[str, str] | None = None) -> list[Entity]:
+    def merge(self, mentions: list[NameMention], independence: SourceKeys | None = None) -> list[Entity]:
         forms: dict[str, _Form] = {}
         for mention in mentions:
             key = fold(mention.text)
             forms.setdefault(key, _Form(key)).mentions.append(mention)
-        union = _Union(forms)
+        union: UnionFind[str] = UnionFind(forms)
         agency_of = self._join_agencies(forms, union)
         self._join_acronyms(forms, union)
         self._join_full_names(forms, union)
         self._join_parts(forms, union)
-        entities = [
-            self._entity([forms[k] for k in keys], agency_of, independence or {}) for keys in union.groups().values()
-        ]
+        entities = [self._entity([forms[k] for k in keys], agency_of, independence or {}) for keys in union.groups()]
         return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
-    def _join_agencies(self, forms: dict[str, _Form], union: _Union) -> dict[str, str]:
+    def _join_agencies(self, forms: dict[str, _Form], union: UnionFind[str]) -> dict[str, str]:
         agency_of: dict[str, str] = {}
         first: dict[str, str] = {}
         for key, form in forms.items():
@@ -124,7 +109,7 @@ class AliasMerger:
                 union.union(first.setdefault(agency, key), key)
         return agency_of
 
-    def _join_acronyms(self, forms: dict[str, _Form], union: _Union) -> None:
+    def _join_acronyms(self, forms: dict[str, _Form], union: UnionFind[str]) -> None:
         long_by_acronym: dict[str, set[str]] = defaultdict(set)
         for key, form in forms.items():
             if len(form.tokens) >= 2:
@@ -136,14 +121,14 @@ class AliasMerger:
                 if len(roots) == 1:
                     union.union(roots.pop(), key)
 
-    def _join_full_names(self, forms: dict[str, _Form], union: _Union) -> None:
+    def _join_full_names(self, forms: dict[str, _Form], union: UnionFind[str]) -> None:
         multi = [f for f in forms.values() if len(f.tokens) >= 2]
         for i, a in enumerate(multi):
             for b in multi[i + 1 :]:
                 if _same_full_name(a, b):
                     union.union(a.key, b.key)
 
-    def _join_parts(self, forms: dict[str, _Form], union: _Union) -> None:
+    def _join_parts(self, forms: dict[str, _Form], union: UnionFind[str]) -> None:
         """A shorter form (a surname, "Orvane", "Ysolde") joins the one longer name it is a part of; an
         ambiguous part ("Kaldmere" in "Kaldmere Power" and "Kaldmere Ferries") joins none. People and
         events are named by a first or last part ("Xi", "Putin", "Ysolde"); organisations and places
@@ -162,6 +147,8 @@ class AliasMerger:
                 root = union.find(other.key)
                 if len(other.tokens) <= len(tokens) or root == union.find(form.key):
                     continue
+                if _generation(other.tokens) != _generation(tokens):
+                    continue  # "Donald Trump" is not "Donald Trump Jr": a father and his son
                 group = [forms[k] for k in forms if union.find(k) == root]
                 if _strip_area(other.tokens) == tokens:
                     areas.add(root)
@@ -175,9 +162,7 @@ class AliasMerger:
         self._join_misspelt_surnames(forms, union, votes)
 
     @staticmethod
-    def _accepts(
-        form: _Form, longer: list[str], own: EntityType | None, own_votes: Votes, group: list[_Form]
-    ) -> bool:
+    def _accepts(form: _Form, longer: list[str], own: EntityType | None, own_votes: Votes, group: list[_Form]) -> bool:
         tokens = form.tokens
         n = len(tokens)
         prefix, suffix = longer[:n] == tokens, longer[-n:] == tokens
@@ -193,11 +178,11 @@ class AliasMerger:
         leaning = own in (kind, None) or (kind is not None and own_votes[own] - own_votes[kind] <= CUE_WEIGHT)
         return prefix and leaning and size >= PREFIX_SHARE_MIN * len(form.mentions) and _introduced(form, group)
 
-    def _join_misspelt_surnames(self, forms: dict[str, _Form], union: _Union, votes: dict[str, Votes]) -> None:
+    def _join_misspelt_surnames(self, forms: dict[str, _Form], union: UnionFind[str], votes: dict[str, Votes]) -> None:
         people: dict[str, set[str]] = defaultdict(set)
         for key, form in forms.items():
             if len(form.tokens) >= 2 and _winner(votes[key]) == "person":
-                people[union.find(key)].add(form.tokens[-1])
+                people[union.find(key)].add(_surname(form.tokens))
         for key, form in forms.items():
             if len(form.tokens) != 1 or any(union.find(key) == root for root in people):
                 continue
@@ -211,7 +196,7 @@ class AliasMerger:
             if len(matches) == 1:
                 union.union(matches.pop(), key)
 
-    def _entity(self, forms: list[_Form], agency_of: Mapping[str, str], independence: Mapping[str, str]) -> Entity:
+    def _entity(self, forms: list[_Form], agency_of: Mapping[str, str], independence: SourceKeys) -> Entity:
         mentions = sorted((m for f in forms for m in f.mentions), key=lambda m: (m.span.article_id, m.span.start))
         agency = next((agency_of[f.key] for f in forms if f.key in agency_of), None)
         kind: EntityType = "organization" if agency else _entity_type(forms)
@@ -231,8 +216,19 @@ class AliasMerger:
         )
 
 
+def _generation(tokens: list[str]) -> str | None:
+    """The generational suffix that tells a son from his father ("Jr", "Sr", "III"), if any."""
+    return tokens[-1] if len(tokens) >= 2 and tokens[-1] in GENERATIONS else None
+
+
+def _surname(tokens: list[str]) -> str:
+    return tokens[-2] if _generation(tokens) is not None else tokens[-1]
+
+
 def _same_full_name(a: _Form, b: _Form) -> bool:
     ta, tb = a.tokens, b.tokens
+    if _generation(ta) != _generation(tb):
+        return False
     bare = _strip_area(ta)
     if bare and bare == _strip_area(tb):
         return True  # "Halsted estate" and "Halsted housing estate"
@@ -241,6 +237,13 @@ def _same_full_name(a: _Form, b: _Form) -> bool:
     if len(content_a) >= 2 and content_a == content_b:
         return True
     if len(ta) != len(tb) or (ta[0] != tb[0] and ta[-1] != tb[-1]):
+        return False
+    differing = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    named_by_kind = any(t[-1] in ORGANIZATION_HEADS or t[-1] in PLACE_HEADS for t in (ta, tb))
+    # An organisation's words say what it is ("Fire Department", "Police Department"), and people who
+    # share a surname are relatives, not one person: a differing word must itself be a misspelling
+    # ("Jon"/"John"), not another word that happens to sit in a similar name.
+    if (named_by_kind or ta[0] != tb[0]) and any(fuzz.ratio(x, y) < WORD_SPELLING_MIN for x, y in differing):
         return False
     return fuzz.ratio(a.key, b.key) >= FULL_NAME_MIN
 
@@ -307,7 +310,7 @@ def _winner(votes: Votes) -> EntityType | None:
     return best if votes[best] > 0 else None  # type: ignore[return-value]
 
 
-def _canonical(mentions: list[NameMention], independence: Mapping[str, str]) -> str:
+def _canonical(mentions: list[NameMention], independence: SourceKeys) -> str:
     """The most complete well-formed form (most capitalised words), then the one used by the most
     independent sources, then the most used, then the longest."""
     by_surface: dict[str, list[NameMention]] = defaultdict(list)
@@ -319,7 +322,6 @@ def _canonical(mentions: list[NameMention], independence: Mapping[str, str]) -> 
 
     def support(surface: str) -> tuple[int, int, int]:
         group = by_surface[surface]
-        sources = {independence.get(m.span.article_id, m.span.article_id) for m in group}
-        return (len(sources), len(group), len(surface))
+        return (count_sources((m.span.article_id for m in group), independence), len(group), len(surface))
 
     return max(pool, key=support)

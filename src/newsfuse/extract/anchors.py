@@ -12,6 +12,7 @@ import statistics
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from newsfuse.extract.captions import caption_spans, in_caption
 from newsfuse.models import Article
 from newsfuse.models.facts import Tense
 from newsfuse.text.calendar import find_dates
@@ -34,7 +35,9 @@ def story_anchor(articles: Sequence[Article]) -> date | None:
     median is used so that the anchor is a date some article actually gives.
     """
     evidence = [a.published for a in articles if a.published is not None]
-    evidence += [match.value for a in articles for match in find_dates(a.text)]
+    for article in articles:
+        captions = caption_spans(article.text)
+        evidence += [m.value for m in find_dates(article.text) if not in_caption(captions, m.start)]
     if not evidence:
         return None
     centre = statistics.median_low(evidence)

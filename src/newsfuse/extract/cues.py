@@ -54,3 +54,61 @@ SPEECH_VERBS = frozenset(
         "quote",
     ]
 )
+
+# Verbs that attribute content to a source more broadly, as attribution corpora (PARC, PolNeAR)
+# annotate them: what a poll shows, what a source reports or finds, what a person thinks or believes.
+# Chosen from the cue words of PolNeAR's train split that head a clause (said, told, wrote, asked,
+# noted, reported, announced, suggested, showed, found, argued, believed, ...).
+REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    [
+        "show",
+        "find",
+        "think",
+        "believe",
+        "accuse",
+        "declare",
+        "agree",
+        "reveal",
+        "hope",
+        "fear",
+        "know",
+        "learn",
+        "indicate",
+        "allege",
+        "contend",
+        "assert",
+        "maintain",
+        "testify",
+        "signal",
+        "boast",
+        "joke",
+        "concede",
+        "estimate",
+        "charge",
+        "demand",
+        "propose",
+        "recommend",
+        "worry",
+        "feel",
+        "read",
+        "tell",
+        "realize",
+        "understand",
+        "suspect",
+        "expect",
+        "exclaim",
+        "echo",
+        "point",
+        "quip",
+        "muse",
+        "shout",
+        "plead",
+        "lament",
+        "observe",
+        "figure",
+        "wonder",
+    ]
+)
+
+# Verbs that report a judgement by naming something: "called the plan 'a disaster'".
+NAMING_VERBS = frozenset(["call", "describe", "label", "dub", "brand", "term"])

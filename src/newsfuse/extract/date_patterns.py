@@ -12,11 +12,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from newsfuse.extract.number_words import parse_count
 from newsfuse.text.calendar import CAPITAL_MONTH, MONTHS, find_dates
+from newsfuse.text.number_words import parse_count
 
 Rule = Literal[
-    "full", "month_day", "month_year", "month", "weekday", "relative_day", "offset", "period", "year", "decade"
+    "full",
+    "month_day",
+    "month_year",
+    "month_of",
+    "month",
+    "weekday",
+    "relative_day",
+    "offset",
+    "period",
+    "year",
+    "decade",
 ]
 
 WEEKDAY_NUMBERS = {
@@ -24,6 +34,14 @@ WEEKDAY_NUMBERS = {
     for number, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 }
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+# The last two digits of a year said in words ("nineteen ninety-six").
+_TENS_WORD = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+)
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# Decades named in words ("the nineties"), from the 1920s on.
+SPELLED_DECADES = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 
 _MONTH = CAPITAL_MONTH
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -37,6 +55,8 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = (
         re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d)"),
     ),
     ("month_year", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b")),
+    # "June last year", "January this year": a month of a year named relative to the writing day.
+    ("month_of", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b")),
     (
         "offset",
         re.compile(
@@ -57,10 +77,12 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = (
     (
         "period",
         re.compile(
-            r"\b(?:(?P<edge>earlier|later)\s+)?(?P<which>last|this|next|past|coming)\s+(?P<unit>week|month|year|weekend)\b",
+            r"\b(?:(?P<edge>earlier|later)\s+)?(?P<which>last|this|next|past|coming|current)\s+(?P<unit>week|month|year|weekend)\b",
             re.I,
         ),
     ),
+    # "over the weekend": the one nearest the writing day in the clause's tense.
+    ("period", re.compile(r"\b(?:the|this)\s+(?P<unit>weekend)\b")),
     ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|early|late)\s+)?{_WEEKDAY}{_PART}\b")),
     (
         "relative_day",
@@ -71,12 +93,34 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = (
     (
         "month",
         re.compile(
-            rf"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-)\s*{_MONTH}\b(?!\s+\d)"
+            rf"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-"
+            rf"|(?:[Tt]he\s+)?(?:middle|beginning|start|end)\s+of)\s*{_MONTH}\b(?!\s+\d)"
         ),
     ),
+    # A month named alone ("sales for October"): not "May" (a verb), not "March" (a verb too) nor any
+    # month opening a sentence, where capitals say nothing.
+    ("month", re.compile(rf"(?<=[a-z,] )(?!May\b|March\b){_MONTH}\b(?!\s+\d|\s+[A-Z])")),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")),
+    ("decade", re.compile(r"\b(?:the\s+)?'(?P<short_decade>\d0)s\b")),
+    (
+        "decade",
+        re.compile(r"\bthe\s+(?:early\s+|late\s+|mid-)?(?P<spelled_decade>" + "|".join(SPELLED_DECADES) + r")\b", re.I),
+    ),
+    # A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "the year two thousand".
+    (
+        "year",
+        re.compile(
+            rf"\b(?P<spelled_year>nineteen[\s-]+{_TENS_WORD}(?:[\s-]+{_UNIT_WORD})?|(?<=year\s)two\s+thousand(?:\s+and)?(?:[\s-]+{_UNIT_WORD})?)\b(?!\s+[a-z]+s\b)",
+            re.I,
+        ),
+    ),
     # A bare year, unless it counts something ("2000 troops": a plural noun follows).
-    ("year", re.compile(r"(?<![\d,.$€£:/-])(?P<year>(?:19|20)\d\d)(?![\d%:/-]|,\d|\s+[a-z]+s\b|\s*(?:km|kg|m)\b)")),
+    (
+        "year",
+        re.compile(
+            r"(?:(?<=mid-)|(?<![\d,.$€£:/-]))(?P<year>(?:19|20)\d\d)(?![\d%:/-]|,\d|\s+[a-z]+s\b|\s*(?:km|kg|m)\b)"
+        ),
+    ),
 )
 
 
@@ -135,17 +179,35 @@ def _parse(rule: Rule, match: re.Match[str]) -> DateExpression | None:
     if count_text and count is None:
         return None
     which = (parts.get("which") or "").lower() or None
-    if rule == "period" and parts.get("edge"):
+    if rule == "period" and (parts.get("edge") or which == "current"):
         which = "this"
     if rule == "month":
         prep = (parts.get("prep") or "").lower()
-        which = prep if prep in {"last", "next"} else None
+        which = prep if prep in {"last", "next", "this"} else None
     if (
         rule == "month"
         and month_text == "May"
-        and (parts.get("prep") or "").lower() not in {"in", "since", "until", "early", "late", "mid-"}
+        and (parts.get("prep") or "").lower()
+        not in {"in", "since", "until", "early", "late", "mid-", "last", "next", "this"}
     ):
         return None  # "may" the verb
+    if parts.get("short_decade"):
+        # "the '80s" names a decade of the last century; "the '00s" and "the '10s" this one's.
+        short = parts["short_decade"]
+        parts["decade"] = ("20" if short in {"00", "10"} else "19") + short
+    if parts.get("spelled_year"):
+        spoken = parts["spelled_year"].lower().replace("-", " ").split()
+        century = 1900 if spoken[0] == "nineteen" else 2000
+        rest = (
+            parse_count(" ".join(w for w in spoken[1:] if w not in {"thousand", "and"}))
+            if len(spoken) > 2 or century == 1900
+            else 0
+        )
+        if rest is None:
+            return None
+        parts["year"] = str(century + int(rest))
+    if parts.get("spelled_decade"):
+        parts["decade"] = str(1900 + 10 * SPELLED_DECADES.index(parts["spelled_decade"].lower()) + 20)
     return DateExpression(
         rule=rule,
         start=match.start(),

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from newsfuse.extract.anchors import undated_anchor, weekday_date
+from newsfuse.extract.captions import caption_spans, in_caption
 from newsfuse.extract.date_patterns import UNIT_DAYS, DateExpression, find_expressions
 from newsfuse.extract.quote_marks import inside, quote_regions
 from newsfuse.extract.tense import tense_at
@@ -23,7 +24,9 @@ DECADE_SPREAD_YEARS = 1
 
 def resolve_article(article: Article, doc: Doc, story_centre: date | None) -> tuple[list[DateMention], date | None]:
     """The article's resolved date mentions, and the anchor its relative expressions were read against."""
-    expressions = find_expressions(article.text)
+    captions = caption_spans(article.text)
+    # A caption's date is the photo's day (a file photo, an earlier event): never the story's.
+    expressions = [e for e in find_expressions(article.text) if not in_caption(captions, e.start)]
     tenses = {e.start: tense_at(doc, e.start, e.end) for e in expressions}
     anchor: date | None
     source: AnchorSource | None
@@ -36,20 +39,33 @@ def resolve_article(article: Article, doc: Doc, story_centre: date | None) -> tu
         anchor, source = undated_anchor(weekdays, story_centre), "story"
     else:
         anchor, source = None, None
-    regions = quote_regions(article.text)
-    mentions: list[DateMention] = []
+    resolved = resolve_expressions(article.id, article.text, expressions, tenses, anchor, source)
+    return [mention for _, mention in resolved], anchor
+
+
+def resolve_expressions(
+    article_id: str,
+    text: str,
+    expressions: list[DateExpression],
+    tenses: dict[int, Tense | None],
+    anchor: date | None,
+    source: AnchorSource | None,
+) -> list[tuple[DateExpression, DateMention]]:
+    """Each expression that resolves, with its mention, in text order."""
+    regions = quote_regions(text)
+    resolved: list[tuple[DateExpression, DateMention]] = []
     narrative: date | None = None  # the last day the text itself named, for "one day earlier"
     for expression in expressions:
-        tense = tenses[expression.start]
+        tense = tenses.get(expression.start)
         mention = _resolve(
-            article.id, expression, anchor, source, narrative, tense, inside(regions, expression.start, expression.end)
+            article_id, expression, anchor, source, narrative, tense, inside(regions, expression.start, expression.end)
         )
         if mention is None:
             continue
-        mentions.append(mention)
+        resolved.append((expression, mention))
         if mention.granularity == "day" and not mention.in_quote:
             narrative = mention.start
-    return mentions, anchor
+    return resolved
 
 
 def _resolve(
@@ -79,6 +95,10 @@ def _resolve(
         return make(date(e.year, 1, 1), date(e.year + 9, 12, 31), "range", "year", None, None)
     if anchor is None:
         return None
+    if e.rule == "month_of" and e.month:
+        year = anchor.year + {"last": -1, "next": 1}.get(e.which or "", 0)
+        first, last = _month_bounds(year, e.month)
+        return make(first, last, "month", "relative", anchor, source)
     if e.rule == "month_day" and e.month and e.day:
         day = _nearest_year(e.month, e.day, anchor)
         return None if day is None else make(day, day, "day", "absolute", anchor, source)
@@ -94,14 +114,22 @@ def _resolve(
         day = anchor + timedelta(days=shift)
         return make(day, day, "day", "relative", anchor, source)
     if e.rule == "period" and e.unit:
-        return _period(e, anchor, source, make)
+        return _period(e, anchor, source, tense, make)
     if e.rule == "offset" and e.unit:
         return _offset(e, anchor, source, narrative, make)
     return None
 
 
-def _period(e: DateExpression, anchor: date, source: AnchorSource | None, make: _Make) -> DateMention | None:
+def _period(
+    e: DateExpression, anchor: date, source: AnchorSource | None, tense: Tense | None, make: _Make
+) -> DateMention | None:
     step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}.get(e.which or "", 0)
+    if e.unit == "weekend" and e.which is None:
+        # "the weekend": the one just past in a past-tense report, else the coming one (or this one).
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        if tense != "past" and anchor.weekday() < 5:
+            saturday += timedelta(weeks=1)
+        return make(saturday, saturday + timedelta(days=1), "range", "relative", anchor, source)
     if e.unit in {"week", "weekend"}:
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
         first, last = (
@@ -169,6 +197,8 @@ def _nearest_year(month: int, day: int, anchor: date) -> date | None:
 def _month_year(month: int, anchor: date, tense: Tense | None, which: str | None) -> int:
     """A month named without a year: the latest one not after the anchor for past events and the
     next one not before it for future events ("in March" written in September is this March)."""
+    if which == "last":
+        return anchor.year if month < anchor.month else anchor.year - 1
     if which == "next" or tense == "future":
         return anchor.year if month >= anchor.month else anchor.year + 1
     return anchor.year if month <= anchor.month else anchor.year - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -13,6 +13,7 @@ from newsfuse.extract.aliases import AliasMerger
 from newsfuse.extract.mentions import NameMention, find_mentions
 from newsfuse.extract.names import is_well_formed
 from newsfuse.models import Article, Entity, Span
+from newsfuse.models.provenance import SourceKeys
 
 # Shorter names than this are not searched for again in text: two letters match too much by chance.
 MIN_SEARCH_LENGTH = 3
@@ -22,7 +23,7 @@ def extract_entities(
     articles: Sequence[Article],
     docs: Sequence[Doc],
     merger: AliasMerger,
-    independence: Mapping[str, str] | None = None,
+    independence: SourceKeys | None = None,
 ) -> list[Entity]:
     mentions = [m for article, doc in zip(articles, docs, strict=True) for m in find_mentions(article.id, doc)]
     first = merger.merge(mentions, independence)

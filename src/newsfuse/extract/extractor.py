@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
+from newsfuse.deadline import check
 from newsfuse.extract.aliases import AliasMerger
 from newsfuse.extract.anchors import story_anchor
 from newsfuse.extract.dates import resolve_article
@@ -17,6 +18,7 @@ from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.extract.quotes import find_quotes
 from newsfuse.extract.timeline import build_timeline
 from newsfuse.models import Article, DateMention, NumberMention, QuoteMention, StoryFacts
+from newsfuse.models.provenance import SourceKeys
 
 
 class Extractor:
@@ -36,7 +38,7 @@ class Extractor:
     def extract(
         self,
         articles: Sequence[Article],
-        independence: Mapping[str, str] | None = None,
+        independence: SourceKeys | None = None,
         translated: frozenset[str] = frozenset(),
     ) -> StoryFacts:
         if not articles:
@@ -50,6 +52,7 @@ class Extractor:
         numbers: list[NumberMention] = []
         quotes: list[QuoteMention] = []
         for article, doc in zip(articles, docs, strict=True):
+            check("extraction")
             mentions, anchor = resolve_article(article, doc, centre)
             dates.extend(mentions)
             if anchor is not None:

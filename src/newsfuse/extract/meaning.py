@@ -7,15 +7,12 @@ a sentence ("is contained, but it is not out") is not taken for dropping the oth
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import fuzz
 
-from newsfuse.extract.number_words import parse_count
+from newsfuse.text.lexicon import NEGATIONS
+from newsfuse.text.number_words import parse_count
+from newsfuse.text.words import folded_words
 
-NEGATIONS = frozenset(
-    ["not", "no", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere", "n't"]
-)
 # Common opposite pairs of news English; each pair is listed once and read both ways.
 ANTONYMS = (
     ("increase", "decrease"),
@@ -57,17 +54,20 @@ ANTONYMS = (
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 # A rendering this much shorter than the other (in characters) is a fragment of it.
 FRAGMENT_SHARE = 0.7
-_WORD = re.compile(r"[a-z0-9]+(?:n't|'[a-z]+)?")
+# The longest run of words a speaker may repeat ("we will not, we will not stand by"); a repeat is
+# read once, so that it does not flip the negation count.
+REPEAT_MAX = 6
 
 
 def words(text: str) -> list[str]:
-    lowered = text.lower().replace("’", "'").replace("can't", "can not").replace("won't", "will not")
+    """The text's word tokens, each immediately repeated run of words kept once."""
     out: list[str] = []
-    for word in _WORD.findall(lowered):
-        if word.endswith("n't"):
-            out.extend([word[:-3], "not"])
-        else:
-            out.append(word)
+    for word in folded_words(text):
+        out.append(word)
+        for size in range(1, min(REPEAT_MAX, len(out) // 2) + 1):
+            if out[-size:] == out[-2 * size : -size]:
+                del out[-size:]
+                break
     return out
 
 
@@ -75,6 +75,8 @@ def meaning_change(main: str, variant: str) -> str | None:
     """Why `variant` means something else than `main`, in a few words, or None when it does not."""
     a, b = _aligned(main, variant)
     wa, wb = words(a), words(b)
+    if _extends(wa, wb) or _extends(wb, wa):
+        return None  # one rendering quotes more of the same words ("... and have no further comment")
     na = sum(w in NEGATIONS for w in wa)
     nb = sum(w in NEGATIONS for w in wb)
     if na % 2 != nb % 2:
@@ -98,6 +100,12 @@ def meaning_change(main: str, variant: str) -> str | None:
     if numbers_a and numbers_b and numbers_a != numbers_b:
         return "number changed"
     return None
+
+
+def _extends(longer: list[str], shorter: list[str]) -> bool:
+    """Whether `shorter` stands word for word, as one run, inside `longer`."""
+    size = len(shorter)
+    return 0 < size < len(longer) and any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
 
 
 def _aligned(main: str, variant: str) -> tuple[str, str]:

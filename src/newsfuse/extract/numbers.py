@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsfuse.extract.number_words import ORDINALS, WORD_NUMBER, parse_count
 from newsfuse.extract.syntax import climb
 from newsfuse.models import Article, DateMention, NumberMention, Span
-from newsfuse.models.facts import NumberKind
+from newsfuse.models.facts import NumberKind, NumberStance
+from newsfuse.text.number_words import ORDINALS, WORD_NUMBER, parse_count
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_WORDS = {
@@ -91,6 +91,41 @@ QUALIFIERS = (
     "estimated",
 )
 
+# Lemmas that make a number in their clause a forecast, expectation, estimate or target, not a report:
+# the verbs and nouns of expecting and planning, a closed class of English, and the modal auxiliaries
+# of what would or will be. Found on the path from the number up its dependency heads.
+EXPECTATION_LEMMAS = frozenset(
+    {
+        "expect",
+        "expectation",
+        "forecast",
+        "forecaster",
+        "predict",
+        "prediction",
+        "project",
+        "projection",
+        "anticipate",
+        "estimate",
+        "target",
+        "goal",
+        "aim",
+        "plan",
+        "hope",
+        "consensus",
+        "survey",
+    }
+)
+# Conjunctions that set a coordinated clause against its neighbour: the climb stops there.
+CONTRASTS = frozenset({"but", "yet", "while", "whereas", "though", "although"})
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall"})
+# Dependency heads climbed from a number when looking for what makes it an expectation: the number,
+# its noun, the noun's verb and its governor ("expected the economy to add 75,000 jobs"), through a preposition
+# and a coordinated noun ("looking for 845,000 new jobs and a headline unemployment rate of 5.7%").
+EXPECTATION_REACH = 7
+# Prepositions that tie an amount to what it is the value of: "a cash value of $868 million", "the
+# rate rose to 3.7%", "the toll stood at 41".
+MEASURE_PREPOSITIONS = frozenset({"of", "to", "at"})
+
 _NUMBER = r"\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+(?!\d))(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?"
 _PATTERNS: tuple[tuple[NumberKind, re.Pattern[str]], ...] = (
@@ -106,7 +141,8 @@ _PATTERNS: tuple[tuple[NumberKind, re.Pattern[str]], ...] = (
     ),
     ("percent", re.compile(rf"\b(?P<number>{_NUMBER})\s*(?:%|per\s?cent\b)", re.I)),
     ("ordinal", re.compile(r"\b(?P<number>\d+)(?:st|nd|rd|th)\b")),
-    ("cardinal", re.compile(rf"(?<![\w.,:/-])(?P<number>{_NUMBER}){_SCALE}(?:-year-old\b)?(?![\w:])")),
+    # Not a number joined to the next by a hyphen: "36-3", "65-53" are a record, a score, a range.
+    ("cardinal", re.compile(rf"(?<![\w.,:/-])(?P<number>{_NUMBER}){_SCALE}(?:-year-old\b)?(?![\w:]|-\d)")),
 )
 _WORD_ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b", re.I)
 _DURATION_WORDS = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.I)
@@ -190,6 +226,17 @@ def _describe(
         context = _verb(noun or last)
     noun_text = None
     noun_lemma = None
+    measure = None
+    stance: NumberStance = "reported"
+    if span is not None and len(span) > 0:
+        if noun is None and kind in ("money", "percent"):
+            measure = _measured_thing(span[-1])
+        if _expected(noun or span[-1]):
+            stance = "expected"
+        elif _starting_value(text, start):
+            stance = "earlier"
+        if noun is None and kind == "cardinal" and unit is None and _appositive(span[-1]):
+            unit = "years old"  # "Dr. Benjamin, 52, became ...": an age, not a count
     if noun is not None:
         first = end
         noun_text = text[first : noun.idx + len(noun.text)].strip(" -") or noun.text  # not doc.text: O(n) a call
@@ -213,6 +260,10 @@ def _describe(
         noun_lemma=noun_lemma,
         context=context.lemma_.lower() if context is not None else None,
         qualifier=_qualifier(text, start),
+        measure=measure,
+        stance=stance,
+        verb=context.text.lower() if context is not None else None,
+        owner=_owner(context, noun),
     )
 
 
@@ -231,6 +282,82 @@ def _counted_noun(token: Token, after: int) -> Token | None:
     if following is not None and following.pos_ == "NOUN" and following.head.i == token.i:
         return following
     return None
+
+
+def _measured_thing(token: Token) -> str | None:
+    """What an amount with no counted noun is the value of: the noun it is tied to by a preposition
+    ("a cash value of $868 million", "rose to 3.7%" said of "the unemployment rate") or the subject of
+    the copula it completes ("the jackpot is $1.2 billion"), with the words that modify that noun."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in MEASURE_PREPOSITIONS:
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN") and governor.i != head.i:
+            return _noun_phrase(governor)
+        if governor.pos_ in ("VERB", "AUX"):
+            return _subject_phrase(governor)
+    if token.dep_ == "attr" and head.pos_ in ("VERB", "AUX") and head.lemma_ == "be":
+        return _subject_phrase(head)
+    return None
+
+
+def _subject_phrase(verb: Token) -> str | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    return _noun_phrase(subject) if subject is not None else None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The noun with the compound and adjective words just before it ("unemployment rate", "cash value")."""
+    words = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i >= noun.i - 3]
+    return " ".join([*(w.text for w in words), noun.text])
+
+
+def _expected(token: Token) -> bool:
+    """Whether a forecast, expectation, estimate or target governs the number, or a modal ("will add")."""
+    for current in climb(token, EXPECTATION_REACH):
+        if current.lemma_.lower() in EXPECTATION_LEMMAS:
+            return True
+        if current.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in current.children):
+            return True
+        if current.lemma_.lower() == "look" and any(c.lower_ == "for" for c in current.children):
+            return True  # "had been looking for 845,000 new jobs"
+        if current.dep_ == "parataxis" or (current.dep_ == "conj" and _contrasted(current)):
+            break  # a clause set against its neighbour states its own fact ("expected 75,000, but added 128,000")
+    return False
+
+
+def _contrasted(conjunct: Token) -> bool:
+    """Whether a coordinated word is joined by a contrast ("but", "yet", "while") rather than "and"."""
+    head = conjunct.head
+    joining = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < conjunct.i]
+    joining += [c for c in conjunct.children if c.dep_ == "cc"]
+    return any(c.lower_ in CONTRASTS for c in joining) or not joining
+
+
+def _appositive(token: Token) -> bool:
+    """A bare number set beside a name or a noun between commas ("Hiller, 43,", "two half-brothers,
+    17 and 22,"): news writes ages so."""
+    if token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN")
+
+
+def _owner(verb: Token | None, noun: Token | None) -> str | None:
+    """The proper name that is the subject of the number's verb, when the number is not itself the
+    subject's count: whose rebounds, whose points, whose votes."""
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN" or (noun is not None and subject.i == noun.i):
+        return None
+    return subject.text
+
+
+def _starting_value(text: str, start: int) -> bool:
+    """The value a change started from ("dropped to 3.5% from 3.7%", "raise the age from 18 to 21"):
+    an earlier reading of the figure, not a claim about it now. Read from the words, since the parser
+    hangs "from 18 to 21" on either number."""
+    before = text[max(0, start - 6) : start].lower().split()
+    return bool(before) and before[-1] == "from"
 
 
 def _verb(token: Token) -> Token | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from newsfuse.deadline import check
 from newsfuse.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -39,7 +40,11 @@ class SpacyParser:
         self._nlp: Language | None = None
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
-        return list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
+        docs = []
+        for doc in self.nlp.pipe(texts, batch_size=BATCH_SIZE):
+            check("parsing")
+            docs.append(doc)
+        return docs
 
     @property
     def nlp(self) -> Language:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from newsfuse.extract.meaning import meaning_change
 from newsfuse.models import Quote, QuoteMention, QuoteVariant
+from newsfuse.models.provenance import SourceKeys, count_sources
 
 # Similarity (0-100, the best of whole-text and word-set scores) at which two renderings credited to
 # the same speaker are one quote. Calibrated on the seeds and the sample corpus: machine
@@ -39,7 +40,7 @@ def _containment(a: str, b: str) -> float:
 
 def group_quotes(
     mentions: Sequence[QuoteMention],
-    independence: Mapping[str, str] | None = None,
+    independence: SourceKeys | None = None,
     translated: frozenset[str] = frozenset(),
 ) -> list[Quote]:
     groups: list[list[QuoteMention]] = []
@@ -72,16 +73,15 @@ def _match(a: QuoteMention, b: QuoteMention) -> float:
     return score if score >= OTHER_SPEAKER_MIN else 0.0
 
 
-def _quote(group: list[QuoteMention], independence: Mapping[str, str], translated: frozenset[str]) -> Quote:
+def _quote(group: list[QuoteMention], independence: SourceKeys, translated: frozenset[str]) -> Quote:
     by_text: dict[str, list[QuoteMention]] = defaultdict(list)
     for mention in group:
         by_text[_norm(mention.text)].append(mention)
 
     def support(key: str) -> tuple[int, int, int]:
         members = by_text[key]
-        sources = {independence.get(m.article_id, m.article_id) for m in members}
         original = sum(m.article_id not in translated for m in members)
-        return (len(sources), original, len(key))
+        return (count_sources((m.article_id for m in members), independence), original, len(key))
 
     ranked = sorted(by_text, key=support, reverse=True)
     main = by_text[ranked[0]]

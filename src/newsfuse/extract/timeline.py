@@ -10,12 +10,13 @@ explicit calendar date beats a weekday read against an inferred anchor), the oth
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from newsfuse.extract.cues import SPEECH_VERBS
 from newsfuse.extract.events import STEM_LENGTH, Event
 from newsfuse.models import DateMention, Entity, EventDate, TimelineEntry
+from newsfuse.models.provenance import SourceKeys
 
 # Jaccard overlap of content stems (0-1) at which two clauses dated the same day are one event.
 # Calibrated on the seeds and the sample corpus: rewrites of one clause overlap 0.3-0.8, different
@@ -48,7 +49,7 @@ SPEECH_STEMS = frozenset(v[:STEM_LENGTH] for v in SPEECH_VERBS)
 def build_timeline(
     events: Sequence[Event],
     entities: Sequence[Entity],
-    independence: Mapping[str, str] | None = None,
+    independence: SourceKeys | None = None,
     translated: frozenset[str] = frozenset(),
 ) -> list[TimelineEntry]:
     """Timeline entries from dated events. An entry is worded by its surest event; among equally
@@ -108,6 +109,8 @@ def _misdated(event: Event, cluster: list[Event]) -> bool:
     if not verbs:
         return False
     pooled = frozenset().union(*(o.stems for o in cluster))
+    if not pooled:  # a cluster of events described by no content word at all
+        return False
     contained = len(event.stems & pooled) / min(len(event.stems), len(pooled))
     if contained < DISPUTE_MIN:
         return False
@@ -117,7 +120,7 @@ def _misdated(event: Event, cluster: list[Event]) -> bool:
 
 
 def _entry(
-    cluster: list[Event], entities: Sequence[Entity], groups: Mapping[str, str], translated: frozenset[str]
+    cluster: list[Event], entities: Sequence[Entity], groups: SourceKeys, translated: frozenset[str]
 ) -> TimelineEntry:
     by_date: dict[date, list[Event]] = defaultdict(list)
     for event in cluster:
@@ -128,8 +131,9 @@ def _entry(
         for event in by_date[day]:
             article = event.mention.span.article_id
             source = groups.get(article, article)
-            best[source] = max(best.get(source, 0.0), confidence(event.mention))
-        return (sum(best.values()), max(best.values()), -day.toordinal())
+            if source is not None:  # a digest adds no source of its own
+                best[source] = max(best.get(source, 0.0), confidence(event.mention))
+        return (sum(best.values()), max(best.values(), default=0.0), -day.toordinal())
 
     ranked = sorted(by_date, key=support, reverse=True)
     chosen = by_date[ranked[0]]

@@ -26,6 +26,7 @@ import zlib
 import charset_normalizer
 
 from newsfuse.errors import InputError
+from newsfuse.text.words import words
 
 # 20 MB of text is several hundred times the longest news article we have seen; larger inputs are
 # almost always dumps or binaries, and reading them whole would stall a batch. Configurable.
@@ -83,7 +84,6 @@ _DECLARED = (
 # Control, surrogate, private-use and unassigned code points: what binary data decodes into.
 _NOT_TEXT_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}
 _STRAY = re.compile("[\udc80-\udcff]+")
-_WORD = re.compile(r"[^\W_]+")
 
 
 def size_text(size: int) -> str:
@@ -219,7 +219,7 @@ def _detect(data: bytes) -> str:
 
 
 def _looks_western(text: str) -> bool:
-    accented = [word for word in _WORD.findall(text) if not word.isascii()]
+    accented = [word for word in words(text) if not word.isascii()]
     if not accented:
         return True
     # A Western word mixes plain and accented letters; a non-ASCII digit inside a word ("przyby³")

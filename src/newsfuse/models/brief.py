@@ -52,7 +52,11 @@ class Sections:
 
 @dataclass(frozen=True, slots=True)
 class Brief:
-    """One story, briefed. `composer` names what wrote the sections (extractive, or an LLM's name)."""
+    """One story, briefed. `composer` names what wrote the sections (extractive, or an LLM's name).
+
+    `error` is None for a complete brief; otherwise it says why the brief stopped short (its time
+    budget ran out, or a stage failed on this story), and the brief holds only what was done by then.
+    """
 
     story_id: str
     headline: str
@@ -68,6 +72,11 @@ class Brief:
     conflicts: tuple[Conflict, ...] = ()
     composer: str = "extractive"
     warnings: tuple[str, ...] = field(default=())
+    error: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.error is None
 
     @property
     def independent_sources(self) -> int:

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from newsfuse.models.article import Span
+
+# A conflict's explanation names each article by a marker, ⟦article id⟧: only the brief knows how a
+# reader knows the article ("[2] Newslooks"), so the renderers write the name (`name_articles`).
+_ARTICLE_MARKER = re.compile(r"⟦([^⟦⟧]+)⟧")
+
+
+def article_marker(article_id: str) -> str:
+    return f"⟦{article_id}⟧"
+
+
+def name_articles(text: str, name: Callable[[str], str]) -> str:
+    """The text with every article marker replaced by `name(article id)`."""
+    return _ARTICLE_MARKER.sub(lambda found: name(found.group(1)), text)
 
 ConflictKind = Literal["date", "number", "quote", "name", "other"]
 ConflictStatus = Literal["open", "reconciled"]

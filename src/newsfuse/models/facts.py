@@ -6,6 +6,7 @@ can compare records across articles and every citation can be checked against it
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -18,6 +19,7 @@ DateKind = Literal["absolute", "weekday", "relative", "year"]
 AnchorSource = Literal["text", "published", "story"]
 Tense = Literal["past", "present", "future"]
 NumberKind = Literal["cardinal", "ordinal", "money", "percent", "duration", "time"]
+NumberStance = Literal["reported", "expected", "earlier"]
 # Records with a field named `date` annotate with this alias, since the field shadows the type there.
 Day = date
 
@@ -114,6 +116,22 @@ class TimelineEntry:
     actors: tuple[str, ...] = ()
     disputed: tuple[EventDate, ...] = ()
 
+    @property
+    def iso(self) -> str:
+        """The date at the entry's precision: 2025-09-04, 2018-08 (a month), 2018 (a year)."""
+        if self.granularity == "month":
+            return self.date.isoformat()[:7]
+        if self.granularity == "year":
+            return str(self.date.year)
+        return self.date.isoformat()
+
+    @property
+    def label(self) -> str:
+        """The date as a reader sees it: "2025-09-04", "August 2018", "2018"; a month is never its 1st."""
+        if self.granularity == "month":
+            return f"{calendar.month_name[self.date.month]} {self.date.year}"
+        return self.iso
+
 
 @dataclass(frozen=True, slots=True)
 class NumberMention:
@@ -123,6 +141,11 @@ class NumberMention:
     currency code, "%", a time unit (durations) or "minute" (clock times); `noun` is the counted thing
     as written ("North Korean troops") and `noun_lemma` its head lemma ("troop"); `context` is the
     lemma of the verb the number hangs on ("kill"); `qualifier` keeps "about", "more than", ...
+    `measure` names what an amount is the value of when it counts no noun ("a cash value of $868
+    million" -> "cash value"); `stance` is "expected" for a forecast, expectation or target ("economists
+    had expected 75,000"), "earlier" for the starting value of a change ("rose to 3.7% from 3.5%") and
+    "reported" otherwise; `verb` is the verb as written ("added"); `owner` the named subject of that
+    verb ("Echenique grabbed 11 rebounds" -> "Echenique"), whose count it is.
     """
 
     text: str
@@ -134,6 +157,10 @@ class NumberMention:
     noun_lemma: str | None = None
     context: str | None = None
     qualifier: str | None = None
+    measure: str | None = None
+    stance: NumberStance = "reported"
+    verb: str | None = None
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

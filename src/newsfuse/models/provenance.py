@@ -7,7 +7,7 @@ flag carries the evidence that set it, with spans into the articles' text, so a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -147,24 +147,26 @@ class Provenance:
     def machine_translated(self, article_id: str) -> bool:
         return any(t.article == article_id and t.machine_translated for t in self.translations)
 
+    def source_key(self, article_id: str) -> str | None:
+        """The one rule for "independent source": the root of the article's lineage, so that copies,
+        rewrites and translations of one report count once. None for a digest: it leans on the lineages
+        it digests and adds no source of its own. An article this provenance never saw stands alone."""
+        if article_id not in self.articles:
+            return article_id
+        lineage = self.lineage_of(article_id)
+        return lineage.root if lineage is not None else None
+
+    def source_keys(self) -> dict[str, str | None]:
+        """`source_key` of every article, for stages that count sources without the whole provenance."""
+        return {article_id: self.source_key(article_id) for article_id in self.articles}
+
     def lineage_of(self, article_id: str) -> Lineage | None:
         """The lineage holding the article, or None for a digest (it belongs to the lineages it digests)."""
         return next((lineage for lineage in self.lineages if article_id in lineage.articles), None)
 
     def independent_among(self, article_ids: Iterable[str]) -> int:
-        """How many independent sources stand behind these articles (for "reported by N sources"): their
-        lineages, a digest counting through the lineages of the articles it digests."""
-        roots: set[str] = set()
-        for article_id in article_ids:
-            lineage = self.lineage_of(article_id)
-            if lineage is not None:
-                roots.add(lineage.root)
-                continue
-            for derivation in self.derived_from(article_id):
-                parent = self.lineage_of(derivation.parent)
-                if parent is not None:
-                    roots.add(parent.root)
-        return len(roots)
+        """How many independent sources stand behind these articles (for "reported by N sources")."""
+        return count_sources(article_ids, self.source_keys())
 
     def alignment(self, a: str, b: str) -> Alignment | None:
         """The passage alignment of two articles, oriented a -> b, when the pair was compared."""
@@ -174,3 +176,13 @@ class Provenance:
             if (found.a, found.b) == (b, a):
                 return found.reversed()
         return None
+
+
+# Article id -> the independent source it stands for (`Provenance.source_key`); None for a digest.
+SourceKeys = Mapping[str, str | None]
+
+
+def count_sources(article_ids: Iterable[str], keys: SourceKeys) -> int:
+    """How many independent sources these articles are: distinct source keys, digests adding none.
+    An article missing from `keys` stands alone."""
+    return len({key for article_id in article_ids if (key := keys.get(article_id, article_id)) is not None})

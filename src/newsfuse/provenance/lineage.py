@@ -11,30 +11,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsfuse.models.provenance import Derivation, Lineage
+from newsfuse.text.union_find import UnionFind
 
 AGENCY_PREFIX = "agency:"
 
 
 def lineages(articles: Sequence[str], derivations: Sequence[Derivation]) -> tuple[tuple[Lineage, ...], tuple[str, ...]]:
     """(lineages in the order of their first article, digests in input order)."""
-    parent: dict[str, str] = {}
-
-    def find(node: str) -> str:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    joined: UnionFind[str] = UnionFind()
     digests = tuple(a for a in articles if any(d.article == a and d.kind == "summary" for d in derivations))
     for derivation in derivations:
         if derivation.kind == "summary":
             continue
         source = AGENCY_PREFIX + derivation.parent if derivation.parent_is_agency else derivation.parent
-        parent[find(derivation.article)] = find(source)
+        joined.union(source, derivation.article)
     groups: dict[str, list[str]] = {}
     for article in articles:
         if article not in digests:
-            groups.setdefault(find(article), []).append(article)
+            groups.setdefault(joined.find(article), []).append(article)
     found: list[Lineage] = []
     for members in groups.values():
         found.append(Lineage(root=_root(members, derivations), articles=tuple(members)))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from newsfuse.provenance.tokens import FUNCTION_WORDS, stem
+from newsfuse.text.lexicon import STOP_WORDS
+from newsfuse.text.words import stem
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?: +(?:(?:of|de|del|la|le|van|von|der|da|du|al|bin|the) +)?[A-Z][\w'’-]*)*")
 _PARTICLES = frozenset({"of", "de", "del", "la", "le", "van", "von", "der", "da", "du", "al", "bin", "the"})
@@ -76,7 +77,7 @@ def name_mentions(text: str) -> list[NameMention]:
     for match in _NAME.finditer(text):
         words = [(w.start() + match.start(), w.group(0)) for w in re.finditer(r"\S+", match.group(0))]
         # Function words at either end ("The Kaldmere Gazette", "But Marsh") are not part of the name.
-        while words and words[0][1].lower() in FUNCTION_WORDS:
+        while words and words[0][1].lower() in STOP_WORDS:
             words = words[1:]
         while words and words[-1][1] in _PARTICLES:
             words = words[:-1]
@@ -161,7 +162,7 @@ def _tokens(form: str) -> list[str]:
 def _is_contraction(word: str) -> bool:
     if not _CONTRACTION.search(word):
         return False
-    return _CONTRACTION.sub("", word).lower() in FUNCTION_WORDS | _NEGATED_STEMS
+    return _CONTRACTION.sub("", word).lower() in STOP_WORDS | _NEGATED_STEMS
 
 
 def _is_title_case_line(text: str, start: int) -> bool:

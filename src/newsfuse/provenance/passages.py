@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfuse.models import Article, Span
-from newsfuse.provenance.tokens import content_stems
 from newsfuse.text.sentences import split_sentences
+from newsfuse.text.words import content_stems
 
 # A "sentence" with fewer content words than this (a stray label, "Share:", a dateline) cannot show
 # that two texts share a passage, so it is left out of alignment. Two words keep short quotes

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from newsfuse.deadline import check
 from newsfuse.errors import InputError
 from newsfuse.models import Article
 from newsfuse.models.provenance import (
@@ -53,6 +54,7 @@ def trace(articles: Sequence[Article], blocker: Blocker | None = None) -> Proven
     alignments: dict[tuple[str, str], Alignment] = {}
     pairs = (blocker or MinHashBlocker()).pairs([texts[a].stems for a in ids], [forms[a] is not None for a in ids])
     for i, j in pairs:
+        check("provenance")
         alignments[(ids[i], ids[j])] = align(texts[ids[i]], texts[ids[j]])
 
     # A digest is never one text with another article: a digest that repeats a short article's

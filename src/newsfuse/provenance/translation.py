@@ -24,7 +24,7 @@ from newsfuse.models import Article, Span
 from newsfuse.models.provenance import Evidence, TranslationCheck
 from newsfuse.provenance.names import NameMention, Variant, name_mentions, variant_of
 from newsfuse.provenance.pronouns import PronounVote, pronoun_votes
-from newsfuse.text.normalize import words
+from newsfuse.text.words import words
 
 # Kinds of signal that must agree before an article is called machine-translated. Two: on the seeds
 # and the sample corpus each machine translation shows three or four kinds, each native article at most

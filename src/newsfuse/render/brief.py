@@ -9,6 +9,7 @@ from typing import Any
 
 from newsfuse.models import Span
 from newsfuse.models.brief import SECTION_TITLES, Brief, CitedSentence
+from newsfuse.models.claims import name_articles
 from newsfuse.models.facts import Entity
 from newsfuse.render.articles import article_record
 from newsfuse.render.provenance import derived_from_records, sources_line
@@ -27,11 +28,13 @@ def brief_record(brief: Brief) -> dict[str, Any]:
         "headline": brief.headline,
         "headline_sources": list(brief.headline_sources),
         "composer": brief.composer,
+        "complete": brief.complete,
+        "error": brief.error,
         "articles": articles,
         "independent_sources": brief.independent_sources,
         "sections": {name: [_sentence(s) for s in sentences] for name, sentences in brief.sections.items()},
         "timeline": [
-            {"date": t.date.isoformat(), "event": t.event, "sources": list(t.articles)} for t in brief.timeline
+            {"date": t.iso, "event": t.event, "sources": list(t.articles)} for t in brief.timeline
         ],
         "entities": [
             {"name": e.name, "type": e.type, "aliases": list(e.aliases), "articles": list(e.articles)}
@@ -71,7 +74,7 @@ def brief_record(brief: Brief) -> dict[str, Any]:
                 "kind": c.kind,
                 "about": c.about,
                 "status": c.status,
-                "explanation": c.explanation,
+                "explanation": explained(brief, c.explanation),
                 "sides": [
                     {
                         "value": s.value,
@@ -103,9 +106,11 @@ def _markdown(brief: Brief) -> str:
     number = {article.id: i for i, article in enumerate(brief.articles, start=1)}
 
     def cite(ids: Sequence[str]) -> str:
-        return "".join(f"[{number[i]}]" for i in dict.fromkeys(ids) if i in number)
+        return "".join(f"[{n}]" for n in sorted({number[i] for i in ids if i in number}))
 
     lines = [f"# {brief.headline}", "", f"*{source_line(brief)} · written by the {brief.composer} composer*", ""]
+    if brief.error is not None:
+        lines += [f"**Incomplete brief:** {brief.error}.", ""]
     for name, sentences in brief.sections.items():
         if not sentences:
             continue
@@ -117,7 +122,7 @@ def _markdown(brief: Brief) -> str:
         lines.append("")
     if brief.timeline:
         lines += ["## Timeline", ""]
-        lines += [f"- **{t.date.isoformat()}** — {t.event} {cite(t.articles)}" for t in brief.timeline]
+        lines += [f"- **{t.label}** — {t.event} {cite(t.articles)}" for t in brief.timeline]
         lines.append("")
     if brief.people:
         lines += ["## Key people", ""]
@@ -140,7 +145,8 @@ def _markdown(brief: Brief) -> str:
     if brief.conflicts:
         lines += ["## Disagreements", ""]
         for conflict in brief.conflicts:
-            lines.append(f"- **{conflict.about}** ({conflict.kind}, {conflict.status}): {conflict.explanation}")
+            explanation = explained(brief, conflict.explanation)
+            lines.append(f"- **{conflict.about}** ({conflict.kind}, {conflict.status}): {explanation}")
             for side in conflict.sides:
                 evidence = " … ".join(_clip(brief.article(e.article_id).excerpt(e)) for e in side.evidence[:1])
                 lines.append(f"  - “{side.value}” {cite(side.articles)}" + (f": _{evidence}_" if evidence else ""))
@@ -149,6 +155,19 @@ def _markdown(brief: Brief) -> str:
     for article in brief.articles:
         lines.append(f"{number[article.id]}. {_describe(brief, article.id)}")
     return "\n".join(lines).rstrip()
+
+
+def explained(brief: Brief, text: str) -> str:
+    """A conflict's explanation with each article named as the reader knows it: "[2] Newslooks"."""
+    number = {a.id: i for i, a in enumerate(brief.articles, start=1)}
+
+    def name(article_id: str) -> str:
+        if article_id not in number:
+            return article_id
+        article = brief.article(article_id)
+        return f"[{number[article_id]}] {article.source}" if article.source else f"[{number[article_id]}]"
+
+    return name_articles(text, name)
 
 
 def _describe(brief: Brief, article_id: str) -> str:

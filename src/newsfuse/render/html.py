@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from newsfuse.models import Span
 from newsfuse.models.brief import SECTION_TITLES, Brief
-from newsfuse.render.brief import person_roles, source_line
+from newsfuse.render.brief import explained, person_roles, source_line
 
 
 class HtmlRenderer:
@@ -32,6 +32,7 @@ class HtmlRenderer:
             cite=_cite,
             label=_label,
             person_roles=person_roles,
+            explained=explained,
         )
 
 
@@ -39,9 +40,7 @@ def _cite(brief: Brief, story: int, sources: Sequence[str], spans: Sequence[Span
     """Superscript links to the cited sources; hovering one shows the cited passage."""
     number = {article.id: i for i, article in enumerate(brief.articles, start=1)}
     parts = []
-    for article_id in dict.fromkeys(sources):
-        if article_id not in number:
-            continue
+    for article_id in sorted({s for s in sources if s in number}, key=number.__getitem__):
         passage = next((brief.article(article_id).excerpt(s) for s in spans if s.article_id == article_id), "")
         title = f' title="{escape(passage)}"' if passage else ""
         parts.append(f'<a href="#s{story}-{number[article_id]}"{title}>[{number[article_id]}]</a>')

@@ -19,6 +19,8 @@ def sources_line(provenance: Provenance) -> str:
     """ "5 articles, 2 independent sources"."""
     articles = len(provenance.articles)
     sources = provenance.independent_sources
+    if articles and not sources:  # the brief stopped before its sources were traced
+        return f"{articles} article{'s' if articles != 1 else ''}, sources not traced"
     return (
         f"{articles} article{'s' if articles != 1 else ''}, {sources} independent source{'s' if sources != 1 else ''}"
     )

@@ -8,7 +8,8 @@ uses its own text search and is imported only when asked for. Both migrate their
 (numbered migrations, recorded in a schema_version table).
 """
 
-from newsfuse.store.factory import DEFAULT_DB, open_store
+from newsfuse.config import DEFAULT_DB
+from newsfuse.store.factory import open_store
 from newsfuse.store.protocol import Reads, Store, Writes
 from newsfuse.store.records import (
     SNIPPET_END,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from newsfuse.config import DEFAULT_DB
 from newsfuse.errors import ConfigError
 from newsfuse.store.protocol import Store
 
-DEFAULT_DB = "newsfuse.db"
 _POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 

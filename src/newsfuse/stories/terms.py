@@ -15,6 +15,8 @@ from enum import IntEnum
 
 from newsfuse.models import Article
 from newsfuse.text.calendar import days_of_year
+from newsfuse.text.lexicon import STOP_WORDS as TEXT_STOP_WORDS
+from newsfuse.text.words import words
 
 # The lead is the title plus the body's opening words: news writing puts the event's who, what,
 # where and when there. 60 words is about the first two sentences of a wire story; 30, 60 and 100
@@ -32,260 +34,21 @@ MIN_WORD_CHARS = 3
 # text were tried on ECB+ dev, 3000 and the whole text alike.
 DAY_SCAN_CHARS = 3000
 
-_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’.\-][^\W_]+)*|\d+", re.UNICODE)
 # A capitalised word right after a lower-case letter, a digit or a comma and one space stands in
 # mid-sentence: its capital marks a name ("said Kim", "in Beijing"), unlike one opening a sentence.
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ0-9,)] )[A-ZÀ-ÖØ-Þ][^\W_]*(?:['’.\-][^\W_]+)*")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
-# Function words of English: they say nothing about the event. Written for this project.
-STOP_WORDS = frozenset(
-    {
-        "a",
-        "about",
-        "above",
-        "according",
-        "after",
-        "again",
-        "against",
-        "all",
-        "almost",
-        "also",
-        "although",
-        "always",
-        "am",
-        "among",
-        "an",
-        "and",
-        "another",
-        "any",
-        "anyone",
-        "anything",
-        "are",
-        "around",
-        "as",
-        "at",
-        "be",
-        "became",
-        "because",
-        "become",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "day",
-        "days",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "done",
-        "down",
-        "dr",
-        "during",
-        "each",
-        "eight",
-        "either",
-        "else",
-        "enough",
-        "even",
-        "ever",
-        "every",
-        "few",
-        "first",
-        "five",
-        "for",
-        "four",
-        "from",
-        "further",
-        "get",
-        "gets",
-        "got",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "however",
-        "i",
-        "if",
-        "in",
-        "include",
-        "includes",
-        "including",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "last",
-        "least",
-        "less",
-        "like",
-        "made",
-        "make",
-        "many",
-        "may",
-        "me",
-        "might",
-        "month",
-        "months",
-        "more",
-        "most",
-        "mr",
-        "mrs",
-        "ms",
-        "much",
-        "must",
-        "my",
-        "myself",
-        "near",
-        "neither",
-        "never",
-        "new",
-        "news",
-        "next",
-        "nine",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "often",
-        "on",
-        "once",
-        "one",
-        "only",
-        "onto",
-        "or",
-        "other",
-        "others",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "people",
-        "per",
-        "percent",
-        "perhaps",
-        "put",
-        "quite",
-        "rather",
-        "really",
-        "report",
-        "reported",
-        "reporting",
-        "reports",
-        "said",
-        "same",
-        "say",
-        "saying",
-        "says",
-        "second",
-        "see",
-        "seen",
-        "seven",
-        "several",
-        "shall",
-        "she",
-        "should",
-        "since",
-        "six",
-        "so",
-        "some",
-        "still",
-        "such",
-        "tell",
-        "telling",
-        "ten",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "third",
-        "this",
-        "those",
-        "though",
-        "three",
-        "through",
-        "thus",
-        "time",
-        "times",
-        "to",
-        "today",
-        "together",
-        "told",
-        "tomorrow",
-        "too",
-        "toward",
-        "towards",
-        "two",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "us",
-        "very",
-        "via",
-        "was",
-        "we",
-        "week",
-        "weeks",
-        "well",
-        "were",
-        "what",
-        "whatever",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "will",
-        "with",
-        "within",
-        "without",
-        "world",
-        "would",
-        "year",
-        "years",
-        "yesterday",
-        "yet",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-    }
+# Words every news story uses whatever its event: the shared stop words (function words, verbs of
+# reporting) and the words of news's frame (days, counts, titles, "people", "year"). Written for this project.
+NEWS_FRAME_WORDS = frozenset(
+    """
+    became become day days dr eight first five four get gets got include includes including last like made
+    make month months mr mrs ms near new news next nine people percent put reporting reports saying second see
+    seen seven six telling ten third three time times today tomorrow two week weeks world year years yesterday
+    """.split()
 )
+STOP_WORDS = TEXT_STOP_WORDS | NEWS_FRAME_WORDS
 
 
 class Channel(IntEnum):
@@ -321,13 +84,13 @@ def article_terms(article: Article) -> Terms:
     tokens: list[str] = []
     known_names: set[str] = set()
     for paragraph in paragraphs:
-        found = _TOKEN.findall(paragraph)
+        found = words(paragraph)
         tokens.extend(found)
-        words = [t for t in found if not t.isdigit()]
-        if len(words) > 3 and sum(t[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words):
+        lettered = [t for t in found if not t[0].isdigit()]
+        if len(lettered) > 3 and sum(t[0].isupper() for t in lettered) >= TITLE_CASE_SHARE * len(lettered):
             continue
         known_names.update(_strip(n.lower()) for n in _MID_SENTENCE_CAPITAL.findall(paragraph))
-    title = _TOKEN.findall(article.title) if article.title else []
+    title = words(article.title) if article.title else []
     every = Counter(title + tokens)
     opening = Counter((title + tokens)[:LEAD_WORDS])
     body, names, when = _bags(every, known_names)
@@ -341,9 +104,9 @@ def article_terms(article: Article) -> Terms:
 
 def _bags(counts: Counter[str], known_names: set[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """Content words, names and years from case-sensitive token counts."""
-    words, names, years = Counter[str](), Counter[str](), Counter[str]()
+    content, names, years = Counter[str](), Counter[str](), Counter[str]()
     for token, count in counts.items():
-        if token.isdigit():
+        if token[0].isdigit():  # a number: only a year says which event
             if _YEAR.match(token):
                 years[token] += count
             continue
@@ -353,8 +116,8 @@ def _bags(counts: Counter[str], known_names: set[str]) -> tuple[Counter[str], Co
         if token[0].isupper() and lowered in known_names:
             names[lowered] += count
         if len(lowered) >= MIN_WORD_CHARS:
-            words[lowered] += count
-    return words, names, years
+            content[lowered] += count
+    return content, names, years
 
 
 def _strip(word: str) -> str:

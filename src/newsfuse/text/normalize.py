@@ -8,7 +8,6 @@ import unicodedata
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 
@@ -27,14 +26,6 @@ def normalize_text(text: str) -> str:
     """Normalise each line and unify line endings; blank lines are kept as paragraph breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(normalize_line(line) for line in text.split("\n"))
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -4,6 +4,7 @@ each pair, the conflicts. Built from the brief's contract JSON and its annotatio
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    name: str
     title: str
     sentences: tuple[Sentence, ...]
 
@@ -121,6 +123,14 @@ class StoryView:
     claims: tuple[dict[str, Any], ...]
 
 
+def in_order(citations: Iterable[Citation]) -> tuple[Citation, ...]:
+    """Citations as a reader expects them: [1][3][4], each source once, whatever order they were found in."""
+    first: dict[int, Citation] = {}
+    for citation in citations:
+        first.setdefault(citation.number, citation)
+    return tuple(first[number] for number in sorted(first))
+
+
 def sources_line(articles: int, independent: int) -> str:
     """ "5 articles, 2 independent sources"."""
     return (
@@ -156,9 +166,9 @@ def story_view(brief: StoredBrief) -> StoryView:
             for source in dict.fromkeys(item.get("sources") or []):
                 first = next(((s, e) for aid, s, e in spans if aid == source), None)
                 citations.append(cite(source, *first) if first else cite(source))
-            sentences.append(Sentence(str(item.get("text", "")), tuple(citations)))
+            sentences.append(Sentence(str(item.get("text", "")), in_order(citations)))
         if sentences:
-            sections.append(Section(title, tuple(sentences)))
+            sections.append(Section(name, title, tuple(sentences)))
 
     conflicts = []
     for conflict in record.get("conflicts") or []:
@@ -172,7 +182,7 @@ def story_view(brief: StoredBrief) -> StoryView:
             for a in side.get("articles") or []:
                 if number.get(a) not in cited:
                     cited[number.get(a, 0)] = cite(a)
-            sides.append(SideView(str(side.get("value", "")), tuple(cited.values())))
+            sides.append(SideView(str(side.get("value", "")), in_order(cited.values())))
         conflicts.append(
             ConflictView(
                 str(conflict.get("kind", "")),
@@ -224,11 +234,11 @@ def story_view(brief: StoredBrief) -> StoryView:
         QuoteView(
             str(q.get("text", "")),
             str(q.get("speaker") or "unattributed"),
-            tuple(cite(a) for a in q.get("sources") or []),
+            in_order(cite(a) for a in q.get("sources") or []),
             tuple(
                 VariantView(
                     str(v.get("text", "")),
-                    tuple(cite(a) for a in v.get("sources") or []),
+                    in_order(cite(a) for a in v.get("sources") or []),
                     bool(v.get("meaning_changed")),
                     str(v.get("reason") or ""),
                 )

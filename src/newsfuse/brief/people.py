@@ -1,0 +1,198 @@
+"""Key people: the persons a reader needs, each listed once, with the role the articles give them.
+
+The extract stage tags names and the roles written next to them (a title before the name, an
+apposition after it). Here the list a reader sees is kept to persons: a name that reads as a
+person's (capitalised words, no function words), that the articles do not treat as an institution
+or a place, and that was named in two articles or given a role. One person written two ways ("Jim
+O'Brien" and "O'Brien") is listed once; a short name that fits two people (relatives who share a
+surname) names neither and is left out. The role shown is the one the articles agree on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, TITLE_WORDS
+from newsfuse.models import Article
+from newsfuse.models.facts import Entity, Mention
+
+# Key people: persons named in at least this many articles, or with a stated role; at most this many.
+PERSON_MIN_ARTICLES = 2
+PEOPLE_MAX = 8
+# A name the articles mostly put after "at" or "in" ("checked in at Betty Ford") is a place named
+# after a person; a person is rarely written so. Half of its mentions, by reading the ECB+ topics.
+PLACE_CONTEXT_SHARE = 0.5
+
+# Lower-case words a name may hold ("Ludwig van Beethoven", "Osama bin Laden").
+_PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn al el y".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’-]*|[A-Z]\.)$")
+_SURNAME = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*$")
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|into|inside|outside|near)\s+$", re.IGNORECASE)
+# Nouns that head a description of an institution, not of a person ("treatment facility",
+# "activist group", "state-run newspaper"): the extract stage's organisation and place heads, and
+# the institutions those lists leave out.
+_INSTITUTIONS = (
+    ORGANIZATION_HEADS
+    | PLACE_HEADS
+    | frozenset(
+        "facility facilities newspaper paper unit clinic resort program programme site website outlet daily "
+        "magazine publication body firm team station channel brand app story".split()
+    )
+)
+# A role is a title or a description: never a courtesy title alone, an age or a measure.
+_COURTESY = frozenset("mr mrs ms miss dr sir madam mx".split())
+# Words that qualify a role but are none on their own ("the late Jeffrey Epstein").
+_QUALIFIERS = frozenset("late former then current acting interim new outgoing incoming".split())
+_NOT_A_ROLE_START = frozenset("how when where why what who whom which while that as if".split())
+# "one of the most popular players", "three of Washington's challengers": a group, not this person's role.
+_COUNTED_GROUP = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|many|several|most|all)\s+of\b", re.IGNORECASE
+)
+_ROLE_END = re.compile(r"\s+(?:of|in|at|for|from|with|within|on|to|and|who|which|whose)\s.*$|,.*$", re.IGNORECASE)
+
+
+def key_people(entities: Sequence[Entity], articles: Sequence[Article]) -> tuple[Entity, ...]:
+    texts = {a.id: a.text for a in articles}
+    persons = [e for e in entities if e.type == "person" and _reads_as_name(e.name)]
+    known = {n for e in persons for n in e.names}
+    persons = [_named(e, texts, known) for e in persons]
+    persons = [p for p in persons if not _a_place(p, texts) and not _an_institution(p)]
+    people = [replace(p, roles=_role(p)) for p in _once(persons)]
+    people = [p for p in people if len(p.articles) >= PERSON_MIN_ARTICLES or p.roles]
+    people.sort(key=lambda e: (-len(e.articles), -len(e.mentions)))
+    return tuple(people[:PEOPLE_MAX])
+
+
+def _reads_as_name(name: str) -> bool:
+    """Capitalised words (lower-case particles and initials allowed), ending on a surname."""
+    parts = name.split()
+    if not parts or any(not (_NAME_WORD.match(p) or p in _PARTICLES) for p in parts):
+        return False
+    last = next((p for p in reversed(parts) if p.lower().rstrip(".") not in _SUFFIXES), "")
+    return bool(_SURNAME.match(last))
+
+
+def _named(entity: Entity, texts: dict[str, str], known: set[str]) -> Entity:
+    """The entity under its name without a word the tagger glued on ("Manager Billy King", "Coach
+    Jim O'Brien"): the first word goes when the rest is how the articles name a person and the word
+    is a common noun (written in lower case in the articles) or a title."""
+    bare = bare_name(entity.name, texts.values(), known)
+    if bare == entity.name or len(bare.split()) < 2:
+        return entity
+    aliases = tuple(a for a in entity.aliases if a != bare)
+    return replace(entity, name=bare, aliases=aliases)
+
+
+def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
+    """`name` less a title or common noun glued before it ("Comedian Ellen DeGeneres", "Professor
+    Varoufakis"): a title always, a common noun (written in lower case in `texts`) when what is
+    left is how the articles name someone (one of `known`)."""
+    first, _, rest = name.partition(" ")
+    word = first.lower().rstrip(".")
+    if not rest or not _reads_as_name(rest):
+        return name
+    if word in TITLE_WORDS:
+        return rest  # a title ("Professor Varoufakis") is never part of the name
+    if rest in known and any(re.search(rf"\b{re.escape(word)}\b", t) for t in texts):
+        return rest
+    return name
+
+
+def _a_place(entity: Entity, texts: dict[str, str]) -> bool:
+    placed = sum(
+        1
+        for m in entity.mentions
+        if m.span.article_id in texts
+        and _PLACE_BEFORE.search(texts[m.span.article_id][max(0, m.span.start - 12) : m.span.start])
+    )
+    return bool(entity.mentions) and placed / len(entity.mentions) >= PLACE_CONTEXT_SHARE
+
+
+def _head(role: str) -> str:
+    """The noun a role is about: its last word before a preposition or clause ("dean" of "dean of
+    Nanjing University", "facility" of "treatment facility in Newport Beach")."""
+    kept = _ROLE_END.sub("", role.strip())
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", kept)
+    return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
+
+
+def _is_role(role: Mention) -> bool:
+    text = role.text.strip()
+    first = text.split(" ", 1)[0].lower().rstrip(".")
+    if not text or first in _NOT_A_ROLE_START or _COUNTED_GROUP.match(text):
+        return False
+    if set(text.lower().rstrip(".").split()) <= _COURTESY | _QUALIFIERS:
+        return False  # a courtesy title or a qualifier alone ("Mr.", "late") says no role
+    if re.search(r"\d", text):
+        return False  # an age or a measure ("40 - year - old", "6 - foot, 200 - pound") describes, it is no role
+    return _head(text) not in _INSTITUTIONS
+
+
+def _an_institution(entity: Entity) -> bool:
+    """Every description the articles give it is an institution's ("treatment facility", "newspaper")."""
+    described = [r for r in entity.roles if r.text.lower().rstrip(".") not in _COURTESY]
+    return bool(described) and all(_head(r.text) in _INSTITUTIONS for r in described)
+
+
+def _role(entity: Entity) -> tuple[Mention, ...]:
+    """The role the articles agree on: of the nouns the roles are about, the one given most often
+    (then by the most articles); of its roles, the one written most often, then the shortest.
+    All mentions of that role are kept, so it stays cited."""
+    roles = [r for r in entity.roles if _is_role(r)]
+    if not roles:
+        return ()
+    heads = Counter(_head(r.text) for r in roles)
+    spread = {h: len({r.span.article_id for r in roles if _head(r.text) == h}) for h in heads}
+    head = max(heads, key=lambda h: (heads[h], spread[h]))
+    keys = Counter(_key(r.text) for r in roles if _head(r.text) == head)
+    best = min(keys, key=lambda k: (-keys[k], len(k)))
+    return tuple(r for r in roles if _key(r.text) == best)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^\w\s]", "", text.casefold()).strip()
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[\w'’]+", name.casefold()) if w not in _SUFFIXES)
+
+
+def _shortens(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`short` names the person of `full` with middle names or initials left out, or by surname."""
+    if not short or (len(short) >= len(full) and short != full):
+        return False
+    if len(short) == 1:
+        return short[0] == full[-1]
+    return short[0] == full[0] and short[-1] == full[-1] and set(short) <= set(full)
+
+
+def _once(persons: list[Entity]) -> list[Entity]:
+    """Each person once: people of one name are merged, then a name that shortens exactly one other
+    person's name is merged into it; one that fits two people (relatives who share a surname) is
+    left out."""
+    same: dict[tuple[str, ...], Entity] = {}
+    for person in sorted(persons, key=lambda p: -len(p.mentions)):
+        key = _tokens(person.name)
+        same[key] = _merge(same[key], person) if key in same else person
+    merged = dict(same)
+    for key in sorted(same, key=len):
+        fuller = [other for other in merged if other != key and _shortens(key, other)]
+        if not fuller:
+            continue
+        person = merged.pop(key)
+        if len(fuller) == 1:
+            merged[fuller[0]] = _merge(merged[fuller[0]], person)
+    return list(merged.values())
+
+
+def _merge(target: Entity, person: Entity) -> Entity:
+    return replace(
+        target,
+        aliases=tuple(dict.fromkeys(a for a in (*target.aliases, person.name, *person.aliases) if a != target.name)),
+        mentions=(*target.mentions, *person.mentions),
+        roles=(*target.roles, *person.roles),
+    )

@@ -1,0 +1,127 @@
+"""The timeline a reader sees: whole events on dates the articles are sure of, in date order.
+
+The extract stage dates every clause it can. A reader's timeline keeps fewer: no clause that leans
+on the sentence before it, none whose wording lost the date words it was cut around ("from to
+January 2011", "praised 's action"), none that is a speaker's words inside a quotation, and none
+whose only date was read against the story's guessed time window (an undated article's "Monday"
+or "In December"): such a date is a guess, and a timeline states dates as fact. Each day keeps its
+best-supported events, the whole timeline a screenful.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from newsfuse.models import Article, DateMention, Span
+from newsfuse.models.facts import TimelineEntry
+from newsfuse.text.words import word_count
+
+# Timeline events shorter than this are clipped clauses ("gates", "it issued"); a day keeps its few
+# best-supported events and the whole timeline a screenful. Chosen by reading the sample corpus
+# timelines (3-6 real events per story, 1-3 per day).
+TIMELINE_MIN_WORDS = 5
+TIMELINE_PER_DAY = 3
+TIMELINE_MAX = 10
+_FRAGMENT = re.compile(
+    r"^(?:it|its|he|his|she|her|they|their|this|that|how|what|which|who|when|where|while|because|although|and|but|or"
+    r"|according\s+to)\b",
+    re.IGNORECASE,
+)
+# Wording that lost the date words it was cut around: a preposition left before punctuation,
+# another preposition or the end ("from to January", "on of nine", "in, when"), or an orphaned
+# possessive ("praised 's action").
+_CUT_AROUND = re.compile(
+    r"\b(?:on|in|from|to|since|until|by|at|of|during)\s*(?:[,.;:]|$|\b(?:on|in|from|to|of|at|by)\b)"
+    r"|(?:^|\s)['’]s\b",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(r"[“«]")
+_CLOSING = re.compile(r"[”»]")
+
+
+def curate_timeline(
+    entries: Sequence[TimelineEntry], dates: Sequence[DateMention] = (), articles: Sequence[Article] = ()
+) -> tuple[TimelineEntry, ...]:
+    """The entries a reader should see: whole, surely dated, outside quotations; the best
+    supported TIMELINE_PER_DAY per day and TIMELINE_MAX in all, in date order."""
+    by_id = {a.id: a for a in articles}
+    kept_entries = [e for e in entries if _whole(e.event) and _surely_dated(e, dates, by_id) and not _quoted(e, by_id)]
+    ranked = sorted(kept_entries, key=lambda e: (-len(e.articles), -len(e.spans), e.date))
+    kept: list[TimelineEntry] = []
+    per_day: dict[date, int] = {}
+    for entry in ranked:
+        if per_day.get(entry.date, 0) >= TIMELINE_PER_DAY or len(kept) >= TIMELINE_MAX:
+            continue
+        per_day[entry.date] = per_day.get(entry.date, 0) + 1
+        kept.append(entry)
+    return tuple(sorted(kept, key=lambda e: (e.date, -len(e.articles))))
+
+
+# A participle or a question word opening the clause ("stemming from her case", "having checked
+# out", "exactly what the lawyer did"): a piece of a sentence, not an event.
+_PIECE = re.compile(r"^(?:[a-z]+ing\b|(?:\w+\s+)?(?:what|which|how|why)\b)")
+
+
+def _whole(event: str) -> bool:
+    if word_count(event) < TIMELINE_MIN_WORDS or "\n" in event:
+        return False  # too short, or run across a paragraph break
+    return not (_FRAGMENT.match(event) or _PIECE.match(event) or _CUT_AROUND.search(event))
+
+
+def _surely_dated(entry: TimelineEntry, dates: Sequence[DateMention], articles: dict[str, Article]) -> bool:
+    """Some date mention behind the entry was written in full or read against a date the article
+    itself gives; True too when no mention can be linked to it (nothing says it is a guess)."""
+    behind = [
+        m
+        for m in dates
+        if m.start == entry.date
+        and m.end == entry.end
+        and any(_same_paragraph(m.span, span, articles) for span in entry.spans)
+    ]
+    return not behind or any(m.anchor_source != "story" for m in behind)
+
+
+def _same_paragraph(a: Span, b: Span, articles: dict[str, Article]) -> bool:
+    article = articles.get(a.article_id)
+    if article is None or a.article_id != b.article_id:
+        return False
+    return any(p.start <= a.start <= p.end and p.start <= b.start <= p.end for p in article.paragraphs)
+
+
+def _quoted(entry: TimelineEntry, articles: dict[str, Article]) -> bool:
+    """Every clause behind the entry lies inside a quotation: a speaker's words, not an event."""
+    inside = []
+    for span in entry.spans:
+        article = articles.get(span.article_id)
+        if article is None:
+            return False
+        inside.append(_inside_quote(article, span.start))
+    return bool(inside) and all(inside)
+
+
+def _inside_quote(article: Article, at: int) -> bool:
+    """Whether offset `at` is inside a quotation: one opened earlier in its paragraph, or one that
+    runs on from the paragraph before (which leaves it open) to a closing mark later in this one."""
+    index = next((i for i, p in enumerate(article.paragraphs) if p.start <= at <= p.end), None)
+    if index is None:
+        return False
+    paragraph = article.paragraphs[index]
+    before = article.text[paragraph.start : at]
+    if _open(before):
+        return True
+    if _marks(before) or index == 0:
+        return False
+    previous = article.paragraphs[index - 1]
+    after = article.text[at : paragraph.end]
+    return _open(article.text[previous.start : previous.end]) and bool(_marks(after))
+
+
+def _marks(text: str) -> int:
+    return len(_OPENING.findall(text)) + len(_CLOSING.findall(text)) + text.count('"')
+
+
+def _open(text: str) -> bool:
+    """The text leaves a quotation open: more opening than closing marks, or an odd count of '"'."""
+    return len(_OPENING.findall(text)) > len(_CLOSING.findall(text)) or text.count('"') % 2 == 1

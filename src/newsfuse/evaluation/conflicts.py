@@ -1,0 +1,99 @@
+"""False alarms on real news: the open conflicts the claims stage raises over NeuS or ECB+ stories.
+
+Each neus-val story is one event told by three outlets (left, centre, right), excerpts of one to
+three paragraphs, with few true contradictions between them: most of what the stage raises there as
+open is a false alarm. The run counts open and reconciled conflicts per story and by kind, and
+`--out` writes every open conflict with its sides' evidence (one JSON object a line) for reading;
+evaluation/README.md keeps the verdicts of the last reading. ECB+ dev reads the same way, one story per
+gold sub-topic (one real event, full articles from many outlets): a second set of another character.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from newsfuse.claims import ClaimAligner
+from newsfuse.errors import EvaluationDataError
+from newsfuse.evaluation.stories import load_ecbplus
+from newsfuse.evaluation.summaries import load
+from newsfuse.extract import Extractor
+from newsfuse.models import Article, Conflict, article_id, join_paragraphs
+from newsfuse.provenance import trace
+
+
+def story_conflicts(articles: tuple[Article, ...], extractor: Extractor, aligner: ClaimAligner) -> tuple[Conflict, ...]:
+    """The stages the claims stage stands on, then its conflicts, as the service runs them."""
+    provenance = trace(articles)
+    independence = provenance.source_keys()
+    translated = frozenset(a for a in provenance.articles if provenance.machine_translated(a))
+    facts = extractor.extract(articles, independence=independence, translated=translated)
+    return aligner.align(articles, facts, provenance).conflicts
+
+
+def load_stories(data: Path, limit: int | None = None) -> list[tuple[str, tuple[Article, ...]]]:
+    """NeuS (`val.source`, one story a line, named by its line number) or ECB+ (one story per gold
+    sub-topic, "<topic>_ecb" or "<topic>_ecbplus", its documents in name order)."""
+    if (data / "val.source").exists() or data.name == "val.source":
+        return [(str(n), story.articles) for n, story in enumerate(load(data, limit=limit), start=1)]
+    by_label: dict[str, list[Article]] = {}
+    for document in load_ecbplus(data):
+        text, paragraphs = join_paragraphs([_rejoin(s) for s in document.text.split("\n\n")])
+        article = Article(id=article_id(text, source=document.name), text=text, paragraphs=paragraphs)
+        by_label.setdefault(document.label, []).append(article)
+    if not by_label:
+        raise EvaluationDataError(f"{data}: neither NeuS (val.source) nor ECB+ documents")
+    return [(label, tuple(articles)) for label, articles in sorted(by_label.items())][:limit]
+
+
+# ECB+ stores tokens; the stories loader joins them with spaces, which splits what a page writes
+# as one number: "2, 117" (2,117), "4: 43 pm", "5. 6", "36 - 3", "59 - year - old".
+_SPLIT_NUMBER = re.compile(r"(?<=\d)(?:(, )(?=\d{3}\b)|(: )(?=\d{2}\b)|(\. )(?=\d))")
+_SPLIT_SCORE = re.compile(r"(?<!\d)(\d{1,3}) - (?=\d|year\b)")
+_SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_]) - (?=[^\W\d_])")
+
+
+def _rejoin(sentence: str) -> str:
+    """The sentence as the page wrote it: numbers, times and hyphenated words joined again."""
+    joined = _SPLIT_NUMBER.sub(lambda m: next(g for g in m.groups() if g).strip(), sentence)
+    return _SPLIT_HYPHEN.sub("-", _SPLIT_SCORE.sub(r"\1-", joined))
+
+
+def evaluate_conflicts(data: Path, *, limit: int | None = None, out: Path | None = None) -> dict[str, Any]:
+    """`limit` keeps the first N stories."""
+    chosen = load_stories(data, limit=limit)
+    extractor, aligner = Extractor(), ClaimAligner()
+    open_kinds: Counter[str] = Counter()
+    reconciled = 0
+    flagged: list[str] = []
+    lines: list[str] = []
+    for number, articles in chosen:
+        texts = {a.id: a.text for a in articles}
+        conflicts = story_conflicts(articles, extractor, aligner)
+        opened = [c for c in conflicts if c.status == "open"]
+        reconciled += len(conflicts) - len(opened)
+        open_kinds.update(c.kind for c in opened)
+        if opened:
+            flagged.append(number)
+        for conflict in opened:
+            sides = [
+                {"value": s.value, "evidence": [texts[e.article_id][e.start : e.end] for e in s.evidence]}
+                for s in conflict.sides
+            ]
+            record = {"story": number, "kind": conflict.kind, "about": conflict.about, "sides": sides}
+            lines.append(json.dumps(record | {"explanation": conflict.explanation}, ensure_ascii=False))
+    if out is not None:
+        out.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    total = sum(open_kinds.values())
+    return {
+        "set": "conflicts",
+        "stories": len(chosen),
+        "open_conflicts": total,
+        "open_per_story": round(total / len(chosen), 4),
+        "stories_with_open_conflicts": flagged,
+        "open_by_kind": dict(sorted(open_kinds.items())),
+        "reconciled_conflicts": reconciled,
+    }

@@ -1,0 +1,110 @@
+"""CI gate: briefs of real stories (10 ECB+ dev topics, 20 NeuS stories) against what a careful
+reader expects of them (evaluation/audit/), on the half looked at while developing and on the half
+held out, each against its pinned floors; and the scorer itself catches what it is meant to catch."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from newsfuse.evaluation.audit import AUDIT_FILES, AuditRun, ecb_stories, evaluate_audit, load_expectations
+from newsfuse.evaluation.audit_checks import score_brief
+from newsfuse.models import Span
+from newsfuse.models.brief import CitedSentence
+from tests.conftest import EVAL, REPO, need
+
+AUDIT = REPO / "evaluation" / "audit"
+FLOORS: dict[str, Any] = json.loads((REPO / "evaluation" / "floors.json").read_text(encoding="utf-8"))["audit"]
+# Figures that must stay at or under their pinned ceiling; every other figure must stay at or above its floor.
+CEILINGS = frozenset({"misleading_reporting", "misleading_all", "headlines_as_body", "false_alarms"})
+
+
+@pytest.fixture(scope="module")
+def runs() -> dict[tuple[str, str], AuditRun]:
+    need(EVAL / "ecbplus-dev")
+    need(EVAL / "neus-val")
+    found = {}
+    for split in ("dev", "held_out"):
+        for run in evaluate_audit(AUDIT, EVAL, split=split):
+            found[(run.set, split)] = run
+    return found
+
+
+CASES = [
+    (name, split, figure)
+    for name in AUDIT_FILES
+    for split in ("dev", "held_out")
+    for figure in sorted(FLOORS[name][split])
+]
+
+
+@pytest.mark.parametrize(("name", "split", "figure"), CASES)
+def test_figure_holds_its_pinned_bound(
+    runs: dict[tuple[str, str], AuditRun], name: str, split: str, figure: str
+) -> None:
+    measured = runs[(name, split)].figures()[figure]
+    bound = FLOORS[name][split][figure]
+    if figure in CEILINGS:
+        assert measured <= bound, (figure, measured, bound)
+    else:
+        assert measured >= bound, (figure, measured, bound)
+
+
+def test_expectations_cover_both_halves_of_both_sets() -> None:
+    for name, file in AUDIT_FILES.items():
+        expectations = load_expectations(AUDIT / file)
+        halves = {e.split for e in expectations}
+        assert halves == {"dev", "held_out"}, name
+        assert sum(e.split == "dev" for e in expectations) == sum(e.split == "held_out" for e in expectations)
+
+
+@pytest.fixture(scope="module")
+def lohan(runs: dict[tuple[str, str], AuditRun]) -> tuple[Any, Any, tuple[str, ...]]:
+    """A real brief (ECB+ topic 1) with its expectations and its sources' headline lines."""
+    run = runs[("ecbplus-dev", "dev")]
+    index = next(i for i, s in enumerate(run.scores) if s.story == "1_ecbplus")
+    expected = next(e for e in load_expectations(AUDIT / AUDIT_FILES["ecbplus-dev"]) if e.id == "1_ecbplus")
+    (story,) = ecb_stories([expected], EVAL / "ecbplus-dev")
+    return run.briefs[index], expected, story.titles
+
+
+def _with_line(brief: Any, sentence: CitedSentence) -> Any:
+    return replace(brief, sections=replace(brief.sections, what_happened=(sentence,)))
+
+
+def test_the_scorer_catches_a_headline_repeated_as_a_line(lohan: tuple[Any, Any, tuple[str, ...]]) -> None:
+    brief, expected, titles = lohan
+    article = next(a for a in brief.articles if a.title)
+    line = CitedSentence(article.title, (Span(article.id, 0, len(article.title)),))
+    verdicts = score_brief(_with_line(brief, line), expected, titles).of("sentence", frozenset({"what_happened"}))
+    assert any(v.why.startswith("repeats the headline") for v in verdicts)
+
+
+def test_the_scorer_catches_a_cut_that_drops_a_qualifier(lohan: tuple[Any, Any, tuple[str, ...]]) -> None:
+    """ "… checked into rehab on Thursday, but the facility has not been officially sanctioned …"
+    cut after "Thursday" loses what restricts the claim."""
+    brief, expected, titles = lohan
+    article = next(a for a in brief.articles if "has not been officially sanctioned" in a.text)
+    start = article.text.index("Lindsay Lohan's lawyer says")
+    end = article.text.index(", but the facility", start)
+    line = CitedSentence(article.text[start:end] + ".", (Span(article.id, start, end),))
+    verdicts = score_brief(_with_line(brief, line), expected, titles).of("sentence", frozenset({"what_happened"}))
+    assert [v.right for v in verdicts] == [False]
+    assert verdicts[0].why.startswith("cut before")
+
+
+def test_the_scorer_catches_a_name_that_is_not_the_pronoun_s_person(lohan: tuple[Any, Any, tuple[str, ...]]) -> None:
+    """ "She's in rehab right now" is Heller speaking; put "Betty Ford" (a clinic) in for a "He"."""
+    brief, expected, titles = lohan
+    article = next(a for a in brief.articles if "settling in at Morningside" in a.text)
+    start = article.text.index("Mark Jay Heller told a judge")
+    end = article.text.index(".", start) + 1
+    source = article.text[start:end]
+    wrong = "Betty Ford" + source[len("Mark Jay Heller") :]
+    line = CitedSentence(wrong, (Span(article.id, start, end),))
+    verdicts = score_brief(_with_line(brief, line), expected, titles).of("sentence", frozenset({"what_happened"}))
+    assert [v.right for v in verdicts] == [False]
+    assert "Betty Ford" in verdicts[0].why
