@@ -118,7 +118,7 @@ class Cleaner:
             if slug.text:
                 slug_meta = slug_meta or slug.meta
                 blocks.append(make_block(len(blocks), slug.text, kind=block.kind))
-        if not blocks and not title:
+        if not blocks and not raw.title:
             raise EmptyArticleError(raw.origin, "no text")
         return _Page(
             raw=raw,
@@ -158,10 +158,11 @@ class Cleaner:
             for b, role in zip(blocks, roles, strict=True)
             if role in (Role.BODY, Role.ITEM) and not same_as_title(b.text, title)
         ]
-        if not kept and not title:
+        # A title given with the document (a feed item's, a record's) and no body left is still an
+        # article (feeds often carry only headlines): it has an empty text and joins a story on its
+        # title. A page's own <title> over menus alone is no article.
+        if not kept and not raw.title:
             raise EmptyArticleError(raw.origin, "no article text left after removing page clutter")
-        # A title with no body left is still an article (feeds often carry only headlines): it has
-        # an empty text and joins a story on its title.
         texts = [b.text for b, _ in kept]
         items = {i for i, (_, role) in enumerate(kept) if role is Role.ITEM}
         credits = [

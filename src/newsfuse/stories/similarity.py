@@ -74,6 +74,8 @@ CENTRING_WEIGHT = 1.0
 # their scale above the floor, and there the threshold is relative to it. The incremental tracker,
 # which cannot centre (its neighbourhoods are still arriving), keeps RELATIVE_THRESHOLD.
 CENTRED_THRESHOLD = 0.75
+# (The sweeps quoted above ran on the stories' own tokenizer; with the shared one of newsfuse.text
+# the same constants score NeuS 86.34 and ECB+ dev 94.89: evaluation/README.md.)
 
 
 @dataclass(frozen=True, slots=True)
