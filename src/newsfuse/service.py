@@ -22,7 +22,7 @@ from newsfuse.ingest.decode import decode_bytes
 from newsfuse.models import Article, Failure, Provenance, RawDocument, Story
 from newsfuse.models.brief import Brief
 from newsfuse.provenance import trace
-from newsfuse.render.brief import brief_record
+from newsfuse.render.brief import brief_json
 from newsfuse.store import BriefRow, Reads
 from newsfuse.store.changes import BriefChange, brief_change
 from newsfuse.store.rows import brief_row
@@ -263,7 +263,7 @@ def brief_line(brief: Brief) -> str:
     """One brief as one line of JSON (the contract's brief object), newline included."""
     import json
 
-    return json.dumps(brief_record(brief), ensure_ascii=False) + "\n"
+    return json.dumps(brief_json(brief), ensure_ascii=False) + "\n"
 
 
 def open_engine(
@@ -458,7 +458,7 @@ class Newsroom:
                 if not members:
                     return False
                 brief = self._newsfuse.brief_story(story_id, members)
-                row = brief_row(brief, brief_record(brief), self._clock())
+                row = brief_row(brief, brief_json(brief), self._clock())
                 with self.store.write() as tx:
                     if [a.id for a in tx.story_articles(story_id)] == [a.id for a in members]:
                         tx.save_brief(row)

@@ -8,89 +8,113 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsfuse.models import Span
-from newsfuse.models.brief import SECTION_TITLES, Brief, CitedSentence
+from newsfuse.models.brief import SECTION_TITLES, Brief
 from newsfuse.models.claims import name_articles
 from newsfuse.models.facts import Entity
-from newsfuse.render.articles import article_record
-from newsfuse.render.provenance import derived_from_records, sources_line
+from newsfuse.models.record import (
+    ArticleRecord,
+    BriefRecord,
+    ClaimRecord,
+    ConflictRecord,
+    DerivedRecord,
+    EntityRecord,
+    EvidenceRecord,
+    PersonRecord,
+    QuoteRecord,
+    SectionsRecord,
+    SentenceRecord,
+    SideRecord,
+    TimelineRecord,
+    VariantRecord,
+    record_json,
+)
+from newsfuse.render.provenance import sources_line
 
 
-def brief_record(brief: Brief) -> dict[str, Any]:
+def brief_record(brief: Brief) -> BriefRecord:
+    """The brief as the typed record of the JSON contract (`record_json` writes it as JSON)."""
     provenance = brief.provenance
-    articles = []
-    for article in brief.articles:
-        record = article_record(article)
-        record["derived_from"] = derived_from_records(provenance, article.id)
-        record["machine_translated"] = provenance.machine_translated(article.id)
-        articles.append(record)
-    return {
-        "id": brief.story_id,
-        "headline": brief.headline,
-        "headline_sources": list(brief.headline_sources),
-        "composer": brief.composer,
-        "complete": brief.complete,
-        "error": brief.error,
-        "articles": articles,
-        "independent_sources": brief.independent_sources,
-        "sections": {name: [_sentence(s) for s in sentences] for name, sentences in brief.sections.items()},
-        "timeline": [
-            {"date": t.iso, "event": t.event, "sources": list(t.articles)} for t in brief.timeline
-        ],
-        "entities": [
-            {"name": e.name, "type": e.type, "aliases": list(e.aliases), "articles": list(e.articles)}
-            for e in brief.entities
-        ],
-        "key_people": [
-            {"name": e.name, "roles": list(person_roles(e)), "articles": list(e.articles)} for e in brief.people
-        ],
-        "quotes": [
-            {
-                "speaker": q.speaker,
-                "text": q.text,
-                "sources": list(q.articles),
-                "variants": [
-                    {
-                        "text": v.text,
-                        "sources": list(dict.fromkeys(m.article_id for m in v.mentions)),
-                        "meaning_changed": v.meaning_changed,
-                        "reason": v.reason,
-                    }
+    articles = tuple(
+        ArticleRecord(
+            id=article.id,
+            source=article.source,
+            title=article.title,
+            byline=article.byline,
+            published=article.published.isoformat() if article.published else None,
+            dateline=article.dateline,
+            agencies=tuple(article.agencies),
+            language=article.language,
+            text=article.text,
+            derived_from=tuple(
+                DerivedRecord(d.parent, d.kind, round(d.score, 3)) for d in provenance.derived_from(article.id)
+            ),
+            machine_translated=provenance.machine_translated(article.id),
+            path=article.path,
+            url=article.url,
+        )
+        for article in brief.articles
+    )
+    return BriefRecord(
+        id=brief.story_id,
+        headline=brief.headline,
+        headline_sources=tuple(brief.headline_sources),
+        composer=brief.composer,
+        complete=brief.complete,
+        error=brief.error,
+        articles=articles,
+        independent_sources=brief.independent_sources,
+        sections=SectionsRecord(
+            **{
+                name: tuple(SentenceRecord(s.text, s.sources) for s in sentences)
+                for name, sentences in brief.sections.items()
+            }
+        ),
+        timeline=tuple(TimelineRecord(t.iso, t.event, tuple(t.articles)) for t in brief.timeline),
+        entities=tuple(EntityRecord(e.name, e.type, tuple(e.aliases), tuple(e.articles)) for e in brief.entities),
+        key_people=tuple(PersonRecord(e.name, person_roles(e), tuple(e.articles)) for e in brief.people),
+        quotes=tuple(
+            QuoteRecord(
+                speaker=q.speaker,
+                text=q.text,
+                sources=tuple(q.articles),
+                variants=tuple(
+                    VariantRecord(
+                        text=v.text,
+                        sources=tuple(dict.fromkeys(m.article_id for m in v.mentions)),
+                        meaning_changed=v.meaning_changed,
+                        reason=v.reason,
+                    )
                     for v in q.variants
-                ],
-            }
+                ),
+            )
             for q in brief.quotes
-        ],
-        "claims": [
-            {
-                "text": c.text,
-                "sources": list(c.articles),
-                "independent_sources": c.independent_sources,
-                "attribution": c.attribution,
-            }
-            for c in brief.claims
-        ],
-        "conflicts": [
-            {
-                "kind": c.kind,
-                "about": c.about,
-                "status": c.status,
-                "explanation": explained(brief, c.explanation),
-                "sides": [
-                    {
-                        "value": s.value,
-                        "articles": list(s.articles),
-                        "evidence": [_excerpt(brief, e) for e in s.evidence],
-                    }
+        ),
+        claims=tuple(
+            ClaimRecord(c.text, tuple(c.articles), c.independent_sources, c.attribution) for c in brief.claims
+        ),
+        conflicts=tuple(
+            ConflictRecord(
+                kind=c.kind,
+                about=c.about,
+                status=c.status,
+                explanation=explained(brief, c.explanation),
+                sides=tuple(
+                    SideRecord(s.value, tuple(s.articles), tuple(_evidence(brief, e) for e in s.evidence))
                     for s in c.sides
-                ],
-            }
+                ),
+            )
             for c in brief.conflicts
-        ],
-    }
+        ),
+    )
+
+
+def brief_json(brief: Brief) -> dict[str, Any]:
+    """The brief as the contract's JSON object."""
+    return record_json(brief_record(brief))
 
 
 def briefs_json(briefs: Sequence[Brief]) -> str:
-    return json.dumps({"stories": [brief_record(b) for b in briefs]}, ensure_ascii=False, indent=2)
+    return json.dumps({"stories": [brief_json(b) for b in briefs]}, ensure_ascii=False, indent=2)
 
 
 def source_line(brief: Brief) -> str:
@@ -186,13 +210,8 @@ def _describe(brief: Brief, article_id: str) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _sentence(sentence: CitedSentence) -> dict[str, Any]:
-    return {"text": sentence.text, "sources": list(sentence.sources)}
-
-
-def _excerpt(brief: Brief, span: Span) -> dict[str, Any]:
-    article = brief.article(span.article_id)
-    return {"article": span.article_id, "start": span.start, "end": span.end, "text": article.excerpt(span)}
+def _evidence(brief: Brief, span: Span) -> EvidenceRecord:
+    return EvidenceRecord(span.article_id, span.start, span.end, brief.article(span.article_id).excerpt(span))
 
 
 # Evidence shown under a disagreement is clipped to this many characters; the JSON keeps it whole.

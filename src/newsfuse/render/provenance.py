@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from newsfuse.models import Article, Provenance
-
-
-def derived_from_records(provenance: Provenance, article_id: str) -> list[dict[str, Any]]:
-    """The article's `derived_from` list of the brief JSON contract: parent (article id or agency), kind, score."""
-    return [
-        {"parent": d.parent, "kind": d.kind, "score": round(d.score, 3)} for d in provenance.derived_from(article_id)
-    ]
 
 
 def sources_line(provenance: Provenance) -> str:
