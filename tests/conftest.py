@@ -43,3 +43,12 @@ def text_document(content: str, origin: str = "test.txt", **hints: object) -> Ra
 
 def paragraphs(article: Article) -> list[str]:
     return article.paragraph_texts()
+
+
+@pytest.fixture(scope="session")
+def failed_brief(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A store whose story's brief failed with one of its articles (tests.store.builders.FailedBrief),
+    made once a session (the real pipeline takes about a minute to fail and recover): copy it to change it."""
+    from tests.store.builders import failed_brief_store
+
+    return failed_brief_store(tmp_path_factory.mktemp("failed-brief"))

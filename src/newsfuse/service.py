@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 from newsfuse import store
 from newsfuse.brief.builder import BriefBuilder, Composer, incomplete_brief
@@ -17,16 +17,21 @@ from newsfuse.clean import Cleaner
 from newsfuse.deadline import budget, check
 from newsfuse.errors import BudgetExceeded, InputError
 from newsfuse.extract import Extractor
-from newsfuse.ingest import Fetcher, Reader, ReadOptions, is_url
-from newsfuse.ingest.decode import decode_bytes
+from newsfuse.ingest import Fetcher, Reader, ReadOptions
+from newsfuse.ingest.repair import repair_document
 from newsfuse.models import Article, Failure, Provenance, RawDocument, Story
 from newsfuse.models.brief import Brief
+from newsfuse.newsroom.background import BriefQueue
+from newsfuse.newsroom.bounds import MAX_BRIEFED_ARTICLES, MAX_BRIEFED_CHARS, with_cut_note
+from newsfuse.newsroom.briefing import Briefer, BriefStory
+from newsfuse.newsroom.feeds import MAX_FEED_BACKOFF, FeedPoller
+from newsfuse.newsroom.filing import Filer
+from newsfuse.newsroom.records import BriefOutcome, Ingested, Placement
+from newsfuse.newsroom.worker import WorkerBriefs
 from newsfuse.provenance import trace
 from newsfuse.render.brief import brief_json
-from newsfuse.store import BriefRow, Reads
 from newsfuse.store.changes import BriefChange, brief_change
-from newsfuse.store.rows import brief_row
-from newsfuse.stories import Embedder, StoryTracker
+from newsfuse.stories import Embedder
 from newsfuse.stories.blocks import BlockResult, cluster_block, cluster_blocked
 from newsfuse.stories.similarity import Scoring
 
@@ -63,7 +68,27 @@ StoredBrief = store.StoredBrief
 StorySummary = store.StorySummary
 SearchHit = store.SearchHit
 FeedState = store.FeedState
+StoryState = store.StoryState
 open_store = store.open_store
+
+__all__ = [
+    "DEFAULT_DB",
+    "MAX_FEED_BACKOFF",
+    "Batch",
+    "BriefOutcome",
+    "FeedState",
+    "Ingested",
+    "Newsfuse",
+    "Newsroom",
+    "Placement",
+    "SearchHit",
+    "Store",
+    "StoredBrief",
+    "StoryBatch",
+    "StoryState",
+    "StorySummary",
+    "open_store",
+]
 
 
 OnFailure = Callable[[Failure], None]
@@ -230,6 +255,13 @@ ARTICLE_FORMATS = ("json", "md")
 BRIEF_FORMATS = ("md", "json", "html", "jsonl")
 
 
+def article_json(article: Article) -> dict[str, Any]:
+    """One clean article as the JSON contract writes it."""
+    from newsfuse.render.articles import article_json as record
+
+    return record(article)
+
+
 def render_articles(articles: Sequence[Article], fmt: str) -> str:
     """Clean articles as contract JSON or Markdown."""
     from newsfuse.render.articles import articles_json, articles_markdown
@@ -308,40 +340,19 @@ def read_options(*, allow_private_urls: bool = False, fetch_pages: bool = False)
     return ReadOptions(online=fetch_pages, fetcher=Fetcher(allow_private=allow_private_urls))
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """Where an ingested article went. `added` is False when it was stored already (re-ingest is a no-op)."""
-
-    article_id: str
-    story_id: str
-    added: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Ingested:
-    """What one ingest stored: a placement per article, each input that failed, the briefs refreshed."""
-
-    placements: tuple[Placement, ...]
-    failures: tuple[Failure, ...] = ()
-    refreshed: tuple[str, ...] = ()
-
-
-# A brief is recomputed outside the write transaction and saved only if the story did not change
-# meanwhile (another process added to it); after this many such races the last brief is saved anyway
-# and the story stays marked stale for the next refresh.
-REFRESH_ATTEMPTS = 3
-# A feed that keeps failing is polled every `every * 2**failures`, but never less often than this:
-# a feed down for a day is still retried four times a day, so its recovery is seen within hours.
-MAX_FEED_BACKOFF = timedelta(hours=6)
 # The versions page compares this many of the latest versions: each comparison loads two whole briefs.
 VERSIONS_SHOWN = 50
+BriefState = Literal["current", "queued", "rebuilding", "stale"]
 
 
 class Newsroom:
-    """The store-backed use cases: ingest (each article placed in a story as it arrives, its story's
-    brief refreshed, every step committed), and the reads that the API and web page serve.
+    """The store-backed use cases: ingest (each article placed in a story as it arrives and committed,
+    its story's brief rebuilt), feeds, and the reads that the API and web page serve.
 
-    Thread-safe: reads run in parallel; articles are placed and briefed one at a time.
+    The jobs live in `newsfuse.newsroom` (filing, briefing, the background queue, feeds); this class
+    wires them to the pipeline and the store. Without `start_briefing`, briefs are rebuilt before a
+    call returns (the command line); after it, in the background (a server), and a write returns as
+    soon as its article is committed. Thread-safe: reads run in parallel with everything.
     """
 
     def __init__(
@@ -350,20 +361,27 @@ class Newsroom:
         newsfuse: Newsfuse | None = None,
         read_options: ReadOptions | None = None,
         clock: Callable[[], datetime] | None = None,
+        *,
+        max_briefed_chars: int = MAX_BRIEFED_CHARS,
+        max_briefed_articles: int = MAX_BRIEFED_ARTICLES,
     ) -> None:
+        """`newsfuse`: a pipeline to share (its briefs are then computed in this process, where a
+        server would use a worker process); `max_briefed_chars` and `max_briefed_articles`: how much of an
+        article, and how many of a story's most recent articles, a brief reads."""
         self.store = store
         self._options = read_options or ReadOptions()
+        self._own_pipeline = newsfuse is None
         self._newsfuse = newsfuse or Newsfuse(self._options)
         self._reader = Reader(self._options)
         self._clock = clock or (lambda: datetime.now(UTC))
-        # The pipeline's models are not shared across threads: cleaning, placing and briefing each
-        # run one at a time (reads never wait for them).
+        self._max_chars = max_briefed_chars
+        self._max_articles = max_briefed_articles
+        # The pipeline's models are not shared across threads: cleaning runs one at a time.
         self._clean_lock = threading.Lock()
-        self._place_lock = threading.Lock()
-        self._brief_lock = threading.Lock()
-        self._tracker: StoryTracker | None = None
-        self._seen = 0  # the last arrival (store seq) the tracker has been given
-        self._aliases: dict[str, str] = {}  # the tracker's story id -> the stored story it stands for
+        self._filer = Filer(store)
+        self._briefer = self._make_briefer(self._newsfuse.brief_story)
+        self._feeds = FeedPoller(store, self, self._options.fetcher, self._reader, self._clock)
+        self._queue: BriefQueue | None = None
 
     @classmethod
     def open(cls, db: str = DEFAULT_DB, *, allow_private_urls: bool = False, fetch_pages: bool = False) -> Newsroom:
@@ -376,6 +394,7 @@ class Newsroom:
         return cls(open_store(db), read_options=options)
 
     def close(self) -> None:
+        self.stop_briefing()
         self.store.close()
 
     # Ingest
@@ -389,162 +408,156 @@ class Newsroom:
         """Read, clean, place and brief every input (files, folders, feeds, URLs). `on_placed` hears of
         each article once it is committed. Inputs are read with this newsroom's options (its fetcher)."""
         raws, failures = read_all(self._reader, inputs, progress)
+        return self.ingest_documents(raws, failures, on_placed)
+
+    def ingest_documents(
+        self,
+        raws: Sequence[RawDocument],
+        failures: Sequence[Failure] = (),
+        on_placed: Callable[[Placement], None] | None = None,
+    ) -> Ingested:
         batch = self.clean(raws)
         return self.file(Batch(batch.articles, (*failures, *batch.failures)), on_placed)
 
-    def ingest_documents(self, raws: Sequence[RawDocument]) -> Ingested:
-        return self.file(self.clean(raws))
-
     def clean(self, raws: Sequence[RawDocument]) -> Batch:
-        """Clean documents already in memory (an API request) without storing them."""
+        """Clean documents already in memory (an API request) without storing them. Each is repaired as
+        the reader repairs what it reads; one that breaks the cleaner becomes a failure naming it."""
+        raws = [repair_document(raw) for raw in raws]
         with self._clean_lock:
-            return self._newsfuse.articles_from_documents(raws)
+            try:
+                batch = self._newsfuse.articles_from_documents(raws)
+            except Exception:
+                batch = self._clean_one_by_one(raws)
+        return Batch(tuple(with_cut_note(a, self._max_chars) for a in batch.articles), batch.failures)
+
+    def _clean_one_by_one(self, raws: Sequence[RawDocument]) -> Batch:
+        articles: dict[str, Article] = {}
+        failures: list[Failure] = []
+        for raw in raws:
+            try:
+                one = self._newsfuse.articles_from_documents([raw])
+            except Exception as exc:
+                failures.append(Failure(raw.origin, f"could not be cleaned ({type(exc).__name__}: {exc})"))
+                continue
+            for article in one.articles:
+                articles.setdefault(article.id, article)
+            failures.extend(one.failures)
+        return Batch(tuple(articles.values()), tuple(failures))
 
     def file(self, batch: Batch, on_placed: Callable[[Placement], None] | None = None) -> Ingested:
-        """Place each article (one transaction each), then refresh the brief of every story that grew."""
-        placements = []
-        for article in batch.articles:
-            placement = self.place(article)
-            placements.append(placement)
+        """Store each article (in transactions of several), then have the brief of every story that grew
+        (and any left stale) rebuilt: now, or in the background once `start_briefing` was called."""
+        placements: list[Placement] = []
+        failures = list(batch.failures)
+
+        def filed(result: Placement | Failure) -> None:
+            if isinstance(result, Failure):
+                failures.append(result)
+                return
+            placements.append(result)
             if on_placed is not None:
-                on_placed(placement)
+                on_placed(result)
+
+        self._filer.place_all(batch.articles, filed)
         grown = [p.story_id for p in placements if p.added]
-        stale = dict.fromkeys([*grown, *self.store.stale_stories()])
-        refreshed = [story for story in stale if self.refresh(story, only_if_stale=True)]
-        return Ingested(tuple(placements), batch.failures, tuple(refreshed))
+        if self._queue is not None:
+            self._queue.request_all(dict.fromkeys(grown))
+            return Ingested(tuple(placements), tuple(failures))
+        refreshed: list[str] = []
+        left_out: list[Failure] = []
+        for story in dict.fromkeys([*grown, *self.store.stale_stories()]):
+            outcome = self._briefer.refresh(story)
+            if outcome.version is not None:
+                refreshed.append(story)
+            left_out.extend(outcome.left_out)
+        return Ingested(tuple(placements), tuple(failures), tuple(refreshed), tuple(left_out))
 
     def add(self, article: Article) -> Placement:
-        """Place one article and refresh its story's brief before returning (the API's POST). An article
-        stored already changes nothing and returns at once."""
+        """Place one article (the API's POST) and have its story's brief rebuilt: in the background once
+        `start_briefing` was called, else before returning. An article stored already changes nothing.
+        Raises InputError when no store can take the article."""
         placement = self.place(article)
         if placement.added:
-            self.refresh(placement.story_id, only_if_stale=True)
+            if self._queue is not None:
+                self._queue.request(placement.story_id)
+            else:
+                self._briefer.refresh(placement.story_id)
         return placement
 
     def place(self, article: Article) -> Placement:
-        """Store the article in the story it joins, in one transaction. Its brief is left stale."""
-        known = self.store.story_of(article.id)
-        if known is not None:
-            return Placement(article.id, known, added=False)
-        with self._place_lock:
-            try:
-                with self.store.write() as tx:
-                    known = tx.story_of(article.id)
-                    if known is not None:
-                        return Placement(article.id, known, added=False)
-                    self._catch_up(tx)
-                    story_id = self._join_story(article)
-                    self._seen = tx.add_article(article, story_id)
-            except BaseException:
-                self._tracker = None  # it saw an article the store did not keep: rebuild it from the store
-                raise
-        return Placement(article.id, story_id, added=True)
+        """Store the article in the story it joins, committed (concurrent calls share a commit). Its
+        brief is left stale. Raises InputError when no store can take the article."""
+        result = self._filer.place(article)
+        if isinstance(result, Failure):
+            raise InputError(result.origin, result.problem)
+        return result
 
-    def refresh(self, story_id: str, *, only_if_stale: bool = False) -> bool:
-        """Recompute and store a new version of the story's brief; False when nothing was stored (the
-        story has no articles, or `only_if_stale` and its brief already covers them all).
-
-        The brief is computed outside the write transaction and saved only if the story's articles
-        are still the same; if another process keeps adding to it, the last brief is saved anyway and
-        the story stays marked stale for the next refresh. With `only_if_stale`, refreshes queued
-        behind one another collapse: the first to run covers every article placed before it.
-        """
-        with self._brief_lock:
-            if only_if_stale and story_id not in self.store.stale_stories():
-                return False
-            row: BriefRow | None = None
-            for _ in range(REFRESH_ATTEMPTS):
-                members = self.store.story_articles(story_id)
-                if not members:
-                    return False
-                brief = self._newsfuse.brief_story(story_id, members)
-                row = brief_row(brief, brief_json(brief), self._clock())
-                with self.store.write() as tx:
-                    if [a.id for a in tx.story_articles(story_id)] == [a.id for a in members]:
-                        tx.save_brief(row)
-                        return True
-            assert row is not None
-            with self.store.write() as tx:
-                tx.save_brief(row)
-            return True
+    def refresh(self, story_id: str, *, force: bool = False) -> bool:
+        """Rebuild the story's brief now, adding the articles it does not cover yet (an article the
+        brief fails with is left out, and marked); False when no version was stored. With `force`, a
+        new version is made even when every article is covered."""
+        return self._briefer.refresh(story_id, force=force).version is not None
 
     def refresh_stale(self) -> list[str]:
-        """Refresh every story whose brief misses some of its articles (a run was cut short)."""
+        """Rebuild now every brief that misses some of its story's articles (a run was cut short)."""
         return [story for story in self.store.stale_stories() if self.refresh(story)]
 
-    def _catch_up(self, tx: Reads) -> None:
-        """Give the tracker every article stored since it last looked (all of them on first use, and
-        those another process added), with the story each was stored in."""
-        if self._tracker is None:
-            self._tracker, self._seen, self._aliases = StoryTracker(), 0, {}
-        for arrival in tx.arrivals_since(self._seen):
-            self._aliases.setdefault(self._tracker.add(arrival.article), arrival.story_id)
-            self._seen = arrival.seq
+    # Background briefing (a server)
 
-    def _join_story(self, article: Article) -> str:
-        """The one seam with the stories stage: the story a new article joins, or founds."""
-        assert self._tracker is not None
-        placed = self._tracker.add(article)
-        return self._aliases.setdefault(placed, placed)
+    def start_briefing(self, *, separate_process: bool | None = None) -> None:
+        """Rebuild briefs in the background from now on: writes return once committed, and stories whose
+        briefs are behind are caught up without holding up the caller. `separate_process` (default:
+        when this newsroom built its own pipeline) computes them in a worker process."""
+        if self._queue is not None:
+            return
+        if separate_process is None:
+            separate_process = self._own_pipeline
+        briefer, on_stop = self._briefer, None
+        if separate_process:
+            workers = WorkerBriefs(brief_budget)
+            briefer = self._make_briefer(workers.brief_story, cancelled=workers.stopping)
+            on_stop = workers.close
+        self._queue = BriefQueue(briefer.refresh, self.store.stale_stories, before=self._filer.warm, on_stop=on_stop)
+        self._queue.start()
+
+    def _make_briefer(self, brief_story: BriefStory, cancelled: Callable[[], bool] | None = None) -> Briefer:
+        return Briefer(
+            self.store,
+            brief_story,
+            self._clock,
+            max_chars=self._max_chars,
+            max_articles=self._max_articles,
+            cancelled=cancelled,
+        )
+
+    def stop_briefing(self) -> None:
+        """Stop rebuilding in the background (a rebuild under way is abandoned; its story stays stale)."""
+        queue, self._queue = self._queue, None
+        if queue is not None:
+            queue.stop()
+
+    def wait_briefed(self, timeout: float) -> bool:
+        """Wait until the background has no brief queued or under way; False if `timeout` passes first."""
+        return self._queue.wait_idle(timeout) if self._queue is not None else True
+
+    def brief_state(self, story_id: str, state: StoryState | None = None) -> BriefState:
+        """Where the story's brief stands: "current" (it covers every article it can), "queued" or
+        "rebuilding" (in the background), or "stale" (articles wait and nothing is rebuilding it)."""
+        running = self._queue.state(story_id) if self._queue is not None else None
+        if running is not None:
+            return running
+        state = state or self.store.story_state(story_id)
+        return "stale" if state is not None and state.pending else "current"
 
     # Feeds
 
     def ingest_feed(self, feed: str, state: FeedState | None = None) -> tuple[Ingested, FeedState]:
-        """Read a feed (a file, or a URL fetched with a conditional GET against `state`) and ingest its items.
-
-        Raises InputError (FetchError for the network) when the feed itself cannot be read; a bad
-        item is a failure in the result. The returned state is what to send next time.
-        """
-        state = state or FeedState(feed)
-        now = self._clock()
-        if not is_url(feed):
-            done = self.ingest([feed])
-            if done.failures and not done.placements:
-                raise InputError(done.failures[0].origin, done.failures[0].problem)
-            return done, replace(state, checked=now)
-        headers = {}
-        if state.etag:
-            headers["If-None-Match"] = state.etag
-        if state.last_modified:
-            headers["If-Modified-Since"] = state.last_modified
-        response = self._options.fetcher.get(feed, headers)
-        if response.status == 304:
-            return Ingested(()), replace(state, checked=now)
-        text = decode_bytes(feed, response.body, declared=response.charset)
-        raws: list[RawDocument] = []
-        failures: list[Failure] = []
-        for item in self._reader.read_text(feed, text, kind="feed"):
-            if isinstance(item, Failure):
-                failures.append(item)
-            else:
-                raws.append(item)
-        if failures and not raws:
-            raise InputError(feed, failures[0].problem)
-        batch = self.clean(raws)
-        done = self.file(Batch(batch.articles, (*failures, *batch.failures)))
-        seen = state.articles_seen + sum(1 for p in done.placements if p.added)
-        etag = response.headers.get("etag") or None
-        modified = response.headers.get("last-modified") or None
-        return done, replace(state, etag=etag, last_modified=modified, checked=now, articles_seen=seen)
+        """Read a feed and ingest its items (see `newsfuse.newsroom.feeds.FeedPoller.ingest_feed`)."""
+        return self._feeds.ingest_feed(feed, state)
 
     def poll(self, feed: str, every: timedelta) -> tuple[Ingested | None, FeedState]:
-        """Poll one feed, remembering its validators and backing off while it fails. Never raises for
-        the feed's own failure: it is recorded in the state (and the result is None)."""
-        state = self.store.feed(feed) or FeedState(feed)
-        now = self._clock()
-        try:
-            done, state = self.ingest_feed(feed, state)
-        except InputError as exc:
-            failures = state.failures + 1
-            wait = min(every * 2**failures, max(MAX_FEED_BACKOFF, every))
-            state = replace(state, checked=now, next_due=now + wait, failures=failures, last_error=exc.problem)
-            result = None
-        else:
-            state = replace(state, next_due=now + every, failures=0, last_error=None)
-            result = done
-        with self.store.write() as tx:
-            tx.save_feed(state)
-        return result, state
+        """Poll one feed, backing off while it fails; never raises for the feed's own failure."""
+        return self._feeds.poll(feed, every)
 
     def watch(
         self,
@@ -555,23 +568,8 @@ class Newsroom:
         sleep: Callable[[float], None] = time.sleep,
         report: Callable[[str, Ingested | None, FeedState], None] | None = None,
     ) -> None:
-        """Poll the feeds that are due, round after round (`rounds` of them, or forever), sleeping until
-        the next one is due. One feed failing never stops the others."""
-        done = 0
-        while rounds is None or done < rounds:
-            now = self._clock()
-            for feed in feeds:
-                known = self.store.feed(feed)
-                if known is None or known.next_due is None or known.next_due <= now:
-                    result, state = self.poll(feed, every)
-                    if report is not None:
-                        report(feed, result, state)
-            done += 1
-            if rounds is not None and done >= rounds:
-                return
-            due = [s.next_due for f in feeds if (s := self.store.feed(f)) is not None and s.next_due is not None]
-            wait = (min(due) - self._clock()).total_seconds() if due else every.total_seconds()
-            sleep(max(wait, 0.0))
+        """Poll the feeds that are due, round after round (`rounds` of them, or forever)."""
+        self._feeds.watch(feeds, every, rounds=rounds, sleep=sleep, report=report)
 
     # Reads
 
@@ -582,11 +580,16 @@ class Newsroom:
         return self.store.story_of(article_id)
 
     def stories(self, limit: int, offset: int = 0) -> tuple[list[StorySummary], int]:
-        """A page of stories, most recently updated first, and how many there are in all."""
+        """A page of stories (those still waiting for a first brief too), most recently updated first,
+        and how many there are in all."""
         return self.store.stories(limit, offset), self.store.story_count()
 
     def brief(self, story_id: str, version: int | None = None) -> StoredBrief | None:
         return self.store.brief(story_id, version)
+
+    def story_state(self, story_id: str) -> StoryState | None:
+        """Which of the story's articles its brief covers, waits for, or left out (None: no such story)."""
+        return self.store.story_state(story_id)
 
     def changes(self, story_id: str) -> list[BriefChange]:
         """The story's latest brief versions, newest first, each with what changed since the one before."""

@@ -13,6 +13,8 @@ from newsfuse.api import Settings, create_app
 from newsfuse.service import Newsroom, open_store
 from tests.store.builders import pipeline, seed_texts
 
+# Seconds a test waits for background briefs: a seed brief takes a few seconds on a busy machine.
+BRIEF_WAIT_S = 120.0
 SECTIONS = {"quick_read", "what_happened", "why_it_matters", "whats_next", "background", "perspectives"}
 
 
@@ -26,7 +28,11 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClien
         for text in seed_texts():
             response = client.post("/api/articles", json={"text": text})
             assert response.status_code == 201, response.text
+            # Acknowledged once committed, before its story's brief is rebuilt (in the background).
+            assert response.json()["brief_state"] in ("queued", "rebuilding")
             replies.append(response.json())
+            # Articles arriving apart: each gets its own version (a burst is coalesced: test_background).
+            assert newsroom.wait_briefed(BRIEF_WAIT_S)
         yield client, replies
     newsroom.store.close()
 
@@ -53,7 +59,7 @@ def test_health_and_openapi(client: TestClient) -> None:
 
 def test_posted_seeds_form_one_story_with_its_brief(seeded: tuple[TestClient, list[dict[str, Any]]]) -> None:
     client, replies = seeded
-    assert all(set(r) == {"id", "story_id"} for r in replies)
+    assert all(set(r) == {"id", "story_id", "brief_state"} for r in replies)
     [story_id] = {r["story_id"] for r in replies}
 
     listing = client.get("/api/stories").json()
@@ -62,9 +68,17 @@ def test_posted_seeds_form_one_story_with_its_brief(seeded: tuple[TestClient, li
     assert story["id"] == story_id
     assert story["articles"] == [r["id"] for r in replies]
     assert {"headline", "independent_sources", "open_conflicts", "updated"} <= set(story)
+    assert (story["version"], story["brief_state"]) == (len(replies), "current")
+    assert (story["articles_briefed"], story["articles_pending"], story["articles_failed"]) == (len(replies), 0, 0)
 
     brief = client.get(f"/api/stories/{story_id}").json()
     assert brief["id"] == story_id and brief["headline"] == story["headline"]
+    assert (brief["version"], brief["brief_state"], brief["articles_pending"], brief["articles_failed"]) == (
+        len(replies),
+        "current",
+        [],
+        [],
+    )
     assert brief["independent_sources"] == story["independent_sources"]
     assert sum(1 for c in brief["conflicts"] if c["status"] == "open") == story["open_conflicts"]
     assert {a["id"] for a in brief["articles"]} == set(story["articles"])
@@ -87,7 +101,8 @@ def test_reposting_changes_nothing(seeded: tuple[TestClient, list[dict[str, Any]
     story_id = replies[0]["story_id"]
     before = client.get(f"/api/stories/{story_id}/versions").json()
     response = client.post("/api/articles", json={"text": seed_texts()[0]})
-    assert response.status_code == 200 and response.json() == replies[0]
+    assert response.status_code == 200
+    assert response.json() == {"id": replies[0]["id"], "story_id": story_id, "brief_state": "current"}
     assert client.get(f"/api/stories/{story_id}/versions").json() == before
 
 

@@ -26,21 +26,23 @@ def test_groups_keep_input_order_and_stay_bounded() -> None:
 
 
 def test_furniture_is_spotted_within_a_site_not_across_sites() -> None:
-    blurb = "Our reporters travelled along the valley in the spring and spoke with many of the families who live there."
+    notice = "Sign up for our morning newsletter to get the valley's stories in your inbox."
+    shared = "Our reporters travelled along the valley in the spring and spoke with the families who live there."
 
-    def page(site: str, n: int) -> str:
+    def page(n: int) -> str:
         body = (
             f"The council of town number {n} voted on Monday to repair the old bridge over the river. "
             f"Work on bridge {n} will start in the spring and last for about six months, officials said."
         )
-        return (
-            f"{body}\n\nResidents of town {n} had asked for the repair for years, said a local shop owner.\n\n{blurb}"
-        )
+        residents = f"Residents of town {n} had asked for the repair for years, said a local shop owner."
+        return f"{body}\n\n{residents}\n\n{shared}\n\n{notice}"
 
-    same_site = [text_document(page("a", n), f"a{n}.txt", url=f"https://a.org/{n}") for n in range(3)]
-    other_sites = [text_document(page(s, n), f"{s}.txt", url=f"https://{s}.org/{n}") for n, s in enumerate("xyz")]
+    same_site = [text_document(page(n), f"a{n}.txt", url=f"https://a.org/{n}") for n in range(3)]
+    other_sites = [text_document(page(n), f"{s}.txt", url=f"https://{s}.org/{n}") for n, s in enumerate("xyz")]
     cleaner = Cleaner()
     kept_same = [r for r in cleaner.clean_batch(same_site) if isinstance(r, Article)]
     kept_other = [r for r in cleaner.clean_batch(other_sites) if isinstance(r, Article)]
-    assert len(kept_same) == 3 and all(blurb not in a.text for a in kept_same)
-    assert len(kept_other) == 3 and all(blurb in a.text for a in kept_other)
+    # The notice repeated on the site's pages is the site's; the sentence of reporting its articles
+    # share is theirs, and stays in each (an outlet's articles on one story share paragraphs).
+    assert len(kept_same) == 3 and all(notice not in a.text and shared in a.text for a in kept_same)
+    assert len(kept_other) == 3 and all(shared in a.text for a in kept_other)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from rouge_score import rouge_scorer
 
-from newsfuse.evaluation.extraction import load_ground_truth, read_page, trafilatura_paragraphs
+from newsfuse.evaluation.extraction import read_page, trafilatura_paragraphs
+from newsfuse.evaluation.extraction_sets import load_set
 from newsfuse.evaluation.rouge_lsum import RougeLsum, reference_variants
 from tests.conftest import EVAL, need
 
@@ -15,9 +16,9 @@ PAGES = ["APNews_0.html.gz", "LATimes_2.html.gz", "TheTelegraph_2.html.gz", "Was
 
 @pytest.mark.parametrize("name", PAGES)
 def test_matches_rouge_score_on_real_pages(name: str) -> None:
-    data = need(EVAL / "fundus-eval")
-    gold = load_ground_truth(data)[name]
-    extracted = trafilatura_paragraphs(read_page(str(data / "html" / name)))
+    page = next(page for page in load_set(need(EVAL / "fundus-eval")).pages if page.name == name)
+    gold = list(page.paragraphs)
+    extracted = trafilatura_paragraphs(read_page(str(page.path)))
     ours = RougeLsum()
     # rouge_score splits on newlines when told nothing else: hand it the same sentences.
     reference = rouge_scorer.RougeScorer(["rougeLsum"], use_stemmer=False)

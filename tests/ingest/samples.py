@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.errors import FetchError
@@ -104,10 +105,14 @@ class FakeTransport:
     pages: dict[str, Response]
     requested: list[str] = field(default_factory=list)
     headers_sent: list[dict[str, str]] = field(default_factory=list)
+    addresses_given: list[list[str]] = field(default_factory=list)
 
-    def get(self, url: str, headers: dict[str, str], *, timeout: float, max_bytes: int) -> Response:
+    def get(
+        self, url: str, headers: dict[str, str], *, addresses: Sequence[str], timeout: float, max_bytes: int
+    ) -> Response:
         self.requested.append(url)
         self.headers_sent.append(headers)
+        self.addresses_given.append(list(addresses))
         if url not in self.pages:
             raise FetchError(url, "cannot fetch (connection refused)")
         return self.pages[url]

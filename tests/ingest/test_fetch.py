@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import gzip
 import http.server
+import socket
+import ssl
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+import httpx
 import pytest
 
 from newsfuse.errors import FetchError
 from newsfuse.ingest import Fetcher, Reader, ReadOptions, Response
-from newsfuse.ingest.fetch import USER_AGENT, UrllibTransport, refusal
+from newsfuse.ingest.fetch import USER_AGENT, HttpxTransport, refusal
 from newsfuse.models import Failure, RawDocument
 from tests.ingest.samples import STORY, FakeResolver, FakeTransport, page, redirect, rss, rss_item, story_html
 
@@ -267,7 +272,7 @@ def local_server() -> Iterator[str]:
 
 def test_the_real_transport_caps_time_and_size() -> None:
     with local_server() as base:
-        client = Fetcher(transport=UrllibTransport(), allow_private=True, timeout=0.3, max_bytes=100_000)
+        client = Fetcher(transport=HttpxTransport(), allow_private=True, timeout=0.3, max_bytes=100_000)
         with pytest.raises(FetchError, match=r"cannot fetch \(took longer than 0.3 s\)$"):
             client.get(base + "/trickle")
         with pytest.raises(FetchError, match=r"response larger than 0.1 MB \(by its Content-Length\)$"):
@@ -276,4 +281,155 @@ def test_the_real_transport_caps_time_and_size() -> None:
             client.get(base + "/endless")
         # Without allow_private the loopback server is never contacted.
         with pytest.raises(FetchError, match=r"refused: loopback address 127.0.0.1$"):
-            Fetcher(transport=UrllibTransport()).get(base + "/trickle")
+            Fetcher(transport=HttpxTransport()).get(base + "/trickle")
+
+
+# Pinning: the connection goes to the address that was checked, with the name kept for Host and TLS.
+
+
+class _Recording(http.server.BaseHTTPRequestHandler):
+    """Answers 200 "ok" and records (path, Host header) of each request in the server's `seen` list."""
+
+    def do_GET(self) -> None:
+        self.server.seen.append((self.path, self.headers.get("Host")))  # type: ignore[attr-defined]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def recording_server(context: ssl.SSLContext | None = None) -> Iterator[tuple[int, list[tuple[str, str | None]]]]:
+    """A loopback server (TLS with `context`) and the requests it saw."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recording)
+    server.seen = []  # type: ignore[attr-defined]
+    server.daemon_threads = True
+    if context is not None:
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1], server.seen  # type: ignore[attr-defined]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class RebindingDns:
+    """A resolver that answers a public address the first time it is asked for `name` and loopback after:
+    what an attacker's DNS server does to get past a check that resolves before connecting."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.asked = 0
+        self.real = socket.getaddrinfo
+
+    def getaddrinfo(self, host: object, port: object, *args: Any, **kwargs: Any) -> Any:
+        if host != self.name:
+            return self.real(host, port, *args, **kwargs)  # type: ignore[arg-type]
+        self.asked += 1
+        address = PUBLIC_IP if self.asked == 1 else "127.0.0.1"
+        return self.real(address, port, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_rebinding_resolver_cannot_steer_a_fetch_to_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    dns = RebindingDns("rebind.example")
+    monkeypatch.setattr(socket, "getaddrinfo", dns.getaddrinfo)
+    connected: list[str] = []
+    real_connect = socket.create_connection
+
+    def connect(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
+        connected.append(address[0])
+        if address[0] == PUBLIC_IP:  # the test never leaves this machine
+            raise ConnectionRefusedError(111, "Connection refused")
+        return real_connect(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "create_connection", connect)
+    with recording_server() as (port, seen):
+        url = f"http://rebind.example:{port}/admin"
+        # The attack as it worked before pinning: the check resolves (public), then a client connecting
+        # by name resolves again (loopback) and reaches the private server.
+        Fetcher().check(url)
+        assert httpx.get(url, trust_env=False).text == "ok"
+        assert seen == [("/admin", f"rebind.example:{port}")] and dns.asked == 2
+
+        dns.asked, connected[:] = 0, []
+        with pytest.raises(FetchError, match=r"cannot fetch \(.*refused"):
+            Fetcher().get(url)
+        assert dns.asked == 1  # resolved once, for the check
+        assert connected and set(connected) == {PUBLIC_IP}  # only the checked address was contacted
+        assert len(seen) == 1  # the loopback server heard nothing more
+
+
+def test_every_redirect_hop_is_pinned_to_its_own_checked_address() -> None:
+    with recording_server() as (port, seen):
+        hosts = {"news.example": ["127.0.0.1"], "cdn.example": ["127.0.0.1"]}
+        transport = HttpxTransport()
+        client = Fetcher(transport=transport, resolver=FakeResolver(hosts), allow_private=True)
+        assert client.get(f"http://news.example:{port}/story").body == b"ok"
+        assert seen == [("/story", f"news.example:{port}")]
+    pages = {
+        "https://news.example/a": redirect("https://news.example/a", "https://cdn.example/b"),
+        "https://cdn.example/b": page("https://cdn.example/b", "ok"),
+    }
+    client, fake = fetcher(pages, {"news.example": [PUBLIC_IP], "cdn.example": ["151.101.1.1", "151.101.65.1"]})
+    assert client.get("https://news.example/a").body == b"ok"
+    assert fake.addresses_given == [[PUBLIC_IP], ["151.101.1.1", "151.101.65.1"]]
+
+
+def test_a_pinned_https_fetch_keeps_the_name_for_host_sni_and_certificate() -> None:
+    trustme = pytest.importorskip("trustme")
+    authority = trustme.CA()
+    served = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("news.example").configure_cert(served)
+    names: list[str | None] = []
+    served.sni_callback = lambda _socket, name, _context: names.append(name)  # type: ignore[assignment]
+    trust = ssl.create_default_context()
+    authority.configure_trust(trust)
+    hosts = {"news.example": ["127.0.0.1"], "other.example": ["127.0.0.1"]}
+    with recording_server(served) as (port, seen):
+        client = Fetcher(transport=HttpxTransport(verify=trust), resolver=FakeResolver(hosts), allow_private=True)
+        response = client.get(f"https://news.example:{port}/story")
+        assert (response.status, response.body, response.url) == (200, b"ok", f"https://news.example:{port}/story")
+        assert names == ["news.example"]
+        assert seen == [("/story", f"news.example:{port}")]
+        # The same address under a name the certificate is not for: refused by the certificate check.
+        with pytest.raises(FetchError, match=r"cannot fetch \(.*certificate"):
+            client.get(f"https://other.example:{port}/story")
+        assert len(seen) == 1
+
+
+def test_compressed_bodies_are_decoded_and_capped_after_decoding() -> None:
+    body = ("The bridge stays closed. " * 4000).encode()
+
+    class Gzipped(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            packed = gzip.compress(body)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(packed)))
+            self.end_headers()
+            self.wfile.write(packed)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gzipped)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/page"
+        assert Fetcher(allow_private=True).get(url).body == body
+        assert len(gzip.compress(body)) < 1_000 < len(body)
+        with pytest.raises(FetchError, match=r"response larger than 50,000 bytes$"):
+            Fetcher(allow_private=True, max_bytes=50_000).get(url)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from newsfuse.provenance import trace
-from newsfuse.render.provenance import derived_from_records, provenance_markdown, sources_line
+from newsfuse.render.brief import brief_json
+from newsfuse.render.provenance import provenance_markdown, sources_line
 from newsfuse.service import Newsfuse
 from tests.conftest import SEEDS, need
 
@@ -19,7 +20,8 @@ def test_seeds_render_as_five_articles_and_two_sources() -> None:
     assert markdown.count("\n- **") == 5
     assert "translation of AP (machine-translated)" in markdown
     translated = next(a for a in articles if provenance.machine_translated(a.id))
-    records = derived_from_records(provenance, translated.id)
-    assert records == [{"parent": "AP", "kind": "translation", "score": records[0]["score"]}]
-    assert 0 < records[0]["score"] <= 1
-    json.dumps(records)  # the records are plain JSON
+    [brief] = Newsfuse().briefs(articles)
+    [record] = [a["derived_from"] for a in brief_json(brief)["articles"] if a["id"] == translated.id]
+    assert record == [{"parent": "AP", "kind": "translation", "score": record[0]["score"]}]
+    assert 0 < record[0]["score"] <= 1
+    json.dumps(record)  # the records are plain JSON

@@ -8,7 +8,7 @@ import os
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,9 +18,11 @@ from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from newsfuse.models import Article
+from newsfuse.evaluation.stories import load_ecbplus
+from newsfuse.models import Article, RawDocument
+from newsfuse.models.brief import Brief
 from newsfuse.service import Newsfuse
-from tests.conftest import REPO, seed_paths
+from tests.conftest import EVAL, REPO, need, seed_paths
 
 
 @cache
@@ -39,6 +41,29 @@ def seed_articles() -> tuple[Article, ...]:
 
 def seed_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in seed_paths()]
+
+
+@cache
+def ecb_reports() -> dict[str, str]:
+    """ECB+ dev documents (real news reports) by file name, as plain text."""
+    return {d.name: d.text for d in load_ecbplus(need(EVAL / "ecbplus-dev"))}
+
+
+def hung_report() -> str:
+    """The real 5.6 KB report (ECB+ dev 9_11ecbplus) whose brief once never ended and, posted to the
+    server, wedged its write path."""
+    return ecb_reports()["9_11ecbplus.xml"]
+
+
+def long_text(chars: int) -> str:
+    """Real prose at least `chars` long: ECB+ dev reports one after another (repeated when needed)."""
+    reports = list(ecb_reports().values())
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        parts.append(reports[len(parts) % len(reports)])
+        size += len(parts[-1]) + 2
+    return "\n\n".join(parts)
 
 
 def rss(items: list[tuple[str, str, str]], title: str = "Seed wire") -> bytes:
@@ -152,3 +177,58 @@ class PostgresServer:
         script = REPO / "scripts" / "postgres-test-server"
         subprocess.run([str(script), "stop", str(self.folder / "pg")], capture_output=True, timeout=120, check=False)
         subprocess.run(["rm", "-rf", str(self.folder)], check=False)
+
+
+@dataclass(frozen=True)
+class FailedBrief:
+    """A SQLite store whose one story's brief failed with one of its articles (`left_out`, with
+    `problem`): briefed by the real pipeline under a short time budget, which a short report keeps to
+    and a long one does not."""
+
+    path: Path
+    story_id: str
+    briefed: Article
+    left_out: Article
+    problem: str
+    attempts: int
+
+
+# A time budget that the 5.4 KB report keeps to (about 2 s here) and a story with a 44,000-character
+# report does not (about 10 s for that report alone, more with a second article).
+SHORT_BUDGET_S = 8.0
+
+
+def failed_brief_store(folder: Path) -> FailedBrief:
+    from datetime import UTC
+
+    from newsfuse.newsroom.briefing import Briefer
+    from newsfuse.service import open_store
+
+    service = pipeline()
+    short = service.articles_from_documents([_posted(hung_report(), "https://wire.example/hung")]).articles[0]
+    long = service.articles_from_documents([_posted(long_text(44_000)[:44_000], "https://wire.example/long")])
+    [lengthy] = long.articles
+    path = folder / "failed-brief.db"
+    store = open_store(str(path))
+    attempts: list[int] = []
+
+    def brief(story_id: str, articles: Sequence[Article]) -> Brief:
+        attempts.append(len(articles))
+        return service.brief_story(story_id, articles, seconds=SHORT_BUDGET_S)
+
+    try:
+        with store.write() as tx:  # one story, as a tracker might place them: the long report first
+            tx.add_article(lengthy, "s-failed")
+            tx.add_article(short, "s-failed")
+        outcome = Briefer(store, brief, lambda: datetime.now(UTC)).refresh("s-failed")
+        state = store.story_state("s-failed")
+    finally:
+        store.close()
+    [failure] = outcome.left_out
+    assert outcome.version == 1 and lengthy.id in failure.origin, outcome
+    assert state is not None and [article for article, _ in state.failed] == [lengthy.id]
+    return FailedBrief(path, "s-failed", short, lengthy, state.failed[0][1], len(attempts))
+
+
+def _posted(text: str, url: str) -> RawDocument:
+    return RawDocument(origin=url, content=text, format="text", url=url)

@@ -69,7 +69,10 @@ def test_stale_briefs_are_refreshed(newsroom: Newsroom, seeds: tuple[Article, ..
     story = placements[0].story_id
     assert newsroom.store.stale_stories() == [story]
     assert newsroom.brief(story) is None
-    assert newsroom.stories(10) == ([], 0)  # a story without a brief is not listed yet
+    # A story without a brief yet is listed, at version 0, its articles waiting.
+    [(listed)], total = newsroom.stories(10)
+    assert total == 1 and (listed.id, listed.version, listed.pending, listed.failed) == (story, 0, 2, 0)
+    assert newsroom.brief_state(story) == "stale"
     assert newsroom.refresh_stale() == [story]
     assert newsroom.store.stale_stories() == []
     brief = newsroom.brief(story)

@@ -90,6 +90,16 @@ def _server(db: Path, port: int) -> Iterator[str]:
         log.close()
 
 
+def _wait_briefed(base: str, story_id: str) -> None:
+    deadline = time.monotonic() + STARTUP_S
+    while True:
+        _, story = _call(f"{base}/api/stories/{story_id}")
+        if story["brief_state"] == "current" and not story["articles_pending"]:
+            return
+        assert time.monotonic() < deadline, f"the brief of story {story_id} was not rebuilt in time"
+        time.sleep(0.5)
+
+
 def test_the_story_page_in_a_browser_and_after_a_restart(tmp_path: Path) -> None:
     if not CHROMIUM.exists() and shutil.which("chromium") is None:
         pytest.skip("chromium is absent (Debian: apt-get install -y chromium)")
@@ -101,6 +111,7 @@ def test_the_story_page_in_a_browser_and_after_a_restart(tmp_path: Path) -> None
         replies = [_call(f"{base}/api/articles", {"text": text}) for text in seed_texts()]
         assert {status for status, _ in replies} == {201}
         [story_id] = {reply["story_id"] for _, reply in replies}
+        _wait_briefed(base, story_id)  # posts are answered once stored; briefs follow in the background
         _, listing = _call(f"{base}/api/stories")
         [story] = listing["stories"]
         figures = f"{len(story['articles'])} articles, {story['independent_sources']} independent sources"

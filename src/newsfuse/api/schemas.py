@@ -2,17 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # Field caps: an article body is bounded by the request cap (settings.DEFAULT_MAX_BODY_BYTES); the
 # others are metadata, and these bounds sit far above any real title, outlet name or URL.
 MAX_TITLE_CHARS = 1_000
 MAX_SOURCE_CHARS = 300
 MAX_URL_CHARS = 2_048
+# Ids in paths: ours are 16 characters (articles) or 13 (stories); a longer one cannot be found.
+MAX_ID_CHARS = 64
+# The largest page offset and brief version a request may name (a 32-bit integer, as PostgreSQL stores
+# versions): far past any real store, and every number a request sends is range-checked.
+MAX_NUMBER = 2**31 - 1
+
+BriefStateName = Literal["current", "queued", "rebuilding", "stale"]
+
+
+def _at_most(limit: int) -> Callable[[str | None], str | None]:
+    """A length check that, unlike pydantic's max_length, lets a lone surrogate through to the reader
+    (which repairs it, with a note) instead of refusing the whole article over one character."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and len(value) > limit:
+            raise ValueError(f"at most {limit:,} characters (this has {len(value):,})")
+        return value
+
+    return check
+
+
+def _bounded(limit: int, description: str | None = None) -> str | None:
+    """The field's default (None), with its cap shown in the schema."""
+    field: str | None = Field(None, description=description, json_schema_extra={"maxLength": limit})
+    return field
+
+
+Title = Annotated[str | None, AfterValidator(_at_most(MAX_TITLE_CHARS))]
+Source = Annotated[str | None, AfterValidator(_at_most(MAX_SOURCE_CHARS))]
+Url = Annotated[str | None, AfterValidator(_at_most(MAX_URL_CHARS))]
 
 
 def _http_url(value: str | None) -> str | None:
@@ -32,9 +63,9 @@ class ArticleIn(BaseModel):
 
     text: str | None = None
     html: str | None = None
-    title: str | None = Field(None, max_length=MAX_TITLE_CHARS)
-    source: str | None = Field(None, max_length=MAX_SOURCE_CHARS)
-    url: str | None = Field(None, max_length=MAX_URL_CHARS, description="where it was published (not fetched)")
+    title: Title = _bounded(MAX_TITLE_CHARS)
+    source: Source = _bounded(MAX_SOURCE_CHARS)
+    url: Url = _bounded(MAX_URL_CHARS, "where it was published (not fetched)")
     published: date | None = None
 
     _check_url = field_validator("url")(_http_url)
@@ -69,9 +100,14 @@ class IngestIn(BaseModel):
 class Placed(BaseModel):
     id: str
     story_id: str
+    brief_state: BriefStateName = Field(
+        description="where the story's brief stands: queued or rebuilding after a new article, else current"
+    )
 
 
-class PlacedItem(Placed):
+class PlacedItem(BaseModel):
+    id: str
+    story_id: str
     added: bool = Field(description="false when the article was stored already")
 
 
@@ -92,7 +128,11 @@ class StoryItem(BaseModel):
     independent_sources: int
     open_conflicts: int
     updated: datetime
-    version: int
+    version: int = Field(description="of the current brief; 0 while the story has none")
+    brief_state: BriefStateName
+    articles_briefed: int = Field(description="articles the current brief covers")
+    articles_pending: int = Field(description="articles waiting for a brief that covers them")
+    articles_failed: int = Field(description="articles left out of the story's briefs (their brief failed)")
 
 
 class StoriesOut(BaseModel):

@@ -20,11 +20,19 @@ WRAPPED_SHARE = 0.6
 WRAPPED_CONTINUED_SHARE = 0.25
 
 # What a block was on its page. A "line" comes from plain text, where only layout tells body from
-# clutter; the other kinds come from an HTML extractor's markup (<p>, <head>, list <item>, <quote>).
-BlockKind = Literal["line", "paragraph", "heading", "item", "quote"]
+# clutter; the other kinds come from an HTML extractor's markup (<p>, <head>, list <item>, <quote>,
+# a table <row> with its cells side by side).
+BlockKind = Literal["line", "paragraph", "heading", "item", "quote", "row"]
 
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _BULLET = re.compile(r"^(?:[•·▪◦●‣⁃∙*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
+# In markup the list is the element, so a bullet typed into the text is dropped only when a space
+# sets it apart; a number stays ("37. What did one volcano say...", "3. Klasse": the rank or the
+# step is the text's), as does a footnote's star ("*Mit der Befragung ...") and a dash opening a
+# line of dialogue.
+_MARKUP_BULLET = re.compile(r"^[•·▪◦●‣⁃∙*-]\s+")
+# Tokenised text (ECB+, some wire feeds) sets a closing quote apart: "... at this time. '".
+_SPACED_CLOSING_QUOTE = re.compile(r"([.!?…])\s+(['’”\"])$")
 _SLUG_SEPARATOR = re.compile(r"\s*(?<![\d])/\s+|\s+/\s*(?![\d])|\s+\|\s+")
 
 
@@ -40,8 +48,6 @@ class Block:
     letters: float
     kind: BlockKind = "line"
     link_share: float = 0.0  # share of the characters inside links (markup blocks only)
-    emphasis_share: float = 0.0  # share of the characters in bold/italic/underline (markup blocks only)
-    caps_share: float = 0.0  # share of the letters that are capitals
     is_menu: bool = False  # read from the raw line, before spacing is normalised away
 
     @property
@@ -63,24 +69,21 @@ def split_blocks(content: str) -> list[Block]:
     return blocks
 
 
-def make_block(
-    index: int, text: str, *, kind: BlockKind = "line", link_share: float = 0.0, emphasis_share: float = 0.0
-) -> Block:
-    """A block from one paragraph's text; a bullet ("•", "-", "1.") opening it marks a list item and is dropped."""
-    bullet = _BULLET.match(text)
+def make_block(index: int, text: str, *, kind: BlockKind = "line", link_share: float = 0.0) -> Block:
+    """A block from one paragraph's text; a bullet ("•", "-", "1.") opening it marks a list item and is dropped
+    (in markup, numbers stay: see _MARKUP_BULLET)."""
+    bullet = _BULLET.match(text) if kind == "line" else _MARKUP_BULLET.match(text)
     body = text[bullet.end() :] if bullet and bullet.end() < len(text) else text
     letters = len(_NOT_LETTER.sub("", body))
     return Block(
         index=index,
         text=body,
         words=word_count(body),
-        sentence_end=ends_sentence(body),
+        sentence_end=ends_sentence(_SPACED_CLOSING_QUOTE.sub(r"\1\2", body) if body[-2:-1] == " " else body),
         is_list_item=kind == "item" or (bullet is not None and bullet.end() < len(text)),
         letters=letters / len(body) if body else 0.0,
         kind=kind,
         link_share=link_share,
-        emphasis_share=emphasis_share,
-        caps_share=sum(map(str.isupper, body)) / letters if letters else 0.0,
     )
 
 

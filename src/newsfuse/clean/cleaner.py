@@ -18,6 +18,7 @@ from newsfuse.clean.metadata import (
     is_byline,
     is_date_line,
     names_only,
+    opens_with_title,
     pick_title,
     same_as_title,
     slug_byline,
@@ -49,6 +50,24 @@ class _Page:
     language: str | None = None  # as the page declares it (<html lang>), when it does
 
 
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """An article as a reader sees it: body paragraphs and list items with the section headings in
+    place, and its title; `headline` is the title as the page printed it above or inside that body
+    (at `headline_at` among the paragraphs), when it did."""
+
+    title: str | None
+    paragraphs: tuple[str, ...]
+    headline: str | None = None
+    headline_at: int = 0
+
+    def with_headline(self) -> tuple[str, ...]:
+        """The paragraphs with the printed headline where the page printed it."""
+        if self.headline is None:
+            return self.paragraphs
+        return (*self.paragraphs[: self.headline_at], self.headline, *self.paragraphs[self.headline_at :])
+
+
 class Cleaner:
     """Cleans documents one at a time or as a batch (a batch also spots furniture shared across pages)."""
 
@@ -70,16 +89,23 @@ class Cleaner:
         return [result for result in results if result is not None]
 
     def clean_group(self, raws: Sequence[RawDocument]) -> list[Article | Failure]:
-        """Clean documents that are compared with each other for furniture (one cleaning group)."""
+        """Clean documents that are compared with each other for furniture (one cleaning group).
+
+        Whatever goes wrong with one document (a bad input, or a bug it trips) is a failure naming it;
+        the others are cleaned as if it were not there.
+        """
         pages: list[_Page | Failure] = []
         stats = CorpusStats()
         for raw in raws:
             try:
                 page = self._page(raw)
+                stats.add(raw.origin, page.blocks)
             except InputError as exc:
                 pages.append(Failure(raw.origin, exc.problem))
                 continue
-            stats.add(raw.origin, page.blocks)
+            except Exception as exc:
+                pages.append(_unexpected(raw, exc))
+                continue
             pages.append(page)
         results: list[Article | Failure] = []
         for item in pages:
@@ -90,6 +116,8 @@ class Cleaner:
                 results.append(self._build(item, stats))
             except InputError as exc:
                 results.append(Failure(item.raw.origin, exc.problem))
+            except Exception as exc:
+                results.append(_unexpected(item.raw, exc))
         return results
 
     def _page(self, raw: RawDocument) -> _Page:
@@ -110,7 +138,8 @@ class Cleaner:
         slug_meta: tuple[str, ...] = ()
         credits: list[str] = []
         for block in markup or split_blocks(content):
-            slug = split_slug(block)
+            # A table row's cells are set apart by bars, which a slug line's segments also are.
+            slug = split_slug(block) if block.kind != "row" else None
             if slug is None:
                 blocks.append(replace(block, index=len(blocks)))
                 continue
@@ -120,6 +149,9 @@ class Cleaner:
                 blocks.append(make_block(len(blocks), slug.text, kind=block.kind))
         if not blocks and not raw.title:
             raise EmptyArticleError(raw.origin, "no text")
+        if raw.format == "text" and not title and len(blocks) > 1 and opens_with_title(content, blocks[0]):
+            title = blocks[0].text
+            blocks = [replace(block, index=i) for i, block in enumerate(blocks[1:])]
         return _Page(
             raw=raw,
             blocks=blocks,
@@ -132,25 +164,31 @@ class Cleaner:
             language=language,
         )
 
-    def outline(self, raw: RawDocument) -> list[str]:
-        """The article as a reader sees it: body paragraphs and list items with the section headings in place.
+    def outline(self, raw: RawDocument) -> Outline:
+        """The article as a reader sees it (see `Outline`).
 
-        `Article` keeps headings apart from its text; text-extraction benchmarks (fundus-eval) count
-        them as part of the body, so the extraction evaluation reads this.
+        `Article` keeps headings apart from its text; text-extraction benchmarks count them as part
+        of the body, so the extraction evaluation reads this.
         """
         page = self._page(raw)
-        roles = classify(page.blocks, doc_id=raw.origin)
+        roles = classify(page.blocks, doc_id=raw.origin, title=page.title)
         title = _title(page, roles)
-        return [
-            block.text
-            for i, block in enumerate(page.blocks)
-            if _is_heading(block, roles, i, title)
-            or (roles[i] in (Role.BODY, Role.ITEM) and not same_as_title(block.text, title))
-        ]
+        paragraphs: list[str] = []
+        headline: tuple[str, int] | None = None
+        for i, block in enumerate(page.blocks):
+            if _is_heading(block, roles, i, title) or (
+                roles[i] in (Role.BODY, Role.ITEM) and not same_as_title(block.text, title)
+            ):
+                paragraphs.append(block.text)
+            elif headline is None and roles[i] is not Role.CLUTTER and same_as_title(block.text, title):
+                headline = (block.text, len(paragraphs))
+        if headline is None:
+            return Outline(title, tuple(paragraphs))
+        return Outline(title, tuple(paragraphs), headline=headline[0], headline_at=headline[1])
 
     def _build(self, page: _Page, stats: CorpusStats | None) -> Article:
         raw, blocks = page.raw, page.blocks
-        roles = classify(blocks, doc_id=raw.origin, stats=stats)
+        roles = classify(blocks, doc_id=raw.origin, stats=stats, title=page.title)
         head = [b for b, role in zip(blocks, roles, strict=True) if role is Role.HEAD]
         title = _title(page, roles)
         kept: list[tuple[Block, Role]] = [
@@ -170,10 +208,14 @@ class Cleaner:
             *(b.text for b, role in zip(blocks, roles, strict=True) if role not in (Role.BODY, Role.ITEM)),
         ]
         dateline = None
+        first = True  # the weak (agency-less) dateline forms are offered to the first body paragraph only
         for position, (_, role) in enumerate(kept):
             if role is not Role.BODY:
                 continue
-            found = split_dateline(texts[position], first=not dateline_checked(kept, position), text=" ".join(texts))
+            # The whole text is read only for the first paragraph's kicker: joining it for every
+            # paragraph made cleaning quadratic in the article's length (20 MB took minutes).
+            found = split_dateline(texts[position], first=first, text=" ".join(texts) if first else "")
+            first = False
             if found is not None:
                 texts[position] = found.rest
                 dateline = dateline or found.place
@@ -198,6 +240,7 @@ class Cleaner:
             language=page.language or self._language.detect(text or title or ""),
             headings=headings,
             origin=raw.origin,
+            notes=raw.notes,
         )
 
 
@@ -208,11 +251,6 @@ def _title(page: _Page, roles: Sequence[Role]) -> str | None:
     head = [b for b, role in zip(page.blocks, roles, strict=True) if role is Role.HEAD]
     lead = " ".join(b.text for b, role in zip(page.blocks, roles, strict=True) if role is Role.BODY)[:LEAD_CHARS]
     return pick_title(head, page.blocks, lead) or (page.slug_meta[0] if page.slug_meta else None)
-
-
-def dateline_checked(kept: Sequence[tuple[Block, Role]], position: int) -> bool:
-    """True once an earlier body paragraph has been offered the weak (agency-less) dateline forms."""
-    return any(role is Role.BODY for _, role in kept[:position])
 
 
 def _is_heading(block: Block, roles: Sequence[Role], index: int, title: str | None) -> bool:
@@ -236,3 +274,10 @@ def _slug_outlet(meta: tuple[str, ...], title: str | None) -> str | None:
     if rest and not rest[0].isupper() and len(rest[0].split()) <= 3:
         return rest[0]
     return None
+
+
+def _unexpected(raw: RawDocument, error: Exception) -> Failure:
+    """A document that tripped a bug: a failure naming it and the error, in one line."""
+    lines = str(error).strip().splitlines()
+    detail = f"{type(error).__name__}: {lines[0][:200]}" if lines else type(error).__name__
+    return Failure(raw.origin, f"could not be cleaned ({detail})")

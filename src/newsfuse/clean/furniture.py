@@ -24,6 +24,10 @@ CREDIT_MAX_WORDS = 6
 FOOTER_BLOCKS = 5
 # A caption is one short sentence; body paragraphs that sit next to a credit line are longer.
 CAPTION_MAX_WORDS = 30
+# A notice that opens on a web action is short ("Follow us on Twitter for the latest news", 5-29
+# words on the sample corpus and trafilatura-dev); a paragraph of 40 words that happens to open on
+# one of those verbs ("Like you, I did a double-take when ...", an ECB+ column) is prose.
+NOTICE_MAX_WORDS = 30
 
 _MENU_SEPARATOR = re.compile(r"\s{2,}|\s*[|·•]\s*|\s+›\s+|\s+>\s+")
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’ &-]{1,20}?)\s?:\s*(?P<rest>\S.*)$")
@@ -42,7 +46,10 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _SELF_REFERENCE = re.compile(
     r"\bthis\s+(?:article|story|page|briefing|digest|newsletter|post|piece|video|report was|content)\b", re.IGNORECASE
 )
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]*’(?!\w)")
+# A paragraph that is one quotation, in the straight single quotes some wires use ("'We appreciate
+# your respect ...'"): the apostrophes inside it rule out a pattern for the quotes alone.
+_WHOLE_QUOTE = re.compile(r"^'.*'\W*$")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<rest>.+)", re.IGNORECASE)
 _TAGLINE_SPLIT = re.compile(r"\s+[-–—·|:]\s+")
 
@@ -90,8 +97,10 @@ def addresses_reader(block: Block, *, second_person: bool = True) -> bool:
 
     The second person is telling only at a page's edges; in a body it may be an opinion writer's.
     """
+    if _WHOLE_QUOTE.match(block.text):
+        return False
     text = _QUOTED.sub(" ", block.text)
-    if _IMPERATIVE.match(text) or _SELF_REFERENCE.search(text):
+    if (_IMPERATIVE.match(text) and block.words <= NOTICE_MAX_WORDS) or _SELF_REFERENCE.search(text):
         return True
     return second_person and bool(_SECOND_PERSON.search(text))
 

@@ -1,7 +1,7 @@
 """Main text and metadata of an HTML page, by trafilatura, kept as typed blocks.
 
 Trafilatura finds the article's part of the page; its XML says which of its paragraphs are headings,
-list items or quotations, and which words were links or emphasis. Those are stronger signals than
+list items, quotations or table rows, and which words were links. Those are stronger signals than
 the layout of its plain text, so the blocks are read from the XML (see `markup_blocks`).
 """
 
@@ -23,28 +23,6 @@ from newsfuse.errors import InputError
 from newsfuse.text.calendar import parse_date
 from newsfuse.text.normalize import normalize_line
 
-# Embedded social posts: the publishers' standard embed markup (a blockquote with this class,
-# which the post's own script turns into a card). Their text is the post, not the article, and
-# trafilatura keeps it as a quotation. Checked on fundus-eval: every tweet kept this way was
-# outside the hand-made gold bodies.
-SOCIAL_EMBED_XPATH = (
-    '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")'
-    ' or contains(concat(" ", normalize-space(@class), " "), " instagram-media ")'
-    ' or contains(concat(" ", normalize-space(@class), " "), " tiktok-embed ")]'
-)
-
-# Cards that point at other stories ("Related", "Most read", promotional teasers), named for what
-# they are by the usual words of news-site templates. Trafilatura drops many such blocks but keeps
-# a card's blurb when it reads like prose. Measured on fundus-eval when added: LATimes 98.29 ->
-# 99.92 F1, TheIntercept 99.62 -> 99.57 (a "most read" headline its gold body happens to include),
-# all 80 pages 96.70 -> 96.80; no other publisher moved. Written from the class attribute up to its
-# element: the same elements as `//*[contains(@class, ...)]`, found in 2/5 of the time, since libxml2
-# then tests only the elements that have a class (that form cost 2 ms a page, 4% of the clean stage).
-RELATED_XPATH = (
-    '//@class[contains(., "promo") or contains(., "related") or contains(., "recirc") or contains(., "teaser")]/..'
-)
-
-
 # Holds only trafilatura's default date-search settings, so one serves every page.
 _METADATA = MetadataReader()
 
@@ -62,7 +40,13 @@ class HtmlExtract:
 
 
 def extract_html(origin: str, html: str) -> HtmlExtract:
-    """Run trafilatura with comments and tables off (neither is article body), keeping its markup."""
+    """Run trafilatura as its own benchmark runs it (comments off, tables on), keeping its markup.
+
+    Whatever this run keeps, the cleaner starts from: it drops only blocks that show a shape of
+    clutter validated on a set other than the one it was chosen on (see `boilerplate`). Embedded
+    social posts are kept as trafilatura keeps them: fundus-eval's gold bodies hold them on one
+    site and not on another, and trafilatura-dev's annotators count them as main text.
+    """
     try:
         tree = load_html(html)
         metadata = _METADATA.read(tree) if tree is not None else None
@@ -73,11 +57,13 @@ def extract_html(origin: str, html: str) -> HtmlExtract:
                 # newsfuse never reads: its blocks come from the XML (about 3% of the clean stage).
                 output_format="txt",
                 include_comments=False,
-                include_tables=False,
+                include_tables=True,
+                # Links are the one markup the cleaner reads beyond the block kinds. Each option
+                # changes which part of some pages trafilatura settles on; formatting changed more
+                # of them (on trafilatura-dev it lost whole bodies), and the cleaner needs no emphasis.
                 include_links=True,
-                include_formatting=True,
+                include_formatting=False,
                 deduplicate=False,
-                prune_xpath=[SOCIAL_EMBED_XPATH, RELATED_XPATH],
             )
             if tree is not None
             else None
@@ -109,78 +95,89 @@ def extract_html(origin: str, html: str) -> HtmlExtract:
 
 
 # Trafilatura's XML: these elements hold blocks (the kind a block inside them gets), <lb/> breaks a
-# line, <ref> is a link and <hi> is bold, italic or underlined text; anything else is inline.
+# line and <ref> is a link; anything else is inline. A table
+# <row> is one block whatever its cells hold, its cells set apart by bars as trafilatura writes them.
 _MARKUP_KINDS: dict[str, BlockKind] = {
     "p": "paragraph", "head": "heading", "item": "item", "list": "item", "quote": "quote"
 }  # fmt: skip
+CELL_SEPARATOR = " | "
 
 
 class _BlockBuilder:
-    """Collects the text of one block at a time, counting the characters inside links and emphasis."""
+    """Collects the text of one block at a time, counting the characters inside links."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self._parts: list[str] = []
-        self._chars = self._link_chars = self._emphasis_chars = 0
+        self._chars = self._link_chars = 0
 
-    def add(self, text: str | None, *, link: bool, emphasis: bool) -> None:
+    def add(self, text: str | None, *, link: bool) -> None:
         if not text:
             return
         self._parts.append(text)
         visible = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
         self._chars += visible
         self._link_chars += visible if link else 0
-        self._emphasis_chars += visible if emphasis else 0
+
+    def separate(self, separator: str) -> None:
+        """Set the next text apart from what came before in this block (a new cell, a line in a cell)."""
+        if self._parts:
+            self._parts.append(separator)
 
     def flush(self, kind: BlockKind) -> None:
         if not self._parts:
             return  # nothing added since the last flush, so the counts are still zero
         # str.split's spaces are the regex's \s, and normalize_line strips the ends anyway.
         text = normalize_line(" ".join("".join(self._parts).split()))
-        if text:
+        if text.endswith(CELL_SEPARATOR.strip()):
+            text = text.rstrip(" |")  # a row whose last cells are empty
+        if text.strip(" |"):
             chars = max(self._chars, 1)
-            self.blocks.append(
-                make_block(
-                    len(self.blocks),
-                    text,
-                    kind=kind,
-                    link_share=self._link_chars / chars,
-                    emphasis_share=self._emphasis_chars / chars,
-                )
-            )
+            self.blocks.append(make_block(len(self.blocks), text, kind=kind, link_share=self._link_chars / chars))
         self._parts.clear()
-        self._chars = self._link_chars = self._emphasis_chars = 0
+        self._chars = self._link_chars = 0
 
 
 def markup_blocks(body: lxml.etree._Element) -> tuple[Block, ...]:
-    """One block per paragraph, heading, list item or line of trafilatura's XML body, in reading order.
+    """One block per paragraph, heading, list item, table row or line of trafilatura's XML body, in reading order.
 
     A quotation or a list may hold several paragraphs; a <lb/> inside a paragraph separates lines
     that the page shows one under another (a name over a town, a list of winners), so each is a block.
+    Inside a table row everything is inline: a row is read across, one record a block.
     """
     builder = _BlockBuilder()
     kinds: list[BlockKind] = ["paragraph"]
-    links = emphasis = 0
+    links = rows = 0
     # iterwalk, not recursion: hostile markup can nest thousands deep.
     for event, element in lxml.etree.iterwalk(body, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
-            if tag in _MARKUP_KINDS:
+            if rows:
+                if tag == "cell":
+                    builder.separate(CELL_SEPARATOR)
+                elif tag in _MARKUP_KINDS or tag in ("lb", "row"):
+                    builder.separate(" ")
+            elif tag == "row":
+                builder.flush(kinds[-1])
+                kinds.append("row")
+            elif tag in _MARKUP_KINDS:
                 builder.flush(kinds[-1])
                 inner = _MARKUP_KINDS[tag]
                 kinds.append(kinds[-1] if tag == "p" and kinds[-1] != "paragraph" else inner)
             elif tag == "lb":
                 builder.flush(kinds[-1])
+            rows += tag == "row"
             links += tag == "ref"
-            emphasis += tag == "hi"
             if tag != "lb":
-                builder.add(element.text, link=links > 0, emphasis=emphasis > 0)
+                builder.add(element.text, link=links > 0)
             continue
         links -= tag == "ref"
-        emphasis -= tag == "hi"
-        if tag in _MARKUP_KINDS:
+        rows -= tag == "row"
+        if not rows and (tag in _MARKUP_KINDS or tag == "row"):
             builder.flush(kinds.pop())
-        builder.add(element.tail if element is not body else None, link=links > 0, emphasis=emphasis > 0)
+        elif rows and tag in _MARKUP_KINDS:
+            builder.separate(" ")
+        builder.add(element.tail if element is not body else None, link=links > 0)
     builder.flush(kinds[-1])
     return tuple(builder.blocks)
 

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from newsfuse.clean.blocks import Block, slug_segments
 from newsfuse.text.calendar import find_dates
-from newsfuse.text.words import content_stems, word_count
+from newsfuse.text.words import content_stems, word_count, words
 
 # Headline length bounds in words: "Top Story" or "World" are section labels, and anything past 25
 # words is a standfirst. Checked against the titles of the fundus-eval pages (4-22 words).
@@ -20,8 +20,19 @@ TITLE_MAX_WORDS = 25
 # Share of a headline's content words that its article's opening paragraphs repeat. Headlines of
 # the seed, sample and fundus pages score 0.4-1.0; mastheads and taglines score 0-0.1.
 TITLE_MIN_LEAD_OVERLAP = 0.25
-# A line this similar (0-100, token-set ratio) to the title is the title repeated by the page.
+# A line this similar (0-100, token-set ratio) to the title is the title repeated by the page...
 SAME_AS_TITLE_MIN = 90
+# ...when it also holds this share of the headline's words. The token-set ratio is 100 for any line
+# whose words all occur in the title, so without this a section heading or a list item made of one
+# of the title's words ("Raye" under "Brit Awards 2024: Full winners list as Raye wins ...") was
+# taken for the headline and lost from the body (fundus-eval's gold keeps them). Pages print their
+# headline whole; a page title adds the site's name after a separator, which is left out first.
+# Repeated headlines on fundus-eval and trafilatura-dev cover 0.75-1.0 of it; section headings
+# and items taken for it by the ratio alone 0.08-0.5. The other way round, most of the line's words
+# are the title's: a lead sentence that retells the headline in more words ("Chargers wide receiver
+# Vincent Jackson was arrested early yesterday on suspicion of drunken driving." under "Chargers'
+# Jackson arrested on suspicion of DUI", 0.43 of its words) is the story, not its headline again.
+TITLE_MIN_COVERAGE = 0.6
 # A date line carries the date and at most this many other words ("Published on", "Updated:").
 DATE_LINE_MAX_OTHER_WORDS = 4
 # A slug line's metadata segments are short; its last segment is the text.
@@ -29,6 +40,7 @@ SLUG_META_MAX_WORDS = 6
 
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s*:?\s+(?P<names>[^\d]{3,80})$", re.IGNORECASE)
 _BYLINE_ROLE = re.compile(r"\s*(?:[,;|]|\s[-–—]\s)\s*")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—»•·:-]\s+|\s*\|\s*")
 _PERSON = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+$|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
@@ -112,10 +124,33 @@ def pick_title(head: Sequence[Block], all_blocks: Sequence[Block], lead: str) ->
     return (repeated or passing)[0].text
 
 
+def opens_with_title(content: str, first: Block) -> bool:
+    """Plain text in the documented form: the first line is the title, then a blank line, then the
+    body. `first` is the first block read from the content; it is the title when it stands alone on
+    that first line and is headline-shaped (a first sentence of a body ends on a full stop)."""
+    lines = content.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff \t\n").split("\n", 2)
+    return (
+        len(lines) == 3
+        and not lines[1].strip()
+        and bool(lines[2].strip())
+        and " ".join(lines[0].split()) == first.text
+        and _title_shaped(first)
+    )
+
+
 def same_as_title(text: str, title: str | None) -> bool:
+    """The line repeats the title: nearly all its words are the title's, and it holds most of the
+    headline (the title's longest part between separators such as " | " or " - ")."""
     if not title:
         return False
-    return fuzz.token_set_ratio(text, title) >= SAME_AS_TITLE_MIN and word_count(text) <= 2 * word_count(title) + 3
+    if fuzz.token_set_ratio(text, title) < SAME_AS_TITLE_MIN or word_count(text) > 2 * word_count(title) + 3:
+        return False
+    headline = {w.lower() for w in words(max(_TITLE_SEPARATOR.split(title), key=len))}
+    line = {w.lower() for w in words(text)}
+    in_title = {w.lower() for w in words(title)}
+    return len(headline & line) >= TITLE_MIN_COVERAGE * len(headline) and len(
+        line & in_title
+    ) >= TITLE_MIN_COVERAGE * len(line)
 
 
 def find_byline(blocks: Sequence[Block]) -> str | None:

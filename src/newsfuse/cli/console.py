@@ -102,6 +102,13 @@ def report_failures(failures: Sequence[Failure]) -> int:
     return report.exit_code
 
 
+def report_left_out(left_out: Sequence[Failure]) -> int:
+    """One line per stored article that its story's brief had to leave out; the exit code (2 if any)."""
+    for failure in left_out:
+        print(f"newsfuse: {_one_line(failure.origin)}: {_one_line(failure.problem)}", file=sys.stderr)
+    return EXIT_BAD_INPUT if left_out else 0
+
+
 def _one_line(text: str) -> str:
     """Control characters (a newline in a file name) shown escaped, so each problem stays one line."""
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

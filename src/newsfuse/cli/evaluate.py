@@ -11,6 +11,7 @@ import typer
 
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import default_data_path
+from newsfuse.evaluation.extraction_sets import Half
 
 eval_app = typer.Typer(help="Measure quality on the evaluation sets (../shared/eval by default).", no_args_is_help=True)
 
@@ -30,13 +31,20 @@ def _fail(exc: EvaluationDataError) -> None:
 
 @eval_app.command("extraction")
 def extraction_cli(
-    data: DataOption = None, limit: Annotated[int | None, typer.Option(help="Only the first N pages.")] = None
+    data: DataOption = None,
+    half: Annotated[Half, typer.Option(help="Only the pages of that half of the publishers or sites.")] = Half.all,
+    limit: Annotated[int | None, typer.Option(help="Only the first N pages.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (each page is extracted on its own).")] = 1,
 ) -> None:
-    """Main-text extraction on fundus-eval pages: ROUGE-LSum P/R/F1 over paragraphs."""
-    from newsfuse.evaluation.extraction import evaluate_extraction
+    """Main-text extraction, newsfuse beside plain trafilatura on the same pages.
+
+    Reads fundus-eval (html/*.html.gz + ground_truth.json: ROUGE-LSum and token F1) or trafilatura's
+    benchmark (html/*.gz + evaldata.json: snippet precision, recall and F1).
+    """
+    from newsfuse.evaluation.extraction import compare_extraction
 
     try:
-        _emit(evaluate_extraction(data or default_data_path("fundus-eval"), limit=limit).figures())
+        _emit(compare_extraction(data or default_data_path("fundus-eval"), half=half, limit=limit, workers=workers))
     except EvaluationDataError as exc:
         _fail(exc)
 
@@ -113,7 +121,7 @@ def stories_cli(
     """Story clustering on ECB+ or NeuS (--data): BCubed P/R/F1, batch and incremental, beside TF-IDF."""
     from newsfuse.errors import ConfigError
     from newsfuse.evaluation.stories import evaluate_stories
-    from newsfuse.stories import make_embedder
+    from newsfuse.service import make_embedder
 
     try:
         chosen = make_embedder(embedder) if embedder else None

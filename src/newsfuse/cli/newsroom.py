@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsfuse.cli.console import EXIT_BAD_INPUT, progress_bar, report_failures
+from newsfuse.cli.console import EXIT_BAD_INPUT, progress_bar, report_failures, report_left_out
 from newsfuse.config import DEFAULT_DB
 from newsfuse.errors import ConfigError, StoreError
 
@@ -33,8 +33,9 @@ FetchPages = Annotated[bool, typer.Option("--fetch-pages", help="Fetch each feed
 # is closing sees it drop (the load test saw 8 of 1,300 requests fail so); 75 s is what common proxies
 # and load balancers keep upstream connections for.
 KEEP_ALIVE_S = 75
-# On shutdown, requests in flight get this long to finish (a brief takes a few seconds).
-GRACEFUL_SHUTDOWN_S = 10
+# On shutdown, requests in flight get this long to finish. A request never waits for a brief (they
+# are rebuilt in the background, and a worker process is stopped at once), so a few seconds is ample.
+GRACEFUL_SHUTDOWN_S = 3
 
 
 def _open(db: str, allow_private: bool, fetch_pages: bool) -> Newsroom:
@@ -56,9 +57,10 @@ def _acknowledge(placement: Placement) -> None:
 def _summary(done: Ingested) -> str:
     added = sum(1 for p in done.placements if p.added)
     stories = len({p.story_id for p in done.placements})
+    left_out = f"; {len(done.left_out)} left out of their briefs" if done.left_out else ""
     return (
         f"{len(done.placements)} article{'s' if len(done.placements) != 1 else ''} ({added} new) "
-        f"in {stories} stor{'y' if stories == 1 else 'ies'}; {len(done.refreshed)} brief(s) refreshed"
+        f"in {stories} stor{'y' if stories == 1 else 'ies'}; {len(done.refreshed)} brief(s) refreshed{left_out}"
     )
 
 
@@ -68,7 +70,10 @@ def ingest(
     allow_private_urls: AllowPrivate = False,
     fetch_pages: FetchPages = False,
 ) -> None:
-    """Read articles into the store: each joins its story, whose brief is refreshed."""
+    """Read articles into the store: each joins its story, whose brief is refreshed.
+
+    A bad input is reported and skipped; an article its story's brief fails with is stored, reported,
+    and left out of the brief (exit code 2 for either)."""
     newsroom = _open(db, allow_private_urls, fetch_pages)
     try:
         with progress_bar("reading") as advance:
@@ -76,7 +81,8 @@ def ingest(
     finally:
         newsroom.store.close()
     print(f"newsfuse: {_summary(done)} in {newsroom.store.url}", file=sys.stderr)
-    raise typer.Exit(report_failures(done.failures))
+    skipped = report_failures(done.failures)
+    raise typer.Exit(report_left_out(done.left_out) or skipped)
 
 
 def watch(
@@ -104,6 +110,7 @@ def watch(
         for placement in done.placements:
             _acknowledge(placement)
         report_failures(done.failures)
+        report_left_out(done.left_out)
         print(f"newsfuse: {feed}: {_summary(done) if done.placements else 'nothing new'}", file=sys.stderr)
 
     try:
@@ -122,7 +129,11 @@ def serve(
     allow_private_urls: AllowPrivate = False,
     fetch_pages: FetchPages = False,
 ) -> None:
-    """The REST API and the web pages. Writes need a bearer token when NEWSFUSE_API_TOKEN is set."""
+    """The REST API and the web pages. Writes need a bearer token when NEWSFUSE_API_TOKEN is set.
+
+    The server listens at once: briefs are rebuilt in a worker process in the background (stale ones
+    caught up there), a write is answered once its article is committed, and SIGTERM stops it within
+    seconds."""
     import uvicorn
 
     from newsfuse.api import Settings, create_app
@@ -131,9 +142,9 @@ def serve(
     # Opened here, not on the server's startup, so that a bad store is one clear line and exit code 2.
     newsroom = _open(settings.db, settings.allow_private_urls, settings.fetch_pages)
     try:
-        stale = newsroom.refresh_stale()  # briefs a crash left behind their articles
+        stale = len(newsroom.store.stale_stories())
         if stale:
-            print(f"newsfuse: refreshed {len(stale)} brief(s) left stale", file=sys.stderr)
+            print(f"newsfuse: {stale} brief(s) left stale: rebuilding them in the background", file=sys.stderr)
         app = create_app(settings, newsroom)
         uvicorn.run(
             app,

@@ -27,6 +27,8 @@ from newsfuse.extract.attributions import Attribution, find_attributions
 from newsfuse.extract.parsing import Parser, SpacyParser
 
 QUOTATION_MARKS = frozenset('"“”')
+# The New York Times texts in PolNeAR write a quotation mark as two apostrophes (''…'').
+DOUBLED_APOSTROPHES = "''"
 KINDS = ("direct", "reported", "all")
 
 
@@ -63,7 +65,8 @@ class Counts:
 
 
 def is_direct(text: str, content: Offsets) -> bool:
-    return any(c in QUOTATION_MARKS for c in text[content[0] : content[1]])
+    said = text[content[0] : content[1]]
+    return any(c in QUOTATION_MARKS for c in said) or DOUBLED_APOSTROPHES in said
 
 
 def half_overlap(a: Offsets, b: Offsets) -> bool:

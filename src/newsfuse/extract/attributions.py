@@ -17,15 +17,24 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.extract.cues import NAMING_VERBS, REPORTING_VERBS
 from newsfuse.extract.quote_marks import QuoteRegion, quote_regions
-from newsfuse.extract.syntax import is_root
+from newsfuse.extract.syntax import climb, is_root
 
 Offsets = tuple[int, int]
 
 # Dependency labels of a reporting verb's content clause.
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# What a naming verb names and what it calls it.
+_NAMED_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "advcl", "dative", "attr"})
+# A reporting verb's object and what completes it ("accused Trump of lying").
+_OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "advcl", "dative"})
 # The gap between a quotation and its cue's clause ('," he said') holds at most this many characters.
 MAX_QUOTE_GAP_CHARS = 3
+# A quotation that ends on one of these is framed by the clause after it ('"…," X shot back').
+_FRAME_ENDINGS = (",", "?", "!", "—", "–", "-", "…")
+# The framing clause's verb comes within this many tokens of the quotation ('," the senator from
+# Vermont shot back').
+MAX_FRAME_TOKENS = 10
 # A quotation standing alone continues the attribution before it only this close (characters
 # between them): the next paragraph, not the next page.
 MAX_CONTINUATION_GAP_CHARS = 400
@@ -45,42 +54,91 @@ class Attribution:
 def find_attributions(text: str, doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> list[Attribution]:
     """Every attribution of the text parsed as `doc`, in text order of its content."""
     quotes = list(regions) if regions is not None else quote_regions(text)
-    cues = [(t, _clause_content(t)) for t in doc if _is_cue(t)]
+    cues = [(t, _in_paragraph(text, t, _clause_content(t))) for t in doc if _is_cue(t)]
     # Each quotation belongs to one cue: the innermost whose content clause it touches, otherwise
     # the nearest whose sentence it opens, closes or borders.
     owned: dict[int, list[QuoteRegion]] = {}
     loose: list[QuoteRegion] = []
     for quote in quotes:
+        # A cue inside the quotation is the speaker's own words ("Nobody told us ..."), not its cue.
+        outside = [(verb, span) for verb, span in cues if not quote.start <= verb.idx < quote.end]
         touching = [
-            (verb, span) for verb, span in cues if span and quote.outer_start < span[1] and span[0] < quote.outer_end
+            (verb, span) for verb, span in outside if span and quote.outer_start < span[1] and span[0] < quote.outer_end
         ]
         if touching:
             verb = min(touching, key=lambda c: (c[1] or (0, 0))[1] - (c[1] or (0, 0))[0])[0]
         else:
-            beside = [verb for verb, span in cues if _beside(text, verb, quote, span is None)]
+            beside = [verb for verb, span in outside if _beside(text, verb, quote, span is None)]
             if not beside:
-                loose.append(quote)
-                continue
+                framing = _frame_verb(text, doc, quote)
+                if framing is None:
+                    loose.append(quote)
+                    continue
+                if all(framing.i != verb.i for verb, _ in cues):
+                    cues.append((framing, None))
+                beside = [framing]
             verb = min(
                 beside, key=lambda v: abs(v.idx - (quote.outer_end if quote.outer_end <= v.idx else quote.outer_start))
             )
         owned.setdefault(verb.i, []).append(quote)
     found: list[Attribution] = []
-    for verb, span in cues:
+    for verb, span in sorted(cues, key=lambda c: c[0].i):
         attribution = _attribution(verb, span, owned.get(verb.i, []), text, quotes)
         if attribution is not None:
             found.append(attribution)
-    for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            attribution = _according_to(token, doc)
-            if attribution is not None and not any(_overlaps(attribution.content, a.content) for a in found):
-                found.append(attribution)
-    found.extend(_continuations(text, loose, found))
-    return sorted(found, key=lambda a: a.content)
+    for attribution in according_to(doc):
+        if not any(_overlaps(attribution.content, a.content) for a in found):
+            found.append(attribution)
+    return _continuations(text, loose, found)
+
+
+def _in_paragraph(text: str, verb: Token, span: Offsets | None) -> Offsets | None:
+    """The content clipped to the cue's paragraph: the parser's sentences can run across a break."""
+    if span is None:
+        return None
+    start = max(span[0], text.rfind("\n", 0, verb.idx) + 1)
+    after = text.find("\n", verb.idx)
+    end = min(span[1], after if after >= 0 else len(text))
+    return (start, end) if start < end else None
+
+
+def _frame_verb(text: str, doc: Doc, quote: QuoteRegion) -> Token | None:
+    """The verb that frames a quotation as speech, whatever the verb: the clause right after a
+    quotation that ends on a comma, question or exclamation mark or dash ('"…," Trump shot back',
+    '"…!" beamed Donald Hartley'), or the clause that ends on a colon right before it ('he boomed:
+    "…"'). Its subject is outside the quotation."""
+    inner = text[quote.start : quote.end].rstrip()
+    if inner.endswith(_FRAME_ENDINGS):
+        following = [t for t in doc if t.idx >= quote.outer_end][:MAX_FRAME_TOKENS]
+        for token in following:
+            if (token.is_punct and token.text not in {",", "'", "’"}) or "\n" in token.text:
+                break
+            if token.pos_ != "VERB":
+                continue
+            subjects = [c for c in token.children if c.dep_ in _SUBJECTS and c.idx >= quote.outer_end]
+            if subjects and (is_root(token) or token.dep_ in {"parataxis", "ccomp"}):
+                return token
+            break
+    before = text[: quote.outer_start].rstrip(" ")
+    if before.endswith(":"):
+        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is not None and colon.start > 0:
+            for token in climb(doc[colon.start - 1], MAX_FRAME_TOKENS):
+                if token.pos_ == "VERB":
+                    subject = _subject(token)
+                    return token if subject is not None and subject.idx < quote.outer_start else None
+    return None
 
 
 def _is_cue(token: Token) -> bool:
+    if _is_according(token):
+        return False  # "according to X" has a rule of its own, with X its source
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in {"VERB", "AUX"}
+
+
+def _is_according(token: Token) -> bool:
+    doc = token.doc
+    return token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
 
 
 def _attribution(
@@ -99,11 +157,46 @@ def _attribution(
         end -= 1
     if end <= start:
         return None
+    if any(q.start <= verb.idx < q.end for q in quotes):
+        return None  # a cue inside what was said is the speaker's words ("Nobody told us ...")
     subject = _subject(verb)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    misparsed = subject is not None and any(q.start <= subject.idx < q.end for q in quotes)
+    if (subject is None and not passive) or misparsed:
+        # No subject, or one inside what was said (a misparse): the frame of a quotation beside
+        # the cue names the speaker ('"…," Gene Sperling, an adviser, said').
+        subject = _framed_subject(verb, text, quotes)
     source = _phrase(subject) if subject is not None else None
-    if source is not None and any(q.start <= source[0] < q.end for q in quotes):
-        return None  # the "subject" is inside what was said: a misparse
     return Attribution((start, end), source, (verb.idx, verb.idx + len(verb.text)))
+
+
+def _framed_subject(verb: Token, text: str, quotes: list[QuoteRegion]) -> Token | None:
+    """The noun phrase between a quotation's closing mark and the cue ('"…," NP said'), or right
+    after a cue that follows the quotation ('"…," said NP')."""
+    doc = verb.doc
+    sentence = verb.sent.start_char
+
+    def frames(q: QuoteRegion) -> bool:
+        gap = text[q.outer_end : verb.idx]
+        # The quotation is in the cue's sentence; the parser's sentence, or no full stop between
+        # ("Rear Adm. Hossein Khanzadi said" has one, inside the same sentence).
+        return q.outer_end <= verb.idx and "\n" not in gap and (sentence <= q.outer_start or "." not in gap)
+
+    closing = [q for q in quotes if frames(q)]
+    if not closing:
+        return None
+    between = [t for t in doc[max(0, verb.i - MAX_FRAME_TOKENS - 1) : verb.i] if t.idx >= closing[-1].outer_end]
+    if len(between) > MAX_FRAME_TOKENS:
+        return None  # the quotation closed a clause ago: it does not frame this cue
+    if not any(t.is_alpha for t in between):
+        between = []
+        for token in doc[verb.i + 1 : verb.i + 1 + MAX_FRAME_TOKENS]:
+            if token.is_punct:
+                break
+            between.append(token)
+    inside = {t.i for t in between}
+    heads = [t for t in between if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.head.i not in inside]
+    return heads[0] if heads else None
 
 
 def _beside(text: str, verb: Token, quote: QuoteRegion, bare: bool) -> bool:
@@ -111,36 +204,65 @@ def _beside(text: str, verb: Token, quote: QuoteRegion, bare: bool) -> bool:
     said'), following the cue ('he said: "…"'), or inside the sentence of a cue with no clause."""
     sentence = verb.sent
     if quote.outer_end <= verb.idx:
-        if "\n" in text[min(quote.outer_end, sentence.start_char) : max(quote.outer_start, sentence.start_char)]:
-            return False
+        if "\n" in text[quote.outer_end : verb.idx]:
+            return False  # another paragraph, whatever the parser's sentences say
         gap = text[quote.outer_end : verb.idx]
-        return (0 <= sentence.start_char - quote.outer_end <= MAX_QUOTE_GAP_CHARS) or (
-            bare and quote.outer_start >= sentence.start_char and "." not in gap
-        )
+        opens = 0 <= sentence.start_char - quote.outer_end <= MAX_QUOTE_GAP_CHARS and _opens_with(verb)
+        return opens or (bare and quote.outer_start >= sentence.start_char and "." not in gap)
     return _follows(text, verb, quote)
+
+
+def _opens_with(verb: Token) -> bool:
+    """Whether the cue's sentence is its own frame: nothing before the cue but its subject ('He
+    said.', 'The president added.'), not a cue deep in another clause ('The comments come after
+    the Pentagon announced …')."""
+    subject = {t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree}
+    return all(t.i in subject or t.is_punct or t.is_space or t.dep_ == "advmod" for t in verb.sent if t.i < verb.i)
 
 
 def _clause_content(verb: Token) -> Offsets | None:
     """What the verb's own clause reports: its content clause ("said that …"), the clause it
     interrupts ('…, he said, …'), or what it calls something ("called Trump "unhinged"")."""
+    if verb.lemma_ in NAMING_VERBS:
+        # What a naming verb reports follows it, whatever the parser makes of it: "called her
+        # "third-rate"", "he called her "weak"" (not the clause before it).
+        named = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMED_DEPS]
+        if named:
+            first, last = named[0].left_edge, named[-1].right_edge
+            return first.idx, last.idx + len(last.text)
     clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.pos_ in {"VERB", "AUX"}]
+    if not clauses:
+        # "said in a statement that ...": the parser hangs the clause on the statement.
+        clauses = [
+            clause
+            for prep in verb.children
+            if prep.dep_ == "prep"
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+            for clause in noun.children
+            if clause.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        ]
     if clauses:
         clause = max(clauses, key=lambda c: len(list(c.subtree)))
         start = clause.left_edge.idx
         end = clause.right_edge.idx + len(clause.right_edge.text)
         marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
         return (min(start, marks[0].idx) if marks else start), end
-    if verb.dep_ in {"parataxis", "advcl"} and not is_root(verb) and verb.i > verb.head.i:
+    interposed = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i)
+    # A parenthetical cue is a short aside of its own ("Barden says", "officials said Tuesday"), not
+    # a clause bound by a conjunction or carrying an object ("a day after Trump issued a directive").
+    aside = not any(c.dep_ in {"mark", "dobj", "ccomp", "xcomp"} for c in verb.children)
+    if interposed and aside and not is_root(verb) and not _is_cue(verb.head):
         head = verb.head
-        subtree = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i) and t.i < verb.i]
+        # The whole sentence around the interposed cue: "In three years, Barden says, lives were lost".
+        subtree = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i) and not t.is_punct]
         if subtree:
             return subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
-    if verb.lemma_ in NAMING_VERBS:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        predicates = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "advcl"}]
-        if objects and predicates:
-            last = predicates[-1].right_edge
-            return objects[0].left_edge.idx, last.idx + len(last.text)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if objects:
+        # "announced new measures", "criticized Sanders for ...": what is reported is named by the object.
+        last = max((c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS), key=lambda c: c.i).right_edge
+        return objects[0].left_edge.idx, last.idx + len(last.text)
     return None
 
 
@@ -153,6 +275,17 @@ def _follows(text: str, verb: Token, quote: QuoteRegion) -> bool:
         return text[: sentence.end_char].rstrip().endswith(":") and not between.strip()
     after_cue = text[verb.idx + len(verb.text) : quote.outer_start]
     return "." not in after_cue and (after_cue.rstrip().endswith((":", ",")) or not after_cue.strip())
+
+
+def according_to(doc: Doc) -> list[Attribution]:
+    """Every "according to X" of the text: X is the source of the rest of its sentence."""
+    found = []
+    for token in doc:
+        if _is_according(token):
+            attribution = _according_to(token, doc)
+            if attribution is not None:
+                found.append(attribution)
+    return found
 
 
 def _according_to(token: Token, doc: Doc) -> Attribution | None:
@@ -179,9 +312,13 @@ def _according_to(token: Token, doc: Doc) -> Attribution | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return subjects[0]
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "The plan has been called a disaster (by X)": the passive subject is what was reported on.
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return agents[0] if agents else None
     # "..., adding that ..." / a conjoined verb shares its head's subject.
     if verb.dep_ in {"conj", "advcl", "xcomp"} and not is_root(verb) and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)
@@ -197,27 +334,43 @@ def _phrase(token: Token) -> Offsets:
         if not any(a.dep_ in {"relcl", "acl", "appos"} and a.head.i == token.i for a in [t, *t.ancestors][:-1])
     ]
     tokens = [t for t in tokens if t.i <= token.i or t.head.i == token.i or t.head.i in {x.i for x in tokens}]
+    # The phrase stays on its head's line: a title or a dateline above is not part of it.
+    tokens = [t for t in tokens if "\n" not in token.doc.text[min(t.idx, token.idx) : max(t.idx, token.idx)]]
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
-    while last.i > first.i and last.is_punct:
+    while last.i > first.i and (last.is_punct or last.is_space):
         last = last.doc[last.i - 1]
+    while first.i < last.i and (first.is_punct or first.is_space):
+        first = first.doc[first.i + 1]
     return first.idx, last.idx + len(last.text)
 
 
 def _continuations(text: str, loose: list[QuoteRegion], found: list[Attribution]) -> list[Attribution]:
-    """Quotations with no cue of their own, credited to the attribution just before them."""
-    out: list[Attribution] = []
+    """`found` with the quotations that have no cue of their own credited to the attribution just
+    before them: in its paragraph the quotation is more of the same content ('"A," he said. "B."'
+    is one attribution, as PolNeAR writes it); in a later paragraph it is one of its own."""
     ordered = sorted(found, key=lambda a: a.content)
     for quote in loose:
-        if any(a.content[0] <= quote.start < a.content[1] for a in found):
+        if any(a.content[0] <= quote.start < a.content[1] for a in ordered):
             continue
-        previous = [a for a in ordered if a.content[1] <= quote.outer_start]
-        if not previous or quote.outer_start - previous[-1].content[1] > MAX_CONTINUATION_GAP_CHARS:
+        previous = [i for i, a in enumerate(ordered) if a.content[1] <= quote.outer_start]
+        if not previous:
+            continue
+        last = ordered[previous[-1]]
+        if quote.outer_start - last.content[1] > MAX_CONTINUATION_GAP_CHARS:
             continue
         if len(text[quote.start : quote.end].split()) < CONTINUATION_MIN_WORDS:
             continue  # a scare-quoted word or title, not a quotation
-        out.append(Attribution((quote.outer_start, quote.outer_end), previous[-1].source, None))
-    return out
+        if "\n" not in text[last.content[1] : quote.outer_start] or _opens_paragraph(text, quote):
+            ordered[previous[-1]] = Attribution((last.content[0], quote.outer_end), last.source, last.cue)
+        else:
+            ordered.append(Attribution((quote.outer_start, quote.outer_end), last.source, None))
+            ordered.sort(key=lambda a: a.content)
+    return ordered
+
+
+def _opens_paragraph(text: str, quote: QuoteRegion) -> bool:
+    return text.rfind("\n", 0, quote.outer_start) >= len(text[: quote.outer_start].rstrip(" \t")) - 1
 
 
 def _overlaps(a: Offsets, b: Offsets) -> bool:

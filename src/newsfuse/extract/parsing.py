@@ -3,10 +3,15 @@
 The model is loaded lazily, once per `SpacyParser`, with only the components extraction reads
 (tagger and parser for tense, speakers and counted nouns; lemmatizer for comparing words; NER for
 names), and texts are parsed in batches with `nlp.pipe`.
+
+A text longer than PIECE_CHARS is parsed in pieces cut at paragraph (else sentence, else word)
+boundaries and joined back into one document with the same text and offsets, so no text meets
+spaCy's `max_length` (error E088) and the parser's working memory stays that of one piece.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -24,6 +29,11 @@ UNUSED_PIPES = ("senter",)
 # Texts per nlp.pipe batch: news articles are a few thousand characters, and 16 of them keep peak
 # memory low on a 2-core machine while still amortising the per-batch overhead.
 BATCH_SIZE = 16
+# The longest piece parsed at once: twice the longest real article in our sets (fundus-eval, 40,539
+# characters), so a news article is always parsed whole, and a tenth of spaCy's max_length.
+PIECE_CHARS = 100_000
+# Where a long text may be cut, best first: after a blank line, a line end, a sentence end, any space.
+_BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
 
 
 class Parser(Protocol):
@@ -35,15 +45,22 @@ class Parser(Protocol):
 class SpacyParser:
     """Parses with a spaCy pipeline loaded on first use and kept for the life of this object."""
 
-    def __init__(self, model: str = MODEL) -> None:
+    def __init__(self, model: str = MODEL, piece_chars: int = PIECE_CHARS) -> None:
         self._model = model
+        self._piece_chars = piece_chars
         self._nlp: Language | None = None
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
+        pieces = [split_pieces(text, self._piece_chars) for text in texts]
+        parsed = self.nlp.pipe((part for parts in pieces for part in parts), batch_size=BATCH_SIZE)
         docs = []
-        for doc in self.nlp.pipe(texts, batch_size=BATCH_SIZE):
-            check("parsing")
-            docs.append(doc)
+        for parts in pieces:
+            group = []
+            for _ in parts:
+                group.append(next(parsed))
+                check("parsing")
+            # No whitespace added between pieces: the joined document's text is the text, offsets and all.
+            docs.append(group[0] if len(group) == 1 else _joined(group))
         return docs
 
     @property
@@ -61,3 +78,28 @@ class SpacyParser:
             raise ConfigError(
                 f"spaCy model {self._model!r} is not installed: install newsfuse's dependencies ({error})"
             ) from error
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def split_pieces(text: str, limit: int) -> list[str]:
+    """The text as consecutive pieces of at most `limit` characters (joined, they are the text),
+    each cut at the best boundary in its second half."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = end
+        for pattern in _BREAKS:
+            found = [m.end() for m in pattern.finditer(text, start + limit // 2, end)]
+            if found and found[-1] <= end:
+                cut = found[-1]
+                break
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces

@@ -1,6 +1,7 @@
 """Match one quote across a story's articles: same speaker and similar words, or nearly the same words
 whoever is credited (a digest giving the fire chief's words to the mayor). Differing renderings are
-kept as variants, each flagged when its meaning changed."""
+kept as variants, each flagged when its meaning changed. A quote's speaker is the name most of its
+main renderings resolve to (None when none is certain: each rendering keeps its phrase as written)."""
 
 from __future__ import annotations
 
@@ -102,7 +103,7 @@ def _quote(group: list[QuoteMention], independence: SourceKeys, translated: froz
             )
         )
     return Quote(
-        speaker=max(set(speakers), key=speakers.count) if speakers else None,
+        speaker=max(dict.fromkeys(speakers), key=speakers.count) if speakers else None,
         text=main[0].text,
         mentions=tuple(main),
         variants=tuple(variants),

@@ -1,5 +1,5 @@
-"""Find stretches of text between quotation marks: “curly”, "straight", «guillemets» and ‘single’ ones
-when they open a quotation rather than an apostrophe."""
+"""Find stretches of text between quotation marks: “curly”, "straight", «guillemets», ‘single’ ones
+when they open a quotation rather than an apostrophe, and ''doubled apostrophes''."""
 
 from __future__ import annotations
 
@@ -16,6 +16,12 @@ _PAIRS = (
     # Straight quotes pair up within a paragraph; the opening one follows a space or line start.
     re.compile(r'(?:(?<=^)|(?<=[\s(\[—–-]))"([^"\n]+?)"', re.MULTILINE),
     re.compile(r"(?:(?<=^)|(?<=\s))‘([^‘’\n]+?)’(?![a-z])", re.MULTILINE),
+    # Two apostrophes for a double quotation mark, as in newspaper archives' plain text (''...'').
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))''(?!')([^\n]+?)''(?!')", re.MULTILINE),
+    # Last, marks of mismatched kinds, as copy pasted together writes them ("…”, “…", ”…”), where no
+    # pair above is: an opening mark after a space or a line start, a closing one before a space,
+    # punctuation or the line end.
+    re.compile(r'(?:(?<=^)|(?<=[\s(\[—–-]))[“"”]([^“”"\n]+?)[”"“](?=[\s,.;:!?)\]—–-]|$)', re.MULTILINE),
 )
 
 

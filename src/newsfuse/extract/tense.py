@@ -14,6 +14,9 @@ FUTURE_LEMMAS = frozenset(
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would", "wo"})
 # Prepositions that point forward from the present: "closed until Sunday", "restored by Tuesday".
 FORWARD_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
+# Prepositions on the way from a date to a past participle that make the date a goal, not the
+# time of the deed: "slated for Wednesday", "the run-up to the vote on Monday".
+AHEAD_PREPOSITIONS = FORWARD_PREPOSITIONS | {"to", "for", "ahead"}
 # How many heads up from the date the clause's verb is looked for.
 MAX_CLIMB = 6
 
@@ -44,6 +47,17 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
     # Past: a past form, a past auxiliary, or a perfect ("has been"); "remain cancelled" is present.
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries):
         return "past"
+    # A past participle with no auxiliary and no verb above it reports something done: "a poll
+    # released Monday", "the rifle used in the attack on Sunday", or a past form tagged as a
+    # participle ("On Friday, X posted ..."); unless the date is reached through a preposition that
+    # looks ahead ("slated for Wednesday", "in the run-up to the vote on Monday").
+    if (
+        verb.tag_ == "VBN"
+        and not auxiliaries
+        and (is_root(verb) or verb.head.pos_ not in {"VERB", "AUX"})
+        and not _looks_ahead(token, verb)
+    ):
+        return "past"
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
         # "told residents to stay indoors on Tuesday": an instruction given in the past is carried
         # out around then, so the nearest day fits; an infinitive under a present verb looks ahead.
@@ -51,6 +65,16 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
     if preposition in FORWARD_PREPOSITIONS:
         return "future"
     return "present"
+
+
+def _looks_ahead(token: Token, verb: Token) -> bool:
+    """Whether the path from the date up to its verb passes a preposition that points forward."""
+    for current in climb(token, MAX_CLIMB):
+        if current.i == verb.i:
+            return False
+        if current.pos_ == "ADP" and current.lower_ in AHEAD_PREPOSITIONS:
+            return True
+    return False
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -26,12 +26,17 @@ What is refused, and what is repaired instead:
   is not a feed where a feed was expected, and feeds without items; feed items with no text;
   JSON lines that do not parse or are not records with ``text`` or ``html``; URLs that are not
   http(s), do not resolve, resolve (on any redirect hop) to loopback, private, link-local,
-  multicast or reserved addresses, answer with an HTTP error, or exceed the size or time caps.
+  multicast or reserved addresses, answer with an HTTP error, or exceed the size or time caps
+  (decompressed size counts). Each hop connects to the address its check resolved, so a name cannot
+  pass the check on one address and be fetched from another (DNS rebinding).
 - repaired: legacy encodings are detected (Windows-1252 for Latin-1, UTF-16 with or without a
   byte-order mark); stray legacy bytes in a UTF-8 file are read as Windows-1252 and a character cut
   off at the end becomes U+FFFD; byte-order marks and CRLF line ends in JSON Lines are ignored;
   symbolic-link loops between folders are walked once; an unreachable item page falls back to the
-  feed's own text (reported, since the page was skipped).
+  feed's own text (reported, since the page was skipped); lone surrogates (a JSON ``\ud800`` escape,
+  an undecodable file name) become U+FFFD and NUL characters are dropped, in every field of every
+  document, with a note on the document (`newsfuse.ingest.repair`), so that no store or encoder
+  downstream meets them.
 """
 
 from newsfuse.ingest.fetch import Fetcher, Response, Transport

@@ -1,17 +1,23 @@
-"""Fetch URLs safely: public addresses only (checked after DNS and on every redirect), capped size and time."""
+"""Fetch URLs safely: public addresses only, capped size and time, on httpx.
+
+Each hop of a redirect chain is resolved once and checked; the connection then goes to an address that
+was checked (pinned), with the Host header and the TLS server name (SNI, and the certificate check)
+still those of the URL. A name cannot resolve to a public address for the check and to a private one
+for the connection (DNS rebinding), since it is resolved only once.
+"""
 
 from __future__ import annotations
 
-import http.client
 import ipaddress
 import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import httpx
 
 from newsfuse.errors import FetchError
 from newsfuse.ingest.decode import size_text
@@ -22,8 +28,11 @@ DEFAULT_MAX_FETCH_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT_S = 10.0
 # Browsers give up after about 20 redirects; news sites use one or two (http -> https -> canonical).
 MAX_REDIRECTS = 5
-# Bodies are read in pieces this big, so the size cap and the deadline are checked as data arrives.
-READ_CHUNK_BYTES = 64 * 1024
+# A failed connection is retried once (httpx's transport retries, with its backoff), then the next
+# checked address of the host is tried, up to this many: enough to ride over one dead front end of a
+# site without letting a host with dozens of addresses hold a batch.
+CONNECT_RETRIES = 1
+MAX_ADDRESSES_TRIED = 3
 USER_AGENT = "newsfuse/0.1 (+https://github.com/newsfuse/newsfuse)"
 
 Resolver = Callable[[str], list[str]]
@@ -50,9 +59,12 @@ class Response:
 
 
 class Transport(Protocol):
-    """Sends one GET without following redirects. Swapped for a fake in tests."""
+    """Sends one GET without following redirects, connecting only to `addresses` (those the Fetcher
+    checked for the URL's host, in order of preference). Swapped for a fake in tests."""
 
-    def get(self, url: str, headers: dict[str, str], *, timeout: float, max_bytes: int) -> Response: ...
+    def get(
+        self, url: str, headers: dict[str, str], *, addresses: Sequence[str], timeout: float, max_bytes: int
+    ) -> Response: ...
 
 
 def system_resolver(host: str) -> list[str]:
@@ -93,51 +105,95 @@ def refusal(address: str) -> str | None:
     return None
 
 
-class UrllibTransport:
-    """The default transport: the standard library, with redirects left to the Fetcher.
+class HttpxTransport:
+    """The default transport: httpx (compressed bodies decoded, failed connections retried), pinned.
 
+    The URL's host is swapped for the checked address while the Host header and the TLS server name
+    keep the name, so the certificate is still checked against it. Each call uses its own connection
+    pool: a connection opened for one name is never reused for another name on the same address.
     `timeout` bounds each network wait and, with the body read in pieces, the whole download, so a
-    server that trickles bytes cannot hold a batch.
+    server that trickles bytes cannot hold a batch. `verify`: the TLS trust (True: the system's).
     """
 
-    def get(self, url: str, headers: dict[str, str], *, timeout: float, max_bytes: int) -> Response:
-        request = urllib.request.Request(url, headers=headers, method="GET")
-        opener = urllib.request.build_opener(_NoRedirect())
-        deadline = time.monotonic() + timeout
+    def __init__(self, verify: ssl.SSLContext | bool = True) -> None:
+        self._verify = verify
+
+    def get(
+        self, url: str, headers: dict[str, str], *, addresses: Sequence[str], timeout: float, max_bytes: int
+    ) -> Response:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
         try:
-            with opener.open(request, timeout=timeout) as reply:
-                declared = str(reply.headers.get("content-length") or "")
-                if declared.isdigit() and int(declared) > max_bytes:
-                    raise FetchError(url, f"response larger than {size_text(max_bytes)} (by its Content-Length)")
-                body = _read_body(url, reply, max_bytes, deadline, timeout)
-                return Response(reply.geturl(), reply.status, _lower(reply.headers.items()), body)
-        except urllib.error.HTTPError as exc:
-            return Response(url, exc.code, _lower(exc.headers.items()), b"")
-        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
-            reason = getattr(exc, "reason", None) or exc or type(exc).__name__
-            raise FetchError(url, f"cannot fetch ({_first_line(str(reason))})") from None
+            name = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise FetchError(url, f"malformed URL (host {host[:60]!r} is not a valid name)") from None
+        port = f":{parts.port}" if parts.port is not None else ""
+        sent = {**headers, "Host": _bracketed(name) + port}
+        deadline = time.monotonic() + timeout
+        problem = "no address to connect to"
+        for address in list(addresses)[:MAX_ADDRESSES_TRIED]:
+            if time.monotonic() > deadline:
+                break
+            pinned = urlunsplit(parts._replace(netloc=_bracketed(address) + port))
+            # SNI and the certificate check are for the name; an IP-literal URL has no name to send.
+            extensions = {} if _is_ip(host) else {"sni_hostname": name}
+            transport = httpx.HTTPTransport(verify=self._verify, retries=CONNECT_RETRIES)
+            with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False, trust_env=False) as client:
+                try:
+                    request = client.build_request("GET", pinned, headers=sent, extensions=extensions)
+                    reply = client.send(request, stream=True)
+                    try:
+                        return _response(url, reply, max_bytes, deadline, timeout)
+                    finally:
+                        reply.close()
+                except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                    problem = _first_line(str(exc)) or type(exc).__name__
+                    continue  # the next checked address of the host
+                except httpx.HTTPError as exc:
+                    reason = _first_line(str(exc)) or type(exc).__name__
+                    raise FetchError(url, f"cannot fetch ({reason})") from None
+        raise FetchError(url, f"cannot fetch ({problem})")
 
 
-def _read_body(url: str, reply: http.client.HTTPResponse, max_bytes: int, deadline: float, timeout: float) -> bytes:
+def _response(url: str, reply: httpx.Response, max_bytes: int, deadline: float, timeout: float) -> Response:
+    headers = {key.lower(): value for key, value in reply.headers.items()}
+    if reply.status_code >= 300:
+        return Response(url, reply.status_code, headers, b"")  # a redirect or an error: the body is not read
+    declared = headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes and "content-encoding" not in headers:
+        raise FetchError(url, f"response larger than {size_text(max_bytes)} (by its Content-Length)")
     chunks: list[bytes] = []
     size = 0
-    while size <= max_bytes:
+    # Decoded (decompressed) bytes, counted against the cap as they come: a compression bomb stops
+    # within one network read of the cap (httpx decodes each read whole).
+    pieces: Iterator[bytes] = reply.iter_bytes()
+    for chunk in pieces:
         if time.monotonic() > deadline:
             raise FetchError(url, f"cannot fetch (took longer than {timeout:g} s)")
-        # read1: whatever has arrived (up to the chunk), so a trickling server meets the deadline.
-        chunk = reply.read1(min(READ_CHUNK_BYTES, max_bytes + 1 - size))
-        if not chunk:
-            break
         chunks.append(chunk)
         size += len(chunk)
-    return b"".join(chunks)
+        if size > max_bytes:
+            break
+    return Response(url, reply.status_code, headers, b"".join(chunks))
+
+
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass
 class Fetcher:
     """GETs public URLs. Every hop of a redirect chain is resolved and checked before it is fetched."""
 
-    transport: Transport = field(default_factory=UrllibTransport)
+    transport: Transport = field(default_factory=HttpxTransport)
     resolver: Resolver = system_resolver
     allow_private: bool = False
     timeout: float = DEFAULT_TIMEOUT_S
@@ -149,8 +205,10 @@ class Fetcher:
         current = url
         for hop in range(MAX_REDIRECTS + 1):
             try:
-                self.check(current)
-                response = self.transport.get(current, sent, timeout=self.timeout, max_bytes=self.max_bytes)
+                addresses = self.check(current)
+                response = self.transport.get(
+                    current, sent, addresses=addresses, timeout=self.timeout, max_bytes=self.max_bytes
+                )
             except FetchError as exc:
                 if hop == 0:
                     raise
@@ -173,8 +231,9 @@ class Fetcher:
             return response
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
-    def check(self, url: str) -> None:
-        """Raise FetchError unless the URL is http(s) and its host resolves only to public addresses."""
+    def check(self, url: str) -> list[str]:
+        """The addresses to connect to for the URL, all checked. Raises FetchError unless the URL is
+        http(s) and its host resolves (only to public addresses, unless `allow_private`)."""
         try:
             parts = urlsplit(url)
             host = parts.hostname
@@ -185,36 +244,23 @@ class Fetcher:
             raise FetchError(url, f"unsupported URL scheme {parts.scheme!r} (only http and https)")
         if not host:
             raise FetchError(url, "URL has no host")
-        if self.allow_private:
-            return
-        try:
-            literal = ipaddress.ip_address(host)
-        except ValueError:
-            literal = None
-        if literal is not None:
-            why = refusal(host)
+        if _is_ip(host):
+            why = None if self.allow_private else refusal(host)
             if why:
                 raise FetchError(url, f"refused: {why}")
-            return
+            return [host.split("%")[0]]
         try:
             addresses = self.resolver(host)
         except FetchError as exc:
             raise FetchError(url, exc.problem) from None
         if not addresses:
             raise FetchError(url, f"host {host} has no address")
-        for address in addresses:
-            why = refusal(address)
-            if why:
-                raise FetchError(url, f"refused: {host} resolves to a {why}")
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None
-
-
-def _lower(items: object) -> dict[str, str]:
-    return {str(key).lower(): str(value) for key, value in items}  # type: ignore[attr-defined]
+        if not self.allow_private:
+            for address in addresses:
+                why = refusal(address)
+                if why:
+                    raise FetchError(url, f"refused: {host} resolves to a {why}")
+        return addresses
 
 
 def _first_line(message: str) -> str:

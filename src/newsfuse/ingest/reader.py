@@ -15,6 +15,7 @@ from newsfuse.ingest.feeds import read_feed
 from newsfuse.ingest.fetch import Fetcher
 from newsfuse.ingest.formats import Kind, kind_from_name, sniff
 from newsfuse.ingest.jsonl import read_jsonl
+from newsfuse.ingest.repair import repair_document
 from newsfuse.models import Failure, RawDocument
 
 
@@ -79,6 +80,13 @@ class Reader:
         yield from self._parse(origin, text, kind or sniff(text), path=origin, url=None)
 
     def _parse(
+        self, origin: str, text: str, kind: Kind, *, path: str | None, url: str | None
+    ) -> Iterator[RawDocument | Failure]:
+        """Every document the text holds, each repaired (`newsfuse.ingest.repair`), and each failure."""
+        for item in self._documents(origin, text, kind, path=path, url=url):
+            yield repair_document(item) if isinstance(item, RawDocument) else item
+
+    def _documents(
         self, origin: str, text: str, kind: Kind, *, path: str | None, url: str | None
     ) -> Iterator[RawDocument | Failure]:
         if kind == "jsonl":

@@ -15,7 +15,8 @@ class RawDocument:
     """One input document before cleaning: what a reader found, with any metadata it was given.
 
     `origin` names where it came from (a path, a URL, or ``path:line`` for one JSON line), so every
-    later error can point back at it.
+    later error can point back at it. `notes` say what the reader had to repair to make it usable
+    (one line each), and travel on to the clean article.
     """
 
     origin: str
@@ -27,6 +28,7 @@ class RawDocument:
     published: date | None = None
     byline: str | None = None
     path: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,11 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A clean article. `text` is the body paragraphs joined by blank lines."""
+    """A clean article. `text` is the body paragraphs joined by blank lines.
+
+    `notes` say, one line each, what was done to the input on its way in: characters repaired by the
+    reader, a text longer than the analysis takes cut for its brief.
+    """
 
     id: str
     text: str
@@ -69,6 +75,7 @@ class Article:
     language: str | None = None
     headings: tuple[str, ...] = field(default=())
     origin: str | None = None  # where it was read from: a path, a URL, or "path:line" for JSON Lines
+    notes: tuple[str, ...] = ()
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[p.start : p.end] for p in self.paragraphs]

@@ -195,12 +195,14 @@ class PageNotes:
     digests: tuple[str, ...] = ()
 
 
-def record_json(record: BriefRecord | PageNotes) -> dict[str, Any]:
-    """The record as the contract's JSON object: dicts, lists and plain values only."""
+def record_json(record: BriefRecord | ArticleRecord | PageNotes) -> dict[str, Any]:
+    """The record as the contract's JSON object: dicts, lists and plain values only. An article's
+    `path` or `url` is left out when it has none (the contract gives one or the other)."""
     data: dict[str, Any] = _plain(dataclasses.asdict(record))
-    for article in data.get("articles", []) if isinstance(record, BriefRecord) else []:
+    articles = data.get("articles", []) if isinstance(record, BriefRecord) else [data]
+    for article in articles if not isinstance(record, PageNotes) else []:
         for optional in ("path", "url"):
-            if article[optional] is None:
+            if article.get(optional, "") is None:
                 del article[optional]
     return data
 

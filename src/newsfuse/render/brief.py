@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from newsfuse.models import Span
@@ -12,7 +13,6 @@ from newsfuse.models.brief import SECTION_TITLES, Brief
 from newsfuse.models.claims import name_articles
 from newsfuse.models.facts import Entity
 from newsfuse.models.record import (
-    ArticleRecord,
     BriefRecord,
     ClaimRecord,
     ConflictRecord,
@@ -28,6 +28,7 @@ from newsfuse.models.record import (
     VariantRecord,
     record_json,
 )
+from newsfuse.render.articles import article_record
 from newsfuse.render.provenance import sources_line
 
 
@@ -35,22 +36,12 @@ def brief_record(brief: Brief) -> BriefRecord:
     """The brief as the typed record of the JSON contract (`record_json` writes it as JSON)."""
     provenance = brief.provenance
     articles = tuple(
-        ArticleRecord(
-            id=article.id,
-            source=article.source,
-            title=article.title,
-            byline=article.byline,
-            published=article.published.isoformat() if article.published else None,
-            dateline=article.dateline,
-            agencies=tuple(article.agencies),
-            language=article.language,
-            text=article.text,
+        replace(
+            article_record(article),
             derived_from=tuple(
                 DerivedRecord(d.parent, d.kind, round(d.score, 3)) for d in provenance.derived_from(article.id)
             ),
             machine_translated=provenance.machine_translated(article.id),
-            path=article.path,
-            url=article.url,
         )
         for article in brief.articles
     )

@@ -20,6 +20,7 @@ from newsfuse.store.records import (
     FeedState,
     SearchHit,
     StoredBrief,
+    StoryState,
     StorySummary,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoredBrief",
+    "StoryState",
     "StorySummary",
     "Writes",
     "open_store",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
@@ -28,7 +29,15 @@ ARTICLE_COLUMNS = (
     "text",
     "paragraphs",
     "added",
+    "notes",
 )
+# Keys (ids, URLs) a store could never have written: a NUL (PostgreSQL refuses it in text) or a lone
+# surrogate (not encodable). A lookup by one finds nothing, the same on every backend.
+_UNSTORABLE_KEY = re.compile("[\x00\ud800-\udfff]")
+# The largest row offset and limit SQL takes (a signed 64-bit integer), and the largest version number
+# (an INTEGER column, 32-bit in PostgreSQL). Past them, a query can only come back empty.
+MAX_ROWS = 2**63 - 1
+MAX_VERSION = 2**31 - 1
 
 
 def article_values(article: Article, story_id: str, added: datetime) -> tuple[object, ...]:
@@ -49,6 +58,7 @@ def article_values(article: Article, story_id: str, added: datetime) -> tuple[ob
         article.text,
         dumps([[p.start, p.end, p.is_list_item] for p in article.paragraphs]),
         timestamp(added),
+        dumps(list(article.notes)),
     )
 
 
@@ -70,9 +80,15 @@ def article_from(row: Mapping[str, Any]) -> Article:
             language=row["language"],
             headings=tuple(loads(row["headings"])),
             origin=row["origin"],
+            notes=tuple(loads(row["notes"]) or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"stored article {row.get('id')!r} cannot be read back ({exc})") from None
+
+
+def usable_key(value: str) -> bool:
+    """False for a key no store holds (see _UNSTORABLE_KEY): look-ups by it are answered empty."""
+    return _UNSTORABLE_KEY.search(value) is None
 
 
 def span_list(spans: tuple[Span, ...]) -> list[list[object]]:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
 from newsfuse.models import Article
-from newsfuse.store.records import Arrival, BriefRow, BriefVersion, FeedState, SearchHit, StoredBrief, StorySummary
+from newsfuse.store.records import (
+    Arrival,
+    BriefRow,
+    BriefVersion,
+    FeedState,
+    SearchHit,
+    StoredBrief,
+    StoryState,
+    StorySummary,
+)
 
 
 class Reads(Protocol):
@@ -25,13 +35,17 @@ class Reads(Protocol):
         ...
 
     def stories(self, limit: int, offset: int = 0) -> list[StorySummary]:
-        """Stories, most recently updated first."""
+        """Stories (those without a brief yet too), most recently updated first."""
         ...
 
     def story_count(self) -> int: ...
 
     def stale_stories(self) -> list[str]:
-        """Stories with articles their current brief does not cover (a brief refresh was cut short)."""
+        """Stories with articles their current brief neither covers nor left out, oldest update first."""
+        ...
+
+    def story_state(self, story_id: str) -> StoryState | None:
+        """Which of the story's articles its current brief covers, waits for, or left out (None: no story)."""
         ...
 
     def brief(self, story_id: str, version: int | None = None) -> StoredBrief | None:
@@ -69,6 +83,11 @@ class Writes(Reads, Protocol):
         ...
 
     def save_feed(self, state: FeedState) -> None: ...
+
+    def mark_failed(self, story_id: str, failures: Sequence[tuple[str, str]]) -> int:
+        """Leave these (article id, problem) out of the story's briefs from now on; return how many were
+        newly marked (an article marked already, or not in the story, is left as it is)."""
+        ...
 
 
 class Store(Reads, Protocol):

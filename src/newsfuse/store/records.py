@@ -70,7 +70,31 @@ class StorySummary:
     open_conflicts: int
     created: datetime
     updated: datetime
-    version: int
+    version: int  # 0: no brief yet
+    briefed: int = 0  # how many of its articles the current brief covers
+    failed: int = 0  # how many are left out of its briefs, their brief having failed with them
+
+    @property
+    def pending(self) -> int:
+        """Articles waiting for a brief that covers them."""
+        return max(0, len(self.article_ids) - self.briefed - self.failed)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryState:
+    """Where a story's brief stands: which articles it covers, which wait, which were left out."""
+
+    story_id: str
+    version: int  # of the current brief; 0 when there is none
+    article_ids: tuple[str, ...]  # every member, in arrival order
+    briefed: tuple[str, ...]  # those the current brief covers
+    failed: tuple[tuple[str, str], ...]  # (article id, problem) of each left out of its briefs
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        """Members neither in the current brief nor left out: the next brief should add them."""
+        done = {*self.briefed, *(article for article, _ in self.failed)}
+        return tuple(a for a in self.article_ids if a not in done)
 
 
 @dataclass(frozen=True, slots=True)

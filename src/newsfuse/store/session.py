@@ -13,6 +13,8 @@ from typing import Any
 from newsfuse.models import Article, Conflict
 from newsfuse.store.codec import (
     ARTICLE_COLUMNS,
+    MAX_ROWS,
+    MAX_VERSION,
     article_from,
     article_values,
     dumps,
@@ -20,8 +22,18 @@ from newsfuse.store.codec import (
     moment,
     span_list,
     timestamp,
+    usable_key,
 )
-from newsfuse.store.records import Arrival, BriefRow, BriefVersion, FeedState, SearchHit, StoredBrief, StorySummary
+from newsfuse.store.records import (
+    Arrival,
+    BriefRow,
+    BriefVersion,
+    FeedState,
+    SearchHit,
+    StoredBrief,
+    StoryState,
+    StorySummary,
+)
 
 Row = Mapping[str, Any]
 _ARTICLE_SELECT = ", ".join(ARTICLE_COLUMNS)
@@ -46,14 +58,20 @@ class SqlSession:
     # Reads
 
     def article(self, article_id: str) -> Article | None:
+        if not usable_key(article_id):
+            return None
         rows = self._run(f"SELECT {_ARTICLE_SELECT} FROM articles WHERE id = ?", (article_id,))
         return article_from(rows[0]) if rows else None
 
     def story_of(self, article_id: str) -> str | None:
+        if not usable_key(article_id):
+            return None
         rows = self._run("SELECT story_id FROM articles WHERE id = ?", (article_id,))
         return str(rows[0]["story_id"]) if rows else None
 
     def story_articles(self, story_id: str) -> list[Article]:
+        if not usable_key(story_id):
+            return []
         rows = self._run(f"SELECT {_ARTICLE_SELECT} FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
         return [article_from(row) for row in rows]
 
@@ -62,10 +80,12 @@ class SqlSession:
         return [Arrival(int(row["seq"]), article_from(row), str(row["story_id"])) for row in rows]
 
     def stories(self, limit: int, offset: int = 0) -> list[StorySummary]:
+        if limit <= 0 or not 0 <= offset <= MAX_ROWS:
+            return []
         rows = self._run(
-            "SELECT id, headline, independent_sources, open_conflicts, created, updated, version FROM stories"
-            " WHERE version > 0 ORDER BY updated DESC, id LIMIT ? OFFSET ?",
-            (limit, offset),
+            "SELECT id, headline, independent_sources, open_conflicts, created, updated, version, briefed, failed"
+            " FROM stories ORDER BY updated DESC, id LIMIT ? OFFSET ?",
+            (min(limit, MAX_ROWS), offset),
         )
         members = self._members([str(row["id"]) for row in rows])
         return [
@@ -78,18 +98,42 @@ class SqlSession:
                 created=moment(row["created"]),
                 updated=moment(row["updated"]),
                 version=int(row["version"]),
+                briefed=int(row["briefed"]),
+                failed=int(row["failed"]),
             )
             for row in rows
         ]
 
     def story_count(self) -> int:
-        return int(self._run("SELECT count(*) AS n FROM stories WHERE version > 0")[0]["n"])
+        return int(self._run("SELECT count(*) AS n FROM stories")[0]["n"])
 
     def stale_stories(self) -> list[str]:
-        rows = self._run("SELECT id FROM stories WHERE briefed < article_count ORDER BY updated")
+        rows = self._run("SELECT id FROM stories WHERE briefed + failed < article_count ORDER BY updated, id")
         return [str(row["id"]) for row in rows]
 
+    def story_state(self, story_id: str) -> StoryState | None:
+        if not usable_key(story_id):
+            return None
+        found = self._run("SELECT version FROM stories WHERE id = ?", (story_id,))
+        if not found:
+            return None
+        members = self._run("SELECT id, brief_problem FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
+        latest = self._run(
+            "SELECT article_ids FROM briefs WHERE story_id = ? ORDER BY version DESC LIMIT 1", (story_id,)
+        )
+        return StoryState(
+            story_id=story_id,
+            version=int(found[0]["version"]),
+            article_ids=tuple(str(row["id"]) for row in members),
+            briefed=tuple(loads(latest[0]["article_ids"])) if latest else (),
+            failed=tuple(
+                (str(row["id"]), str(row["brief_problem"])) for row in members if row["brief_problem"] is not None
+            ),
+        )
+
     def brief(self, story_id: str, version: int | None = None) -> StoredBrief | None:
+        if not usable_key(story_id) or (version is not None and not 1 <= version <= MAX_VERSION):
+            return None
         if version is None:
             rows = self._run(
                 f"SELECT {_BRIEF_COLUMNS}, record, annotations FROM briefs WHERE story_id = ?"
@@ -119,6 +163,8 @@ class SqlSession:
         )
 
     def versions(self, story_id: str) -> list[BriefVersion]:
+        if not usable_key(story_id):
+            return []
         rows = self._run(f"SELECT {_BRIEF_COLUMNS} FROM briefs WHERE story_id = ? ORDER BY version DESC", (story_id,))
         return [
             BriefVersion(
@@ -133,6 +179,8 @@ class SqlSession:
         ]
 
     def feed(self, url: str) -> FeedState | None:
+        if not usable_key(url):
+            return None
         rows = self._run(
             "SELECT url, etag, last_modified, checked, next_due, failures, last_error, articles_seen"
             " FROM feeds WHERE url = ?",
@@ -155,12 +203,14 @@ class SqlSession:
     def counts(self) -> dict[str, int]:
         row = self._run(
             "SELECT (SELECT count(*) FROM articles) AS articles,"
-            " (SELECT count(*) FROM stories WHERE version > 0) AS stories,"
+            " (SELECT count(*) FROM stories) AS stories,"
             " (SELECT count(*) FROM briefs) AS briefs"
         )[0]
         return {key: int(row[key]) for key in ("articles", "stories", "briefs")}
 
     def findings(self, story_id: str) -> dict[str, int]:
+        if not usable_key(story_id):
+            return {"derivations": 0, "claims": 0, "conflicts": 0}
         row = self._run(
             "SELECT (SELECT count(*) FROM derivations WHERE story_id = ?) AS derivations,"
             " (SELECT count(*) FROM claims WHERE story_id = ?) AS claims,"
@@ -298,6 +348,19 @@ class SqlSession:
             ),
         )
 
+    def mark_failed(self, story_id: str, failures: Sequence[tuple[str, str]]) -> int:
+        marked = 0
+        for article_id, problem in failures:
+            rows = self._run(
+                "UPDATE articles SET brief_problem = ? WHERE id = ? AND story_id = ? AND brief_problem IS NULL"
+                " RETURNING id",
+                (problem, article_id, story_id),
+            )
+            marked += len(rows)
+        if marked:
+            self._run("UPDATE stories SET failed = failed + ? WHERE id = ?", (marked, story_id))
+        return marked
+
 
 def _without_texts(record: dict[str, Any]) -> dict[str, Any]:
     """The brief JSON without its articles' texts, which the articles table holds once for every version."""
@@ -338,6 +401,9 @@ class ReadsThrough:
 
     def stale_stories(self) -> list[str]:
         return self._session().stale_stories()
+
+    def story_state(self, story_id: str) -> StoryState | None:
+        return self._session().story_state(story_id)
 
     def brief(self, story_id: str, version: int | None = None) -> StoredBrief | None:
         return self._session().brief(story_id, version)

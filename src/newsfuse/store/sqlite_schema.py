@@ -108,4 +108,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "INSERT INTO brief_search (story_id, headline, body) SELECT id, headline, '' FROM stories",
         ),
     ),
+    Migration(
+        3,
+        "notes on articles (what was repaired or cut on the way in) and articles left out of briefs",
+        (
+            # JSON list of one-line notes.
+            "ALTER TABLE articles ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'",
+            # Why the story's brief failed with this article in it (NULL: it did not); such an article
+            # is left out of its story's briefs, and counted in stories.failed.
+            "ALTER TABLE articles ADD COLUMN brief_problem TEXT",
+            "ALTER TABLE stories ADD COLUMN failed INTEGER NOT NULL DEFAULT 0",
+        ),
+    ),
 )
