@@ -27,13 +27,11 @@ from newsfuse.stories.linkage import Edge, average_linkage
 from newsfuse.stories.similarity import Scoring
 from newsfuse.stories.window import Window
 
-# Scored pairs weaker than this raw score (a cosine) are not kept: it is under a quarter of the
-# least cosine that links two articles (CENTRED_THRESHOLD x SCALE_FLOOR = 0.15), so such a pair never
-# links two articles by itself, and when two groups have unscored pairs their exact average is
-# recomputed before they merge. At 100k articles the weak pairs are most of the candidates' scores,
-# and keeping them took 5 GB. (0.1 was this bound in the summed cosines' units; as a cosine it cut
-# a tenth of NeuS's same-story pairs.)
-MIN_EDGE_RAW = 0.035
+# Scored pairs weaker than this raw score are not kept: relative to the scale floor such a pair is
+# under a quarter of the threshold, so it never links two articles by itself, and when two groups
+# have unscored pairs their exact average is recomputed before they merge. At 100k articles the
+# weak pairs are most of the candidates' scores, and keeping them took 5 GB.
+MIN_EDGE_RAW = 0.1
 # Articles embedded per call when an embedder is in use: batching is what makes a neural model fast.
 EMBED_CHUNK = 256
 

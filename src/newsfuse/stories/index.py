@@ -24,8 +24,8 @@ from newsfuse.stories.terms import Channel, article_terms
 from newsfuse.stories.vectors import (
     DocumentFrequencies,
     TermVector,
+    channel_cosines,
     hash_terms,
-    joint_cosines,
     key_slots,
     weighted_matrix,
 )
@@ -56,10 +56,6 @@ EXACT_SAMPLE = 24
 # Pairs re-scored at once: each chunk multiplies two sparse matrices of this many rows.
 RESCORE_CHUNK = 1 << 13
 _KEY_CHANNELS = (Channel.NAMES, Channel.BODY)
-# Two articles in different languages share names and dates, not words: they are scored on the joint
-# cosine of these channels alone (a translation then joins its story by who, where and when; in one
-# vector with its words, which match nothing, its names would count for little).
-_NEUTRAL_CHANNELS = (int(Channel.NAMES), int(Channel.LEAD_NAMES), int(Channel.WHEN))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +95,6 @@ class ArticleIndex:
         # Each position's publication day (an ordinal), or -1 when undated.
         self._days = np.full(0, -1, dtype=np.int64)
         self._years = np.full(0, -1, dtype=np.int64)
-        # Each position's language as a code (-1 when unknown), for telling pairs across languages.
-        self._language_codes = np.full(0, -1, dtype=np.int64)
-        self._codes: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self.vectors)
@@ -129,7 +122,7 @@ class ArticleIndex:
         window = article_window(article)
         self.windows.append(window)
         self.languages.append(article.language)
-        self._note(position, window, article.language)
+        self._note_day(position, window)
         self._best.append([])
         self._nearest.append([])
         if duplicate_of is not None:
@@ -146,7 +139,7 @@ class ArticleIndex:
         if self._embedder is not None and embedding is None:
             embedding = self._embedder.embed([_embed_text(article)])[0]
         candidates = self._candidates(vector, window)
-        raw = self._raw_scores(vector, embedding, candidates, position)
+        raw = self._raw_scores(vector, embedding, candidates)
         self.vectors.append(vector)
         self.original.append(position)
         self.copies.append(1)
@@ -169,21 +162,15 @@ class ArticleIndex:
     def raw_scores(self, position: int, others: Sequence[int]) -> npt.NDArray[np.float32]:
         """Raw scores between one filed article and others (used for headlines and reclustering)."""
         embedding = self._embeddings[position] if self._embeddings else None
-        candidates = np.asarray(others, dtype=np.int64)
-        return self._raw_scores(self.vectors[position], embedding, candidates, position)
+        return self._raw_scores(self.vectors[position], embedding, np.asarray(others, dtype=np.int64))
 
     def pairwise_raw(self, rows: Sequence[int], columns: Sequence[int]) -> npt.NDArray[np.float64]:
         """Raw scores between two lists of filed articles, as a (rows, columns) matrix."""
+        weights = np.asarray(self.scoring.channel_weights, dtype=np.float32)
         both = [self.vectors[p] for p in rows] + [self.vectors[p] for p in columns]
-        raw = np.zeros((len(rows), len(columns)), dtype=np.float64)
-        crossing = self._crossing(
-            np.asarray(rows, dtype=np.int64)[:, None], np.asarray(columns, dtype=np.int64)[None, :]
-        )
-        for weights, where in ((self._weights(), ~crossing), (self._weights(neutral=True), crossing)):
-            if where.any():
-                matrix = weighted_matrix(both, self._frequencies, weights)
-                left, right = matrix[: len(rows)], matrix[len(rows) :]
-                raw[where] = np.asarray((left @ right.T).toarray(), dtype=np.float64)[where]
+        matrix = weighted_matrix(both, self._frequencies, weights)
+        left, right = matrix[: len(rows)], matrix[len(rows) :]
+        raw = np.asarray((left @ right.T).toarray(), dtype=np.float64)
         if self._embeddings and self.scoring.embedder_weight > 0:
             a = np.stack([self._embeddings[p] for p in rows])
             b = np.stack([self._embeddings[p] for p in columns])
@@ -198,19 +185,13 @@ class ArticleIndex:
         out = np.zeros(rows.size, dtype=np.float64)
         if rows.size == 0:
             return out
-        crossing = self._crossing(rows, columns)
-        matrices = [(weighted_matrix(self.vectors, self._frequencies, self._weights()), ~crossing)]
-        if crossing.any():
-            matrices.append((weighted_matrix(self.vectors, self._frequencies, self._weights(neutral=True)), crossing))
+        weights = np.asarray(self.scoring.channel_weights, dtype=np.float32)
+        matrix = weighted_matrix(self.vectors, self._frequencies, weights)
         embeddings = np.stack(self._embeddings) if self._embeddings and self.scoring.embedder_weight > 0 else None
         for start in range(0, rows.size, RESCORE_CHUNK):
             i = rows[start : start + RESCORE_CHUNK]
             j = columns[start : start + RESCORE_CHUNK]
-            for matrix, where in matrices:
-                chunk = where[start : start + i.size]
-                if chunk.any():
-                    scores = np.asarray(matrix[i[chunk]].multiply(matrix[j[chunk]]).sum(axis=1)).ravel()
-                    out[start : start + i.size][chunk] = scores
+            out[start : start + i.size] = np.asarray(matrix[i].multiply(matrix[j]).sum(axis=1)).ravel()
             if embeddings is not None:
                 out[start : start + i.size] += self.scoring.embedder_weight * np.einsum(
                     "ij,ij->i", embeddings[i], embeddings[j]
@@ -230,10 +211,11 @@ class ArticleIndex:
         self._best = [row[mask].tolist() for row, mask in zip(best, filled, strict=True)]
 
     def self_scores(self) -> npt.NDArray[np.float64]:
-        """Each filed article's raw score with itself: 1 for an article with terms (a cosine with
-        itself), plus the embedder's weight."""
+        """Each filed article's raw score with itself: the weights of the channels it has words in
+        (a channel's cosine with itself is 1), plus the embedder's."""
+        weights = np.asarray(self.scoring.channel_weights, dtype=np.float64)
         extra = self.scoring.embedder_weight if self._embeddings else 0.0
-        return np.array([(0.0 if v.empty else 1.0) + extra for v in self.vectors], dtype=np.float64)
+        return np.array([weights[np.unique(v.channels)].sum() + extra for v in self.vectors], dtype=np.float64)
 
     def pairwise_relative(
         self, rows: Sequence[int], columns: Sequence[int], centring: Centring | None = None
@@ -260,38 +242,16 @@ class ArticleIndex:
         return total / pairs if pairs else 0.0
 
     def _raw_scores(
-        self,
-        vector: TermVector,
-        embedding: Embeddings | None,
-        candidates: npt.NDArray[np.int64],
-        position: int,
+        self, vector: TermVector, embedding: Embeddings | None, candidates: npt.NDArray[np.int64]
     ) -> npt.NDArray[np.float32]:
-        """Raw scores of the article at `position` (its vector and embedding given) with candidates."""
         if candidates.size == 0:
             return np.zeros(0, dtype=np.float32)
-        others = [self.vectors[c] for c in candidates.tolist()]
-        raw = joint_cosines(vector, others, self._frequencies, self._weights())
-        crossing = self._crossing(np.full(candidates.size, position, dtype=np.int64), candidates)
-        if crossing.any():
-            across = [v for v, c in zip(others, crossing.tolist(), strict=True) if c]
-            raw[crossing] = joint_cosines(vector, across, self._frequencies, self._weights(neutral=True))
+        cosines = channel_cosines(vector, [self.vectors[c] for c in candidates.tolist()], self._frequencies)
+        raw = cosines @ np.asarray(self.scoring.channel_weights, dtype=np.float32)
         if self._embedder is not None and embedding is not None:
             matrix = np.stack([self._embeddings[c] for c in candidates.tolist()])
             raw = raw + self.scoring.embedder_weight * (matrix @ embedding)
         return raw.astype(np.float32)
-
-    def _weights(self, *, neutral: bool = False) -> npt.NDArray[np.float32]:
-        """The channel weights; `neutral`: only the channels two languages share (names, when)."""
-        weights = np.asarray(self.scoring.channel_weights, dtype=np.float32)
-        if neutral:
-            weights = np.where(np.isin(np.arange(weights.size), _NEUTRAL_CHANNELS), weights, 0.0).astype(np.float32)
-        return weights
-
-    def _crossing(self, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-        """Which pairs (broadcast together) are in two known, different languages."""
-        a, b = self._language_codes[rows], self._language_codes[columns]
-        crossing: npt.NDArray[np.bool_] = (a >= 0) & (b >= 0) & (a != b)
-        return crossing
 
     def _candidates(self, vector: TermVector, window: Window) -> npt.NDArray[np.int64]:
         """Earlier originals likely to share the article's story: under its key terms (or all of a
@@ -342,14 +302,12 @@ class ArticleIndex:
         far[np.flatnonzero(far)[bridged]] = False
         return positions[~far]
 
-    def _note(self, position: int, window: Window, language: str | None) -> None:
+    def _note_day(self, position: int, window: Window) -> None:
         if position >= self._days.size:
             size = max(1024, 2 * self._days.size)
-            grown = [np.full(size, -1, dtype=np.int64) for _ in range(3)]
-            for new, old in zip(grown, (self._days, self._years, self._language_codes), strict=True):
-                new[: old.size] = old
-            self._days, self._years, self._language_codes = grown
-        self._language_codes[position] = -1 if language is None else self._codes.setdefault(language, len(self._codes))
+            days, years = np.full(size, -1, dtype=np.int64), np.full(size, -1, dtype=np.int64)
+            days[: self._days.size], years[: self._years.size] = self._days, self._years
+            self._days, self._years = days, years
         self._days[position] = window.start if window.start is not None else -1
         self._years[position] = date.fromordinal(window.start).year if window.start is not None else -1
 

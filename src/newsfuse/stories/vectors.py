@@ -80,38 +80,41 @@ class DocumentFrequencies:
         return idf
 
 
-def joint_cosines(
-    query: TermVector, candidates: list[TermVector], frequencies: DocumentFrequencies, channel_weights: Floats
-) -> Floats:
-    """The cosine between `query` and each candidate over all channels at once: an array (candidates,).
+class ChannelWeights:
+    """The weight of each channel's cosine in the raw similarity of two articles."""
 
-    Weights are sublinear tf x idf with the current document frequencies, times the channel's
-    weight, and each vector is normalised as a whole (not channel by channel): a channel holding one
-    common term ("Trump" as an article's only name) then weighs as little as that term does, instead
-    of adding a full cosine of 1. Vectorised over all candidates at once.
+    def __init__(self, weights: dict[Channel, float]) -> None:
+        self.array = np.array([weights.get(channel, 0.0) for channel in CHANNELS], dtype=np.float32)
+
+
+def channel_cosines(query: TermVector, candidates: list[TermVector], frequencies: DocumentFrequencies) -> Floats:
+    """Cosine per channel between `query` and each candidate: an array (candidates, channels).
+
+    Weights are sublinear tf x idf with the current document frequencies; vectorised over all
+    candidates at once (one concatenated array, reduced by candidate and channel).
     """
-    out = np.zeros(len(candidates), dtype=np.float32)
+    n_channels = len(CHANNELS)
+    out = np.zeros((len(candidates), n_channels), dtype=np.float32)
     if not candidates or query.empty:
         return out
-    query_weights = query.logtf * frequencies.idf(query.slots) * channel_weights[query.channels]
-    query_norm = float(np.sqrt(np.sum(query_weights.astype(np.float64) ** 2)))
+    query_weights = query.logtf * frequencies.idf(query.slots)
+    query_norms = np.sqrt(np.bincount(query.channels, weights=query_weights**2, minlength=n_channels))
     lengths = np.fromiter((c.slots.size for c in candidates), dtype=np.int64, count=len(candidates))
     slots = np.concatenate([c.slots for c in candidates])
-    weights = (
-        np.concatenate([c.logtf for c in candidates])
-        * frequencies.idf(slots)
-        * channel_weights[np.concatenate([c.channels for c in candidates]).astype(np.int64)]
-    )
+    logtf = np.concatenate([c.logtf for c in candidates])
+    channels = np.concatenate([c.channels for c in candidates]).astype(np.int64)
     rows = np.repeat(np.arange(len(candidates), dtype=np.int64), lengths)
-    norms = np.sqrt(np.bincount(rows, weights=weights.astype(np.float64) ** 2, minlength=len(candidates)))
+    weights = logtf * frequencies.idf(slots)
+    keys = rows * n_channels + channels
+    norms = np.sqrt(np.bincount(keys, weights=weights**2, minlength=len(candidates) * n_channels))
     position = np.searchsorted(query.slots, slots)
     position[position >= query.slots.size] = 0
     hit = query.slots[position] == slots
-    dots = np.bincount(rows[hit], weights=weights[hit] * query_weights[position[hit]], minlength=len(candidates))
-    denominator = norms * query_norm
+    dots = np.bincount(keys[hit], weights=weights[hit] * query_weights[position[hit]], minlength=out.size)
+    denominator = norms * np.tile(query_norms, len(candidates))
     with np.errstate(divide="ignore", invalid="ignore"):
         cosines = np.where(denominator > 0, dots / denominator, 0.0)
-    return cosines.astype(np.float32)
+    return cosines.reshape(len(candidates), n_channels).astype(np.float32)
 
 
 def key_slots(vector: TermVector, frequencies: DocumentFrequencies, count: int, channels: tuple[Channel, ...]) -> Ints:
@@ -127,22 +130,20 @@ def key_slots(vector: TermVector, frequencies: DocumentFrequencies, count: int, 
 def weighted_matrix(
     vectors: list[TermVector], frequencies: DocumentFrequencies, channel_weights: Floats
 ) -> sparse.csr_matrix:
-    """Rows of tf x idf times the channel's weight, each row scaled to unit length: the dot product of
-    two rows is their joint cosine (see `joint_cosines`). Columns are the slots the rows use,
-    renumbered densely (so products stay small)."""
+    """Rows of tf x idf, each channel scaled to unit length times the square root of its weight:
+    the dot product of two rows is then the weighted sum of their channel cosines (the raw score).
+    Columns are the slots the rows use, renumbered densely (so products stay small)."""
+    n_channels = len(CHANNELS)
     lengths = np.fromiter((v.slots.size for v in vectors), dtype=np.int64, count=len(vectors))
     if not lengths.sum():
         return sparse.csr_matrix((len(vectors), 1), dtype=np.float64)
     slots = np.concatenate([v.slots for v in vectors])
+    weights = np.concatenate([v.logtf for v in vectors]) * frequencies.idf(slots)
     channels = np.concatenate([v.channels for v in vectors]).astype(np.int64)
-    weights = (
-        np.concatenate([v.logtf for v in vectors]).astype(np.float64)
-        * frequencies.idf(slots)
-        * channel_weights.astype(np.float64)[channels]
-    )
     rows = np.repeat(np.arange(len(vectors), dtype=np.int64), lengths)
-    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=len(vectors)))
-    scale = 1.0 / np.where(norms[rows] > 0, norms[rows], 1.0)
+    keys = rows * n_channels + channels
+    norms = np.sqrt(np.bincount(keys, weights=weights**2, minlength=len(vectors) * n_channels))
+    scale = np.sqrt(channel_weights.astype(np.float64))[channels] / np.where(norms[keys] > 0, norms[keys], 1.0)
     columns, dense = np.unique(slots, return_inverse=True)
     indptr = np.concatenate([[0], np.cumsum(lengths)])
     return sparse.csr_matrix((weights * scale, dense, indptr), shape=(len(vectors), columns.size))
