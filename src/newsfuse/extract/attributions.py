@@ -335,7 +335,8 @@ def _phrase(token: Token) -> Offsets:
     ]
     tokens = [t for t in tokens if t.i <= token.i or t.head.i == token.i or t.head.i in {x.i for x in tokens}]
     # The phrase stays on its head's line: a title or a dateline above is not part of it.
-    tokens = [t for t in tokens if "\n" not in token.doc.text[min(t.idx, token.idx) : max(t.idx, token.idx)]]
+    # (The tokens between, not `doc.text`: spaCy joins the whole document again on every read of it.)
+    tokens = [t for t in tokens if "\n" not in token.doc[min(t.i, token.i) : max(t.i, token.i)].text_with_ws]
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     while last.i > first.i and (last.is_punct or last.is_space):
