@@ -143,7 +143,7 @@ def test_an_article_past_the_language_models_limit_is_stored_noted_and_briefed_i
     assert cited
     brief = newsroom_of(client).brief(big["story_id"])
     assert brief is not None
-    spans = [span for sections in brief.annotations["sentences"].values() for sentence in sections for span in sentence]
+    spans = [span for sections in brief.annotations.sentences.values() for sentence in sections for span in sentence]
     assert spans and all(end <= 6_000 for article_id, _, end in spans if article_id == big["id"])
     # Posting it again changes nothing, at once.
     assert client.post("/api/articles", json={"text": text, "url": "https://archive.example/dump"}).status_code == 200

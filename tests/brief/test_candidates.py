@@ -99,3 +99,22 @@ def test_verify_fails_a_name_put_in_without_its_antecedent_cited(article: Articl
         "Lina Okafor" + PARAGRAPHS[5][len("He") :], (candidate.span, Span(article.id, far, far + len("Lina Okafor")))
     )
     assert any("sentence before" in reason for reason in check_sentence(wrong, by_id))
+
+
+# Written for these tests: a person named in one sentence, then leaned on by pronouns in the next.
+LEANING = [
+    "Mara Feld, a nurse at the district hospital, was on duty when the power failed on Friday night.",
+    "By the time she reached the ward, the backup generator had already started, hospital staff said.",
+    "The generator kept the intensive care unit running for six hours, she said.",
+    "Mara Feld said she had never seen the ward so dark, and the hospital's director thanked her staff.",
+]
+
+
+def test_a_sentence_leaning_on_an_unnamed_pronoun_is_left_out() -> None:
+    text, paragraphs = join_paragraphs(LEANING)
+    article = Article(id="ward", text=text, paragraphs=paragraphs)
+    found = collect([article], named_people(Extractor().extract([article]).entities))
+    assert _one(found, "By the time she") is None  # who is "she"? named only in the sentence before
+    assert _one(found, "for six hours, she said") is None  # credited to a pronoun alone
+    # A pronoun after the person the sentence names stays.
+    assert _one(found, "never seen the ward") is not None

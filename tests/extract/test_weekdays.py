@@ -8,7 +8,7 @@ import dataclasses
 from datetime import date
 
 from newsfuse.extract import Extractor
-from newsfuse.models import Article, DateMention
+from newsfuse.models import Article, DateMention, RawDocument
 from newsfuse.service import Newsfuse
 from tests.conftest import EVAL, need
 
@@ -49,3 +49,20 @@ def test_a_survey_taken_through_sunday_ended_before_publication(extractor: Extra
     facts = extractor.extract([article])
     sunday = _weekday(facts.dates, article.text, "taken from May 13 through ")
     assert sunday.start == date(2016, 5, 22)
+
+
+def test_a_plan_told_in_the_past_takes_the_nearest_weekday(extractor: Extractor) -> None:
+    # ECB+ 33_3ecbplus, published Friday 12 April 2013: "A second witness had expected to testify in
+    # the shooting on Thursday as well but ... their testimony has been delayed until Monday."
+    from newsfuse.evaluation.stories import load_ecbplus
+
+    document = next(d for d in load_ecbplus(need(EVAL / "ecbplus-dev")) if d.name == "33_3ecbplus.xml")
+    [article] = Newsfuse().articles_from_documents(
+        [RawDocument(origin=document.name, content=document.text, format="text", path=document.name)]
+    ).articles
+    assert article.published == date(2013, 4, 12)
+    facts = extractor.extract([article])
+    [thursday] = [
+        m for m in facts.dates if m.text == "Thursday" and "had expected" in article.text[: m.span.start][-60:]
+    ]
+    assert thursday.start == date(2013, 4, 11)

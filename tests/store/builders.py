@@ -206,8 +206,8 @@ def failed_brief_store(folder: Path) -> FailedBrief:
     from newsfuse.service import open_store
 
     service = pipeline()
-    short = service.articles_from_documents([_posted(hung_report(), "https://wire.example/hung")]).articles[0]
-    long = service.articles_from_documents([_posted(long_text(44_000)[:44_000], "https://wire.example/long")])
+    short = service.articles_from_documents([posted(hung_report(), "https://wire.example/hung")]).articles[0]
+    long = service.articles_from_documents([posted(long_text(44_000)[:44_000], "https://wire.example/long")])
     [lengthy] = long.articles
     path = folder / "failed-brief.db"
     store = open_store(str(path))
@@ -232,5 +232,5 @@ def failed_brief_store(folder: Path) -> FailedBrief:
     return FailedBrief(path, "s-failed", short, lengthy, state.failed[0][1], len(attempts))
 
 
-def _posted(text: str, url: str) -> RawDocument:
+def posted(text: str, url: str) -> RawDocument:
     return RawDocument(origin=url, content=text, format="text", url=url)

@@ -37,7 +37,7 @@ def test_the_article_a_brief_fails_with_is_left_out_and_the_rest_briefed(
         assert newsroom.store.stale_stories() == [] and newsroom.brief_state(story) == "current"
         brief = newsroom.brief(story)
         assert brief is not None and brief.article_ids == (failed_brief.briefed.id,)
-        assert brief.record["sections"]["what_happened"]
+        assert brief.record.sections.what_happened
         assert newsroom.refresh(story) is False  # nothing waits: the failed article is not retried
         # A newcomer is briefed with the story; the article left out stays out.
         with newsroom.store.write() as tx:

@@ -23,7 +23,7 @@ def test_seeds_form_one_story_and_reingest_changes_nothing(newsroom: Newsroom, s
     brief = newsroom.brief(story)
     assert brief is not None and brief.version == 1
     assert set(brief.article_ids) == {a.id for a in seeds}
-    assert brief.record["id"] == story and len(brief.record["articles"]) == len(seeds)
+    assert brief.record.id == story and len(brief.record.articles) == len(seeds)
     assert 1 <= brief.independent_sources < len(seeds)  # the seeds include copies and a digest
 
     again = newsroom.file(Batch(seeds))
@@ -43,7 +43,7 @@ def test_a_growing_story_keeps_its_versions(newsroom: Newsroom, seeds: tuple[Art
     assert set(changes[1].added_articles) == {a.id for a in seeds[:3]}
     assert changes[0].independent_sources_before == changes[1].independent_sources
     first = newsroom.brief(story, 1)
-    assert first is not None and len(first.record["articles"]) == 3
+    assert first is not None and len(first.record.articles) == 3
 
 
 def test_another_process_articles_are_seen_before_placing(

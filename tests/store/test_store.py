@@ -9,7 +9,7 @@ import pytest
 
 from newsfuse.models import Article, story_id
 from newsfuse.models.brief import Brief
-from newsfuse.render.brief import brief_json
+from newsfuse.render.brief import brief_record
 from newsfuse.service import FeedState, Newsfuse, Store, open_store
 from newsfuse.store.rows import brief_row
 
@@ -55,24 +55,24 @@ def test_brief_versions_are_kept(store: Store, seeds: tuple[Article, ...], brief
     start = datetime(2025, 9, 3, 12, 0, tzinfo=UTC)
     _fill(store, seeds[:3], story)
     with store.write() as tx:
-        assert tx.save_brief(brief_row(first, brief_json(first), start)) == 1
+        assert tx.save_brief(brief_row(first, brief_record(first), start)) == 1
     assert store.stale_stories() == []
     _fill(store, seeds[3:], story)
     assert store.stale_stories() == [story]  # two articles its brief does not cover yet
     with store.write() as tx:
-        assert tx.save_brief(brief_row(second, brief_json(second), start + timedelta(minutes=5))) == 2
+        assert tx.save_brief(brief_row(second, brief_record(second), start + timedelta(minutes=5))) == 2
     assert store.stale_stories() == []
 
     versions = store.versions(story)
     assert [v.version for v in versions] == [2, 1]
     assert [len(v.article_ids) for v in versions] == [5, 3]
     old = store.brief(story, 1)
-    assert old is not None and old.record == brief_json(first)  # texts put back from the articles
+    assert old is not None and old.record == brief_record(first)  # texts put back from the articles
     latest = store.brief(story)
-    assert latest is not None and latest.version == 2 and latest.record == brief_json(second)
+    assert latest is not None and latest.version == 2 and latest.record == brief_record(second)
     assert latest.independent_sources == second.independent_sources
     assert latest.open_conflicts == sum(1 for c in second.conflicts if c.status == "open")
-    assert len(latest.annotations["sentences"]["quick_read"]) == len(second.sections.quick_read)
+    assert len(latest.annotations.sentences["quick_read"]) == len(second.sections.quick_read)
     # What the current brief found is kept as rows too (replaced with each version).
     assert store.findings(story) == {
         "derivations": len(second.provenance.derivations),
@@ -94,7 +94,7 @@ def test_search_finds_words_and_ignores_search_syntax(
     brief = briefs[1]
     _fill(store, seeds, brief.story_id)
     with store.write() as tx:
-        tx.save_brief(brief_row(brief, brief_json(brief), datetime.now(UTC)))
+        tx.save_brief(brief_row(brief, brief_record(brief), datetime.now(UTC)))
     titled = next(a for a in seeds if a.title)
     words = [w for w in titled.title.split() if w.isalpha() and len(w) > 3][:2]  # type: ignore[union-attr]
     hits = store.search(" ".join(words), 20)
@@ -116,7 +116,7 @@ def test_reopened_store_holds_everything(
     first = open_store(store_url)
     _fill(first, seeds, brief.story_id)
     with first.write() as tx:
-        tx.save_brief(brief_row(brief, brief_json(brief), datetime.now(UTC)))
+        tx.save_brief(brief_row(brief, brief_record(brief), datetime.now(UTC)))
         tx.save_feed(FeedState("https://example.org/feed", etag='"v1"', failures=2, last_error="HTTP 503"))
     counts, latest = first.counts(), first.brief(brief.story_id)
     first.close()

@@ -9,10 +9,10 @@ from tests.web.conftest import Site, html_of, pages
 
 
 def test_the_hostile_article_was_stored_as_written(site: Site) -> None:
-    [article] = site.hostile.record["articles"]
-    assert "<script>alert('pwned')</script>" in article["text"]
-    assert '" onmouseover="alert(2)"' in article["text"]
-    assert "<img src=x" in article["title"]
+    [article] = site.hostile.record.articles
+    assert "<script>alert('pwned')</script>" in article.text
+    assert '" onmouseover="alert(2)"' in article.text
+    assert article.title is not None and "<img src=x" in article.title
 
 
 @pytest.mark.parametrize("page", range(9))

@@ -5,15 +5,15 @@ passages, and the timeline and provenance graph as SVG; versions and search work
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from lxml import html as lxml_html
 
+from newsfuse.models.record import BriefRecord
 from tests.web.conftest import Site, html_of
 
 
-def _figures(record: dict[str, Any]) -> str:
-    articles, sources = len(record["articles"]), record["independent_sources"]
+def _figures(record: BriefRecord) -> str:
+    articles, sources = len(record.articles), record.independent_sources
     return (
         f"{articles} article{'s' if articles != 1 else ''}, {sources} independent source{'s' if sources != 1 else ''}"
     )
@@ -37,16 +37,16 @@ def test_story_page_shows_the_brief_with_linked_citations(site: Site) -> None:
     record = site.seeds.record
     text = html_of(site.client, f"/stories/{site.seeds.story_id}")
     page = lxml_html.fromstring(text)
-    assert page.cssselect("h1.headline")[0].text_content() == record["headline"]
+    assert page.cssselect("h1.headline")[0].text_content() == record.headline
     assert page.cssselect(".sources-line")[0].text_content() == _figures(record)
 
     shown = " ".join(" ".join(s.text_content() for s in page.cssselect("section.brief")).split())
-    for sentences in record["sections"].values():
+    for _, sentences in record.sections.items():
         for sentence in sentences:
-            assert " ".join(sentence["text"].split()) in shown
+            assert " ".join(sentence.text.split()) in shown
 
     ids = {element.get("id") for element in page.iter() if element.get("id")}
-    numbers = {a["id"]: n for n, a in enumerate(record["articles"], start=1)}
+    numbers = {a.id: n for n, a in enumerate(record.articles, start=1)}
     links = page.cssselect("sup.cite a")
     assert links
     for link in links:
@@ -65,28 +65,26 @@ def test_story_page_shows_the_brief_with_linked_citations(site: Site) -> None:
 def test_story_page_shows_conflicts_alignment_timeline_and_provenance(site: Site) -> None:
     record, notes = site.seeds.record, site.seeds.annotations
     page = lxml_html.fromstring(html_of(site.client, f"/stories/{site.seeds.story_id}"))
-    open_conflicts = [c for c in record["conflicts"] if c["status"] == "open"]
+    open_conflicts = [c for c in record.conflicts if c.status == "open"]
     shown = page.cssselect("section.conflicts .conflict.open")
     assert len(shown) == len(open_conflicts) == site.seeds.open_conflicts
     for box, conflict in zip(shown, open_conflicts, strict=True):
-        assert conflict["about"] in box.text_content()
-        for side in conflict["sides"]:
-            assert side["value"] in box.text_content()
+        assert conflict.about in box.text_content()
+        for side in conflict.sides:
+            assert side.value in box.text_content()
     if open_conflicts:
         assert page.cssselect(".source mark.conflict")
 
-    pairs = [a for a in notes["alignments"] if a["matches"]]
+    pairs = [a for a in notes.alignments if a.matches]
     assert len(page.cssselect("details.pair")) == len(pairs)
     assert page.cssselect("section.aligned table.aligned tr td a")
 
     points = page.cssselect("section.timeline svg g.point")
-    published = sum(1 for a in record["articles"] if a["published"])
-    assert len(points) == len(record["timeline"]) + published
-    agencies = {d["parent"] for a in record["articles"] for d in a["derived_from"]} - {
-        a["id"] for a in record["articles"]
-    }
-    assert len(page.cssselect("section.provenance svg g.node")) == len(record["articles"]) + len(agencies)
-    derivations = sum(len(a["derived_from"]) for a in record["articles"])
+    published = sum(1 for a in record.articles if a.published)
+    assert len(points) == len(record.timeline) + published
+    agencies = {d.parent for a in record.articles for d in a.derived_from} - {a.id for a in record.articles}
+    assert len(page.cssselect("section.provenance svg g.node")) == len(record.articles) + len(agencies)
+    derivations = sum(len(a.derived_from) for a in record.articles)
     assert len(page.cssselect("section.provenance svg g.edge")) == derivations
 
 
@@ -100,8 +98,8 @@ def test_versions_search_and_missing_pages(site: Site) -> None:
     article = site.seeds.article_ids[0]
     passage = lxml_html.fromstring(html_of(site.client, f"/articles/{article}?start=10&end=60"))
     [marked] = passage.cssselect("mark#passage")
-    stored = next(a for a in site.seeds.record["articles"] if a["id"] == article)
-    assert marked.text_content() == stored["text"][10:60]
+    stored = next(a for a in site.seeds.record.articles if a.id == article)
+    assert marked.text_content() == stored.text[10:60]
     for missing in ("/stories/s000000000000", "/articles/0000000000000000", "/stories/s000000000000/versions"):
         response = site.client.get(missing)
         assert response.status_code == 404 and "There is no" in response.text

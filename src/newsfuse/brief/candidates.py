@@ -48,6 +48,16 @@ _SPEECH_VERB = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_SPEAKER = re.compile(r"^[\s,.;:!?—–-]*(?:he|she|they|it|we|i)\s+\w+\b", re.IGNORECASE)
+# Indirect speech credited only to a pronoun at its end ("..., she said."): who "she" is lies in
+# another sentence, which the brief may not show.
+_PRONOUN_CREDIT = re.compile(
+    r",\s+(?:he|she|they)\s+(?:said|says|added|adds|told\s[^,.]{1,40}|explained|warned|wrote)\.?$"
+)
+# A personal pronoun in a sentence's opening words, after no noun that could stand for it ("By the
+# time she got home, ...", "When he arrived, ..."): it leans on an earlier sentence.
+_EARLY_PRONOUN = re.compile(r"^(?:[A-Z][a-z]*)(?:\s+[a-z]+){0,2}\s+(?:he|she|his|her)\b")
+# Determiners and prepositions: an opening made only of these and one capitalised word names nobody.
+_FRAME_WORDS = frozenset("by the time when after before as while once until since if though although".split())
 _MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 
@@ -129,7 +139,7 @@ def _candidate(
     start, end, text = start + kept.start, start + kept.end, kept.text
     if not MIN_WORDS <= word_count(text) <= MAX_WORDS or text.endswith("?") or not _balanced(text):
         return None
-    if clutter(text) or _repeats_title(text, titles) or _speakerless_quotation(text):
+    if clutter(text) or _repeats_title(text, titles) or _speakerless_quotation(text) or _PRONOUN_CREDIT.search(text):
         return None
     if _DANGLING_START.match(text):
         return None  # leans on the sentence before it
@@ -142,6 +152,8 @@ def _candidate(
         name, extra = resolved
         possessive = pronoun.group("pronoun") in ("His", "Her")
         text = (name + "’s" if possessive else name) + text[len(pronoun.group("pronoun")) :]
+    elif _unnamed_pronoun(text):
+        return None
     else:
         surname = _ONE_WORD_START.match(text)
         full = _full_name(surname.group("word"), start, mentions) if surname else None
@@ -159,6 +171,13 @@ def _candidate(
         in_lead=in_lead,
         extra_spans=extra,
     )
+
+
+def _unnamed_pronoun(text: str) -> bool:
+    """Whether a he/she/his/her comes in the sentence's first words, after only framing words
+    ("By the time she ...", "When he ..."), so that nobody it could stand for is named before it."""
+    opening = _EARLY_PRONOUN.match(text)
+    return opening is not None and all(word.lower() in _FRAME_WORDS for word in opening.group().split()[:-1])
 
 
 def _speakerless_quotation(text: str) -> bool:

@@ -27,22 +27,28 @@ import json
 import re
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import datetime
 from html import unescape
 from typing import Any
 
+from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.json_metadata import JSON_UNICODE_REPLACE, extract_json, extract_json_parse_error, normalize_authors
-from trafilatura.metadata import (  # type: ignore[attr-defined]  # find_date: htmldate's, as trafilatura calls it
-    META_URL,
+
+# trafilatura's step functions for JSON-LD, meta tags, the title, the address and the site name: not
+# in its documented API (its documented `extract_metadata` runs them together with the searches and
+# fields left out here, see the module's docstring). trafilatura is pinned below 3 in pyproject.toml,
+# and tests/clean/test_page_metadata.py checks that what they give here is what `extract_metadata`
+# gives, field by field, on the fundus-eval and sample-corpus pages.
+from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_authors
+from trafilatura.metadata import (
+    Document,
     examine_meta,
     extract_sitename,
     extract_title,
     extract_url,
-    find_date,
 )
-from trafilatura.settings import Document, Extractor
-from trafilatura.utils import HTML_STRIP_TAGS, trim
+from trafilatura.utils import trim
 
 # The scripts trafilatura reads metadata from, as its `extract_meta_json` selects them.
 _JSON_SCRIPTS = XPath('.//script[@type="application/ld+json" or @type="application/settings+json"]')
@@ -52,6 +58,11 @@ _JSON_SCRIPTS = XPath('.//script[@type="application/ld+json" or @type="applicati
 # unescaped quote either way, and a run of spaces holds no quote.
 _MINIFY = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")|\s+')
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# A JSON \uXXXX escape, markup (and comments) in a JSON string, and the site an address names: what
+# trafilatura's JSON-LD reader and `extract_metadata` look for.
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_MARKUP = re.compile(r"<!--.*?-->|<[^>]*>")
+_SITE = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 # A byline in the markup: an element whose class is just "byline" or "author", or a link marked as
 # the author's. Written from the attribute up to its element, so libxml2 tests only the elements
 # that have the attribute (see newsfuse.clean.html).
@@ -70,10 +81,7 @@ class PageMetadata:
 
 
 class MetadataReader:
-    """Reads page metadata; holds the date-search settings (trafilatura's, without the extensive search)."""
-
-    def __init__(self) -> None:
-        self._date_params: dict[str, Any] = {**Extractor().date_params, "extensive_search": False}
+    """Reads page metadata."""
 
     def read(self, tree: HtmlElement) -> PageMetadata:
         document = examine_meta(tree)
@@ -85,16 +93,24 @@ class MetadataReader:
         title = document.title or extract_title(tree)
         author = document.author or read_byline(tree)
         url = document.url or extract_url(tree, None)
-        date = find_date(tree, **{**self._date_params, "url": url})
+        date = find_date(tree, **date_params(url))
         sitename = document.sitename or extract_sitename(tree)
         if sitename:
             sitename = sitename.lstrip("@")
             if sitename and "." not in sitename and not sitename[0].isupper():
                 sitename = sitename.title()
         elif url:
-            match = META_URL.match(url)
+            match = _SITE.match(url)
             sitename = match[1] if match else None
         return PageMetadata(title=title, author=author, sitename=sitename or None, date=date, url=url)
+
+
+def date_params(url: str | None) -> dict[str, Any]:
+    """htmldate's settings as trafilatura passes them, without the extensive search: the publication
+    date (not the last change), none later than today (today when the page is read: a server runs for
+    days)."""
+    today = datetime.now().astimezone().strftime("%Y-%m-%d")
+    return {"original_date": True, "extensive_search": False, "max_date": today, "url": url}
 
 
 def read_byline(tree: HtmlElement) -> str | None:
@@ -131,6 +147,6 @@ def _normalize_json(text: str) -> str:
     """trafilatura's `normalize_json`, with the surrogates dropped by one substitution."""
     if "\\" in text:
         text = text.replace("\\n", "").replace("\\r", "").replace("\\t", "")
-        text = JSON_UNICODE_REPLACE.sub(lambda match: chr(int(match[1], 16)), text)
+        text = _UNICODE_ESCAPE.sub(lambda match: chr(int(match[1], 16)), text)
         text = unescape(_SURROGATE.sub("", text))
-    return " ".join(HTML_STRIP_TAGS.sub("", text).split())
+    return " ".join(_MARKUP.sub("", text).split())

@@ -33,6 +33,10 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
         return None
     chain = [verb, *list(verb.ancestors)[:2]]
     for item in chain:
+        if item.lemma_ in FUTURE_LEMMAS and _past_form(item):
+            # "had expected to testify on Thursday", "was scheduled for Monday": a plan told in the
+            # past, for a day that may be behind the report as well as ahead of it: the nearest fits.
+            return "present"
         if item.lemma_ in FUTURE_LEMMAS or any(
             c.lower_ in FUTURE_AUXILIARIES for c in item.children if c.dep_ == "aux"
         ):
@@ -65,6 +69,13 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense | None:
     if preposition in FORWARD_PREPOSITIONS:
         return "future"
     return "present"
+
+
+def _past_form(verb: Token) -> bool:
+    """A past tense, or a participle or adjective under a past auxiliary ("had expected", "was due")."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lower_ == "had") for c in verb.children)
 
 
 def _looks_ahead(token: Token, verb: Token) -> bool:

@@ -217,11 +217,25 @@ def _plain(value: Any) -> Any:
 
 def parse_record(data: Mapping[str, Any]) -> BriefRecord:
     """A brief record from its JSON object; raises ValueError naming the first field that does not fit."""
-    return _adapter(BriefRecord).validate_python(data)  # type: ignore[no-any-return]
+    return _validated(BriefRecord, data)  # type: ignore[no-any-return]
 
 
 def parse_notes(data: Mapping[str, Any]) -> PageNotes:
-    return _adapter(PageNotes).validate_python(data)  # type: ignore[no-any-return]
+    """Page notes from their JSON object; raises ValueError as `parse_record` does."""
+    return _validated(PageNotes, data)  # type: ignore[no-any-return]
+
+
+def _validated(kind: type, data: Mapping[str, Any]) -> Any:
+    try:
+        return _adapter(kind).validate_python(data)
+    except ValueError as error:  # pydantic's ValidationError: one line, for the first field that does not fit
+        problems = error.errors() if hasattr(error, "errors") else []
+        if not problems:
+            raise
+        first = problems[0]
+        where = ".".join(str(part) for part in first["loc"]) or kind.__name__
+        got = "" if first["type"] == "missing" else f" (got {first.get('input')!r:.60})"
+        raise ValueError(f"{where}: {first['msg']}{got}") from None
 
 
 @cache

@@ -19,7 +19,7 @@ from newsfuse.models import Article, Failure
 from newsfuse.models.brief import Brief
 from newsfuse.newsroom.bounds import MAX_BRIEFED_ARTICLES, MAX_BRIEFED_CHARS, briefed_part
 from newsfuse.newsroom.records import BriefOutcome
-from newsfuse.render.brief import brief_json
+from newsfuse.render.brief import brief_record
 from newsfuse.store import Store
 from newsfuse.store.rows import brief_row
 
@@ -86,7 +86,7 @@ class Briefer:
                 if left_out:
                     tx.mark_failed(story_id, [(article.id, problem) for article, problem in left_out])
                 if brief is not None:
-                    version = tx.save_brief(brief_row(brief, brief_json(brief), self._clock()))
+                    version = tx.save_brief(brief_row(brief, brief_record(brief), self._clock()))
             return BriefOutcome(story_id, version, tuple(left_out_failure(story_id, a, p) for a, p in left_out))
 
     def _grow(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from newsfuse.models.record import BriefRecord
 from newsfuse.store.records import StoredBrief
 
 
@@ -45,6 +45,5 @@ def brief_change(current: StoredBrief, previous: StoredBrief | None) -> BriefCha
     )
 
 
-def _sentences(record: dict[str, Any]) -> list[str]:
-    sections = record.get("sections") or {}
-    return [str(item.get("text", "")) for items in sections.values() for item in items]
+def _sentences(record: BriefRecord) -> list[str]:
+    return [sentence.text for _, sentences in record.sections.items() for sentence in sentences]

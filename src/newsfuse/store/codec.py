@@ -10,6 +10,7 @@ from typing import Any
 
 from newsfuse.errors import StoreError
 from newsfuse.models import Article, Paragraph, Span
+from newsfuse.models.record import BriefRecord, PageNotes, parse_notes, parse_record
 
 # The article columns, in the order both backends store them.
 ARTICLE_COLUMNS = (
@@ -93,6 +94,26 @@ def usable_key(value: str) -> bool:
 
 def span_list(spans: tuple[Span, ...]) -> list[list[object]]:
     return [[s.article_id, s.start, s.end] for s in spans]
+
+
+# Fields the brief's JSON gained after stores began keeping it, each with what an older brief meant:
+# before briefs ran under a time budget (newsfuse.deadline), every stored brief was complete.
+ADDED_BRIEF_FIELDS: dict[str, object] = {"complete": True, "error": None}
+
+
+def brief_record_from(data: Mapping[str, Any], where: str) -> BriefRecord:
+    """A stored brief's record, from the contract JSON as any version of the store wrote it."""
+    try:
+        return parse_record({**ADDED_BRIEF_FIELDS, **data})
+    except ValueError as error:
+        raise StoreError(f"{where}: the stored brief does not read as a brief record: {error}") from None
+
+
+def page_notes_from(data: Mapping[str, Any] | None, where: str) -> PageNotes:
+    try:
+        return parse_notes(data or {})
+    except ValueError as error:
+        raise StoreError(f"{where}: the stored page notes do not read back: {error}") from None
 
 
 def dumps(value: object) -> str:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from newsfuse.models import Article, Claim, Conflict, Derivation
+from newsfuse.models.record import BriefRecord, PageNotes
 
 
 @dataclass(frozen=True, slots=True)
 class BriefRow:
     """One new version of a story's brief, as the service hands it to the store.
 
-    `record` is the brief in the JSON contract (../shared/DESIGN.md); `annotations` holds what a page
-    needs beyond it (each sentence's spans, passage alignments, lineages). The structured fields are
-    copied out of the brief so that lists and queries need not parse the JSON.
+    `record` is the brief as the JSON contract's record (../shared/DESIGN.md); `annotations` holds what
+    a page needs beyond it (each sentence's spans, passage alignments, lineages). Both are stored as
+    JSON; the structured fields are copied out of the brief so that lists and queries need not parse it.
     """
 
     story_id: str
@@ -23,8 +24,8 @@ class BriefRow:
     article_ids: tuple[str, ...]
     independent_sources: int
     open_conflicts: int
-    record: dict[str, Any]
-    annotations: dict[str, Any]
+    record: BriefRecord
+    annotations: PageNotes
     derivations: tuple[Derivation, ...]
     claims: tuple[Claim, ...]
     conflicts: tuple[Conflict, ...]
@@ -34,7 +35,7 @@ class BriefRow:
 
 @dataclass(frozen=True, slots=True)
 class StoredBrief:
-    """One stored version of a story's brief."""
+    """One stored version of a story's brief, its record and page notes read back from their JSON."""
 
     story_id: str
     version: int
@@ -43,8 +44,8 @@ class StoredBrief:
     article_ids: tuple[str, ...]
     independent_sources: int
     open_conflicts: int
-    record: dict[str, Any]
-    annotations: dict[str, Any]
+    record: BriefRecord
+    annotations: PageNotes
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
+from newsfuse.models import Span
 from newsfuse.models.brief import Brief
-from newsfuse.store.codec import span_list
+from newsfuse.models.record import AlignmentNote, BriefRecord, LineageNote, PageNotes, Spans
 from newsfuse.store.records import BriefRow
 
 
-def brief_row(brief: Brief, record: dict[str, Any], created: datetime) -> BriefRow:
-    """The row for one new version of `brief`, whose contract JSON (rendered by the caller) is `record`."""
+def brief_row(brief: Brief, record: BriefRecord, created: datetime) -> BriefRow:
+    """The row for one new version of `brief`, whose contract record (rendered by the caller) is `record`."""
     return BriefRow(
         story_id=brief.story_id,
         headline=brief.headline,
@@ -19,7 +19,7 @@ def brief_row(brief: Brief, record: dict[str, Any], created: datetime) -> BriefR
         independent_sources=brief.independent_sources,
         open_conflicts=sum(1 for conflict in brief.conflicts if conflict.status == "open"),
         record=record,
-        annotations=page_annotations(brief),
+        annotations=page_notes(brief),
         derivations=brief.provenance.derivations,
         claims=brief.claims,
         conflicts=brief.conflicts,
@@ -28,31 +28,35 @@ def brief_row(brief: Brief, record: dict[str, Any], created: datetime) -> BriefR
     )
 
 
-def page_annotations(brief: Brief) -> dict[str, Any]:
-    """What a page shows beyond the contract JSON: the spans behind each sentence and timeline entry,
-    the aligned passages of each compared pair, and the lineages (independent sources)."""
+def page_notes(brief: Brief) -> PageNotes:
+    """What a page shows beyond the contract: the spans behind each sentence and timeline entry, the
+    aligned passages of each compared pair, and the lineages (independent sources)."""
     provenance = brief.provenance
-    return {
-        "sentences": {
-            name: [span_list(sentence.spans) for sentence in sentences] for name, sentences in brief.sections.items()
+    return PageNotes(
+        sentences={
+            name: tuple(_spans(sentence.spans) for sentence in sentences) for name, sentences in brief.sections.items()
         },
-        "timeline": [span_list(entry.spans) for entry in brief.timeline],
-        "alignments": [
-            {
-                "a": alignment.a,
-                "b": alignment.b,
-                "similarity": round(alignment.similarity, 3),
-                "coverage_a": round(alignment.coverage_a, 3),
-                "coverage_b": round(alignment.coverage_b, 3),
-                "matches": [
-                    [m.a.start, m.a.end, m.b.start, m.b.end, round(m.similarity, 3)] for m in alignment.matches
-                ],
-            }
+        timeline=tuple(_spans(entry.spans) for entry in brief.timeline),
+        alignments=tuple(
+            AlignmentNote(
+                a=alignment.a,
+                b=alignment.b,
+                similarity=round(alignment.similarity, 3),
+                coverage_a=round(alignment.coverage_a, 3),
+                coverage_b=round(alignment.coverage_b, 3),
+                matches=tuple(
+                    (m.a.start, m.a.end, m.b.start, m.b.end, round(m.similarity, 3)) for m in alignment.matches
+                ),
+            )
             for alignment in provenance.alignments
-        ],
-        "lineages": [{"root": lineage.root, "articles": list(lineage.articles)} for lineage in provenance.lineages],
-        "digests": list(provenance.digests),
-    }
+        ),
+        lineages=tuple(LineageNote(lineage.root, tuple(lineage.articles)) for lineage in provenance.lineages),
+        digests=tuple(provenance.digests),
+    )
+
+
+def _spans(spans: tuple[Span, ...]) -> Spans:
+    return tuple((span.article_id, span.start, span.end) for span in spans)
 
 
 def search_text(brief: Brief) -> str:

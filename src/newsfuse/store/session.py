@@ -11,15 +11,18 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsfuse.models import Article, Conflict
+from newsfuse.models.record import record_json
 from newsfuse.store.codec import (
     ARTICLE_COLUMNS,
     MAX_ROWS,
     MAX_VERSION,
     article_from,
     article_values,
+    brief_record_from,
     dumps,
     loads,
     moment,
+    page_notes_from,
     span_list,
     timestamp,
     usable_key,
@@ -150,6 +153,7 @@ class SqlSession:
         row = rows[0]
         record = loads(row["record"])
         self._fill_texts(record)
+        where = f"story {row['story_id']} version {row['version']}"
         return StoredBrief(
             story_id=str(row["story_id"]),
             version=int(row["version"]),
@@ -158,8 +162,8 @@ class SqlSession:
             article_ids=tuple(loads(row["article_ids"])),
             independent_sources=int(row["independent_sources"]),
             open_conflicts=int(row["open_conflicts"]),
-            record=record,
-            annotations=loads(row["annotations"]),
+            record=brief_record_from(record, where),
+            annotations=page_notes_from(loads(row["annotations"]), where),
         )
 
     def versions(self, story_id: str) -> list[BriefVersion]:
@@ -274,8 +278,8 @@ class SqlSession:
                 dumps(list(row.article_ids)),
                 row.independent_sources,
                 row.open_conflicts,
-                dumps(_without_texts(row.record)),
-                dumps(row.annotations),
+                dumps(_without_texts(record_json(row.record))),
+                dumps(record_json(row.annotations)),
             ),
         )
         self._run(

@@ -7,7 +7,8 @@ coloured by lineage, so the independent sources are the colours one sees.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from newsfuse.models.record import BriefRecord, PageNotes
 
 # Pixels of the layout.
 COLUMN = 260
@@ -64,38 +65,18 @@ class GraphDrawing:
     legend: tuple[tuple[str, str, str], ...]  # (kind, colour, dashes) of the kinds drawn
 
 
-def graph_drawing(record: dict[str, Any], annotations: dict[str, Any]) -> GraphDrawing | None:
+def graph_drawing(record: BriefRecord, notes: PageNotes) -> GraphDrawing | None:
     """The layout of the brief's derivations, or None when the brief has no articles."""
-    articles: list[dict[str, Any]] = record.get("articles") or []
-    if not articles:
+    if not record.articles:
         return None
-    number = {str(a["id"]): i for i, a in enumerate(articles, start=1)}
-    links: list[tuple[str, str, str, float]] = []  # (child, parent, kind, score)
-    agencies: list[str] = []
-    for article in articles:
-        for d in article.get("derived_from") or []:
-            parent = str(d.get("parent"))
-            if parent not in number and parent not in agencies:
-                agencies.append(parent)
-            links.append((str(article["id"]), parent, str(d.get("kind")), float(d.get("score") or 0.0)))
+    number = {a.id: n for n, a in enumerate(record.articles, start=1)}
+    # (child, parent, kind, score) of each derivation; parents outside the brief are agencies.
+    links = [(a.id, d.parent, d.kind, d.score) for a in record.articles for d in a.derived_from]
+    agencies = list(dict.fromkeys(parent for _, parent, _, _ in links if parent not in number))
     keys = [*agencies, *number]
-    depth = dict.fromkeys(keys, 0)
-    # Longest path from a root; bounded passes, so a cycle (which provenance never makes) cannot loop.
-    for _ in range(len(keys)):
-        changed = False
-        for child, parent, _kind, _score in links:
-            if depth[child] < depth[parent] + 1 and depth[parent] + 1 < len(keys):
-                depth[child] = depth[parent] + 1
-                changed = True
-        if not changed:
-            break
-    lineage_colour = {}
-    for i, lineage in enumerate(annotations.get("lineages") or []):
-        colour = PALETTE[i % len(PALETTE)]
-        lineage_colour[str(lineage.get("root"))] = colour
-        for member in lineage.get("articles") or []:
-            lineage_colour[str(member)] = colour
-    digests = set(annotations.get("digests") or [])
+    depth = _depths(keys, links)
+    lineage_colour = _lineage_colours(notes)
+    digests = set(notes.digests)
     rows: dict[int, int] = {}
     position: dict[str, tuple[int, int]] = {}
     nodes = []
@@ -106,9 +87,9 @@ def graph_drawing(record: dict[str, Any], annotations: dict[str, Any]) -> GraphD
         x, y = MARGIN + column * COLUMN, MARGIN + row * ROW
         position[key] = (x, y)
         if key in number:
-            article = articles[number[key] - 1]
-            name = str(article.get("source") or article.get("title") or _opening(str(article.get("text") or key)))
-            title = f"[{number[key]}] {article.get('title') or name}"
+            article = record.articles[number[key] - 1]
+            name = article.source or article.title or _opening(article.text or key)
+            title = f"[{number[key]}] {article.title or name}"
             label, href, agency = f"[{number[key]}] {name}", f"#src{number[key]}", False
         else:
             title, label, href, agency = f"agency: {key}", key, "", True
@@ -125,6 +106,30 @@ def graph_drawing(record: dict[str, Any], annotations: dict[str, Any]) -> GraphD
     kinds = dict.fromkeys(edge.kind for edge in edges)
     legend = tuple((kind, *EDGE_STYLES.get(kind, ("#444444", ""))) for kind in kinds)
     return GraphDrawing(width, height, NODE_W, NODE_H, tuple(nodes), tuple(edges), legend)
+
+
+def _depths(keys: list[str], links: list[tuple[str, str, str, float]]) -> dict[str, int]:
+    """Each node's column: the longest path to it from a root. Bounded passes, so that a cycle (which
+    provenance never makes) cannot loop."""
+    depth = dict.fromkeys(keys, 0)
+    for _ in range(len(keys)):
+        changed = False
+        for child, parent, _kind, _score in links:
+            if depth[child] < depth[parent] + 1 and depth[parent] + 1 < len(keys):
+                depth[child] = depth[parent] + 1
+                changed = True
+        if not changed:
+            break
+    return depth
+
+
+def _lineage_colours(notes: PageNotes) -> dict[str, str]:
+    colours = {}
+    for i, lineage in enumerate(notes.lineages):
+        colour = PALETTE[i % len(PALETTE)]
+        colours[lineage.root] = colour
+        colours.update(dict.fromkeys(lineage.articles, colour))
+    return colours
 
 
 def _opening(text: str) -> str:

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, status
 from fastapi.responses import HTMLResponse
 
-from newsfuse.service import Newsroom
+from newsfuse.service import Newsroom, StoryState
 from newsfuse.web.graph import graph_drawing
 from newsfuse.web.marks import Mark, segments
 from newsfuse.web.pages import Pages
@@ -20,6 +20,13 @@ from newsfuse.web.views import sources_line, story_view
 # Stories per page of the list, and search results per page.
 PAGE_SIZE = 25
 SEARCH_RESULTS = 30
+# What a reader is told about a story with no brief yet, by where its brief stands.
+STATE_WORDS = {
+    "queued": "its brief is queued and will appear here shortly",
+    "rebuilding": "its brief is being written now",
+    "stale": "its brief is waiting to be written",
+    "current": "its brief could not be written from these articles (see below)",
+}
 # Longer queries are cut to the store's word limit anyway; this bounds the request.
 MAX_QUERY_CHARS = 500
 
@@ -32,6 +39,20 @@ def web_router(get_newsroom: Callable[..., Newsroom]) -> APIRouter:
 
     def missing(what: str) -> HTMLResponse:
         return HTMLResponse(pages.render("missing.html.j2", what=what), status_code=status.HTTP_404_NOT_FOUND)
+
+    def waiting(newsroom: Newsroom, state: StoryState) -> HTMLResponse:
+        """A story whose first brief is still to come, or failed: its articles, and where it stands."""
+        articles = [a for a in (newsroom.article(i) for i in state.article_ids) if a is not None]
+        return HTMLResponse(
+            pages.render(
+                "waiting.html.j2",
+                story_id=state.story_id,
+                headline=next((a.title for a in articles if a.title), ""),
+                articles=articles,
+                failed=dict(state.failed),
+                state_words=STATE_WORDS[newsroom.brief_state(state.story_id, state)],
+            )
+        )
 
     @router.get("/")
     def index(newsroom: NewsroomDep, page: Annotated[int, Query(ge=1)] = 1) -> HTMLResponse:
@@ -50,6 +71,8 @@ def web_router(get_newsroom: Callable[..., Newsroom]) -> APIRouter:
     @router.get("/stories/{story_id}")
     def story(story_id: str, newsroom: NewsroomDep, version: Annotated[int | None, Query(ge=1)] = None) -> HTMLResponse:
         brief = newsroom.brief(story_id, version)
+        if brief is None and version is None and (state := newsroom.story_state(story_id)) is not None:
+            return waiting(newsroom, state)
         if brief is None:
             return missing(f"story {story_id}" + (f", version {version}" if version else ""))
         latest = newsroom.brief(story_id) if version else brief
@@ -60,7 +83,7 @@ def web_router(get_newsroom: Callable[..., Newsroom]) -> APIRouter:
                 brief=brief,
                 latest=latest.version if latest else brief.version,
                 view=view,
-                graph=graph_drawing(brief.record, brief.annotations or {}),
+                graph=graph_drawing(brief.record, brief.annotations),
                 timeline=timeline_drawing(view.timeline),
             )
         )

@@ -1,14 +1,22 @@
 """A stored brief turned into what the story page shows: cited sentences linked to their passages, the
 sources side by side with every cited, disputed and shared passage marked, the aligned passages of
-each pair, the conflicts. Built from the brief's contract JSON and its annotations only."""
+each pair, the conflicts. Built from the brief's stored record and page notes only."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
 from newsfuse.models.brief import SECTION_TITLES
+from newsfuse.models.record import (
+    AlignmentNote,
+    ArticleRecord,
+    BriefRecord,
+    ClaimRecord,
+    EvidenceRecord,
+    PageNotes,
+    Spans,
+)
 from newsfuse.service import StoredBrief
 from newsfuse.web.marks import Mark, Segment, anchor_id, segments
 
@@ -120,7 +128,7 @@ class StoryView:
     pairs: tuple[PairView, ...]
     timeline: tuple[Dated, ...]
     quotes: tuple[QuoteView, ...]
-    claims: tuple[dict[str, Any], ...]
+    claims: tuple[ClaimRecord, ...]
 
 
 def in_order(citations: Iterable[Citation]) -> tuple[Citation, ...]:
@@ -139,147 +147,186 @@ def sources_line(articles: int, independent: int) -> str:
     )
 
 
-def story_view(brief: StoredBrief) -> StoryView:
-    record, notes = brief.record, brief.annotations or {}
-    articles: list[dict[str, Any]] = record.get("articles") or []
-    number = {str(a["id"]): i for i, a in enumerate(articles, start=1)}
-    texts = {str(a["id"]): str(a.get("text") or "") for a in articles}
-    marks: dict[str, list[Mark]] = {aid: [] for aid in number}
+@dataclass(frozen=True, slots=True)
+class Citer:
+    """Cites the brief's articles by number, and gathers every cited span as a mark on its source's
+    text (so the sources, drawn last, show what the rest of the page points at)."""
 
-    def cite(article_id: str, start: int | None = None, end: int | None = None, kind: str = "cited") -> Citation:
-        n = number.get(article_id, 0)
-        if start is None or end is None or article_id not in texts:
+    articles: tuple[ArticleRecord, ...]
+    number: dict[str, int] = field(init=False)
+    marks: dict[str, list[Mark]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "number", {a.id: n for n, a in enumerate(self.articles, start=1)})
+        object.__setattr__(self, "marks", {a.id: [] for a in self.articles})
+
+    def cite(self, article_id: str, start: int | None = None, end: int | None = None, kind: str = "cited") -> Citation:
+        """The citation of an article, at the span [start, end) when given (marked with `kind`)."""
+        n = self.number.get(article_id, 0)
+        if start is None or end is None or n == 0:
             return Citation(n, f"src{n}", "")
         anchor = anchor_id(n, start, end)
-        marks[article_id].append(Mark(start, end, kind, anchor))
-        return Citation(n, anchor, texts[article_id][start:end])
+        self.marks[article_id].append(Mark(start, end, kind, anchor))
+        return Citation(n, anchor, self.articles[n - 1].text[start:end])
 
-    sections = []
-    span_notes = notes.get("sentences") or {}
-    for name, title in SECTION_TITLES.items():
-        items = (record.get("sections") or {}).get(name) or []
-        spans_of = span_notes.get(name) or []
-        sentences = []
-        for i, item in enumerate(items):
-            spans = spans_of[i] if i < len(spans_of) else []
-            citations = []
-            for source in dict.fromkeys(item.get("sources") or []):
-                first = next(((s, e) for aid, s, e in spans if aid == source), None)
-                citations.append(cite(source, *first) if first else cite(source))
-            sentences.append(Sentence(str(item.get("text", "")), in_order(citations)))
-        if sentences:
-            sections.append(Section(name, title, tuple(sentences)))
+    def cite_first(self, article_id: str, spans: Spans, kind: str = "cited") -> Citation:
+        """The article cited at its first span among `spans` (at no span when none is its)."""
+        first = next(((start, end) for aid, start, end in spans if aid == article_id), None)
+        return self.cite(article_id, *first, kind) if first else self.cite(article_id)
 
-    conflicts = []
-    for conflict in record.get("conflicts") or []:
-        sides = []
-        for side in conflict.get("sides") or []:
-            # Every piece of evidence is marked in its source; the side cites each source once (its first).
-            cited: dict[int, Citation] = {}
-            for e in side.get("evidence") or []:
-                citation = cite(e["article"], e["start"], e["end"], "conflict")
-                cited.setdefault(citation.number, citation)
-            for a in side.get("articles") or []:
-                if number.get(a) not in cited:
-                    cited[number.get(a, 0)] = cite(a)
-            sides.append(SideView(str(side.get("value", "")), in_order(cited.values())))
-        conflicts.append(
-            ConflictView(
-                str(conflict.get("kind", "")),
-                str(conflict.get("about", "")),
-                str(conflict.get("status", "")),
-                str(conflict.get("explanation", "")),
-                tuple(sides),
-            )
-        )
-    # Open conflicts first: they are what a reader must weigh.
-    conflicts.sort(key=lambda c: c.status != "open")
 
-    timeline = []
-    timeline_spans = notes.get("timeline") or []
-    for i, entry in enumerate(record.get("timeline") or []):
-        spans = timeline_spans[i] if i < len(timeline_spans) else []
-        first = spans[0] if spans else None
-        sources = entry.get("sources") or []
-        if first:
-            citation = cite(first[0], first[1], first[2], "dated")
-        else:
-            citation = cite(sources[0]) if sources else Citation(0, "", "")
-        timeline.append(Dated(str(entry.get("date", "")), str(entry.get("event", "")), citation))
-    for article in articles:
-        if article.get("published"):
-            n = number[str(article["id"])]
-            label = " ".join(f"[{n}] {article.get('source') or article.get('title') or ''}".split())
-            timeline.append(Dated(str(article["published"]), f"{label} published", Citation(n, f"src{n}", ""), True))
-
-    pairs = []
-    for alignment in notes.get("alignments") or []:
-        a, b = str(alignment["a"]), str(alignment["b"])
-        if a not in number or b not in number or not alignment.get("matches"):
-            continue
-        strongest = sorted(alignment["matches"], key=lambda m: -m[4])[:MATCHES_SHOWN]
-        rows = tuple(
-            AlignedRow(cite(a, m[0], m[1], "shared"), cite(b, m[2], m[3], "shared"), float(m[4]))
-            for m in sorted(strongest, key=lambda m: m[0])
-        )
-        left, right = sorted((number[a], number[b]))
-        if (left, right) != (number[a], number[b]):
-            rows = tuple(AlignedRow(r.right, r.left, r.similarity) for r in rows)
-        shared = len(alignment["matches"])
-        pairs.append(PairView(left, right, float(alignment.get("similarity", 0.0)), shared, rows))
-    # The pairs that share the most first: copies and translations before scattered common facts.
-    pairs.sort(key=lambda p: (-p.shared * p.similarity, p.left, p.right))
-
-    quotes = [
-        QuoteView(
-            str(q.get("text", "")),
-            str(q.get("speaker") or "unattributed"),
-            in_order(cite(a) for a in q.get("sources") or []),
-            tuple(
-                VariantView(
-                    str(v.get("text", "")),
-                    in_order(cite(a) for a in v.get("sources") or []),
-                    bool(v.get("meaning_changed")),
-                    str(v.get("reason") or ""),
-                )
-                for v in q.get("variants") or []
-            ),
-        )
-        for q in record.get("quotes") or []
-    ]
-
-    digests = set(notes.get("digests") or [])
-    sources = []
-    for article in articles:
-        aid = str(article["id"])
-        derived = []
-        for d in article.get("derived_from") or []:
-            parent = str(d.get("parent"))
-            label = f"[{number[parent]}]" if parent in number else parent
-            derived.append((KIND_WORDS.get(str(d.get("kind")), str(d.get("kind"))), label))
-        sources.append(
-            Source(
-                number=number[aid],
-                id=aid,
-                title=str(article.get("title") or "(untitled)"),
-                outlet=str(article.get("source") or article.get("url") or article.get("path") or aid),
-                url=article.get("url"),
-                published=article.get("published"),
-                derived=tuple(derived),
-                machine_translated=bool(article.get("machine_translated")),
-                digest=aid in digests,
-                segments=tuple(segments(texts[aid], marks[aid])),
-            )
-        )
+def story_view(brief: StoredBrief) -> StoryView:
+    record, notes = brief.record, brief.annotations
+    citer = Citer(record.articles)
+    sections = section_views(record, notes, citer)
+    conflicts = conflict_views(record, citer)
+    timeline = (*dated_events(record, notes, citer), *publications(record))
+    pairs = pair_views(notes, citer)
+    quotes = quote_views(record, citer)
     return StoryView(
         id=brief.story_id,
         headline=brief.headline,
-        sources_line=sources_line(len(articles), brief.independent_sources),
-        sections=tuple(sections),
-        sources=tuple(sources),
-        conflicts=tuple(conflicts),
-        pairs=tuple(pairs),
-        timeline=tuple(timeline),
-        quotes=tuple(quotes),
-        claims=tuple(record.get("claims") or []),
+        sources_line=sources_line(len(record.articles), brief.independent_sources),
+        sections=sections,
+        sources=source_views(record, notes, citer),  # last: it shows the marks the others made
+        conflicts=conflicts,
+        pairs=pairs,
+        timeline=timeline,
+        quotes=quotes,
+        claims=record.claims,
+    )
+
+
+def section_views(record: BriefRecord, notes: PageNotes, citer: Citer) -> tuple[Section, ...]:
+    """The brief's sections in reading order, each sentence citing its sources at their first span."""
+    sections = []
+    for name, items in record.sections.items():
+        spans_of = notes.sentences.get(name, ())
+        sentences = tuple(
+            Sentence(
+                item.text,
+                in_order(
+                    citer.cite_first(source, spans_of[i] if i < len(spans_of) else ())
+                    for source in dict.fromkeys(item.sources)
+                ),
+            )
+            for i, item in enumerate(items)
+        )
+        if sentences:
+            sections.append(Section(name, SECTION_TITLES[name], sentences))
+    return tuple(sections)
+
+
+def conflict_views(record: BriefRecord, citer: Citer) -> tuple[ConflictView, ...]:
+    """The conflicts, open ones first: they are what a reader must weigh."""
+    views = [
+        ConflictView(
+            conflict.kind,
+            conflict.about,
+            conflict.status,
+            conflict.explanation,
+            tuple(side_view(side.value, side.articles, side.evidence, citer) for side in conflict.sides),
+        )
+        for conflict in record.conflicts
+    ]
+    return tuple(sorted(views, key=lambda c: c.status != "open"))
+
+
+def side_view(value: str, articles: Iterable[str], evidence: Iterable[EvidenceRecord], citer: Citer) -> SideView:
+    """Every piece of evidence is marked in its source; the side cites each source once (its first)."""
+    cited: dict[int, Citation] = {}
+    for e in evidence:
+        citation = citer.cite(e.article, e.start, e.end, "conflict")
+        cited.setdefault(citation.number, citation)
+    for article in articles:
+        if citer.number.get(article, 0) not in cited:
+            cited[citer.number.get(article, 0)] = citer.cite(article)
+    return SideView(value, in_order(cited.values()))
+
+
+def dated_events(record: BriefRecord, notes: PageNotes, citer: Citer) -> tuple[Dated, ...]:
+    """The timeline's entries, each citing the span it was read from (else its first source)."""
+    events = []
+    for i, entry in enumerate(record.timeline):
+        spans = notes.timeline[i] if i < len(notes.timeline) else ()
+        if spans:
+            article, start, end = spans[0]
+            citation = citer.cite(article, start, end, "dated")
+        else:
+            citation = citer.cite(entry.sources[0]) if entry.sources else Citation(0, "", "")
+        events.append(Dated(entry.date, entry.event, citation))
+    return tuple(events)
+
+
+def publications(record: BriefRecord) -> tuple[Dated, ...]:
+    """Each dated article's publication, as a point of the timeline."""
+    points = []
+    for n, article in enumerate(record.articles, start=1):
+        if article.published:
+            label = " ".join(f"[{n}] {article.source or article.title or ''}".split())
+            points.append(Dated(article.published, f"{label} published", Citation(n, f"src{n}", ""), True))
+    return tuple(points)
+
+
+def pair_views(notes: PageNotes, citer: Citer) -> tuple[PairView, ...]:
+    """Each compared pair's strongest aligned passages; the pairs that share the most first (copies
+    and translations before scattered common facts)."""
+    pairs = [pair_view(alignment, citer) for alignment in notes.alignments]
+    found = [pair for pair in pairs if pair is not None]
+    return tuple(sorted(found, key=lambda p: (-p.shared * p.similarity, p.left, p.right)))
+
+
+def pair_view(alignment: AlignmentNote, citer: Citer) -> PairView | None:
+    a, b = alignment.a, alignment.b
+    if a not in citer.number or b not in citer.number or not alignment.matches:
+        return None
+    strongest = sorted(alignment.matches, key=lambda m: -m[4])[:MATCHES_SHOWN]
+    rows = tuple(
+        AlignedRow(citer.cite(a, m[0], m[1], "shared"), citer.cite(b, m[2], m[3], "shared"), m[4])
+        for m in sorted(strongest, key=lambda m: m[0])
+    )
+    left, right = sorted((citer.number[a], citer.number[b]))
+    if (left, right) != (citer.number[a], citer.number[b]):
+        rows = tuple(AlignedRow(r.right, r.left, r.similarity) for r in rows)
+    return PairView(left, right, alignment.similarity, len(alignment.matches), rows)
+
+
+def quote_views(record: BriefRecord, citer: Citer) -> tuple[QuoteView, ...]:
+    return tuple(
+        QuoteView(
+            quote.text,
+            quote.speaker or "unattributed",
+            in_order(citer.cite(a) for a in quote.sources),
+            tuple(
+                VariantView(v.text, in_order(citer.cite(a) for a in v.sources), v.meaning_changed, v.reason or "")
+                for v in quote.variants
+            ),
+        )
+        for quote in record.quotes
+    )
+
+
+def source_views(record: BriefRecord, notes: PageNotes, citer: Citer) -> tuple[Source, ...]:
+    """The sources side by side, each text cut at the marks the rest of the page made on it."""
+    digests = set(notes.digests)
+    return tuple(
+        Source(
+            number=n,
+            id=article.id,
+            title=article.title or "(untitled)",
+            outlet=article.source or article.url or article.path or article.id,
+            url=article.url,
+            published=article.published,
+            derived=tuple(
+                (
+                    KIND_WORDS.get(d.kind, d.kind),
+                    f"[{citer.number[d.parent]}]" if d.parent in citer.number else d.parent,
+                )
+                for d in article.derived_from
+            ),
+            machine_translated=article.machine_translated,
+            digest=article.id in digests,
+            segments=tuple(segments(article.text, citer.marks[article.id])),
+        )
+        for n, article in enumerate(record.articles, start=1)
     )

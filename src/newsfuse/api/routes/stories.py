@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 from newsfuse.api.deps import NewsroomDep
 from newsfuse.api.schemas import MAX_ID_CHARS, MAX_NUMBER, StoriesOut, StoryItem, VersionItem, VersionsOut
 from newsfuse.api.text import printable
+from newsfuse.models.record import record_json
 from newsfuse.service import article_json
 
 router = APIRouter(prefix="/api/stories", tags=["stories"])
@@ -70,7 +71,7 @@ def get_story(
         "articles_failed": [{"id": article, "problem": problem} for article, problem in state.failed],
     }
     if brief is not None:
-        return {**brief.record, **standing}
+        return {**record_json(brief.record), **standing}
     articles = [a for a in (newsroom.article(i) for i in state.article_ids) if a is not None]
     headline = next((a.title for a in articles if a.title), "")
     return {"id": story_id, "headline": headline, "articles": [article_json(a) for a in articles], **standing}
