@@ -13,26 +13,28 @@ import pytest
 
 from newsfuse.clean import Cleaner
 from newsfuse.errors import InputError
-from newsfuse.evaluation.stories import EcbDocument, load_ecbplus
+from newsfuse.evaluation.stories import LabelledDocument, load_ecbplus
 from newsfuse.models import Article, RawDocument
 from tests.conftest import EVAL, need
 
 
 @pytest.fixture(scope="module")
-def topics() -> dict[int, list[EcbDocument]]:
-    grouped: dict[int, list[EcbDocument]] = defaultdict(list)
+def topics() -> dict[int, list[LabelledDocument]]:
+    grouped: dict[int, list[LabelledDocument]] = defaultdict(list)
     for document in load_ecbplus(need(EVAL / "ecbplus-dev")):
         grouped[document.topic].append(document)
     return grouped
 
 
-def _raw(document: EcbDocument) -> RawDocument:
+def _raw(document: LabelledDocument) -> RawDocument:
     # One folder per topic, as `newsfuse articles` would read a topic's files: one cleaning group.
     folder = f"{document.topic}/{document.name}"
     return RawDocument(origin=document.name, content=document.text, format="text", path=folder)
 
 
-def test_a_topic_cleaned_as_a_batch_gives_each_article_as_it_is_alone(topics: dict[int, list[EcbDocument]]) -> None:
+def test_a_topic_cleaned_as_a_batch_gives_each_article_as_it_is_alone(
+    topics: dict[int, list[LabelledDocument]],
+) -> None:
     cleaner = Cleaner()
     differ: list[str] = []
     skipped: list[str] = []
@@ -56,7 +58,7 @@ def test_a_topic_cleaned_as_a_batch_gives_each_article_as_it_is_alone(topics: di
     assert len(skipped) <= 3
 
 
-def test_a_quote_printed_by_several_articles_stays_in_each(topics: dict[int, list[EcbDocument]]) -> None:
+def test_a_quote_printed_by_several_articles_stays_in_each(topics: dict[int, list[LabelledDocument]]) -> None:
     # Topic 1: the actress's representative's statement, quoted by several outlets' reports.
     quote = "We appreciate your respect to her and her family's privacy at this time"
     documents = [document for document in topics[1] if quote in document.text]

@@ -147,7 +147,7 @@ class Cleaner:
             if slug.text:
                 slug_meta = slug_meta or slug.meta
                 blocks.append(make_block(len(blocks), slug.text, kind=block.kind))
-        if not blocks:
+        if not blocks and not raw.title:
             raise EmptyArticleError(raw.origin, "no text")
         if raw.format == "text" and not title and len(blocks) > 1 and opens_with_title(content, blocks[0]):
             title = blocks[0].text
@@ -196,7 +196,10 @@ class Cleaner:
             for b, role in zip(blocks, roles, strict=True)
             if role in (Role.BODY, Role.ITEM) and not same_as_title(b.text, title)
         ]
-        if not kept:
+        # A title given with the document (a feed item's, a record's) and no body left is still an
+        # article (feeds often carry only headlines): it has an empty text and joins a story on its
+        # title. A page's own <title> over menus alone is no article.
+        if not kept and not raw.title:
             raise EmptyArticleError(raw.origin, "no article text left after removing page clutter")
         texts = [b.text for b, _ in kept]
         items = {i for i, (_, role) in enumerate(kept) if role is Role.ITEM}
@@ -234,7 +237,7 @@ class Cleaner:
             published=raw.published or find_published(head) or find_published(blocks[:3] + blocks[-3:]),
             dateline=dateline or place,
             agencies=agencies,
-            language=page.language or self._language.detect(text),
+            language=page.language or self._language.detect(text or title or ""),
             headings=headings,
             origin=raw.origin,
             notes=raw.notes,

@@ -113,10 +113,12 @@ class TopicSplit(StrEnum):
 @eval_app.command("stories")
 def stories_cli(
     data: DataOption = None,
-    topics: Annotated[TopicSplit, typer.Option(help="ECB+ topics (odd ones calibrated).")] = TopicSplit.all,
+    topics: Annotated[
+        TopicSplit, typer.Option(help="A half of the set by parity: ECB+ topics, or NeuS stories (lines).")
+    ] = TopicSplit.all,
     embedder: Annotated[str | None, typer.Option(help="Add an embedder's cosine: hashing or minilm.")] = None,
 ) -> None:
-    """Story clustering on ECB+: BCubed P/R/F1 at sub-topic level, batch and incremental."""
+    """Story clustering on ECB+ or NeuS (--data): BCubed P/R/F1, batch and incremental, beside TF-IDF."""
     from newsfuse.errors import ConfigError
     from newsfuse.evaluation.stories import evaluate_stories
     from newsfuse.service import make_embedder
