@@ -91,7 +91,10 @@ def test_short_feed_summaries_become_articles(summary: str, paragraphs: list[str
     assert (article.title, article.source) == (STORY_TITLE, "Veldmark Courier")
 
 
-def test_items_with_only_a_title_are_reported_one_line_each() -> None:
+OUTLET = "Veldmark Courier"  # the test feeds' title
+
+
+def test_a_headline_only_item_is_a_document_and_an_empty_one_a_failure() -> None:
     feed = rss(
         rss_item("Bridge Closed", link="https://courier.example/bridge")
         + rss_item("Ferries Added")
@@ -100,11 +103,14 @@ def test_items_with_only_a_title_are_reported_one_line_each() -> None:
     )
     items = list(read_feed("f.rss", feed))
     assert items[:3] == [
-        Failure("f.rss#1", "feed item has only a title (its page is only fetched online)"),
-        Failure("f.rss#2", "feed item has only a title (no link to its page)"),
+        RawDocument("f.rss#1", "", "text", title="Bridge Closed", source=OUTLET, url="https://courier.example/bridge"),
+        RawDocument("f.rss#2", "", "text", title="Ferries Added", source=OUTLET),
         Failure("f.rss#3", "feed item has no title and no text (its page is only fetched online)"),
     ]
     assert isinstance(items[3], RawDocument)
+    [bridge, ferries] = Newsfuse().articles_from_documents(items[:2]).articles  # type: ignore[arg-type]
+    assert (bridge.title, bridge.text, bridge.url) == ("Bridge Closed", "", "https://courier.example/bridge")
+    assert ferries.title == "Ferries Added"
 
 
 @pytest.mark.parametrize(
@@ -193,7 +199,16 @@ def test_online_a_refused_or_unreachable_page_falls_back_to_the_feed_text(tmp_pa
             url="https://intranet.example/a",
             path=str(path),
         ),
-        Failure(f"{path}#2", "feed item has only a title (its page failed: HTTP 404)"),
+        Failure("https://courier.example/gone", "HTTP 404; kept the feed's headline only"),
+        RawDocument(
+            origin=f"{path}#2",
+            content="",
+            format="text",
+            title="Gone",
+            source="Veldmark Courier",
+            url="https://courier.example/gone",
+            path=str(path),
+        ),
         Failure(
             "https://down.example/x",
             "cannot resolve host (Name or service not known); used the feed's own text instead",

@@ -73,14 +73,20 @@ def _read_item(
             return
     content = _entry_content(entry)
     if not content.strip():
-        has = "only a title" if hints["title"] else "no title and no text"
+        if hints["title"]:
+            # A headline-only item (feeds often carry nothing else) is an article of one line: it
+            # joins its story and is listed among its sources.
+            if page_problem:
+                yield Failure(link or where, f"{page_problem}; kept the feed's headline only")
+            yield RawDocument(origin=where, content="", format="text", path=path, **hints)
+            return
         if page_problem:
             why = f"its page failed: {page_problem}"
         elif link and load_page is None:
             why = "its page is only fetched online"
         else:
             why = "no link to its page"
-        yield Failure(where, f"feed item has {has} ({why})")
+        yield Failure(where, f"feed item has no title and no text ({why})")
         return
     if page_problem:
         yield Failure(link or where, f"{page_problem}; used the feed's own text instead")
