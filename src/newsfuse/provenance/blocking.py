@@ -16,6 +16,8 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from newsfuse.text.minhash import PRIME, permutations, signature
+
 # Hash functions per sketch. 128 gives a standard error of about 0.04 on the estimated Jaccard index,
 # small against the gap between the threshold below and the lowest derivation seen.
 NUM_PERMUTATIONS = 128
@@ -30,7 +32,6 @@ BLOCK_CONTAINMENT_MIN = 0.35
 DIGEST_BLOCK_CONTAINMENT_MIN = 0.2
 # Rows of the pairwise comparison done at once: bounds memory to rows x articles x permutations bytes.
 _CHUNK = 256
-_PRIME = (1 << 31) - 1
 _SEED = 20250904
 
 
@@ -82,21 +83,16 @@ def candidate_pairs(
 
 
 def _signatures(stem_sets: Sequence[frozenset[str]]) -> npt.NDArray[np.uint64]:
-    rng = np.random.default_rng(_SEED)
-    a = rng.integers(1, _PRIME, size=NUM_PERMUTATIONS, dtype=np.uint64)
-    b = rng.integers(0, _PRIME, size=NUM_PERMUTATIONS, dtype=np.uint64)
+    functions = permutations(NUM_PERMUTATIONS, _SEED)
     codes: dict[str, int] = {}
-    signatures = np.full((len(stem_sets), NUM_PERMUTATIONS), _PRIME, dtype=np.uint64)
+    signatures = np.full((len(stem_sets), NUM_PERMUTATIONS), PRIME, dtype=np.uint64)
     for row, stems in enumerate(stem_sets):
-        if not stems:
-            continue
-        values = np.array([codes.setdefault(s, _code(s)) for s in stems], dtype=np.uint64)
-        # (a * x + b) mod p with x < 2^31 and a < 2^31 stays below 2^63: no overflow in uint64.
-        hashed = (values[:, None] * a[None, :] + b[None, :]) % np.uint64(_PRIME)
-        signatures[row] = hashed.min(axis=0)
+        if stems:
+            values = np.array([codes.setdefault(s, _code(s)) for s in stems], dtype=np.uint64)
+            signatures[row] = signature(values, functions)
     return signatures
 
 
 def _code(stem: str) -> int:
     """A stable 31-bit code for a word (Python's own hash changes between runs)."""
-    return int.from_bytes(hashlib.blake2b(stem.encode("utf-8"), digest_size=4).digest(), "big") % _PRIME
+    return int.from_bytes(hashlib.blake2b(stem.encode("utf-8"), digest_size=4).digest(), "big") % PRIME
