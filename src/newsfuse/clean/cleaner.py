@@ -10,7 +10,6 @@ from newsfuse.clean.blocks import Block, make_block, split_blocks
 from newsfuse.clean.boilerplate import CorpusStats, Role, classify
 from newsfuse.clean.furniture import masthead
 from newsfuse.clean.groups import cleaning_groups
-from newsfuse.clean.html import extract_html
 from newsfuse.clean.language import LanguageDetector
 from newsfuse.clean.metadata import (
     find_byline,
@@ -126,6 +125,9 @@ class Cleaner:
         markup: tuple[Block, ...] = ()
         language: str | None = None
         if raw.format == "html":
+            # Imported here: trafilatura and htmldate cost a quarter second a run that reads no HTML.
+            from newsfuse.clean.html import extract_html
+
             extract = extract_html(raw.origin, content)
             content, markup = extract.text, extract.blocks
             title = title or extract.title
