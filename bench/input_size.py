@@ -32,11 +32,12 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from memory import PeakSampler
 
 REPO = Path(__file__).resolve().parent.parent
 ECBPLUS = REPO.parent / "shared" / "eval" / "ecbplus-dev"
@@ -146,34 +147,6 @@ def run(kind: str, content: str, pipeline: Any) -> dict[str, Any]:
         }
     finally:
         newsroom.close()
-
-
-class PeakSampler:
-    """The highest resident set size seen while running (sampled in a thread), and the size before."""
-
-    def __init__(self) -> None:
-        self.before = self.peak = rss_mb()
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
-        self.peak = max(self.peak, rss_mb())
-
-    def _sample(self) -> None:
-        while not self._done.wait(0.02):
-            self.peak = max(self.peak, rss_mb())
-
-
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def main() -> None:

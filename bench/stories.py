@@ -29,12 +29,13 @@ import platform
 import random
 import re
 import sys
-import threading
 import time
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+from memory import PeakSampler, rss_mb
 
 from newsfuse.evaluation.stories import PEER_SIMILARITY
 
@@ -103,8 +104,8 @@ def _in_fresh_process(size: int, method: str, centring_weight: float | None) -> 
 
 def _run(size: int, method: str, centring_weight: float | None, queue: Any) -> None:
     articles, truth = generate(size)
-    before = _rss_mb()
-    peak = _PeakSampler()
+    before = rss_mb()
+    peak = PeakSampler()
     peak.start()
     cpu0, wall0 = time.process_time(), time.perf_counter()
     labels = _cluster(method, articles, centring_weight)
@@ -242,34 +243,6 @@ def _real_events() -> list[tuple[str, list[Any]]]:
     for article in Newsfuse().articles([str(CORPUS)]).articles:
         events.setdefault("sample/" + Path(article.path or "").parent.name, []).append(article)
     return sorted(events.items())
-
-
-class _PeakSampler:
-    """The highest resident set size seen while running (sampled in a thread)."""
-
-    def __init__(self) -> None:
-        self.peak = _rss_mb()
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
-        self.peak = max(self.peak, _rss_mb())
-
-    def _sample(self) -> None:
-        while not self._done.wait(0.02):
-            self.peak = max(self.peak, _rss_mb())
-
-
-def _rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 if __name__ == "__main__":
