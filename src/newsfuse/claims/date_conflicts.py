@@ -17,6 +17,7 @@ from newsfuse.claims.measures import compare_dates, is_expectation, meets
 from newsfuse.claims.story import StoryView, coverage, side
 from newsfuse.claims.units import Unit
 from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
+from newsfuse.text.lexicon import STOP_WORDS
 from newsfuse.text.union_find import UnionFind
 
 # A sentence reports the same event as a timeline clause when it holds at least this share of the
@@ -106,6 +107,8 @@ def _notes(
 
 def _short(text: str) -> str:
     words = text.split()
+    if words and words[0].lower() in STOP_WORDS:
+        words[0] = words[0].lower()  # "when the storm made landfall", mid-phrase: no sentence capital
     return " ".join(words[:ABOUT_WORDS]) + (" ..." if len(words) > ABOUT_WORDS else "")
 
 
