@@ -143,7 +143,8 @@ def _markdown(brief: Brief) -> str:
         lines += ["## Key people", ""]
         for person in brief.people:
             roles = ", ".join(person_roles(person))
-            aliases = ", ".join(a for a in person.aliases if a != person.name)
+            # A part of the name alone ("Hammarlund" for "Joost Hammarlund") is no other spelling.
+            aliases = ", ".join(a for a in person.aliases if a != person.name and a not in person.name.split())
             extra = f" — {roles}" if roles else ""
             extra += f" (also written: {aliases})" if aliases else ""
             lines.append(f"- **{person.name}**{extra} {cite(person.articles)}")
