@@ -75,3 +75,11 @@ def test_no_timeline_event_of_the_seeds_or_the_sample_corpus_ends_open(
     timelines = [seed_facts.timeline, *(facts.timeline for facts, _ in corpus.values())]
     open_ended = [e.event for timeline in timelines for e in timeline if _OPEN_END.search(e.event)]
     assert open_ended == []
+
+
+def test_a_date_read_as_the_verbs_object_stays_in_the_clause(extractor: Extractor) -> None:
+    # "spent Friday night": the night is what was spent; without it the clause breaks.
+    night = "The evacuated families spent Friday night in the sports hall at Carrow."
+    facts = extractor.extract([_article("night", night)])
+    [event] = _events_on(facts, date(2026, 3, 13))
+    assert event.endswith("spent Friday night in the sports hall at Carrow")

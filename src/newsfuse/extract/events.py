@@ -51,6 +51,8 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _RELATIVE = frozenset({"who", "which", "that"})
 # Dependency labels of a preposition heading a date ("on Monday"; "by" in a passive is an agent).
 _PREPOSITIONS = frozenset({"prep", "agent"})
+# A verb's object or subject: a date there is part of what happened, not only when.
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 # Parts of speech that cannot end a description: they open a phrase whose rest was cut off.
 _DANGLING_POS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "PUNCT", "AUX"})
 _CLOSING_PUNCTUATION = frozenset({",", ".", ";", ":", "!", "?", ")"})
@@ -212,8 +214,12 @@ def _with_coordinated_dates(date_tokens: set[int], doc: Doc) -> set[int]:
 
 
 def _clause(verb: Token, date_tokens: set[int]) -> list[Token]:
-    dropped: set[int] = set(date_tokens)
+    # A date the verb takes as its object or subject stays ("spent Friday night in shelters"): without
+    # it the clause breaks. A date that only says when (an adverb, a prepositional phrase) goes.
+    dropped: set[int] = {i for i in date_tokens if not _argument(verb.doc[i], date_tokens)}
     for child in verb.children:
+        if child.i in date_tokens and child.i not in dropped:
+            continue  # a date read as the verb's object (above) stays, whatever its label
         if (
             (child.dep_ in _DROPPED_DEPS and child.i > verb.i)
             or child.dep_ in {"advcl", "parataxis", "mark"}
@@ -235,6 +241,22 @@ def _clause(verb: Token, date_tokens: set[int]) -> list[Token]:
     while kept and kept[-1].is_punct:
         kept = kept[:-1]
     return kept
+
+
+def _argument(token: Token, date_tokens: set[int]) -> bool:
+    """Whether the date phrase holding this token is its verb's object or subject, or stands right
+    after a verb with no object, where it reads as one ("spent Friday night in shelters")."""
+    top = token
+    while top.head.i != top.i and top.head.i in date_tokens:
+        top = top.head
+    if top.dep_ in _ARGUMENT_DEPS:
+        return True
+    verb = top.head
+    return (
+        verb.pos_ == "VERB"
+        and min(t.i for t in top.subtree) == verb.i + 1
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
+    )
 
 
 def _only_dates(preposition: Token, date_tokens: set[int]) -> bool:
