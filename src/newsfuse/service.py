@@ -579,6 +579,10 @@ class Newsroom:
     def story_of(self, article_id: str) -> str | None:
         return self.store.story_of(article_id)
 
+    def story_articles(self, story_id: str) -> list[Article]:
+        """The story's articles in arrival order, read at once (empty for an unknown story)."""
+        return self.store.story_articles(story_id)
+
     def stories(self, limit: int, offset: int = 0) -> tuple[list[StorySummary], int]:
         """A page of stories (those still waiting for a first brief too), most recently updated first,
         and how many there are in all."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
-from newsfuse.errors import EvaluationDataError
+from newsfuse.errors import ConfigError, EvaluationDataError, NewsfuseError
 from newsfuse.evaluation.datasets import default_data_path
 from newsfuse.evaluation.extraction_sets import Half
 
@@ -24,9 +24,10 @@ def _emit(figures: dict[str, Any]) -> None:
     typer.echo(json.dumps(figures, sort_keys=True))
 
 
-def _fail(exc: EvaluationDataError) -> None:
+def _fail(exc: NewsfuseError) -> NoReturn:
+    """One line naming the problem, exit 2: what every command does with bad data or options."""
     typer.echo(f"newsfuse: {exc}", err=True)
-    raise typer.Exit(2)
+    raise typer.Exit(2) from None
 
 
 @eval_app.command("extraction")
@@ -119,7 +120,6 @@ def stories_cli(
     embedder: Annotated[str | None, typer.Option(help="Add an embedder's cosine: hashing or minilm.")] = None,
 ) -> None:
     """Story clustering on ECB+ or NeuS (--data): BCubed P/R/F1, batch and incremental, beside TF-IDF."""
-    from newsfuse.errors import ConfigError
     from newsfuse.evaluation.stories import evaluate_stories
     from newsfuse.service import make_embedder
 
@@ -128,8 +128,7 @@ def stories_cli(
         report = evaluate_stories(data or default_data_path("ecbplus-dev"), topics=topics.value, embedder=chosen)
         _emit(report.figures())
     except (EvaluationDataError, ConfigError) as exc:
-        typer.echo(f"newsfuse: {exc}", err=True)
-        raise typer.Exit(2) from None
+        _fail(exc)
 
 
 class AuditSplit(StrEnum):
@@ -171,7 +170,6 @@ PeerOption = Annotated[bool, typer.Option("--peer/--no-peer", help="Score the pe
 @eval_app.command("dates")
 def dates_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption = True) -> None:
     """Time expressions on TimeML (*.tml): span and value P/R/F1, beside HeidelTime in the same run."""
-    from newsfuse.errors import ConfigError
     from newsfuse.evaluation.dates import evaluate_dates
     from newsfuse.evaluation.heideltime import HeidelTime
 
@@ -179,8 +177,7 @@ def dates_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption =
     try:
         _emit(evaluate_dates(data or default_data_path("timebank"), out=out, peer=heideltime))
     except (EvaluationDataError, ConfigError) as exc:
-        typer.echo(f"newsfuse: {exc}", err=True)
-        raise typer.Exit(2) from None
+        _fail(exc)
     finally:
         if heideltime is not None:
             heideltime.close()
@@ -189,12 +186,10 @@ def dates_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption =
 @eval_app.command("quotes")
 def quotes_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption = True) -> None:
     """Attribution on PolNeAR (text/, attributions/): P/R/F1 and right sources, beside textacy."""
-    from newsfuse.errors import ConfigError
     from newsfuse.evaluation.quotes import TextacyQuotations, evaluate_quotes
 
     try:
         folder = data or default_data_path("polnear") / "dev"
         _emit(evaluate_quotes(folder, out=out, peer=TextacyQuotations() if peer else None))
     except (EvaluationDataError, ConfigError) as exc:
-        typer.echo(f"newsfuse: {exc}", err=True)
-        raise typer.Exit(2) from None
+        _fail(exc)

@@ -35,7 +35,8 @@ _SEED = 20250904
 _MIX = np.uint64(1_000_003)
 # Sketches agree on a band with probability Jaccard^rows; the bands and rows per band are those that
 # minimise the area of false positives below the threshold plus false negatives above it (an equal
-# weight each): for 0.6 and 64 functions, 10 bands of 6.
+# weight each): for 0.6 and 64 functions, 10 bands of 6 (`lsh_bands`). The areas are integrated
+# over this many evenly spaced Jaccard values: finer grids give the same choice.
 _GRID = 1001
 
 

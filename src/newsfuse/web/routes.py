@@ -42,7 +42,7 @@ def web_router(get_newsroom: Callable[..., Newsroom]) -> APIRouter:
 
     def waiting(newsroom: Newsroom, state: StoryState) -> HTMLResponse:
         """A story whose first brief is still to come, or failed: its articles, and where it stands."""
-        articles = [a for a in (newsroom.article(i) for i in state.article_ids) if a is not None]
+        articles = newsroom.story_articles(state.story_id)
         return HTMLResponse(
             pages.render(
                 "waiting.html.j2",

@@ -72,7 +72,7 @@ def get_story(
     }
     if brief is not None:
         return {**record_json(brief.record), **standing}
-    articles = [a for a in (newsroom.article(i) for i in state.article_ids) if a is not None]
+    articles = newsroom.story_articles(story_id)
     headline = next((a.title for a in articles if a.title), "")
     return {"id": story_id, "headline": headline, "articles": [article_json(a) for a in articles], **standing}
 
