@@ -29,3 +29,11 @@ def test_no_line_opens_on_a_bare_demonstrative(number: int) -> None:
     brief = _brief(number)
     lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
     assert lines and not [t for t in lines if t.startswith(("Amid that", "Amid this"))]
+
+
+def test_a_line_without_a_full_stop_is_no_sentence() -> None:
+    # Story 199's second article is only its deck ("California governor, Republican president square
+    # off on wall, forest management"): a headline, not a line of reporting.
+    brief = _brief(199)
+    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    assert lines and all(t.rstrip()[-1] in ".!?…”\"')" for t in lines)
