@@ -51,8 +51,10 @@ def test_labels_name_what_is_counted(conflicts: dict[int, tuple[Conflict, ...]])
 
 # ECB+ dev sub-topics (one real event, full articles from many outlets) whose false alarms were read:
 # a record ("36-3") and a knockout count set against each other, and "No gun has been recovered"
-# against "The gun has not been recovered" read as a denial.
-ECB_STORIES = ("7_ecbplus", "33_ecb")
+# against "The gun has not been recovered" read as a denial; undated articles' "Thursday" and
+# "yesterday" for Bettie Page's death, both counted from a window guessed from her birth year;
+# Surrey Police's telephone number read as counts.
+ECB_STORIES = ("7_ecbplus", "33_ecb", "4_ecb", "14_ecb")
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +70,15 @@ def test_records_and_scores_are_not_counts(ecb_conflicts: dict[str, tuple[Confli
 
 def test_two_negative_statements_agree(ecb_conflicts: dict[str, tuple[Conflict, ...]]) -> None:
     assert [c for c in ecb_conflicts["33_ecb"] if c.status == "open" and c.kind == "other"] == []
+
+
+def test_two_guessed_days_are_no_dispute(ecb_conflicts: dict[str, tuple[Conflict, ...]]) -> None:
+    days = [
+        c for c in ecb_conflicts["4_ecb"] if c.status == "open" and c.kind == "date" and len(c.sides[0].value) == 10
+    ]
+    assert days == []  # (the years of her first modelling and of the HBO film do differ between articles)
+
+
+def test_a_telephone_number_counts_nothing(ecb_conflicts: dict[str, tuple[Conflict, ...]]) -> None:
+    sides = [s.value for c in ecb_conflicts["14_ecb"] if c.kind == "number" for s in c.sides]
+    assert not [v for v in sides if v in {"125", "2,222", "125,222"}]

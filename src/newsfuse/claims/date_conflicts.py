@@ -59,6 +59,10 @@ def _dispute(view: StoryView, entry: TimelineEntry, published: dict[str, date]) 
     forecasts = [(m, u) for m, u in mentions if is_expectation(m, published)]
     about = "when " + _short(entry.event)
     report_sides = _sides(reports)
+    if len(report_sides) >= 2 and not any(_sure(m) for _, group in report_sides for m, _ in group):
+        # Every side's day was counted from the story's guessed window (undated articles'
+        # "Thursday" and "yesterday"): the guesses may differ while the articles agree.
+        return None
     if len(report_sides) >= 2:
         sides = tuple(_side(view, day, group) for day, group in report_sides)
         explanation = "the articles put it on different days: " + "; ".join(
@@ -75,6 +79,11 @@ def _dispute(view: StoryView, entry: TimelineEntry, published: dict[str, date]) 
         )
         return Conflict("date", about, sides, "reconciled", explanation)
     return None
+
+
+def _sure(mention: DateMention) -> bool:
+    """A day the article itself gives: written in full, or counted from its own publication date."""
+    return not (mention.anchor_source == "story" and mention.kind in ("weekday", "relative"))
 
 
 def _sides(mentions: Sequence[tuple[DateMention, Unit]]) -> list[tuple[date, list[tuple[DateMention, Unit]]]]:

@@ -148,6 +148,12 @@ _PATTERNS: tuple[tuple[NumberKind, re.Pattern[str]], ...] = (
         re.compile(rf"(?<![\w.,:/-])(?P<number>{_NUMBER}){_SCALE}(?P<age>\s?-?\s?years?\s?-?\s?old\b)?(?![\w:]|-\d)"),
     ),
 )
+# A telephone number: a trunk 0 and more groups of digits ("0845 125 2222", "0800 555111"), a
+# +country code and groups ("+44 20 7946 0958"), or the North American form ("(555) 123-4567").
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?\d{1,4}(?:[\s.-]\d{2,4}){2,}|0\d{2,4}(?:[\s.-]\d{3,}){1,2})(?![\w.,]\d)"
+    r"|(?<![\w.,])\(?\d{3}\)?[\s.-]\d{3}-\d{4}\b"
+)
 _WORD_ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b", re.I)
 _DURATION_WORDS = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.I)
 
@@ -156,6 +162,7 @@ def find_numbers(article: Article, doc: Doc, dates: Sequence[DateMention]) -> li
     """Every number in the article that is not part of a calendar date."""
     text = article.text
     taken = [(d.span.start, d.span.end) for d in dates if d.kind != "relative"]
+    taken += [m.span() for m in _PHONE.finditer(text)]  # "call 0845 125 2222": an identifier, not amounts
     found: list[NumberMention] = []
 
     def claim(start: int, end: int) -> bool:
