@@ -97,10 +97,11 @@ class VariantRecord:
 
 @dataclass(frozen=True, slots=True)
 class QuoteRecord:
-    speaker: str | None
+    speaker: str | None  # a name, only where it is certain
     text: str
     sources: tuple[str, ...]
     variants: tuple[VariantRecord, ...] = ()
+    speaker_as_written: str | None = None  # where no name is: the articles' words for the source
 
 
 @dataclass(frozen=True, slots=True)
