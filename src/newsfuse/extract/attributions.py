@@ -263,7 +263,8 @@ def _clause_content(verb: Token) -> Offsets | None:
     if verb.lemma_ in NAMING_VERBS:
         # What a naming verb reports follows it, whatever the parser makes of it: "called her
         # "third-rate"", "he called her "weak"" (not the clause before it).
-        named = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMED_DEPS]
+        # What it is called may come after "as" ("described the ground as "Swiss cheese"").
+        named = [c for c in verb.children if c.i > verb.i and (c.dep_ in _NAMED_DEPS or _is_as(c))]
         if named:
             first, last = named[0].left_edge, named[-1].right_edge
             return first.idx, last.idx + len(last.text)
@@ -301,6 +302,10 @@ def _clause_content(verb: Token) -> Offsets | None:
         last = max((c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS), key=lambda c: c.i).right_edge
         return objects[0].left_edge.idx, last.idx + len(last.text)
     return None
+
+
+def _is_as(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "as"
 
 
 def _follows(text: str, verb: Token, quote: QuoteRegion) -> bool:
