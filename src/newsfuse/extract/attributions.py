@@ -4,8 +4,9 @@ An attribution is a cue (a reporting verb, or "according to"), the content it re
 text names one, its source. The reporting verb's clausal complement is the content ("Trump said
 *that he would win*"); quotation marks beside the cue widen it to the whole quotation, including
 the part the cue splits (`"A," he said, "b."`); a quotation with no cue in its sentence continues the
-attribution just before it, in the same paragraph. The source is the cue's subject, as written: a
-name, a description, a pronoun or "the company". Offsets are characters into the text.
+attribution just before it, in the same paragraph; quoted words are credited once (of two
+attributions holding them, one is kept). The source is the cue's subject, as written: a name, a
+description, a pronoun or "the company". Offsets are characters into the text.
 """
 
 from __future__ import annotations
