@@ -32,15 +32,16 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’-]*|[A-Z]\.)$")
 _SURNAME = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|into|inside|outside|near)\s+$", re.IGNORECASE)
-# Nouns that head a description of an institution, not of a person ("treatment facility",
-# "activist group", "state-run newspaper"): the extract stage's organisation and place heads, and
-# the institutions those lists leave out.
+# Nouns that head a description of an institution or a work, not of a person ("treatment
+# facility", "activist group", "state-run newspaper", "the sequel, Catching Fire"): the extract
+# stage's organisation and place heads, and the institutions and works those lists leave out.
 _INSTITUTIONS = (
     ORGANIZATION_HEADS
     | PLACE_HEADS
     | frozenset(
         "facility facilities newspaper paper unit clinic resort program programme site website outlet daily "
-        "magazine publication body firm team station channel brand app story".split()
+        "magazine publication body firm team station channel brand app story "
+        "film movie sequel prequel series franchise trilogy novel book album song show documentary".split()
     )
 )
 # A role is a title or a description: never a courtesy title alone, an age or a measure.
@@ -98,6 +99,10 @@ def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
     if word in TITLE_WORDS:
         return rest  # a title ("Professor Varoufakis") is never part of the name
     if rest in known and any(re.search(rf"\b{re.escape(word)}\b", t) for t in texts):
+        return rest
+    if len(rest.split()) >= 2 and rest in known and not any(k.split()[0] == first for k in known if k != name):
+        # "Advisor Michael Flynn" beside "Michael Flynn": a capitalised word no one in the story
+        # has as a first name is a title the tagger glued on.
         return rest
     return name
 
