@@ -47,3 +47,21 @@ def test_a_title_glued_to_a_name_is_dropped() -> None:
     line = source.read_text(encoding="utf-8").splitlines()[269]
     people = _people(parse_line(line, 270))
     assert [p for p in people if "Flynn" in p] in (["Michael Flynn"], ["Mike Flynn"])
+
+
+def test_a_named_speaker_is_a_key_person() -> None:
+    # The fire service's Matt Goodman is quoted twice in one article and given no title.
+    from newsfuse.service import Newsfuse
+
+    brief = Newsfuse().brief_story("14", _ecb_topic(14))
+    speakers = {q.speaker for q in brief.quotes if q.speaker}
+    assert "Matt Goodman" in speakers
+    assert "Matt Goodman" in [p.name for p in brief.people]
+
+
+def test_an_acronym_or_a_title_is_no_part_of_a_person() -> None:
+    # "Warship INS Sukanya" is a ship; "Attorney Steve Cooley" is Steve Cooley.
+    assert not [p for p in _people(_ecb_topic(12)) if "Sukanya" in p]
+    people = _people(_ecb_topic(16))
+    assert "Steve Cooley" in people
+    assert not [p for p in people if p.startswith(("Attorney ", "Deputy "))]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, TITLE_WORDS
@@ -56,14 +56,20 @@ _COUNTED_GROUP = re.compile(
 _ROLE_END = re.compile(r"\s+(?:of|in|at|for|from|with|within|on|to|and|who|which|whose)\s.*$|,.*$", re.IGNORECASE)
 
 
-def key_people(entities: Sequence[Entity], articles: Sequence[Article]) -> tuple[Entity, ...]:
+def key_people(
+    entities: Sequence[Entity], articles: Sequence[Article], speakers: Collection[str] = ()
+) -> tuple[Entity, ...]:
+    """The persons a reader needs: named in PERSON_MIN_ARTICLES articles, given a role, or named
+    as the speaker of a quote the brief shows (`speakers`), most cited first."""
     texts = {a.id: a.text for a in articles}
     persons = [e for e in entities if e.type == "person" and _reads_as_name(e.name)]
     known = {n for e in persons for n in e.names}
     persons = [_named(e, texts, known) for e in persons]
     persons = [p for p in persons if not _a_place(p, texts) and not _an_institution(p)]
     people = [replace(p, roles=_role(p)) for p in _once(persons)]
-    people = [p for p in people if len(p.articles) >= PERSON_MIN_ARTICLES or p.roles]
+    people = [
+        p for p in people if len(p.articles) >= PERSON_MIN_ARTICLES or p.roles or any(n in speakers for n in p.names)
+    ]
     people.sort(key=lambda e: (-len(e.articles), -len(e.mentions)))
     return tuple(people[:PEOPLE_MAX])
 
@@ -73,6 +79,8 @@ def _reads_as_name(name: str) -> bool:
     parts = name.split()
     if not parts or any(not (_NAME_WORD.match(p) or p in _PARTICLES) for p in parts):
         return False
+    if any(len(p) >= 3 and p.isalpha() and p.isupper() and p.lower() not in _SUFFIXES for p in parts):
+        return False  # an acronym ("INS Sukanya", "NASA Administrator") names a body or a ship, not a person
     last = next((p for p in reversed(parts) if p.lower().rstrip(".") not in _SUFFIXES), "")
     return bool(_SURNAME.match(last))
 
