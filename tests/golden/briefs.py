@@ -50,6 +50,7 @@ TEXT_FIELDS = frozenset(
         "aliases",
         "roles",
         "speaker",
+        "speaker_as_written",
         "reason",
         "attribution",
         "about",

@@ -4,12 +4,15 @@ The extract stage attributes each quote and resolves the phrase it credits ("Zhu
 "the organization wrote") to a name only when the text leaves no doubt (`extract/speakers.py`:
 a name, the one person or body in reach of a pronoun or a definite description, never a surname two
 people share without the nearer full name). The brief shows that name where the articles agree on
-it, without a title glued on; a description ("an Interior official said") names nobody, and
-anything less certain is shown unattributed, never guessed.
+it, without a title glued on. Where no article makes a name certain, the brief shows the source as
+the articles write it ("an Interior official", "the company", "she"), marked as such
+(`Quote.speaker_as_written`), never a guessed name; a quote with no source phrase at all, or one
+the articles credit to different people, is shown unattributed.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,6 +21,9 @@ from newsfuse.models import Article, StoryFacts
 from newsfuse.models.facts import Entity, Quote
 
 _SPEAKERS = ("person", "organization")
+# A source phrase holding a quotation mark runs past its noun phrase into what was said (a misparse:
+# 'Granholm on Sunday slammed … as “curious” and “perplexing” — warning that …'): not shown.
+_QUOTATION_MARKS = frozenset('"“”«»')
 
 
 def certain_speakers(quotes: Sequence[Quote], facts: StoryFacts, articles: Sequence[Article]) -> tuple[Quote, ...]:
@@ -26,8 +32,21 @@ def certain_speakers(quotes: Sequence[Quote], facts: StoryFacts, articles: Seque
     for quote in quotes:
         speaker = _speaker(quote, facts)
         entity = facts.entity(speaker) if speaker else None
-        shown.append(replace(quote, speaker=_shown(entity, facts, by_id) if entity else speaker))
+        name = _shown(entity, facts, by_id) if entity else speaker
+        shown.append(replace(quote, speaker=name, speaker_as_written=None if name else _as_written(quote)))
     return tuple(shown)
+
+
+def _as_written(quote: Quote) -> str | None:
+    """How the articles name the quote's source where none makes a name certain: the phrase most of
+    its mentions use (the first one on a tie). None where a mention names someone (articles naming
+    different people are not certain of either) or none names a source."""
+    if any(m.speaker for m in quote.mentions):
+        return None
+    phrases = Counter(
+        m.speaker_text for m in quote.mentions if m.speaker_text and not _QUOTATION_MARKS.intersection(m.speaker_text)
+    )
+    return phrases.most_common(1)[0][0] if phrases else None
 
 
 def _speaker(quote: Quote, facts: StoryFacts) -> str | None:

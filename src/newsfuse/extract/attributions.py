@@ -4,8 +4,9 @@ An attribution is a cue (a reporting verb, or "according to"), the content it re
 text names one, its source. The reporting verb's clausal complement is the content ("Trump said
 *that he would win*"); quotation marks beside the cue widen it to the whole quotation, including
 the part the cue splits (`"A," he said, "b."`); a quotation with no cue in its sentence continues the
-attribution just before it, in the same paragraph. The source is the cue's subject, as written: a
-name, a description, a pronoun or "the company". Offsets are characters into the text.
+attribution just before it, in the same paragraph; quoted words are credited once (of two
+attributions holding them, one is kept). The source is the cue's subject, as written: a name, a
+description, a pronoun or "the company". Offsets are characters into the text.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsfuse.extract.cues import NAMING_VERBS, REPORTING_VERBS
-from newsfuse.extract.quote_marks import QuoteRegion, quote_regions
+from newsfuse.extract.quote_marks import QuoteRegion, markup, quote_regions
 from newsfuse.extract.syntax import climb, is_root
 
 Offsets = tuple[int, int]
@@ -54,7 +55,12 @@ class Attribution:
 def find_attributions(text: str, doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> list[Attribution]:
     """Every attribution of the text parsed as `doc`, in text order of its content."""
     quotes = list(regions) if regions is not None else quote_regions(text)
-    cues = [(t, _in_paragraph(text, t, _clause_content(t))) for t in doc if _is_cue(t)]
+    tags = markup(text)
+    cues = [
+        (t, _in_paragraph(text, t, _clause_content(t)))
+        for t in doc
+        if _is_cue(t) and not any(start <= t.idx < end for start, end in tags)  # "<tweet …>" is a tag
+    ]
     # Each quotation belongs to one cue: the innermost whose content clause it touches, otherwise
     # the nearest whose sentence it opens, closes or borders.
     owned: dict[int, list[QuoteRegion]] = {}
@@ -89,7 +95,39 @@ def find_attributions(text: str, doc: Doc, regions: Sequence[QuoteRegion] | None
     for attribution in according_to(doc):
         if not any(_overlaps(attribution.content, a.content) for a in found):
             found.append(attribution)
-    return _continuations(text, loose, found)
+    return _one_per_quotation(_continuations(text, loose, found), quotes)
+
+
+def _one_per_quotation(found: list[Attribution], quotes: Sequence[QuoteRegion]) -> list[Attribution]:
+    """`found` with quoted words credited once: of two attributions whose contents overlap and both
+    hold quoted words (a report nested in another, 'Murphy said she must … what he called a
+    "revolutionary mood"'), one is kept, as a reader is told one speaker for them.
+
+    Which one: one that names a source over one that names none; the outer one where both name the
+    same source; where the sources differ, the outer one if the inner one's source is inside its
+    content (the words are the outer speaker's report: 125 to 16 on PolNeAR train), else the inner
+    one (the two only touch). Chosen on PolNeAR train (direct F1 92.4 -> 94.0, right speaker 88.5
+    -> 88.3, reported speech unchanged); the other choices tried there: always the outer one (94.1,
+    88.1), always the inner one (94.0, 86.3), both where the sources differ (93.0, 88.5).
+    """
+    quoted = [a for a in found if any(_overlaps(a.content, (q.outer_start, q.outer_end)) for q in quotes)]
+    dropped: set[Attribution] = set()
+    for i, first in enumerate(quoted):
+        for second in quoted[i + 1 :]:
+            if not _overlaps(first.content, second.content):
+                continue
+            inner, outer = sorted((first, second), key=lambda a: a.content[1] - a.content[0])
+            dropped.add(_left_out(inner, outer))
+    return [a for a in found if a not in dropped]
+
+
+def _left_out(inner: Attribution, outer: Attribution) -> Attribution:
+    if inner.source is None or (outer.source is not None and _overlaps(inner.source, outer.source)):
+        return inner
+    if outer.source is None:
+        return outer
+    nested = outer.content[0] <= inner.source[0] < outer.content[1]
+    return inner if nested else outer
 
 
 def _in_paragraph(text: str, verb: Token, span: Offsets | None) -> Offsets | None:
@@ -226,7 +264,8 @@ def _clause_content(verb: Token) -> Offsets | None:
     if verb.lemma_ in NAMING_VERBS:
         # What a naming verb reports follows it, whatever the parser makes of it: "called her
         # "third-rate"", "he called her "weak"" (not the clause before it).
-        named = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMED_DEPS]
+        # What it is called may come after "as" ("described the ground as "Swiss cheese"").
+        named = [c for c in verb.children if c.i > verb.i and (c.dep_ in _NAMED_DEPS or _is_as(c))]
         if named:
             first, last = named[0].left_edge, named[-1].right_edge
             return first.idx, last.idx + len(last.text)
@@ -264,6 +303,10 @@ def _clause_content(verb: Token) -> Offsets | None:
         last = max((c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS), key=lambda c: c.i).right_edge
         return objects[0].left_edge.idx, last.idx + len(last.text)
     return None
+
+
+def _is_as(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "as"
 
 
 def _follows(text: str, verb: Token, quote: QuoteRegion) -> bool:
@@ -322,6 +365,15 @@ def _subject(verb: Token) -> Token | None:
     # "..., adding that ..." / a conjoined verb shares its head's subject.
     if verb.dep_ in {"conj", "advcl", "xcomp"} and not is_root(verb) and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)
+    # "She ended by saying …", "after saying …": a participle under a preposition is done by the
+    # subject of the verb the preposition hangs on.
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and not is_root(prep) and prep.head.pos_ in {"VERB", "AUX"}:
+        return _subject(prep.head)
+    # "released a statement saying …": whoever issued what says it.
+    noun = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+        return _subject(noun.head)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return agents[0] if agents else None
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 MAX_QUOTE_CHARS = 1000
 
 _PAIRS = (
-    re.compile(r"“([^“”]+?)”"),
+    # A curly pair holds no straight double mark: '“A," she said. "B.”' is two quotations written
+    # with mismatched marks (left to the last pattern), not one.
+    re.compile(r'“([^“”"]+?)”'),
     re.compile(r"«\s*([^«»]+?)\s*»"),
     # Straight quotes pair up within a paragraph; the opening one follows a space or line start.
     re.compile(r'(?:(?<=^)|(?<=[\s(\[—–-]))"([^"\n]+?)"', re.MULTILINE),
@@ -23,6 +25,8 @@ _PAIRS = (
     # punctuation or the line end.
     re.compile(r'(?:(?<=^)|(?<=[\s(\[—–-]))[“"”]([^“”"\n]+?)[”"“](?=[\s,.;:!?)\]—–-]|$)', re.MULTILINE),
 )
+
+_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +41,11 @@ class QuoteRegion:
 
 def quote_regions(text: str) -> list[QuoteRegion]:
     """Quoted stretches in text order, without overlaps."""
+    # Marks inside markup left in the text (an embedded tweet's '<tweet author="…">') quote nothing.
+    plain = _MARKUP.sub(lambda tag: " " * len(tag.group()), text)
     found: list[QuoteRegion] = []
     for pattern in _PAIRS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(plain):
             if match.end() - match.start() > MAX_QUOTE_CHARS:
                 continue
             region = QuoteRegion(match.start(1), match.end(1), match.start(), match.end())
@@ -47,6 +53,11 @@ def quote_regions(text: str) -> list[QuoteRegion]:
                 continue
             found.append(region)
     return sorted(found, key=lambda r: r.start)
+
+
+def markup(text: str) -> list[tuple[int, int]]:
+    """Where markup left in the text sits ('<tweet author="…">', '</tweet>'): tags, not words."""
+    return [m.span() for m in _MARKUP.finditer(text)]
 
 
 def inside(regions: list[QuoteRegion], start: int, end: int) -> bool:

@@ -203,16 +203,29 @@ class QuoteVariant:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quote matched across the story's articles: the main text and its variants."""
+    """A direct quote matched across the story's articles: the main text and its variants.
+
+    `speaker` is a name only where it is certain; `speaker_as_written` is, where no name is, how the
+    articles name the source ("the company", "an Uber spokesperson", "she"), not resolved.
+    """
 
     speaker: str | None
     text: str
     mentions: tuple[QuoteMention, ...]
     variants: tuple[QuoteVariant, ...] = ()
+    speaker_as_written: str | None = None
 
     @property
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+def shown_speaker(speaker: str | None, as_written: str | None) -> str:
+    """Who said a quote, as a brief shows it: the certain name; else the articles' own words for the
+    source, marked as such ("an Uber spokesperson (as written)"); else "unattributed"."""
+    if speaker:
+        return speaker
+    return f"{as_written} (as written)" if as_written else "unattributed"
 
 
 @dataclass(frozen=True, slots=True)

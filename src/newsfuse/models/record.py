@@ -97,10 +97,11 @@ class VariantRecord:
 
 @dataclass(frozen=True, slots=True)
 class QuoteRecord:
-    speaker: str | None
+    speaker: str | None  # a name, only where it is certain
     text: str
     sources: tuple[str, ...]
     variants: tuple[VariantRecord, ...] = ()
+    speaker_as_written: str | None = None  # where no name is: the articles' words for the source
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,13 +198,18 @@ class PageNotes:
 
 def record_json(record: BriefRecord | ArticleRecord | PageNotes) -> dict[str, Any]:
     """The record as the contract's JSON object: dicts, lists and plain values only. An article's
-    `path` or `url` is left out when it has none (the contract gives one or the other)."""
+    `path` or `url` is left out when it has none (the contract gives one or the other), and so is a
+    quote's `speaker_as_written` (the contract's quote is speaker, text, sources and variants; the
+    phrase is there only where no name is)."""
     data: dict[str, Any] = _plain(dataclasses.asdict(record))
     articles = data.get("articles", []) if isinstance(record, BriefRecord) else [data]
     for article in articles if not isinstance(record, PageNotes) else []:
         for optional in ("path", "url"):
             if article.get(optional, "") is None:
                 del article[optional]
+    for quote in data.get("quotes", []) if isinstance(record, BriefRecord) else []:
+        if quote.get("speaker_as_written", "") is None:
+            del quote["speaker_as_written"]
     return data
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from newsfuse.models import Span
 from newsfuse.models.brief import SECTION_TITLES, Brief
 from newsfuse.models.claims import name_articles
-from newsfuse.models.facts import Entity
+from newsfuse.models.facts import Entity, shown_speaker
 from newsfuse.models.record import (
     BriefRecord,
     ClaimRecord,
@@ -66,6 +66,7 @@ def brief_record(brief: Brief) -> BriefRecord:
         quotes=tuple(
             QuoteRecord(
                 speaker=q.speaker,
+                speaker_as_written=q.speaker_as_written,
                 text=q.text,
                 sources=tuple(q.articles),
                 variants=tuple(
@@ -152,7 +153,8 @@ def _markdown(brief: Brief) -> str:
     if brief.quotes:
         lines += ["## Quotes", ""]
         for quote in brief.quotes:
-            lines.append(f"> “{quote.text}” — {quote.speaker or 'unattributed'} {cite(quote.articles)}")
+            speaker = shown_speaker(quote.speaker, quote.speaker_as_written)
+            lines.append(f"> “{quote.text}” — {speaker} {cite(quote.articles)}")
             for variant in quote.variants:
                 flag = f" **meaning changed**: {variant.reason}" if variant.meaning_changed else ""
                 ids = [m.article_id for m in variant.mentions]

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from newsfuse.models import Span
 from newsfuse.models.brief import SECTION_TITLES, Brief
+from newsfuse.models.facts import shown_speaker
 from newsfuse.render.brief import explained, person_roles, source_line
 
 
@@ -32,6 +33,7 @@ class HtmlRenderer:
             cite=_cite,
             label=_label,
             person_roles=person_roles,
+            shown_speaker=shown_speaker,
             explained=explained,
         )
 

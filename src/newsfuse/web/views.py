@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsfuse.models.brief import SECTION_TITLES
+from newsfuse.models.facts import shown_speaker
 from newsfuse.models.record import (
     AlignmentNote,
     ArticleRecord,
@@ -295,7 +296,7 @@ def quote_views(record: BriefRecord, citer: Citer) -> tuple[QuoteView, ...]:
     return tuple(
         QuoteView(
             quote.text,
-            quote.speaker or "unattributed",
+            shown_speaker(quote.speaker, quote.speaker_as_written),
             in_order(citer.cite(a) for a in quote.sources),
             tuple(
                 VariantView(v.text, in_order(citer.cite(a) for a in v.sources), v.meaning_changed, v.reason or "")
