@@ -61,6 +61,7 @@ class BriefBuilder:
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)
         headline = composition.headline
+        quotes = certain_speakers([q for q in facts.quotes if _is_speech(q.text)], facts, articles)
         return Brief(
             story_id=story_id,
             headline=headline.text if headline else "(no headline)",
@@ -69,9 +70,9 @@ class BriefBuilder:
             provenance=provenance,
             sections=composition.sections,
             timeline=curate_timeline(facts.timeline, facts.dates, articles),
-            people=key_people(facts.entities, articles),
+            people=key_people(facts.entities, articles, speakers={q.speaker for q in quotes if q.speaker}),
             entities=facts.entities,
-            quotes=certain_speakers([q for q in facts.quotes if _is_speech(q.text)], facts, articles),
+            quotes=quotes,
             claims=tuple(claims),
             conflicts=tuple(conflicts),
             composer=self.composer.name,

@@ -33,6 +33,9 @@ _DANGLING_START = re.compile(
     r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
     r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides)\b"
     r"|^(?:He|She|They|It)['’]\w+"  # a contraction ("He'll", "She's"): a pronoun that cannot take a name
+    # A preposition whose object is a bare demonstrative ("Amid that,", "Despite this,", "After those"):
+    # what it points at is in the sentence before.
+    r"|^[A-Z][a-z]*(?:\s+of)?\s+(?:this|that|these|those)\s*[,;]"
 )
 # A sentence opening on one capitalised word and then a lower-case one ("Castellan was ..."): when
 # that word is a person's surname, the person was named in full earlier in the article.

@@ -37,6 +37,9 @@ MAX_CAPITAL_SHARE = 0.6
 # though a short one can reach 0.8 ("Gary Ross has not departed The Hunger Games").
 TITLE_CASE_SHARE = 0.9
 TITLE_CASE_MIN_WORDS = 6
+# A sentence ends on a full stop, a question or exclamation mark, or an ellipsis, perhaps inside
+# closing quotation marks or brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _SHOUTED_OPENING = re.compile(r"^[A-Z0-9]{2,}[A-Z]*\s+[A-Z0-9]*[A-Z]{2,}\b(?!\.)")
 
 
@@ -47,6 +50,8 @@ def clutter(text: str) -> str | None:
         return "ends on a colon (it introduces something the page no longer shows)"
     if stripped[:1].islower():
         return "starts inside a sentence"
+    if not _SENTENCE_END.search(stripped):
+        return "no full stop (a headline, a deck, or a sentence the page cut off)"
     if _CAPTION.search(text):
         return "a caption or photo credit"
     if _CALL_TO_ACTION.search(text):

@@ -230,7 +230,9 @@ def _quick_read(
         if story.states_fact(f, "quick_read")
     ]
     alike = _alike(ranked, placed)
-    main = _main_event(placed["what_happened"], story, alike)
+    # A story all of whose reporting reads as the future ("Trudeau will remain in power but voters
+    # reduced his party to a minority Monday") still has a main event: look past "what happened".
+    main = _main_event(placed["what_happened"], story, alike) or _main_event(pool, story, alike)
     if main is not None:
         pool.remove(main)
         pool.insert(0, main)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, TITLE_WORDS
@@ -32,15 +32,16 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’-]*|[A-Z]\.)$")
 _SURNAME = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|into|inside|outside|near)\s+$", re.IGNORECASE)
-# Nouns that head a description of an institution, not of a person ("treatment facility",
-# "activist group", "state-run newspaper"): the extract stage's organisation and place heads, and
-# the institutions those lists leave out.
+# Nouns that head a description of an institution or a work, not of a person ("treatment
+# facility", "activist group", "state-run newspaper", "the sequel, Catching Fire"): the extract
+# stage's organisation and place heads, and the institutions and works those lists leave out.
 _INSTITUTIONS = (
     ORGANIZATION_HEADS
     | PLACE_HEADS
     | frozenset(
         "facility facilities newspaper paper unit clinic resort program programme site website outlet daily "
-        "magazine publication body firm team station channel brand app story".split()
+        "magazine publication body firm team station channel brand app story "
+        "film movie sequel prequel series franchise trilogy novel book album song show documentary".split()
     )
 )
 # A role is a title or a description: never a courtesy title alone, an age or a measure.
@@ -55,14 +56,20 @@ _COUNTED_GROUP = re.compile(
 _ROLE_END = re.compile(r"\s+(?:of|in|at|for|from|with|within|on|to|and|who|which|whose)\s.*$|,.*$", re.IGNORECASE)
 
 
-def key_people(entities: Sequence[Entity], articles: Sequence[Article]) -> tuple[Entity, ...]:
+def key_people(
+    entities: Sequence[Entity], articles: Sequence[Article], speakers: Collection[str] = ()
+) -> tuple[Entity, ...]:
+    """The persons a reader needs: named in PERSON_MIN_ARTICLES articles, given a role, or named
+    as the speaker of a quote the brief shows (`speakers`), most cited first."""
     texts = {a.id: a.text for a in articles}
     persons = [e for e in entities if e.type == "person" and _reads_as_name(e.name)]
     known = {n for e in persons for n in e.names}
     persons = [_named(e, texts, known) for e in persons]
     persons = [p for p in persons if not _a_place(p, texts) and not _an_institution(p)]
     people = [replace(p, roles=_role(p)) for p in _once(persons)]
-    people = [p for p in people if len(p.articles) >= PERSON_MIN_ARTICLES or p.roles]
+    people = [
+        p for p in people if len(p.articles) >= PERSON_MIN_ARTICLES or p.roles or any(n in speakers for n in p.names)
+    ]
     people.sort(key=lambda e: (-len(e.articles), -len(e.mentions)))
     return tuple(people[:PEOPLE_MAX])
 
@@ -72,6 +79,8 @@ def _reads_as_name(name: str) -> bool:
     parts = name.split()
     if not parts or any(not (_NAME_WORD.match(p) or p in _PARTICLES) for p in parts):
         return False
+    if any(len(p) >= 3 and p.isalpha() and p.isupper() and p.lower() not in _SUFFIXES for p in parts):
+        return False  # an acronym ("INS Sukanya", "NASA Administrator") names a body or a ship, not a person
     last = next((p for p in reversed(parts) if p.lower().rstrip(".") not in _SUFFIXES), "")
     return bool(_SURNAME.match(last))
 
@@ -98,6 +107,10 @@ def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
     if word in TITLE_WORDS:
         return rest  # a title ("Professor Varoufakis") is never part of the name
     if rest in known and any(re.search(rf"\b{re.escape(word)}\b", t) for t in texts):
+        return rest
+    if len(rest.split()) >= 2 and rest in known and not any(k.split()[0] == first for k in known if k != name):
+        # "Advisor Michael Flynn" beside "Michael Flynn": a capitalised word no one in the story
+        # has as a first name is a title the tagger glued on.
         return rest
     return name
 

@@ -26,14 +26,14 @@ TIMELINE_PER_DAY = 3
 TIMELINE_MAX = 10
 _FRAGMENT = re.compile(
     r"^(?:it|its|he|his|she|her|they|their|this|that|how|what|which|who|when|where|while|because|although|and|but|or"
-    r"|according\s+to)\b",
+    r"|according\s+to|(?-i:to\s+[a-z]+))\b",
     re.IGNORECASE,
 )
 # Wording that lost the date words it was cut around: a preposition left before punctuation,
 # another preposition or the end ("from to January", "on of nine", "in, when"), or an orphaned
 # possessive ("praised 's action").
 _CUT_AROUND = re.compile(
-    r"\b(?:on|in|from|to|since|until|by|at|of|during)\s*(?:[,.;:]|$|\b(?:on|in|from|to|of|at|by)\b)"
+    r"\b(?:on|in|from|to|since|until|by|at|of|during|as)\s*(?:[,.;:]|$|\b(?:on|in|from|to|of|at|by)\b)"
     r"|(?:^|\s)['’]s\b",
     re.IGNORECASE,
 )
@@ -80,7 +80,18 @@ def _surely_dated(entry: TimelineEntry, dates: Sequence[DateMention], articles: 
         and m.end == entry.end
         and any(_same_paragraph(m.span, span, articles) for span in entry.spans)
     ]
-    return not behind or any(m.anchor_source != "story" for m in behind)
+    return not behind or any(m.anchor_source != "story" and not _after_its_report(m) for m in behind)
+
+
+def _after_its_report(mention: DateMention) -> bool:
+    """A past-tense deed dated after the day its article was written ("was delayed by the
+    September 11 attacks" in an August article read as this September): the date cannot be right."""
+    return (
+        mention.tense == "past"
+        and mention.anchor_source == "published"
+        and mention.anchor is not None
+        and mention.start > mention.anchor
+    )
 
 
 def _same_paragraph(a: Span, b: Span, articles: dict[str, Article]) -> bool:

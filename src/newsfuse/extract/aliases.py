@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from newsfuse.extract.agencies import AgencyNames
@@ -238,6 +240,8 @@ def _same_full_name(a: _Form, b: _Form) -> bool:
         return True
     if len(ta) != len(tb) or (ta[0] != tb[0] and ta[-1] != tb[-1]):
         return False
+    if len(ta) >= 2 and ta[1:] == tb[1:] and _nickname_pair(ta[0], tb[0]):
+        return True  # "Mike Flynn" and "Michael Flynn": one first name, in full and as people call him
     differing = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
     named_by_kind = any(t[-1] in ORGANIZATION_HEADS or t[-1] in PLACE_HEADS for t in (ta, tb))
     # An organisation's words say what it is ("Fire Department", "Police Department"), and people who
@@ -246,6 +250,18 @@ def _same_full_name(a: _Form, b: _Form) -> bool:
     if (named_by_kind or ta[0] != tb[0]) and any(fuzz.ratio(x, y) < WORD_SPELLING_MIN for x, y in differing):
         return False
     return fuzz.ratio(a.key, b.key) >= FULL_NAME_MIN
+
+
+def _nickname_pair(a: str, b: str) -> bool:
+    """Whether one first name is a usual short form of the other (the curated English list of the
+    `nicknames` package: "mike"/"michael", "bill"/"william")."""
+    namer = _nick_namer()
+    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+
+
+@cache
+def _nick_namer() -> NickNamer:
+    return NickNamer()
 
 
 def _introduced(form: _Form, group: list[_Form]) -> bool:

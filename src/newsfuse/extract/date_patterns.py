@@ -124,6 +124,9 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = (
 )
 
 
+_LEADING_WEEKDAY = re.compile(rf"\b{_WEEKDAY},?\s+$")
+
+
 @dataclass(frozen=True, slots=True)
 class DateExpression:
     """A date expression as written, with its parts parsed but not yet placed on the calendar."""
@@ -146,9 +149,12 @@ class DateExpression:
 
 def find_expressions(text: str) -> list[DateExpression]:
     """Every date expression in the text, in order, without overlaps."""
-    found: list[DateExpression] = [
-        DateExpression("full", m.start, m.end, text[m.start : m.end], value=m.value) for m in find_dates(text)
-    ]
+    found: list[DateExpression] = []
+    for m in find_dates(text):
+        # "Sunday, March 2, 2014" is one date: the weekday names the day the full date gives.
+        before = _LEADING_WEEKDAY.search(text, max(0, m.start - 16), m.start)
+        start = before.start() if before is not None else m.start
+        found.append(DateExpression("full", start, m.end, text[start : m.end], value=m.value))
     taken = [(e.start, e.end) for e in found]
     for rule, pattern in _PATTERNS:
         for match in pattern.finditer(text):

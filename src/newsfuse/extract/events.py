@@ -49,6 +49,7 @@ STEM_LENGTH = 5
 _LIGHT_STEMS = frozenset(v[:STEM_LENGTH] for v in LIGHT_VERBS)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_NOBODY = frozenset({"nobody", "none", "nothing", "neither"})
 # Dependency labels of a preposition heading a date ("on Monday"; "by" in a passive is an agent).
 _PREPOSITIONS = frozenset({"prep", "agent"})
 # A verb's object or subject: a date there is part of what happened, not only when.
@@ -108,8 +109,16 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
     while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} and not is_root(verb):
         verb = verb.head
         expected = expected or verb.lemma_ in EXPECTATION_VERBS
+    if _negated(verb):
+        return None  # "no one would comment on Monday": what did not happen has no place in time
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     kept = [t for t in _clause(verb, date_tokens) if t.i not in quoted_tokens]
+    # Paragraph breaks at the clause's edges are not part of it (one inside still shows a clause
+    # run across paragraphs).
+    while kept and kept[0].is_space:
+        kept.pop(0)
+    while kept and kept[-1].is_space:
+        kept.pop()
     if not kept:
         return None
     words = list(kept)
@@ -137,7 +146,7 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         words = words[1:]
     if len(words) > MAX_EVENT_WORDS:
         words = _cut(words, MAX_EVENT_WORDS)
-    text = (prefix + _join(words)).strip().rstrip(",;:")
+    text = (prefix + _join(words)).strip().strip(",;:").strip()
     first, last = min(t.idx for t in kept), max(t.idx + len(t.text) for t in kept)
     return Event(
         mention=mention,
@@ -156,6 +165,15 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             _stem(t) for t in words if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_ not in LIGHT_VERBS
         ),
     )
+
+
+def _negated(verb: Token) -> bool:
+    """The clause says its deed did not happen: a negated verb ("did not arrive") or a subject
+    that is no one ("no member of the team would comment", "nobody was hurt")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(s.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children) for s in subjects)
 
 
 def _cut(words: list[Token], limit: int) -> list[Token]:

@@ -108,6 +108,8 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
         return None
     if label == "person" and _JOINED_NAMES.search(text):
         return None  # "U.S.-China", "Xi-Kim": two names joined as a modifier, not a person
+    if label == "person" and end - start == 1 and doc[start].tag_ == "NNPS":
+        return None  # a plural name ("Greeks", "the Clintons") is a people or a family, not a person
     span = Span(article_id, doc[start].idx, doc[start].idx + len(text))
     titled = any(doc[i].lower_ in TITLE_WORDS for i in range(title_start, start))
     role = _role(article_id, doc, start, end)

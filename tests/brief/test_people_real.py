@@ -1,0 +1,67 @@
+"""Key people on real stories: persons only, each once, under the name the articles give them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from newsfuse.brief.people import key_people
+from newsfuse.clean import Cleaner
+from newsfuse.evaluation.stories import read_document
+from newsfuse.evaluation.summaries import parse_line
+from newsfuse.extract import Extractor
+from newsfuse.models import Article, Failure, RawDocument
+from newsfuse.provenance import trace
+from tests.conftest import EVAL, need
+
+
+def _people(articles: Sequence[Article]) -> list[str]:
+    facts = Extractor().extract(articles, independence=trace(articles).source_keys())
+    return [p.name for p in key_people(facts.entities, articles)]
+
+
+def _ecb_topic(topic: int) -> list[Article]:
+    folder = need(EVAL / "ecbplus-dev") / "ECB+" / str(topic)
+    files = sorted(Path(folder).glob(f"{topic}_*ecbplus.xml"))[:8]
+    raws = [RawDocument(origin=f"{f.stem}.txt", content=read_document(f), format="text") for f in files]
+    return [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)]
+
+
+@pytest.mark.parametrize(("topic", "not_a_person"), [(8, "Greeks"), (6, "Catching Fire")])
+def test_a_people_or_a_film_is_no_person(topic: int, not_a_person: str) -> None:
+    # "low-income Greeks" (a plural name) and "the sequel, Catching Fire" (described as a work).
+    assert not_a_person not in _people(_ecb_topic(topic))
+
+
+def test_a_first_name_and_its_short_form_are_one_person() -> None:
+    # "Kathryn Jenkin, known as Katie": the articles write both.
+    people = _people(_ecb_topic(32))
+    assert [p for p in people if p.endswith("Jenkin") and p != "John Jenkin"] in (["Katie Jenkin"], ["Kathryn Jenkin"])
+
+
+def test_a_title_glued_to_a_name_is_dropped() -> None:
+    # "former National Security Advisor Michael Flynn" beside "national security adviser Mike Flynn".
+    source = need(EVAL / "neus-val" / "val.source")
+    line = source.read_text(encoding="utf-8").splitlines()[269]
+    people = _people(parse_line(line, 270))
+    assert [p for p in people if "Flynn" in p] in (["Michael Flynn"], ["Mike Flynn"])
+
+
+def test_a_named_speaker_is_a_key_person() -> None:
+    # The fire service's Matt Goodman is quoted twice in one article and given no title.
+    from newsfuse.service import Newsfuse
+
+    brief = Newsfuse().brief_story("14", _ecb_topic(14))
+    speakers = {q.speaker for q in brief.quotes if q.speaker}
+    assert "Matt Goodman" in speakers
+    assert "Matt Goodman" in [p.name for p in brief.people]
+
+
+def test_an_acronym_or_a_title_is_no_part_of_a_person() -> None:
+    # "Warship INS Sukanya" is a ship; "Attorney Steve Cooley" is Steve Cooley.
+    assert not [p for p in _people(_ecb_topic(12)) if "Sukanya" in p]
+    people = _people(_ecb_topic(16))
+    assert "Steve Cooley" in people
+    assert not [p for p in people if p.startswith(("Attorney ", "Deputy "))]

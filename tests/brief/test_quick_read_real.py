@@ -1,0 +1,39 @@
+"""The quick read on real NeuS stories: it opens on the main event, and no line leans on one before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.evaluation.summaries import parse_line
+from newsfuse.models.brief import Brief
+from newsfuse.service import Newsfuse
+from tests.conftest import EVAL, need
+
+
+def _brief(number: int) -> Brief:
+    lines = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()
+    return Newsfuse().brief_story(str(number), parse_line(lines[number - 1], number))
+
+
+def test_a_story_told_in_the_future_tense_still_opens_on_its_event() -> None:
+    # Every report of Canada's 2019 election reads as the future ("Trudeau will remain in power but
+    # voters reduced his Liberal Party to a minority"); the first bullet must still be that result,
+    # not the popular-vote detail.
+    first = _brief(47).sections.quick_read[0].text
+    assert "Trudeau" in first and "power" in first
+
+
+@pytest.mark.parametrize("number", [141])
+def test_no_line_opens_on_a_bare_demonstrative(number: int) -> None:
+    # "Amid that, Texas will gain two seats ...": amid what?
+    brief = _brief(number)
+    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith(("Amid that", "Amid this"))]
+
+
+def test_a_line_without_a_full_stop_is_no_sentence() -> None:
+    # Story 199's second article is only its deck ("California governor, Republican president square
+    # off on wall, forest management"): a headline, not a line of reporting.
+    brief = _brief(199)
+    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    assert lines and all(t.rstrip()[-1] in ".!?…”\"')" for t in lines)

@@ -1,0 +1,58 @@
+"""The brief's timeline on real ECB+ stories: only deeds that happened, on days the articles can give."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfuse.brief.timeline import curate_timeline
+from newsfuse.evaluation.audit import AUDIT_FILES, ecb_stories, load_expectations
+from newsfuse.extract import Extractor
+from newsfuse.extract.date_patterns import find_expressions
+from newsfuse.models import TimelineEntry
+from newsfuse.provenance import trace
+from tests.conftest import EVAL, REPO, need
+
+AUDIT = REPO / "evaluation" / "audit" / AUDIT_FILES["ecbplus-dev"]
+
+
+@pytest.fixture(scope="module")
+def timelines() -> dict[str, tuple[TimelineEntry, ...]]:
+    need(EVAL / "ecbplus-dev")
+    wanted = {"2_ecbplus", "9_ecbplus", "10_ecbplus"}
+    stories = ecb_stories([e for e in load_expectations(AUDIT) if e.id in wanted], EVAL / "ecbplus-dev")
+    extractor = Extractor()
+    found = {}
+    for story in stories:
+        facts = extractor.extract(story.articles, independence=trace(story.articles).source_keys())
+        found[story.expected.id] = curate_timeline(facts.timeline, facts.dates, story.articles)
+    return found
+
+
+def test_a_weekday_written_before_a_full_date_is_that_date(timelines: dict[str, tuple[TimelineEntry, ...]]) -> None:
+    # "broadcast live on Oscar Sunday, March 2, 2014": the Sunday is 2 March 2014, not the Sunday
+    # after the August announcement.
+    broadcast = [e for e in timelines["2_ecbplus"] if "broadcast live" in e.event]
+    assert broadcast and {e.date for e in broadcast} == {date(2014, 3, 2)}
+    (found,) = [e for e in find_expressions("It airs on Oscar Sunday, March 2, 2014, on ABC.") if e.rule == "full"]
+    assert found.text == "Sunday, March 2, 2014"
+
+
+def test_a_past_deed_is_never_dated_after_its_report(timelines: dict[str, tuple[TimelineEntry, ...]]) -> None:
+    # An August 2013 article on the 2001 Emmys "twice delayed because of the September 11 attacks":
+    # the year-less date read as the coming September cannot date something already past.
+    assert not [e for e in timelines["2_ecbplus"] if e.date == date(2013, 9, 11)]
+    assert all("to head the Academy" not in e.event for e in timelines["2_ecbplus"])  # an infinitive is no event
+
+
+def test_what_did_not_happen_is_no_event(timelines: dict[str, tuple[TimelineEntry, ...]]) -> None:
+    # "No member of the team's front office would add comment ... last night"
+    assert all("would add comment" not in e.event for e in timelines["10_ecbplus"])
+    assert any("withdrew" in e.event for e in timelines["10_ecbplus"])
+
+
+def test_a_weekday_guessed_from_the_story_window_stays_out(timelines: dict[str, tuple[TimelineEntry, ...]]) -> None:
+    # An undated article's "Obama also helped celebrate the 160th anniversary ... on Tuesday": the
+    # Tuesday is read against the story's window (the April ruling), but the visit was in March.
+    assert all("160th anniversary" not in e.event for e in timelines["9_ecbplus"])
