@@ -37,3 +37,12 @@ def test_a_line_without_a_full_stop_is_no_sentence() -> None:
     brief = _brief(199)
     lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
     assert lines and all(t.rstrip()[-1] in ".!?…”\"')" for t in lines)
+
+
+def test_the_writers_own_voice_is_no_reporting() -> None:
+    # Story 33's third article is an essay ("We don't know where the virus came from"): what it says
+    # is the writer's view and never stands as what happened.
+    brief = _brief(33)
+    reporting = [s.text for s in (*brief.sections.quick_read, *brief.sections.what_happened)]
+    assert reporting and not [t for t in reporting if t.startswith(("We ", "We’", "I "))]
+    assert not [t for t in reporting if "key characteristic of the crisis" in t]

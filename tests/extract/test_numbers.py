@@ -96,3 +96,16 @@ def test_an_amount_is_labelled_by_what_it_measures(jobs_reports: dict[int, Story
     # "dropped to 3.5% in September from 3.7% in August": the starting value of a change.
     assert {n.stance for n in _mentions(september, "3.7%")} == {"earlier"}
     assert _mentions(september, "136,000")[0].noun in ("new jobs", "jobs")
+
+
+def test_an_age_written_apart_is_an_age_not_a_duration(extractor: Extractor) -> None:
+    # ECB+ writes "a 38 - year - old Troy resident": an age, never 38 years set against "four days".
+    from newsfuse.clean import Cleaner
+    from newsfuse.evaluation.stories import read_document
+    from newsfuse.models import Failure, RawDocument
+
+    path = need(EVAL / "ecbplus-dev") / "ECB+" / "18" / "18_1ecbplus.xml"
+    raw = RawDocument(origin="18_1ecbplus.txt", content=read_document(path), format="text")
+    (article,) = [a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure)]
+    ages = [n for n in extractor.extract([article]).numbers if n.text.startswith("38")]
+    assert ages and all(n.unit == "years old" and n.kind == "cardinal" for n in ages)

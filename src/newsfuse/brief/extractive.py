@@ -19,9 +19,11 @@ from newsfuse.brief.candidates import Candidate, People, collect
 from newsfuse.brief.salience import Fact, Ranked, content_words, rank, stems
 from newsfuse.brief.sections import place
 from newsfuse.brief.verify import check_sentence
+from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
 from newsfuse.models.brief import CitedSentence, Sections
 from newsfuse.models.provenance import SourceKeys
+from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import word_count
 
 # A quotation of more than this many words is speech (left to the sections, with its speaker);
@@ -54,6 +56,11 @@ QUICK_READ_LEAD_MAX_WORDS = 55  # = candidates.MAX_WORDS: the main event is told
 HEADLINE_WEIGHT = 1.0
 # An opinion piece says so in its headline ("OPINION: ...", "Analysis: ..."): what it says is a view.
 _OPINION_TITLE = re.compile(r"^\s*(?:opinion|analysis|commentary|editorial|column|op-ed)\s*[:|—–-]", re.IGNORECASE)
+# News reports in the third person; narration in the first person (outside quotation marks) is the
+# writer's own voice: a column, an essay or a letter. An article with this many such sentences is one.
+_FIRST_PERSON = re.compile(r"\bI(?=['’]|\s+[a-z])|\b(?:[Ww]e|[Oo]ur|us|[Mm]y)\b")
+_QUOTE_MARK = re.compile(r"[“”\"«»]")
+FIRST_PERSON_SENTENCES = 2
 # Sections that say what happened: a disputed claim or a preview's expectation never stands there as fact.
 REPORTING_SECTIONS = frozenset({"quick_read", "what_happened"})
 # Sections the quick read draws on (views and quotations stay in perspectives).
@@ -109,8 +116,10 @@ class ExtractiveComposer:
             # Digests add no reporting of their own: what only a digest says stays out of the brief.
             candidates = [c for c in candidates if c.article_id in reporting]
         ranked = rank(candidates, lineage=profile.lineage, preference=profile.preference)
-        opinions = frozenset(a.id for a in articles if a.title and _OPINION_TITLE.match(a.title))
-        story = _Story(articles, profile, any(c.article_id not in profile.previews for c in candidates), opinions)
+        narration = {a.id: narrated(a.text) for a in articles}
+        opinions = frozenset(a.id for a in articles if _opinion_piece(a, narration[a.id]))
+        reported = any(c.article_id not in profile.previews for c in candidates)
+        story = _Story(articles, profile, reported, opinions, narration)
         order = _mmr_order(ranked)
         placed = _place(ranked, order, story, frozenset())
         quick, used = _quick_read(ranked, placed, story)
@@ -131,6 +140,12 @@ class _Story:
     profile: SourceProfile
     reported: bool  # some article reports the story (is not a preview written before it)
     opinions: frozenset[str] = frozenset()  # opinion pieces: their statements are views, not reports
+    narration: Mapping[str, str] = field(default_factory=dict)  # each article's text, quotations blanked
+
+    def first_person(self, span: Span) -> bool:
+        """Whether the narration of the span (its words outside quotation marks) speaks as I or we."""
+        text = self.narration.get(span.article_id)
+        return text is not None and _in_first_person(text[span.start : span.end])
 
     def states_fact(self, fact: Fact, section: str) -> bool:
         """Whether the fact may stand as fact in `section`: in a reporting section, never a
@@ -139,8 +154,8 @@ class _Story:
             return True
         if any(_overlaps(m.span, d) for m in fact.members for d in self.profile.disputed):
             return False
-        if fact.lead.article_id in self.opinions:
-            return False
+        if fact.lead.article_id in self.opinions or self.first_person(fact.lead.span):
+            return False  # a view, or the writer's own voice ("We don't know where the virus came from")
         return not (self.reported and fact.lead.article_id in self.profile.previews)
 
     def supports(self, wording: Candidate, member: Candidate, section: str) -> bool:
@@ -161,6 +176,29 @@ class _Story:
         spans: list[Span] = [lead.span, *lead.extra_spans]
         spans += [m.span for m in fact.members if m is not lead and self.supports(lead, m, section)]
         return CitedSentence(lead.text, tuple(spans))
+
+
+def narrated(text: str) -> str:
+    """The text with every quotation blanked out (same length, so offsets hold): the writer's own words."""
+    chars = list(text)
+    for region in quote_regions(text):
+        chars[region.outer_start : region.outer_end] = " " * (region.outer_end - region.outer_start)
+    return "".join(chars)
+
+
+def _in_first_person(narration: str) -> bool:
+    # A quotation mark left after blanking opens or closes a quotation that runs across sentences:
+    # whose words these are cannot be told, so they are not counted as the writer's.
+    return not _QUOTE_MARK.search(narration) and bool(_FIRST_PERSON.search(narration))
+
+
+def _opinion_piece(article: Article, narration: str) -> bool:
+    """An opinion piece: its headline says so ("OPINION: ..."), or its narration speaks in the
+    first person in FIRST_PERSON_SENTENCES sentences or more."""
+    if article.title and _OPINION_TITLE.match(article.title):
+        return True
+    sentences = split_sentences(article.text)
+    return sum(_in_first_person(narration[s.start : s.end]) for s in sentences) >= FIRST_PERSON_SENTENCES
 
 
 def _overlaps(a: Span, b: Span) -> bool:

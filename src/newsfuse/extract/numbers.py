@@ -142,7 +142,11 @@ _PATTERNS: tuple[tuple[NumberKind, re.Pattern[str]], ...] = (
     ("percent", re.compile(rf"\b(?P<number>{_NUMBER})\s*(?:%|per\s?cent\b)", re.I)),
     ("ordinal", re.compile(r"\b(?P<number>\d+)(?:st|nd|rd|th)\b")),
     # Not a number joined to the next by a hyphen: "36-3", "65-53" are a record, a score, a range.
-    ("cardinal", re.compile(rf"(?<![\w.,:/-])(?P<number>{_NUMBER}){_SCALE}(?:-year-old\b)?(?![\w:]|-\d)")),
+    # An age: "38-year-old", also written "38 year old" or spaced out "38 - year - old".
+    (
+        "cardinal",
+        re.compile(rf"(?<![\w.,:/-])(?P<number>{_NUMBER}){_SCALE}(?P<age>\s?-?\s?years?\s?-?\s?old\b)?(?![\w:]|-\d)"),
+    ),
 )
 _WORD_ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b", re.I)
 _DURATION_WORDS = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.I)
@@ -209,7 +213,7 @@ def _value(kind: NumberKind, match: re.Match[str]) -> tuple[float | None, str | 
         return number * scale, currency
     if kind == "percent":
         return number, "%"
-    if match.group(0).endswith("-year-old"):
+    if parts.get("age"):
         return number, "years old"
     return number * scale, None
 
