@@ -18,6 +18,11 @@ CPU seconds of the process are reported beside wall seconds (the machine is shar
 
     .venv/bin/python bench/stories.py                 # writes bench/results/stories.json
     .venv/bin/python bench/stories.py --sizes 1000    # a quick look
+    .venv/bin/python bench/stories.py --sizes 10000 --methods incremental --distinct-names
+
+Pseudo names are drawn from 4,352 (2-3 of 16 syllables), so by default they recur across editions:
+at 10k articles each is given to about 24 editions, at 100k to about 240, and names then tell
+editions apart less the bigger the corpus. `--distinct-names` gives every edition names of its own.
 """
 
 from __future__ import annotations
@@ -69,14 +74,21 @@ def main() -> None:
     parser.add_argument(
         "--centring-weight", type=float, default=None, help="the batch's centring weight (0: off; default: Scoring's)"
     )
+    parser.add_argument(
+        "--distinct-names",
+        action="store_true",
+        help="give every edition names no other edition uses (by default pseudo names are drawn from 4,352"
+        " and recur: each in about 24 editions at 10k articles, 240 at 100k)",
+    )
     args = parser.parse_args()
+    overrides = {field: value for field, value in (("centring_weight", args.centring_weight),) if value is not None}
     if not ECB.is_dir():
         sys.exit(f"{ECB} is absent: this benchmark reads ECB+ dev beside the checkout")
     runs: list[dict[str, Any]] = []
     for size in args.sizes:
         methods = [m for m in args.methods if m != "baseline" or size <= BASELINE_MAX]
         for method in methods:
-            result = _in_fresh_process(size, method, args.centring_weight)
+            result = _in_fresh_process(size, method, overrides, args.distinct_names)
             print(json.dumps(result), flush=True)
             runs.append(result)
     report = {
@@ -87,28 +99,30 @@ def main() -> None:
         "baseline_stops_at": BASELINE_MAX,
         "runs": runs,
     }
-    if args.sizes == list(SIZES) and len(args.methods) == 3 and args.centring_weight is None:
+    if args.sizes == list(SIZES) and len(args.methods) == 3 and not overrides and not args.distinct_names:
         RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {RESULTS}")
 
 
-def _in_fresh_process(size: int, method: str, centring_weight: float | None) -> dict[str, Any]:
+def _in_fresh_process(
+    size: int, method: str, overrides: dict[str, float], distinct_names: bool = False
+) -> dict[str, Any]:
     context = multiprocessing.get_context("spawn")
     queue: Any = context.Queue()
-    process = context.Process(target=_run, args=(size, method, centring_weight, queue))
+    process = context.Process(target=_run, args=(size, method, overrides, distinct_names, queue))
     process.start()
     result: dict[str, Any] = queue.get()
     process.join()
     return result
 
 
-def _run(size: int, method: str, centring_weight: float | None, queue: Any) -> None:
-    articles, truth = generate(size)
+def _run(size: int, method: str, overrides: dict[str, float], distinct_names: bool, queue: Any) -> None:
+    articles, truth = generate(size, distinct_names=distinct_names)
     before = rss_mb()
     peak = PeakSampler()
     peak.start()
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    labels = _cluster(method, articles, centring_weight)
+    labels = _cluster(method, articles, overrides)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     peak.stop()
     from newsfuse.evaluation.stories import bcubed
@@ -132,16 +146,17 @@ def _run(size: int, method: str, centring_weight: float | None, queue: Any) -> N
     )
 
 
-def _cluster(method: str, articles: list[Any], centring_weight: float | None = None) -> list[str]:
+def _cluster(method: str, articles: list[Any], overrides: dict[str, float] | None = None) -> list[str]:
+    """Each article's story label; `overrides` replace Scoring's defaults by field name."""
     if method == "baseline":
         return _baseline(articles)
     from newsfuse.stories import Scoring, StoryTracker, cluster_batch
 
+    scoring = replace(Scoring(), **(overrides or {}))
     if method == "batch":
-        scoring = Scoring() if centring_weight is None else replace(Scoring(), centring_weight=centring_weight)
         stories = cluster_batch(articles, scoring)
     else:
-        tracker = StoryTracker()
+        tracker = StoryTracker(scoring)
         for article in articles:
             tracker.add(article)
         stories = tracker.stories()
@@ -155,18 +170,20 @@ def _baseline(articles: list[Any]) -> list[str]:
     return [str(label) for label in tfidf_average_linkage(articles, BASELINE_SIMILARITY)]
 
 
-def generate(size: int, seed: int = 7) -> tuple[list[Any], list[str]]:
-    """`size` articles made from the real events by renaming, with their true story labels."""
+def generate(size: int, seed: int = 7, distinct_names: bool = False) -> tuple[list[Any], list[str]]:
+    """`size` articles made from the real events by renaming, with their true story labels.
+    With `distinct_names`, no pseudo name is given to two editions."""
     events = _real_events()
     rng = random.Random(seed)
     out: list[Any] = []
     truth: list[str] = []
     edition = 0
+    used: set[str] = set()
     while len(out) < size:
         for label, members in events:
             if len(out) >= size:
                 break
-            taken = _edition(members, rng, edition)[: size - len(out)]
+            taken = _edition(members, rng, edition, used if distinct_names else None)[: size - len(out)]
             out.extend(taken)
             truth.extend([f"{label}/{edition}"] * len(taken))
         edition += 1
@@ -179,7 +196,7 @@ def generate(size: int, seed: int = 7) -> tuple[list[Any], list[str]]:
 _NAMES: dict[str, list[str]] = {}
 
 
-def _edition(members: list[Any], rng: random.Random, edition: int) -> list[Any]:
+def _edition(members: list[Any], rng: random.Random, edition: int, used: set[str] | None = None) -> list[Any]:
     from newsfuse.models import join_paragraphs
     from newsfuse.stories.terms import Channel, article_terms
 
@@ -190,7 +207,7 @@ def _edition(members: list[Any], rng: random.Random, edition: int) -> list[Any]:
         if key not in _NAMES:
             _NAMES[key] = sorted({n for a in members for n in article_terms(a).of(Channel.NAMES)})
         names = _NAMES[key]
-        renamed = {n: _pseudo_name(rng) for n in names if len(n) > 2}
+        renamed = {n: _pseudo_name(rng, used) for n in names if len(n) > 2}
     pattern = (
         re.compile(r"\b(" + "|".join(map(re.escape, sorted(renamed, key=len, reverse=True))) + r")\b", re.I)
         if renamed
@@ -224,8 +241,15 @@ def _edition(members: list[Any], rng: random.Random, edition: int) -> list[Any]:
     return made
 
 
-def _pseudo_name(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+def _pseudo_name(rng: random.Random, used: set[str] | None = None) -> str:
+    """A made-up name of 2-3 syllables; given the names `used` so far, one not among them (longer
+    when the short ones run out), which it adds."""
+    name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    while used is not None and name in used:
+        name += rng.choice(_SYLLABLES)
+    if used is not None:
+        used.add(name)
+    return name
 
 
 def _real_events() -> list[tuple[str, list[Any]]]:

@@ -14,8 +14,10 @@ their gold stories, with plain TF-IDF + average linkage measured in the same run
   president) while being different events. Bodies are excerpts of 1-3 paragraphs; there are no dates.
 
 `--data` takes either: a folder holding `val.source` (or the file itself) is NeuS, anything else ECB+.
-The batch is scored, and so is the incremental tracker fed the documents in a seeded random order
-(neither set has arrival times); `agreement_f1` is the BCubed F1 of one partition against the other.
+The batch is scored, and so is the incremental tracker fed the documents in seeded random orders
+(neither set has arrival times); `agreement_f1` is the BCubed F1 of its partition against the batch's.
+The tracker's figures are means over STREAM_SEEDS orders, with the lowest and highest F1 beside them:
+one order is a draw (on ECB+ dev, six orders gave the same tracker 90.71 to 94.51).
 """
 
 from __future__ import annotations
@@ -43,8 +45,11 @@ _NO_SPACE_BEFORE = frozenset(
     {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "''", "’", "”"}
 )
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "“", "‘"})
-# The seed of the arrival order fed to the incremental tracker (any fixed value: it makes runs repeatable).
-STREAM_SEED = 13
+# The seeds of the arrival orders fed to the incremental tracker (any fixed values: they make runs
+# repeatable). On ECB+ dev one order's F1 ranged 90.71-94.51 over these six, with the clustering
+# unchanged (13, the single order used before, gave 94.41), so a change to the tracker is read from
+# the mean; six keep its spread to about a point at some 3 s a run.
+STREAM_SEEDS = (13, 1, 2, 3, 4, 5)
 # The peer's cosine threshold: plain TF-IDF + average linkage at its best BCubed F1 on ECB+ dev
 # (0.15: 87.3; 0.10: 80.2, 0.20: 86.6). It is held fixed on every set, as ours are.
 PEER_SIMILARITY = 0.15
@@ -81,6 +86,7 @@ class StoriesReport:
     batch_topics: BCubed | None
     incremental_stories: int
     incremental: BCubed
+    incremental_f1_range: tuple[float, float]
     agreement: BCubed
     peer_stories: int
     peer: BCubed
@@ -104,6 +110,9 @@ class StoriesReport:
             "incremental_bcubed_precision": _pct(self.incremental.precision),
             "incremental_bcubed_recall": _pct(self.incremental.recall),
             "incremental_bcubed_f1": _pct(self.incremental.f1),
+            "incremental_bcubed_f1_lowest": _pct(self.incremental_f1_range[0]),
+            "incremental_bcubed_f1_highest": _pct(self.incremental_f1_range[1]),
+            "stream_orders": len(STREAM_SEEDS),
             "agreement_f1": _pct(self.agreement.f1),
             "peer_stories": self.peer_stories,
             "peer_bcubed_precision": _pct(self.peer.precision),
@@ -214,13 +223,9 @@ def evaluate_stories(data: Path, *, topics: str = "all", embedder: Embedder | No
     batch = cluster_batch(articles, embedder=embedder)
     batch_labels = _labels(batch, articles)
 
-    order = list(range(len(articles)))
-    random.Random(STREAM_SEED).shuffle(order)
-    tracker = StoryTracker(embedder=embedder)
-    for position in order:
-        tracker.add(articles[position])
-    incremental = tracker.stories()
-    incremental_labels = _labels(incremental, articles)
+    streamed = [_streamed(articles, seed, embedder) for seed in STREAM_SEEDS]
+    incremental = [bcubed(stream_labels, labels) for stream_labels in streamed]
+    agreement = [bcubed(stream_labels, batch_labels) for stream_labels in streamed]
     peer_labels = tfidf_average_linkage(articles)
     # ECB+ topics are kinds of event: how well stories fall inside their kind is told apart too.
     topic_labels = [label.split("_")[0] for label in labels] if kind == ECBPLUS else None
@@ -233,13 +238,34 @@ def evaluate_stories(data: Path, *, topics: str = "all", embedder: Embedder | No
         batch_stories=len(batch),
         batch=bcubed(batch_labels, labels),
         batch_topics=bcubed(batch_labels, topic_labels) if topic_labels is not None else None,
-        incremental_stories=len(incremental),
-        incremental=bcubed(incremental_labels, labels),
-        agreement=bcubed(incremental_labels, batch_labels),
+        incremental_stories=round(sum(len(set(stream_labels)) for stream_labels in streamed) / len(streamed)),
+        incremental=_mean(incremental),
+        incremental_f1_range=(min(b.f1 for b in incremental), max(b.f1 for b in incremental)),
+        agreement=_mean(agreement),
         peer_stories=len(set(peer_labels)),
         peer=bcubed(peer_labels, labels),
         topics=topics,
         embedder=embedder.name if embedder else "none",
+    )
+
+
+def _streamed(articles: Sequence[Article], seed: int, embedder: Embedder | None) -> list[str]:
+    """Each article's story from the incremental tracker fed the articles in the seed's random order."""
+    order = list(range(len(articles)))
+    random.Random(seed).shuffle(order)
+    tracker = StoryTracker(embedder=embedder)
+    for position in order:
+        tracker.add(articles[position])
+    return _labels(tracker.stories(), articles)
+
+
+def _mean(scores: Sequence[BCubed]) -> BCubed:
+    """The mean precision, recall and F1 of several runs."""
+    count = len(scores)
+    return BCubed(
+        sum(s.precision for s in scores) / count,
+        sum(s.recall for s in scores) / count,
+        sum(s.f1 for s in scores) / count,
     )
 
 
