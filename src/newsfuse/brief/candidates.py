@@ -31,7 +31,7 @@ _START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)(?=\s)")
 # comparison ("Later in the round ...": which round?).
 _DANGLING_START = re.compile(
     r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
-    r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides)\b"
+    r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides|Additionally|In\s+addition)\b"
     r"|^(?:He|She|They|It)['’]\w+"  # a contraction ("He'll", "She's"): a pronoun that cannot take a name
     # A preposition whose object is a bare demonstrative ("Amid that,", "Despite this,", "After those"):
     # what it points at is in the sentence before.
