@@ -80,8 +80,12 @@ def main() -> None:
         help="give every edition names no other edition uses (by default pseudo names are drawn from 4,352"
         " and recur: each in about 24 editions at 10k articles, 240 at 100k)",
     )
+    parser.add_argument(
+        "--name-specificity", type=float, default=None, help="the name channels' specificity power (0: off)"
+    )
     args = parser.parse_args()
-    overrides = {field: value for field, value in (("centring_weight", args.centring_weight),) if value is not None}
+    chosen = (("centring_weight", args.centring_weight), ("name_specificity", args.name_specificity))
+    overrides = {field: value for field, value in chosen if value is not None}
     if not ECB.is_dir():
         sys.exit(f"{ECB} is absent: this benchmark reads ECB+ dev beside the checkout")
     runs: list[dict[str, Any]] = []

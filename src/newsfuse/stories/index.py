@@ -168,7 +168,7 @@ class ArticleIndex:
         """Raw scores between two lists of filed articles, as a (rows, columns) matrix."""
         weights = np.asarray(self.scoring.channel_weights, dtype=np.float32)
         both = [self.vectors[p] for p in rows] + [self.vectors[p] for p in columns]
-        matrix = weighted_matrix(both, self._frequencies, weights)
+        matrix = weighted_matrix(both, self._frequencies, weights, self.scoring.name_specificity)
         left, right = matrix[: len(rows)], matrix[len(rows) :]
         raw = np.asarray((left @ right.T).toarray(), dtype=np.float64)
         if self._embeddings and self.scoring.embedder_weight > 0:
@@ -186,7 +186,7 @@ class ArticleIndex:
         if rows.size == 0:
             return out
         weights = np.asarray(self.scoring.channel_weights, dtype=np.float32)
-        matrix = weighted_matrix(self.vectors, self._frequencies, weights)
+        matrix = weighted_matrix(self.vectors, self._frequencies, weights, self.scoring.name_specificity)
         embeddings = np.stack(self._embeddings) if self._embeddings and self.scoring.embedder_weight > 0 else None
         for start in range(0, rows.size, RESCORE_CHUNK):
             i = rows[start : start + RESCORE_CHUNK]
@@ -211,11 +211,13 @@ class ArticleIndex:
         self._best = [row[mask].tolist() for row, mask in zip(best, filled, strict=True)]
 
     def self_scores(self) -> npt.NDArray[np.float64]:
-        """Each filed article's raw score with itself: the weights of the channels it has words in
-        (a channel's cosine with itself is 1), plus the embedder's."""
-        weights = np.asarray(self.scoring.channel_weights, dtype=np.float64)
+        """Each filed article's raw score with itself, plus the embedder's: the weights of the
+        channels it has words in (a channel's cosine with itself is 1), less what its common names
+        give up to their specificity (a row of the weighted matrix dotted with itself)."""
         extra = self.scoring.embedder_weight if self._embeddings else 0.0
-        return np.array([weights[np.unique(v.channels)].sum() + extra for v in self.vectors], dtype=np.float64)
+        weights = np.asarray(self.scoring.channel_weights, dtype=np.float32)
+        matrix = weighted_matrix(self.vectors, self._frequencies, weights, self.scoring.name_specificity)
+        return np.asarray(matrix.multiply(matrix).sum(axis=1), dtype=np.float64).ravel() + extra
 
     def pairwise_relative(
         self, rows: Sequence[int], columns: Sequence[int], centring: Centring | None = None
@@ -246,7 +248,9 @@ class ArticleIndex:
     ) -> npt.NDArray[np.float32]:
         if candidates.size == 0:
             return np.zeros(0, dtype=np.float32)
-        cosines = channel_cosines(vector, [self.vectors[c] for c in candidates.tolist()], self._frequencies)
+        cosines = channel_cosines(
+            vector, [self.vectors[c] for c in candidates.tolist()], self._frequencies, self.scoring.name_specificity
+        )
         raw = cosines @ np.asarray(self.scoring.channel_weights, dtype=np.float32)
         if self._embedder is not None and embedding is not None:
             matrix = np.stack([self._embeddings[c] for c in candidates.tolist()])

@@ -62,6 +62,8 @@ class Channel(IntEnum):
 
 
 CHANNELS = tuple(Channel)
+# The channels of names: who and where.
+NAME_CHANNELS = (Channel.NAMES, Channel.LEAD_NAMES)
 
 
 @dataclass(frozen=True, slots=True)

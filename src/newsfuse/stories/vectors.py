@@ -3,6 +3,14 @@
 A vector keeps log term frequencies, not weights: weights (tf x idf) are applied when two vectors are
 compared, with the document frequencies known then. So an article indexed early in a stream is
 compared with the same weights as one indexed late, which keeps incremental and batch clustering close.
+
+A channel's cosine says how alike two articles' terms are, not how telling the terms are: normalising
+each channel on its own cancels idf where a channel holds one or two terms. An article whose only name
+is "Trump" has a names cosine of 1 with every other such article. So in the name channels a shared
+term counts by its specificity, its idf over the idf of a term seen once (raised to a power): the
+stream's common names (the president, the Senate) add little, a name only one story uses adds nearly
+its full share. The channel is still normalised by its plain tf x idf length, so an article's score
+with itself is below its channel weight where its names are common.
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from newsfuse.stories.terms import CHANNELS, Channel, Terms
+from newsfuse.stories.terms import CHANNELS, NAME_CHANNELS, Channel, Terms
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int32]
@@ -23,6 +31,7 @@ Ints = npt.NDArray[np.int32]
 # articles' ~300 terms below one in three thousand, and the frequency table at 4 MB.
 HASH_BITS = 20
 HASH_SIZE = 1 << HASH_BITS
+_NAME_CHANNELS = np.array([int(c) for c in NAME_CHANNELS], dtype=np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,23 @@ class DocumentFrequencies:
         return idf
 
 
+def specificity(
+    frequencies: DocumentFrequencies, slots: Ints, channels: npt.NDArray[np.int64], power: float
+) -> npt.NDArray[np.float64]:
+    """Each slot's weight in a shared term's contribution: in the name channels, (idf / idf of a
+    term seen in one article) ** power, at most 1; 1 in the other channels and when power is 0."""
+    out = np.ones(slots.size, dtype=np.float64)
+    if power <= 0 or slots.size == 0:
+        return out
+    named = np.isin(channels, _NAME_CHANNELS)
+    if not named.any():
+        return out
+    rarest = np.log((frequencies.documents + 1.0) / 2.0) + 1.0  # the idf of a term seen once
+    ratio = frequencies.idf(slots[named]).astype(np.float64) / max(rarest, 1.0)
+    out[named] = np.minimum(1.0, ratio) ** power
+    return out
+
+
 class ChannelWeights:
     """The weight of each channel's cosine in the raw similarity of two articles."""
 
@@ -87,11 +113,14 @@ class ChannelWeights:
         self.array = np.array([weights.get(channel, 0.0) for channel in CHANNELS], dtype=np.float32)
 
 
-def channel_cosines(query: TermVector, candidates: list[TermVector], frequencies: DocumentFrequencies) -> Floats:
+def channel_cosines(
+    query: TermVector, candidates: list[TermVector], frequencies: DocumentFrequencies, name_specificity: float = 0.0
+) -> Floats:
     """Cosine per channel between `query` and each candidate: an array (candidates, channels).
 
-    Weights are sublinear tf x idf with the current document frequencies; vectorised over all
-    candidates at once (one concatenated array, reduced by candidate and channel).
+    Weights are sublinear tf x idf with the current document frequencies; in the name channels a
+    shared term counts by its specificity (see `specificity`). Vectorised over all candidates at
+    once (one concatenated array, reduced by candidate and channel).
     """
     n_channels = len(CHANNELS)
     out = np.zeros((len(candidates), n_channels), dtype=np.float32)
@@ -110,7 +139,12 @@ def channel_cosines(query: TermVector, candidates: list[TermVector], frequencies
     position = np.searchsorted(query.slots, slots)
     position[position >= query.slots.size] = 0
     hit = query.slots[position] == slots
-    dots = np.bincount(keys[hit], weights=weights[hit] * query_weights[position[hit]], minlength=out.size)
+    shared = (
+        weights[hit]
+        * query_weights[position[hit]]
+        * specificity(frequencies, slots[hit], channels[hit], name_specificity)
+    )
+    dots = np.bincount(keys[hit], weights=shared, minlength=out.size)
     denominator = norms * np.tile(query_norms, len(candidates))
     with np.errstate(divide="ignore", invalid="ignore"):
         cosines = np.where(denominator > 0, dots / denominator, 0.0)
@@ -128,10 +162,11 @@ def key_slots(vector: TermVector, frequencies: DocumentFrequencies, count: int, 
 
 
 def weighted_matrix(
-    vectors: list[TermVector], frequencies: DocumentFrequencies, channel_weights: Floats
+    vectors: list[TermVector], frequencies: DocumentFrequencies, channel_weights: Floats, name_specificity: float = 0.0
 ) -> sparse.csr_matrix:
-    """Rows of tf x idf, each channel scaled to unit length times the square root of its weight:
-    the dot product of two rows is then the weighted sum of their channel cosines (the raw score).
+    """Rows of tf x idf, each channel scaled to unit length times the square root of its weight, and
+    each name term by the square root of its specificity: the dot product of two rows is then the
+    weighted sum of their channel cosines as `channel_cosines` gives them (the raw score).
     Columns are the slots the rows use, renumbered densely (so products stay small)."""
     n_channels = len(CHANNELS)
     lengths = np.fromiter((v.slots.size for v in vectors), dtype=np.int64, count=len(vectors))
@@ -144,6 +179,7 @@ def weighted_matrix(
     keys = rows * n_channels + channels
     norms = np.sqrt(np.bincount(keys, weights=weights**2, minlength=len(vectors) * n_channels))
     scale = np.sqrt(channel_weights.astype(np.float64))[channels] / np.where(norms[keys] > 0, norms[keys], 1.0)
+    scale *= np.sqrt(specificity(frequencies, slots, channels, name_specificity))
     columns, dense = np.unique(slots, return_inverse=True)
     indptr = np.concatenate([[0], np.cumsum(lengths)])
     return sparse.csr_matrix((weights * scale, dense, indptr), shape=(len(vectors), columns.size))
