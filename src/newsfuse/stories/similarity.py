@@ -36,10 +36,11 @@ CHANNEL_WEIGHTS: dict[Channel, float] = {
 # In the name channels a shared name counts by its specificity, (idf / idf of a name seen once) to
 # this power (newsfuse.stories.vectors): a name common in the stream says "this topic", not "this
 # event". Swept on NeuS (0, 1, 1.5, 2, 3, 4, 6 gave batch BCubed F1 75.3, 79.8, 81.2, 82.6, 84.2, 85.1,
-# 85.5); ECB+ dev, where names are mostly one event's, confirms it up to 2 (batch 94.49 -> 94.88,
-# 94.59, 94.56, then 94.29, 93.8, 92.8; its tracker, averaged over six stream orders, 92.6 -> 92.5-92.9
-# throughout). 2 is the largest power ECB+ holds.
-NAME_SPECIFICITY = 2.0
+# 85.5). ECB+ dev, where names are mostly one event's, confirms it at 1 and no higher: with the
+# small-stream floor of vectors.SPECIFICITY_MIN_DOCUMENTS, batch 94.49 -> 94.62 at 1 and 94.45 at 1.5,
+# its tracker (mean of six stream orders) 92.57 -> 92.56 at 1 and 92.29 at 1.5. NeuS at 1 with the
+# floor: batch 75.27 -> 80.02, tracker 67.56 -> 73.65.
+NAME_SPECIFICITY = 1.0
 # Weight of the embedder's cosine, per embedder. The hashing embedder repeats what the body channel
 # says, so it is off (weight 0: the default clustering uses no embedder at all). MiniLM at 0.5 added
 # about half a point of F1 on both ECB+ halves in a dense all-pairs trial with the regression's
