@@ -83,8 +83,15 @@ def main() -> None:
     parser.add_argument(
         "--name-specificity", type=float, default=None, help="the name channels' specificity power (0: off)"
     )
+    parser.add_argument(
+        "--name-gate", type=float, default=None, help="the body cosine at which shared names count in full (0: off)"
+    )
     args = parser.parse_args()
-    chosen = (("centring_weight", args.centring_weight), ("name_specificity", args.name_specificity))
+    chosen = (
+        ("centring_weight", args.centring_weight),
+        ("name_specificity", args.name_specificity),
+        ("name_gate", args.name_gate),
+    )
     overrides = {field: value for field, value in chosen if value is not None}
     if not ECB.is_dir():
         sys.exit(f"{ECB} is absent: this benchmark reads ECB+ dev beside the checkout")

@@ -25,6 +25,7 @@ from newsfuse.stories.vectors import (
     DocumentFrequencies,
     TermVector,
     channel_cosines,
+    channel_rows,
     hash_terms,
     key_slots,
     weighted_matrix,
@@ -139,7 +140,7 @@ class ArticleIndex:
         if self._embedder is not None and embedding is None:
             embedding = self._embedder.embed([_embed_text(article)])[0]
         candidates = self._candidates(vector, window)
-        raw = self._raw_scores(vector, embedding, candidates)
+        raw = self._raw_scores(vector, article.language, embedding, candidates)
         self.vectors.append(vector)
         self.original.append(position)
         self.copies.append(1)
@@ -162,15 +163,21 @@ class ArticleIndex:
     def raw_scores(self, position: int, others: Sequence[int]) -> npt.NDArray[np.float32]:
         """Raw scores between one filed article and others (used for headlines and reclustering)."""
         embedding = self._embeddings[position] if self._embeddings else None
-        return self._raw_scores(self.vectors[position], embedding, np.asarray(others, dtype=np.int64))
+        return self._raw_scores(
+            self.vectors[position], self.languages[position], embedding, np.asarray(others, dtype=np.int64)
+        )
 
     def pairwise_raw(self, rows: Sequence[int], columns: Sequence[int]) -> npt.NDArray[np.float64]:
         """Raw scores between two lists of filed articles, as a (rows, columns) matrix."""
-        weights = np.asarray(self.scoring.channel_weights, dtype=np.float32)
         both = [self.vectors[p] for p in rows] + [self.vectors[p] for p in columns]
-        matrix = weighted_matrix(both, self._frequencies, weights, self.scoring.name_specificity)
-        left, right = matrix[: len(rows)], matrix[len(rows) :]
-        raw = np.asarray((left @ right.T).toarray(), dtype=np.float64)
+        matrix = channel_rows(both, self._frequencies, self.scoring.name_specificity)
+        left = np.arange(len(rows), dtype=np.int64)
+        right = np.arange(len(rows), len(both), dtype=np.int64)
+        cosines = matrix.block_cosines(left, right).reshape(len(rows) * len(columns), -1)
+        row_languages = [self.languages[p] for p in rows]
+        column_languages = [self.languages[p] for p in columns]
+        same = np.array([_same_language(a, b) for a in row_languages for b in column_languages], dtype=bool)
+        raw = self.scoring.combine(cosines, same).reshape(len(rows), len(columns))
         if self._embeddings and self.scoring.embedder_weight > 0:
             a = np.stack([self._embeddings[p] for p in rows])
             b = np.stack([self._embeddings[p] for p in columns])
@@ -185,13 +192,15 @@ class ArticleIndex:
         out = np.zeros(rows.size, dtype=np.float64)
         if rows.size == 0:
             return out
-        weights = np.asarray(self.scoring.channel_weights, dtype=np.float32)
-        matrix = weighted_matrix(self.vectors, self._frequencies, weights, self.scoring.name_specificity)
+        matrix = channel_rows(self.vectors, self._frequencies, self.scoring.name_specificity)
         embeddings = np.stack(self._embeddings) if self._embeddings and self.scoring.embedder_weight > 0 else None
+        languages = self._language_codes()
         for start in range(0, rows.size, RESCORE_CHUNK):
             i = rows[start : start + RESCORE_CHUNK]
             j = columns[start : start + RESCORE_CHUNK]
-            out[start : start + i.size] = np.asarray(matrix[i].multiply(matrix[j]).sum(axis=1)).ravel()
+            a, b = languages[i], languages[j]
+            same = (a == b) | (a < 0) | (b < 0)
+            out[start : start + i.size] = self.scoring.combine(matrix.pair_cosines(i, j), same)
             if embeddings is not None:
                 out[start : start + i.size] += self.scoring.embedder_weight * np.einsum(
                     "ij,ij->i", embeddings[i], embeddings[j]
@@ -244,14 +253,19 @@ class ArticleIndex:
         return total / pairs if pairs else 0.0
 
     def _raw_scores(
-        self, vector: TermVector, embedding: Embeddings | None, candidates: npt.NDArray[np.int64]
+        self,
+        vector: TermVector,
+        language: str | None,
+        embedding: Embeddings | None,
+        candidates: npt.NDArray[np.int64],
     ) -> npt.NDArray[np.float32]:
         if candidates.size == 0:
             return np.zeros(0, dtype=np.float32)
         cosines = channel_cosines(
             vector, [self.vectors[c] for c in candidates.tolist()], self._frequencies, self.scoring.name_specificity
         )
-        raw = cosines @ np.asarray(self.scoring.channel_weights, dtype=np.float32)
+        same = np.array([_same_language(language, self.languages[c]) for c in candidates.tolist()], dtype=bool)
+        raw = self.scoring.combine(cosines, same)
         if self._embedder is not None and embedding is not None:
             matrix = np.stack([self._embeddings[c] for c in candidates.tolist()])
             raw = raw + self.scoring.embedder_weight * (matrix @ embedding)
@@ -283,6 +297,13 @@ class ArticleIndex:
             positions = positions[np.argsort(-shared, kind="stable")[:MAX_CANDIDATES]]
             positions.sort()
         return positions
+
+    def _language_codes(self) -> npt.NDArray[np.int64]:
+        """Each position's language as a code (-1 when unknown, which goes with any)."""
+        codes: dict[str, int] = {}
+        return np.array(
+            [-1 if lang is None else codes.setdefault(lang, len(codes)) for lang in self.languages], dtype=np.int64
+        )
 
     def _in_time(self, positions: npt.NDArray[np.int64], window: Window) -> npt.NDArray[np.int64]:
         """Drop candidates published more than STORY_WINDOW_DAYS from the article, unless the article
@@ -340,6 +361,11 @@ def _same_names(a: TermVector, b: TermVector) -> bool:
     if not names_a and not names_b:
         return True
     return len(names_a & names_b) >= DUPLICATE_NAME_OVERLAP * len(names_a | names_b)
+
+
+def _same_language(a: str | None, b: str | None) -> bool:
+    """Whether two articles' bodies can be compared word for word (an unknown language goes with any)."""
+    return a is None or b is None or a == b
 
 
 def _embed_text(article: Article) -> str:

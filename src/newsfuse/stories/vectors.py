@@ -148,7 +148,9 @@ def channel_cosines(
     norms = np.sqrt(np.bincount(keys, weights=weights**2, minlength=len(candidates) * n_channels))
     position = np.searchsorted(query.slots, slots)
     position[position >= query.slots.size] = 0
-    hit = query.slots[position] == slots
+    # Terms of two channels may hash to one slot (about one article pair in fifty shares such a slot):
+    # only a slot of the same channel on both sides is a shared term.
+    hit = (query.slots[position] == slots) & (query.channels[position].astype(np.int64) == channels)
     shared = (
         weights[hit]
         * query_weights[position[hit]]
@@ -176,12 +178,57 @@ def weighted_matrix(
 ) -> sparse.csr_matrix:
     """Rows of tf x idf, each channel scaled to unit length times the square root of its weight, and
     each name term by the square root of its specificity: the dot product of two rows is then the
-    weighted sum of their channel cosines as `channel_cosines` gives them (the raw score).
+    weighted sum of their channel cosines as `channel_cosines` gives them.
     Columns are the slots the rows use, renumbered densely (so products stay small)."""
+    return _weighted_rows(vectors, frequencies, channel_weights, name_specificity)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelRows:
+    """Articles' rows with each channel at unit length (see `weighted_matrix`, every weight 1), and an
+    indicator (columns, channels) saying which channel each column belongs to: per-channel dot
+    products of two rows are their channel cosines."""
+
+    matrix: sparse.csr_matrix
+    indicator: sparse.csr_matrix
+
+    def pair_cosines(self, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64]) -> Floats:
+        """Channel cosines of the pairs (rows[k], columns[k]): an array (pairs, channels)."""
+        products = self.matrix[rows].multiply(self.matrix[columns])
+        out: Floats = np.asarray((products @ self.indicator).toarray(), dtype=np.float32)
+        return out
+
+    def block_cosines(self, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64]) -> Floats:
+        """Channel cosines of every pair of rows x columns: an array (rows, columns, channels)."""
+        left, right = self.matrix[rows], self.matrix[columns]
+        out = np.zeros((rows.size, columns.size, len(CHANNELS)), dtype=np.float32)
+        for channel in range(len(CHANNELS)):
+            mask = sparse.diags(self.indicator[:, channel].toarray().ravel())
+            out[:, :, channel] = (left @ mask @ right.T).toarray()
+        return out
+
+
+def channel_rows(
+    vectors: list[TermVector], frequencies: DocumentFrequencies, name_specificity: float = 0.0
+) -> ChannelRows:
+    """The articles' `ChannelRows` with the current document frequencies."""
+    ones = np.ones(len(CHANNELS), dtype=np.float32)
+    matrix, column_channels = _weighted_rows(vectors, frequencies, ones, name_specificity)
+    indicator = sparse.csr_matrix(
+        (np.ones(column_channels.size), (np.arange(column_channels.size), column_channels)),
+        shape=(column_channels.size, len(CHANNELS)),
+    )
+    return ChannelRows(matrix, indicator)
+
+
+def _weighted_rows(
+    vectors: list[TermVector], frequencies: DocumentFrequencies, channel_weights: Floats, name_specificity: float
+) -> tuple[sparse.csr_matrix, npt.NDArray[np.int64]]:
+    """`weighted_matrix` and the channel of each of its columns."""
     n_channels = len(CHANNELS)
     lengths = np.fromiter((v.slots.size for v in vectors), dtype=np.int64, count=len(vectors))
     if not lengths.sum():
-        return sparse.csr_matrix((len(vectors), 1), dtype=np.float64)
+        return sparse.csr_matrix((len(vectors), 1), dtype=np.float64), np.zeros(1, dtype=np.int64)
     slots = np.concatenate([v.slots for v in vectors])
     weights = np.concatenate([v.logtf for v in vectors]) * frequencies.idf(slots)
     channels = np.concatenate([v.channels for v in vectors]).astype(np.int64)
@@ -190,6 +237,10 @@ def weighted_matrix(
     norms = np.sqrt(np.bincount(keys, weights=weights**2, minlength=len(vectors) * n_channels))
     scale = np.sqrt(channel_weights.astype(np.float64))[channels] / np.where(norms[keys] > 0, norms[keys], 1.0)
     scale *= np.sqrt(specificity(frequencies, slots, channels, name_specificity))
-    columns, dense = np.unique(slots, return_inverse=True)
+    # A column is a slot of one channel: terms of two channels hashed to one slot stay apart, so a
+    # row's dot products hold only what the channels share (as in `channel_cosines`).
+    columns, dense = np.unique(slots.astype(np.int64) * n_channels + channels, return_inverse=True)
+    column_channels = columns % n_channels
     indptr = np.concatenate([[0], np.cumsum(lengths)])
-    return sparse.csr_matrix((weights * scale, dense, indptr), shape=(len(vectors), columns.size))
+    matrix = sparse.csr_matrix((weights * scale, dense, indptr), shape=(len(vectors), columns.size))
+    return matrix, column_channels
