@@ -259,6 +259,13 @@ def _nickname_pair(a: str, b: str) -> bool:
     return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
 
 
+def is_given_name(word: str) -> bool:
+    """Whether `word` is an English given name the `nicknames` list knows ("Mark", "Bill", "Will")."""
+    namer = _nick_namer()
+    word = word.lower()
+    return bool(namer.nicknames_of(word) or namer.canonicals_of(word))
+
+
 @cache
 def _nick_namer() -> NickNamer:
     return NickNamer()
@@ -298,6 +305,10 @@ def _votes(forms: list[_Form]) -> Votes:
                 votes["person"] += CUE_WEIGHT
             if mention.place_cue:
                 votes["place"] += CUE_WEIGHT
+            if mention.determined:
+                # "the California Highway Patrol", "a Rite Aid": no person's name takes an article; a
+                # body's does.
+                votes["organization"] += CUE_WEIGHT
         tokens = form.tokens
         weight = HEAD_WEIGHT * len(form.mentions)
         if tokens and (tokens[0] in EVENT_WORDS or tokens[-1] in EVENT_WORDS):
