@@ -95,6 +95,10 @@ class ArticleIndex:
         self._nearest: list[list[int]] = []
         # Each position's publication day (an ordinal), or -1 when undated.
         self._days = np.full(0, -1, dtype=np.int64)
+        # Each position's language as a code (-1 when unknown, which goes with any), for comparing
+        # a pair's bodies only where they share a language (Scoring.combine).
+        self._language_codes: dict[str, int] = {}
+        self._language = np.full(0, -1, dtype=np.int64)
         self._years = np.full(0, -1, dtype=np.int64)
 
     def __len__(self) -> int:
@@ -123,6 +127,7 @@ class ArticleIndex:
         window = article_window(article)
         self.windows.append(window)
         self.languages.append(article.language)
+        self._note_language(position, article.language)
         self._note_day(position, window)
         self._best.append([])
         self._nearest.append([])
@@ -140,7 +145,7 @@ class ArticleIndex:
         if self._embedder is not None and embedding is None:
             embedding = self._embedder.embed([_embed_text(article)])[0]
         candidates = self._candidates(vector, window)
-        raw = self._raw_scores(vector, article.language, embedding, candidates)
+        raw = self._raw_scores(vector, position, embedding, candidates)
         self.vectors.append(vector)
         self.original.append(position)
         self.copies.append(1)
@@ -163,9 +168,7 @@ class ArticleIndex:
     def raw_scores(self, position: int, others: Sequence[int]) -> npt.NDArray[np.float32]:
         """Raw scores between one filed article and others (used for headlines and reclustering)."""
         embedding = self._embeddings[position] if self._embeddings else None
-        return self._raw_scores(
-            self.vectors[position], self.languages[position], embedding, np.asarray(others, dtype=np.int64)
-        )
+        return self._raw_scores(self.vectors[position], position, embedding, np.asarray(others, dtype=np.int64))
 
     def pairwise_raw(self, rows: Sequence[int], columns: Sequence[int]) -> npt.NDArray[np.float64]:
         """Raw scores between two lists of filed articles, as a (rows, columns) matrix."""
@@ -174,9 +177,9 @@ class ArticleIndex:
         left = np.arange(len(rows), dtype=np.int64)
         right = np.arange(len(rows), len(both), dtype=np.int64)
         cosines = matrix.block_cosines(left, right).reshape(len(rows) * len(columns), -1)
-        row_languages = [self.languages[p] for p in rows]
-        column_languages = [self.languages[p] for p in columns]
-        same = np.array([_same_language(a, b) for a in row_languages for b in column_languages], dtype=bool)
+        row_codes = self._language[np.asarray(rows, dtype=np.int64)]
+        column_codes = self._language[np.asarray(columns, dtype=np.int64)]
+        same = self._same_language(row_codes[:, None], column_codes[None, :]).ravel()
         raw = self.scoring.combine(cosines, same).reshape(len(rows), len(columns))
         if self._embeddings and self.scoring.embedder_weight > 0:
             a = np.stack([self._embeddings[p] for p in rows])
@@ -194,12 +197,10 @@ class ArticleIndex:
             return out
         matrix = channel_rows(self.vectors, self._frequencies, self.scoring.name_specificity)
         embeddings = np.stack(self._embeddings) if self._embeddings and self.scoring.embedder_weight > 0 else None
-        languages = self._language_codes()
         for start in range(0, rows.size, RESCORE_CHUNK):
             i = rows[start : start + RESCORE_CHUNK]
             j = columns[start : start + RESCORE_CHUNK]
-            a, b = languages[i], languages[j]
-            same = (a == b) | (a < 0) | (b < 0)
+            same = self._same_language(self._language[i], self._language[j])
             out[start : start + i.size] = self.scoring.combine(matrix.pair_cosines(i, j), same)
             if embeddings is not None:
                 out[start : start + i.size] += self.scoring.embedder_weight * np.einsum(
@@ -255,7 +256,7 @@ class ArticleIndex:
     def _raw_scores(
         self,
         vector: TermVector,
-        language: str | None,
+        position: int,
         embedding: Embeddings | None,
         candidates: npt.NDArray[np.int64],
     ) -> npt.NDArray[np.float32]:
@@ -264,7 +265,7 @@ class ArticleIndex:
         cosines = channel_cosines(
             vector, [self.vectors[c] for c in candidates.tolist()], self._frequencies, self.scoring.name_specificity
         )
-        same = np.array([_same_language(language, self.languages[c]) for c in candidates.tolist()], dtype=bool)
+        same = self._same_language(self._language[position], self._language[candidates])
         raw = self.scoring.combine(cosines, same)
         if self._embedder is not None and embedding is not None:
             matrix = np.stack([self._embeddings[c] for c in candidates.tolist()])
@@ -298,12 +299,19 @@ class ArticleIndex:
             positions.sort()
         return positions
 
-    def _language_codes(self) -> npt.NDArray[np.int64]:
-        """Each position's language as a code (-1 when unknown, which goes with any)."""
-        codes: dict[str, int] = {}
-        return np.array(
-            [-1 if lang is None else codes.setdefault(lang, len(codes)) for lang in self.languages], dtype=np.int64
-        )
+    @staticmethod
+    def _same_language(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Whether pairs' bodies can be compared word for word, from language codes that broadcast."""
+        same: npt.NDArray[np.bool_] = (a == b) | (a < 0) | (b < 0)
+        return same
+
+    def _note_language(self, position: int, language: str | None) -> None:
+        if position >= self._language.size:
+            grown = np.full(max(1024, 2 * self._language.size), -1, dtype=np.int64)
+            grown[: self._language.size] = self._language
+            self._language = grown
+        if language is not None:
+            self._language[position] = self._language_codes.setdefault(language, len(self._language_codes))
 
     def _in_time(self, positions: npt.NDArray[np.int64], window: Window) -> npt.NDArray[np.int64]:
         """Drop candidates published more than STORY_WINDOW_DAYS from the article, unless the article
@@ -361,11 +369,6 @@ def _same_names(a: TermVector, b: TermVector) -> bool:
     if not names_a and not names_b:
         return True
     return len(names_a & names_b) >= DUPLICATE_NAME_OVERLAP * len(names_a | names_b)
-
-
-def _same_language(a: str | None, b: str | None) -> bool:
-    """Whether two articles' bodies can be compared word for word (an unknown language goes with any)."""
-    return a is None or b is None or a == b
 
 
 def _embed_text(article: Article) -> str:
