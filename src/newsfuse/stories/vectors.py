@@ -185,26 +185,33 @@ def weighted_matrix(
 
 @dataclass(frozen=True, slots=True)
 class ChannelRows:
-    """Articles' rows with each channel at unit length (see `weighted_matrix`, every weight 1), and an
-    indicator (columns, channels) saying which channel each column belongs to: per-channel dot
-    products of two rows are their channel cosines."""
+    """Articles' rows with each channel at unit length (see `weighted_matrix`, every weight 1), and
+    the channel of each column: per-channel dot products of two rows are their channel cosines."""
 
     matrix: sparse.csr_matrix
-    indicator: sparse.csr_matrix
+    column_channels: npt.NDArray[np.int64]
 
     def pair_cosines(self, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64]) -> Floats:
         """Channel cosines of the pairs (rows[k], columns[k]): an array (pairs, channels)."""
-        products = self.matrix[rows].multiply(self.matrix[columns])
-        out: Floats = np.asarray((products @ self.indicator).toarray(), dtype=np.float32)
+        n_channels = len(CHANNELS)
+        products = self.matrix[rows].multiply(self.matrix[columns]).tocoo()
+        keys = products.row.astype(np.int64) * n_channels + self.column_channels[products.col]
+        sums = np.bincount(keys, weights=products.data, minlength=rows.size * n_channels)
+        out: Floats = sums.reshape(rows.size, n_channels).astype(np.float32)
         return out
 
     def block_cosines(self, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64]) -> Floats:
-        """Channel cosines of every pair of rows x columns: an array (rows, columns, channels)."""
-        left, right = self.matrix[rows], self.matrix[columns]
-        out = np.zeros((rows.size, columns.size, len(CHANNELS)), dtype=np.float32)
-        for channel in range(len(CHANNELS)):
-            mask = sparse.diags(self.indicator[:, channel].toarray().ravel())
-            out[:, :, channel] = (left @ mask @ right.T).toarray()
+        """Channel cosines of every pair of rows x columns: an array (rows, columns, channels).
+
+        One sparse product: each row is split into one row per channel (row x channels + channel)."""
+        n_channels = len(CHANNELS)
+        left = self.matrix[rows].tocoo()
+        split = sparse.csr_matrix(
+            (left.data, (left.row.astype(np.int64) * n_channels + self.column_channels[left.col], left.col)),
+            shape=(rows.size * n_channels, self.matrix.shape[1]),
+        )
+        products = np.asarray((split @ self.matrix[columns].T).toarray(), dtype=np.float32)
+        out: Floats = products.reshape(rows.size, n_channels, columns.size).transpose(0, 2, 1)
         return out
 
 
@@ -214,11 +221,7 @@ def channel_rows(
     """The articles' `ChannelRows` with the current document frequencies."""
     ones = np.ones(len(CHANNELS), dtype=np.float32)
     matrix, column_channels = _weighted_rows(vectors, frequencies, ones, name_specificity)
-    indicator = sparse.csr_matrix(
-        (np.ones(column_channels.size), (np.arange(column_channels.size), column_channels)),
-        shape=(column_channels.size, len(CHANNELS)),
-    )
-    return ChannelRows(matrix, indicator)
+    return ChannelRows(matrix, column_channels)
 
 
 def _weighted_rows(
