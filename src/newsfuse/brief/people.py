@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
+from newsfuse.extract.aliases import is_given_name
 from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, TITLE_WORDS
 from newsfuse.models import Article
 from newsfuse.models.facts import Entity, Mention
@@ -32,16 +33,28 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’-]*|[A-Z]\.)$")
 _SURNAME = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|into|inside|outside|near)\s+$", re.IGNORECASE)
-# Nouns that head a description of an institution or a work, not of a person ("treatment
+# A name that modifies a noun for a work ("the first two Harry Potter films") is the work's title;
+# a person's name stands so only as a possessive, for the maker ("Suzanne Collins' trilogy").
+_WORK_AFTER = re.compile(
+    r"^\s+(?:films?|movies?|franchise|series|novels?|books?|saga|trilogy|sequels?|albums?|songs?|shows?)\b",
+    re.IGNORECASE,
+)
+# A title is written in quotation marks or in parentheses after its maker ("Simon Beaufoy (Slumdog
+# Millionaire)"); a person's name is not, but for a nickname inside a name ("Thomas (Tommy Ryan)
+# Eboli"). Half its mentions so written, as with places.
+_ENCLOSED = (("“", "”"), ('"', '"'), ("(", ")"), ("‘", "’"))
+# Nouns that head a description of an institution, a work or a thing, not of a person ("treatment
 # facility", "activist group", "state-run newspaper", "the sequel, Catching Fire"): the extract
-# stage's organisation and place heads, and the institutions and works those lists leave out.
+# stage's organisation and place heads, and the institutions, works and things (ships, awards) those
+# lists leave out.
 _INSTITUTIONS = (
     ORGANIZATION_HEADS
     | PLACE_HEADS
     | frozenset(
         "facility facilities newspaper paper unit clinic resort program programme site website outlet daily "
         "magazine publication body firm team station channel brand app story "
-        "film movie sequel prequel series franchise trilogy novel book album song show documentary".split()
+        "film movie sequel prequel series franchise trilogy novel book album song show documentary sitcom "
+        "vessel ship tanker supertanker freighter yacht capital subsidiary award awards version".split()
     )
 )
 # A role is a title or a description: never a courtesy title alone, an age or a measure.
@@ -65,7 +78,7 @@ def key_people(
     persons = [e for e in entities if e.type == "person" and _reads_as_name(e.name)]
     known = {n for e in persons for n in e.names}
     persons = [_named(e, texts, known) for e in persons]
-    persons = [p for p in persons if not _a_place(p, texts) and not _an_institution(p)]
+    persons = [p for p in persons if not _a_place(p, texts) and not _an_institution(p) and not _a_work(p, texts)]
     people = [replace(p, roles=_role(p)) for p in _once(persons)]
     people = [
         p for p in people if len(p.articles) >= PERSON_MIN_ARTICLES or p.roles or any(n in speakers for n in p.names)
@@ -106,13 +119,26 @@ def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
         return name
     if word in TITLE_WORDS:
         return rest  # a title ("Professor Varoufakis") is never part of the name
-    if rest in known and any(re.search(rf"\b{re.escape(word)}\b", t) for t in texts):
+    if rest in known and any(_written_lower(word, t) for t in texts):
+        return rest
+    given = rest.split()[0]
+    if _glued_word(first, given) and len(rest.split()) >= 2 and any(_written_lower(word, t) for t in texts):
+        # "Coroner Gary Hargrove", "Lawyer Alexis Kougias": a word the articles also write as a common
+        # noun, no given name itself, before a given name is a title the tagger glued on.
         return rest
     if len(rest.split()) >= 2 and rest in known and not any(k.split()[0] == first for k in known if k != name):
         # "Advisor Michael Flynn" beside "Michael Flynn": a capitalised word no one in the story
         # has as a first name is a title the tagger glued on.
         return rest
     return name
+
+
+def _glued_word(first: str, given: str) -> bool:
+    return first.isalpha() and len(first) >= 3 and not is_given_name(first) and is_given_name(given)
+
+
+def _written_lower(word: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
 def _a_place(entity: Entity, texts: dict[str, str]) -> bool:
@@ -123,6 +149,25 @@ def _a_place(entity: Entity, texts: dict[str, str]) -> bool:
         and _PLACE_BEFORE.search(texts[m.span.article_id][max(0, m.span.start - 12) : m.span.start])
     )
     return bool(entity.mentions) and placed / len(entity.mentions) >= PLACE_CONTEXT_SHARE
+
+
+def _a_work(entity: Entity, texts: dict[str, str]) -> bool:
+    """A film, book or series the tagger took for a person: given no role, and either written before
+    a noun for a work or mostly written in quotation marks or parentheses."""
+    if any(_is_role(r) for r in entity.roles):
+        return False
+    mentions = [m for m in entity.mentions if m.span.article_id in texts]
+    if any(_WORK_AFTER.match(texts[m.span.article_id][m.span.end : m.span.end + 16]) for m in mentions):
+        return True
+    enclosed = sum(1 for m in mentions if _enclosed(texts[m.span.article_id], m.span.start, m.span.end))
+    return bool(mentions) and enclosed / len(mentions) >= PLACE_CONTEXT_SHARE
+
+
+def _enclosed(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 1) : start], text[end : end + 1]
+    if re.match(r"\s*[A-Z]", text[end + 1 : end + 4]):
+        return False  # a nickname inside a name, "Thomas (Tommy Ryan) Eboli"
+    return any(before == left and after == right for left, right in _ENCLOSED)
 
 
 def _head(role: str) -> str:
@@ -138,11 +183,20 @@ def _is_role(role: Mention) -> bool:
     first = text.split(" ", 1)[0].lower().rstrip(".")
     if not text or first in _NOT_A_ROLE_START or _COUNTED_GROUP.match(text):
         return False
+    if len(text) < 3 and not text.isupper():
+        return False  # a fragment ("co" of "co - producers"); an acronym ("DA") is a role
     if set(text.lower().rstrip(".").split()) <= _COURTESY | _QUALIFIERS:
         return False  # a courtesy title or a qualifier alone ("Mr.", "late") says no role
     if re.search(r"\d", text):
         return False  # an age or a measure ("40 - year - old", "6 - foot, 200 - pound") describes, it is no role
-    return _head(text) not in _INSTITUTIONS
+    head = _head(text)
+    if _plural(head):
+        return False  # "presidential contenders Donald Trump and Hillary Clinton": a group, not this person's role
+    return head not in _INSTITUTIONS
+
+
+def _plural(noun: str) -> bool:
+    return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
 
 def _an_institution(entity: Entity) -> bool:

@@ -259,6 +259,13 @@ def _nickname_pair(a: str, b: str) -> bool:
     return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
 
 
+def is_given_name(word: str) -> bool:
+    """Whether `word` is an English given name the `nicknames` list knows ("Mark", "Bill", "Will")."""
+    namer = _nick_namer()
+    word = word.lower()
+    return bool(namer.nicknames_of(word) or namer.canonicals_of(word))
+
+
 @cache
 def _nick_namer() -> NickNamer:
     return NickNamer()
@@ -292,7 +299,12 @@ def _votes(forms: list[_Form]) -> Votes:
     votes: Votes = defaultdict(float)
     for form in forms:
         for mention in form.mentions:
-            if mention.label is not None:
+            if mention.determined and mention.label != "place":
+                # "the California Highway Patrol said", "the Tar Heels": no person's name takes an
+                # article of its own, a body's does, as sure as a cue. A place's may too ("the
+                # Atlantic"), so a place label counts as it is.
+                votes["organization"] += CUE_WEIGHT
+            elif mention.label is not None:
                 votes[mention.label] += 1.0
             if mention.person_cue:
                 votes["person"] += CUE_WEIGHT

@@ -48,6 +48,8 @@ _JOINED_NAMES = re.compile(r"[A-Za-z.]-[A-Z]")
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 _SKIP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_ROLE_TRAIL = frozenset({"CCONJ", "ADP", "DET"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class NameMention:
     place_cue: bool = False
     person_cue: bool = False
     role: Mention | None = None
+    determined: bool = False
 
 
 def find_mentions(article_id: str, doc: Doc) -> list[NameMention]:
@@ -119,6 +122,10 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
     root = doc[start:end].root
     # A two- or three-part name that says something ("Odile Marchand said") is a person, unless its
     # last word names a kind of body or place ("Kaldmere Ferries said").
+    # English puts no article before a person's name: "the California Highway Patrol said", "the
+    # Federal Vacancies Reform Act" name a body or a law, whatever the tagger says. The article must
+    # belong to the name itself, not to a noun it modifies ("the Trump administration").
+    determined = start > 0 and doc[start - 1].lower_ in _ARTICLES and doc[start - 1].head.i == root.i
     speaks = (
         2 <= end - start <= 3
         and root.dep_ in {"nsubj", "nsubjpass"}
@@ -130,8 +137,9 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
         span=span,
         label=label,
         place_cue=_place_cue(doc, start),
-        person_cue=titled or described or speaks or (role is not None and label == "person"),
+        person_cue=not determined and (titled or described or speaks or (role is not None and label == "person")),
         role=role,
+        determined=determined,
     )
 
 
@@ -190,6 +198,9 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
     if left:
         first = min(t.left_edge.i for t in left)
         tokens = list(doc[first:start])
+        last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space or t.pos_ in _ROLE_TRAIL)), None)
+        if last is None or not (last.pos_ in {"NOUN", "PROPN"} or last.lower_ in TITLE_WORDS):
+            return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
     else:
         appositive = [child for child in root.rights if child.dep_ == "appos" and child.i >= end]
         if appositive:

@@ -79,6 +79,12 @@ TITLE_WORDS = frozenset(
         "sergeant",
         "lieutenant",
         "inspector",
+        "insp",
+        "speaker",
+        "councilman",
+        "councilwoman",
+        "councillor",
+        "alderman",
         "constable",
         "superintendent",
         "commissioner",
@@ -201,6 +207,9 @@ ORGANIZATION_HEADS = frozenset(
         "laboratories",
         "museum",
         "church",
+        "patrol",
+        "dairy",
+        "petroleum",
     ]
 )
 PLACE_HEADS = (

@@ -1,0 +1,37 @@
+"""The brief's headline on real NeuS stories: a report's title in the words its sources share."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.evaluation.summaries import parse_line
+from newsfuse.models.brief import Brief
+from newsfuse.service import Newsfuse
+from tests.conftest import EVAL, need
+
+
+def _brief(number: int) -> Brief:
+    lines = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()
+    return Newsfuse().brief_story(str(number), parse_line(lines[number - 1], number))
+
+
+@pytest.mark.parametrize(
+    ("number", "view"),
+    [
+        # Each of these titles shares the most words with the other reports: by shared words alone
+        # it would be the headline.
+        (32, "I want your vote"),  # a candidate's own op-ed, in the first person
+        (192, "OPINION:"),  # "OPINION: Outrage grows as families are separated. Will Trump ..."
+        (202, "OPINION:"),  # "OPINION: Hillary Clinton's 'deplorables' comment is not entirely wrong."
+    ],
+)
+def test_an_opinion_pieces_title_is_no_headline_beside_a_report(number: int, view: str) -> None:
+    brief = _brief(number)
+    assert brief.headline and view not in brief.headline
+
+
+def test_the_headline_is_the_title_in_the_sources_shared_words() -> None:
+    # Story 7: "Former Colorado Gov. John Hickenlooper joins 2020 presidential race." says what all
+    # three reports say; "... Is Running For President In 2020." was chosen for its length before.
+    brief = _brief(7)
+    assert "joins 2020 presidential race" in brief.headline
