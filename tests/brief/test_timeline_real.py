@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from newsfuse.brief.timeline import curate_timeline
+from newsfuse.clean import Cleaner
 from newsfuse.evaluation.audit import AUDIT_FILES, ecb_stories, load_expectations
+from newsfuse.evaluation.stories import read_document
 from newsfuse.extract import Extractor
 from newsfuse.extract.date_patterns import find_expressions
-from newsfuse.models import TimelineEntry
+from newsfuse.models import Failure, RawDocument, TimelineEntry
 from newsfuse.provenance import trace
 from tests.conftest import EVAL, REPO, need
 
@@ -56,3 +59,14 @@ def test_a_weekday_guessed_from_the_story_window_stays_out(timelines: dict[str, 
     # An undated article's "Obama also helped celebrate the 160th anniversary ... on Tuesday": the
     # Tuesday is read against the story's window (the April ruling), but the visit was in March.
     assert all("160th anniversary" not in e.event for e in timelines["9_ecbplus"])
+
+
+def test_a_date_on_one_of_several_coordinated_things_dates_that_thing_alone() -> None:
+    # "Then came the anger: a Monday evening vigil ...; a second protest the next night; and another
+    # on Wednesday night": Wednesday dates the third protest, never the Monday vigil's clause.
+    path = Path(need(EVAL / "ecbplus-dev")) / "ECB+" / "19" / "19_7ecbplus.xml"
+    raw = RawDocument(origin="19_7ecbplus.txt", content=read_document(path), format="text")
+    articles = [a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure)]
+    facts = Extractor().extract(articles, independence=trace(articles).source_keys())
+    vigil = [e for e in facts.timeline if "vigil marred" in e.event]
+    assert vigil and {e.date for e in vigil} == {date(2013, 3, 11)}

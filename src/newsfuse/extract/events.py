@@ -103,6 +103,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             if following:
                 verb = following[0]
     date_tokens = _with_coordinated_dates({t.i for t in span}, doc)
+    if _dates_a_conjunct(span.root, verb, date_tokens):
+        return None  # "a Monday vigil ...; and another on Wednesday night": the verb's clause tells another day
     predicate = verb
     # "is expected to make landfall": describe from the verb that carries the subject.
     expected = False
@@ -165,6 +167,18 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             _stem(t) for t in words if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_ not in LIGHT_VERBS
         ),
     )
+
+
+def _dates_a_conjunct(root: Token, verb: Token, date_tokens: set[int]) -> bool:
+    """Whether the date hangs on one of several coordinated nouns ("a Monday evening vigil ...; a
+    second protest the next night; and another on Wednesday night"): it dates that noun alone, and
+    the clause of the verb above them would tell the first one's story under this date."""
+    for token in climb(root):
+        if token.i == verb.i:
+            return False
+        if token.i not in date_tokens and token.dep_ == "conj" and token.pos_ in {"NOUN", "PRON", "PROPN"}:
+            return True
+    return False
 
 
 def _negated(verb: Token) -> bool:
