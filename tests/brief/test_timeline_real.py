@@ -64,9 +64,20 @@ def test_a_weekday_guessed_from_the_story_window_stays_out(timelines: dict[str, 
 def test_a_date_on_one_of_several_coordinated_things_dates_that_thing_alone() -> None:
     # "Then came the anger: a Monday evening vigil ...; a second protest the next night; and another
     # on Wednesday night": Wednesday dates the third protest, never the Monday vigil's clause.
-    path = Path(need(EVAL / "ecbplus-dev")) / "ECB+" / "19" / "19_7ecbplus.xml"
-    raw = RawDocument(origin="19_7ecbplus.txt", content=read_document(path), format="text")
-    articles = [a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure)]
-    facts = Extractor().extract(articles, independence=trace(articles).source_keys())
-    vigil = [e for e in facts.timeline if "vigil marred" in e.event]
+    vigil = [e for e in _events("19_7ecbplus") if "vigil marred" in e.event]
     assert vigil and {e.date for e in vigil} == {date(2013, 3, 11)}
+
+
+def test_a_clause_left_without_its_subject_or_article_is_no_event() -> None:
+    # "He has been denied bail and will appear at Taunton Deane Magistrates Court tomorrow morning";
+    # "since January was a “failure” of the system" (the quoted word taken out leaves "a of").
+    assert not [e for e in _events("14_9ecbplus") if e.event.startswith("will appear")]
+    assert not [e for e in _events("16_7ecbplus") if " a of " in e.event]
+    assert [e for e in _events("14_9ecbplus")]  # the article's other events stay
+
+
+def _events(name: str) -> tuple[TimelineEntry, ...]:
+    path = Path(need(EVAL / "ecbplus-dev")) / "ECB+" / name.split("_")[0] / f"{name}.xml"
+    raw = RawDocument(origin=f"{name}.txt", content=read_document(path), format="text")
+    articles = [a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure)]
+    return Extractor().extract(articles, independence=trace(articles).source_keys()).timeline

@@ -44,6 +44,8 @@ LIGHT_VERBS = frozenset(
 BOUNDING_PREPOSITIONS = frozenset({"until", "till", "through", "by", "before", "since", "from"})
 # A description longer than this many words is cut: the timeline shows short events.
 MAX_EVENT_WORDS = 24
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Stems are word starts of this length: "arrive" and "arrival" share "arriv", "depart"/"departure".
 STEM_LENGTH = 5
 _LIGHT_STEMS = frozenset(v[:STEM_LENGTH] for v in LIGHT_VERBS)
@@ -115,6 +117,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "no one would comment on Monday": what did not happen has no place in time
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     kept = [t for t in _clause(verb, date_tokens) if t.i not in quoted_tokens]
+    if _broken(kept, verb):
+        return None
     # Paragraph breaks at the clause's edges are not part of it (one inside still shows a clause
     # run across paragraphs).
     while kept and kept[0].is_space:
@@ -167,6 +171,20 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             _stem(t) for t in words if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_ not in LIGHT_VERBS
         ),
     )
+
+
+def _broken(kept: list[Token], verb: Token) -> bool:
+    """Whether what was taken out (the date, quoted words) leaves an article hanging ("since January
+    was a [“failure”] of the system"), or the clause tells a deed with no one doing it
+    ("will appear at Taunton Deane Magistrates Court", its subject left in another clause)."""
+    indices = {t.i for t in kept}
+    if any(t.pos_ == "DET" and t.head.i not in indices for t in kept):
+        return True
+    finite = verb.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE for c in verb.children)
+    subject = any(c.dep_ in _SUBJECTS and c.i in indices for c in verb.children)
+    # A root verb has no one else's subject to lean on; a verb coordinated with another ("has been
+    # denied bail and will appear ...") leans on its head's, which the clause leaves out.
+    return finite and not subject and (is_root(verb) or verb.dep_ == "conj")
 
 
 def _dates_a_conjunct(root: Token, verb: Token, date_tokens: set[int]) -> bool:
