@@ -81,3 +81,10 @@ def _events(name: str) -> tuple[TimelineEntry, ...]:
     raw = RawDocument(origin=f"{name}.txt", content=read_document(path), format="text")
     articles = [a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure)]
     return Extractor().extract(articles, independence=trace(articles).source_keys()).timeline
+
+
+def test_a_habit_or_a_relative_clause_cut_from_its_noun_is_no_event() -> None:
+    # "The climbing season generally starts about late October"; "an ex-boxer whose lengthy string
+    # of victories over prosecutors ended with a July 1997 racketeering conviction".
+    assert not [e for e in _events("23_8ecbplus") if "generally starts" in e.event]
+    assert not [e for e in _events("26_9ecbplus") if e.event.startswith("whose")]

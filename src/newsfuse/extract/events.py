@@ -51,6 +51,11 @@ STEM_LENGTH = 5
 _LIGHT_STEMS = frozenset(v[:STEM_LENGTH] for v in LIGHT_VERBS)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_WH_OPENINGS = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
+# Adverbs that make a present-tense clause a habit ("usually opens in May"), which no date pins down.
+_HABITUAL = frozenset(
+    {"generally", "usually", "normally", "typically", "often", "always", "traditionally", "routinely"}
+)
 _NOBODY = frozenset({"nobody", "none", "nothing", "neither"})
 # Dependency labels of a preposition heading a date ("on Monday"; "by" in a passive is an agent).
 _PREPOSITIONS = frozenset({"prep", "agent"})
@@ -115,6 +120,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         expected = expected or verb.lemma_ in EXPECTATION_VERBS
     if _negated(verb):
         return None  # "no one would comment on Monday": what did not happen has no place in time
+    if verb.tag_ in {"VBZ", "VBP"} and any(c.lower_ in _HABITUAL for c in verb.children):
+        return None  # "The climbing season generally starts about late October": a habit, not a deed
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     kept = [t for t in _clause(verb, date_tokens) if t.i not in quoted_tokens]
     if _broken(kept, verb):
@@ -150,6 +157,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         antecedent = _antecedent(verb.head, {t.i for t in verb.subtree})
         prefix = "".join(t.text_with_ws for t in antecedent).strip() + " "
         words = words[1:]
+    elif words[0].lower_ in _WH_OPENINGS:
+        return None  # "whose lengthy string of victories ... ended": a relative clause cut from its noun
     if len(words) > MAX_EVENT_WORDS:
         words = _cut(words, MAX_EVENT_WORDS)
     text = (prefix + _join(words)).strip().strip(",;:").strip()
