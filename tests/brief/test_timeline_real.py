@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from newsfuse.brief.timeline import curate_timeline
+from newsfuse.clean import Cleaner
 from newsfuse.evaluation.audit import AUDIT_FILES, ecb_stories, load_expectations
+from newsfuse.evaluation.stories import read_document
 from newsfuse.extract import Extractor
 from newsfuse.extract.date_patterns import find_expressions
-from newsfuse.models import TimelineEntry
+from newsfuse.models import Failure, RawDocument, TimelineEntry
 from newsfuse.provenance import trace
 from tests.conftest import EVAL, REPO, need
 
@@ -56,3 +59,32 @@ def test_a_weekday_guessed_from_the_story_window_stays_out(timelines: dict[str, 
     # An undated article's "Obama also helped celebrate the 160th anniversary ... on Tuesday": the
     # Tuesday is read against the story's window (the April ruling), but the visit was in March.
     assert all("160th anniversary" not in e.event for e in timelines["9_ecbplus"])
+
+
+def test_a_date_on_one_of_several_coordinated_things_dates_that_thing_alone() -> None:
+    # "Then came the anger: a Monday evening vigil ...; a second protest the next night; and another
+    # on Wednesday night": Wednesday dates the third protest, never the Monday vigil's clause.
+    vigil = [e for e in _events("19_7ecbplus") if "vigil marred" in e.event]
+    assert vigil and {e.date for e in vigil} == {date(2013, 3, 11)}
+
+
+def test_a_clause_left_without_its_subject_or_article_is_no_event() -> None:
+    # "He has been denied bail and will appear at Taunton Deane Magistrates Court tomorrow morning";
+    # "since January was a “failure” of the system" (the quoted word taken out leaves "a of").
+    assert not [e for e in _events("14_9ecbplus") if e.event.startswith("will appear")]
+    assert not [e for e in _events("16_7ecbplus") if " a of " in e.event]
+    assert [e for e in _events("14_9ecbplus")]  # the article's other events stay
+
+
+def _events(name: str) -> tuple[TimelineEntry, ...]:
+    path = Path(need(EVAL / "ecbplus-dev")) / "ECB+" / name.split("_")[0] / f"{name}.xml"
+    raw = RawDocument(origin=f"{name}.txt", content=read_document(path), format="text")
+    articles = [a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure)]
+    return Extractor().extract(articles, independence=trace(articles).source_keys()).timeline
+
+
+def test_a_habit_or_a_relative_clause_cut_from_its_noun_is_no_event() -> None:
+    # "The climbing season generally starts about late October"; "an ex-boxer whose lengthy string
+    # of victories over prosecutors ended with a July 1997 racketeering conviction".
+    assert not [e for e in _events("23_8ecbplus") if "generally starts" in e.event]
+    assert not [e for e in _events("26_9ecbplus") if e.event.startswith("whose")]

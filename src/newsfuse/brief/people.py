@@ -43,16 +43,18 @@ _WORK_AFTER = re.compile(
 # Millionaire)"); a person's name is not, but for a nickname inside a name ("Thomas (Tommy Ryan)
 # Eboli"). Half its mentions so written, as with places.
 _ENCLOSED = (("“", "”"), ('"', '"'), ("(", ")"), ("‘", "’"))
-# Nouns that head a description of an institution or a work, not of a person ("treatment
+# Nouns that head a description of an institution, a work or a thing, not of a person ("treatment
 # facility", "activist group", "state-run newspaper", "the sequel, Catching Fire"): the extract
-# stage's organisation and place heads, and the institutions and works those lists leave out.
+# stage's organisation and place heads, and the institutions, works and things (ships, awards) those
+# lists leave out.
 _INSTITUTIONS = (
     ORGANIZATION_HEADS
     | PLACE_HEADS
     | frozenset(
         "facility facilities newspaper paper unit clinic resort program programme site website outlet daily "
         "magazine publication body firm team station channel brand app story "
-        "film movie sequel prequel series franchise trilogy novel book album song show documentary".split()
+        "film movie sequel prequel series franchise trilogy novel book album song show documentary sitcom "
+        "vessel ship tanker supertanker freighter yacht capital subsidiary award awards version".split()
     )
 )
 # A role is a title or a description: never a courtesy title alone, an age or a measure.

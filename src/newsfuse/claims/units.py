@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from newsfuse.models import Article, DateMention, NumberMention, QuoteMention, Span, StoryFacts
+from newsfuse.text.calendar import MONTHS
 from newsfuse.text.sentences import split_sentences
-from newsfuse.text.words import word_count
+from newsfuse.text.words import folded_words, word_count
 
 # Fewer words than this is a fragment (a caption, a label, a dangling heading), not a statement.
 # Body sentences of the seeds and the sample corpus run 6-50 words; 5-word units are kickers.
@@ -33,6 +34,17 @@ _SEMICOLON = re.compile(r";\s+")
 # A page's stamp ("Updated 5:40 p.m.", "PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM", "Last updated at
 # 11:24 GMT") says when the page changed, not what happened: it is no statement.
 _PAGE_STAMP = re.compile(r"(?:^|\|)\W*(?:last\s+)?(?:updated|published|posted|edited)(?:\s+time)?\b", re.I)
+# Besides numbers and month names, the words a stamp is made of ("21 July 2013 Last updated at 11:11
+# GMT", "September 18th, 2013, 05:31 GMT"): a unit of nothing else says when, not what. Closed classes
+# (weekdays, clock halves, time zones, ordinal endings), not words read off the stories.
+_STAMP_WORDS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("a", "p", "m", "am", "pm", "at", "on", "last", "updated", "published", "posted", "edited", "time"),
+        *("gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt"),
+    }
+)
+_ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +67,20 @@ def split_units(articles: Sequence[Article]) -> list[Unit]:
             for sentence in split_sentences(body, offset=paragraph.start):
                 for start, end in _clauses(article.text, sentence.start, sentence.end):
                     text = article.text[start:end]
-                    if word_count(text) >= MIN_WORDS and not _PAGE_STAMP.search(text):
+                    if word_count(text) >= MIN_WORDS and not _is_stamp(text):
                         span = Span(article.id, start, end)
                         units.append(Unit(len(units), article.id, span, text, number, paragraph.is_list_item))
     return units
+
+
+def _is_stamp(text: str) -> bool:
+    """Whether the text stamps the page (when it was updated) rather than stating anything."""
+    if _PAGE_STAMP.search(text):
+        return True
+    return all(
+        w.isdigit() or w in MONTHS or w in _STAMP_WORDS or (w[:-2].isdigit() and w[-2:] in _ORDINAL_ENDINGS)
+        for w in folded_words(text)
+    )
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

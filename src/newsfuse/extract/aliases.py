@@ -299,16 +299,17 @@ def _votes(forms: list[_Form]) -> Votes:
     votes: Votes = defaultdict(float)
     for form in forms:
         for mention in form.mentions:
-            if mention.label is not None:
+            if mention.determined and mention.label != "place":
+                # "the California Highway Patrol said", "the Tar Heels": no person's name takes an
+                # article of its own, a body's does, as sure as a cue. A place's may too ("the
+                # Atlantic"), so a place label counts as it is.
+                votes["organization"] += CUE_WEIGHT
+            elif mention.label is not None:
                 votes[mention.label] += 1.0
             if mention.person_cue:
                 votes["person"] += CUE_WEIGHT
             if mention.place_cue:
                 votes["place"] += CUE_WEIGHT
-            if mention.determined:
-                # "the California Highway Patrol", "a Rite Aid": no person's name takes an article; a
-                # body's does.
-                votes["organization"] += CUE_WEIGHT
         tokens = form.tokens
         weight = HEAD_WEIGHT * len(form.mentions)
         if tokens and (tokens[0] in EVENT_WORDS or tokens[-1] in EVENT_WORDS):

@@ -44,11 +44,18 @@ LIGHT_VERBS = frozenset(
 BOUNDING_PREPOSITIONS = frozenset({"until", "till", "through", "by", "before", "since", "from"})
 # A description longer than this many words is cut: the timeline shows short events.
 MAX_EVENT_WORDS = 24
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Stems are word starts of this length: "arrive" and "arrival" share "arriv", "depart"/"departure".
 STEM_LENGTH = 5
 _LIGHT_STEMS = frozenset(v[:STEM_LENGTH] for v in LIGHT_VERBS)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_WH_OPENINGS = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
+# Adverbs that make a present-tense clause a habit ("usually opens in May"), which no date pins down.
+_HABITUAL = frozenset(
+    {"generally", "usually", "normally", "typically", "often", "always", "traditionally", "routinely"}
+)
 _NOBODY = frozenset({"nobody", "none", "nothing", "neither"})
 # Dependency labels of a preposition heading a date ("on Monday"; "by" in a passive is an agent).
 _PREPOSITIONS = frozenset({"prep", "agent"})
@@ -103,6 +110,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             if following:
                 verb = following[0]
     date_tokens = _with_coordinated_dates({t.i for t in span}, doc)
+    if _dates_a_conjunct(span.root, verb, date_tokens):
+        return None  # "a Monday vigil ...; and another on Wednesday night": the verb's clause tells another day
     predicate = verb
     # "is expected to make landfall": describe from the verb that carries the subject.
     expected = False
@@ -111,8 +120,12 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         expected = expected or verb.lemma_ in EXPECTATION_VERBS
     if _negated(verb):
         return None  # "no one would comment on Monday": what did not happen has no place in time
+    if verb.tag_ in {"VBZ", "VBP"} and any(c.lower_ in _HABITUAL for c in verb.children):
+        return None  # "The climbing season generally starts about late October": a habit, not a deed
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     kept = [t for t in _clause(verb, date_tokens) if t.i not in quoted_tokens]
+    if _broken(kept, verb):
+        return None
     # Paragraph breaks at the clause's edges are not part of it (one inside still shows a clause
     # run across paragraphs).
     while kept and kept[0].is_space:
@@ -144,6 +157,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         antecedent = _antecedent(verb.head, {t.i for t in verb.subtree})
         prefix = "".join(t.text_with_ws for t in antecedent).strip() + " "
         words = words[1:]
+    elif words[0].lower_ in _WH_OPENINGS:
+        return None  # "whose lengthy string of victories ... ended": a relative clause cut from its noun
     if len(words) > MAX_EVENT_WORDS:
         words = _cut(words, MAX_EVENT_WORDS)
     text = (prefix + _join(words)).strip().strip(",;:").strip()
@@ -165,6 +180,32 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             _stem(t) for t in words if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_ not in LIGHT_VERBS
         ),
     )
+
+
+def _broken(kept: list[Token], verb: Token) -> bool:
+    """Whether what was taken out (the date, quoted words) leaves an article hanging ("since January
+    was a [“failure”] of the system"), or the clause tells a deed with no one doing it
+    ("will appear at Taunton Deane Magistrates Court", its subject left in another clause)."""
+    indices = {t.i for t in kept}
+    if any(t.pos_ == "DET" and t.head.i not in indices for t in kept):
+        return True
+    finite = verb.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE for c in verb.children)
+    subject = any(c.dep_ in _SUBJECTS and c.i in indices for c in verb.children)
+    # A root verb has no one else's subject to lean on; a verb coordinated with another ("has been
+    # denied bail and will appear ...") leans on its head's, which the clause leaves out.
+    return finite and not subject and (is_root(verb) or verb.dep_ == "conj")
+
+
+def _dates_a_conjunct(root: Token, verb: Token, date_tokens: set[int]) -> bool:
+    """Whether the date hangs on one of several coordinated nouns ("a Monday evening vigil ...; a
+    second protest the next night; and another on Wednesday night"): it dates that noun alone, and
+    the clause of the verb above them would tell the first one's story under this date."""
+    for token in climb(root):
+        if token.i == verb.i:
+            return False
+        if token.i not in date_tokens and token.dep_ == "conj" and token.pos_ in {"NOUN", "PRON", "PROPN"}:
+            return True
+    return False
 
 
 def _negated(verb: Token) -> bool:
