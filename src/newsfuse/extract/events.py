@@ -44,14 +44,16 @@ LIGHT_VERBS = frozenset(
 BOUNDING_PREPOSITIONS = frozenset({"until", "till", "through", "by", "before", "since", "from"})
 # A description longer than this many words is cut: the timeline shows short events.
 MAX_EVENT_WORDS = 24
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Stems are word starts of this length: "arrive" and "arrival" share "arriv", "depart"/"departure".
 STEM_LENGTH = 5
 _LIGHT_STEMS = frozenset(v[:STEM_LENGTH] for v in LIGHT_VERBS)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _RELATIVE = frozenset({"who", "which", "that"})
-_WH_OPENINGS = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
+# A clause that still opens on one of these after the antecedent was sought is cut from its noun.
+_WH_OPENINGS = _RELATIVE | {"whom", "whose", "where", "when"}
+# A finite verb tells a deed of its subject; without one of its own the clause leans on another's.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Adverbs that make a present-tense clause a habit ("usually opens in May"), which no date pins down.
 _HABITUAL = frozenset(
     {"generally", "usually", "normally", "typically", "often", "always", "traditionally", "routinely"}

@@ -49,6 +49,7 @@ _ROLE_DEPS = frozenset({"compound", "amod", "nmod"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 _SKIP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# Words a role never ends on ("the chief of", "a friend and"): trimmed off, never its last word.
 _ROLE_TRAIL = frozenset({"CCONJ", "ADP", "DET"})
 
 
@@ -120,12 +121,12 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
     # forklift driver"), marks a person; a one-word place also takes appositions ("Askervik, 20 km up").
     described = role is not None and end - start >= 2 and doc[start:end].root.dep_ != "appos"
     root = doc[start:end].root
-    # A two- or three-part name that says something ("Odile Marchand said") is a person, unless its
-    # last word names a kind of body or place ("Kaldmere Ferries said").
     # English puts no article before a person's name: "the California Highway Patrol said", "the
     # Federal Vacancies Reform Act" name a body or a law, whatever the tagger says. The article must
     # belong to the name itself, not to a noun it modifies ("the Trump administration").
     determined = start > 0 and doc[start - 1].lower_ in _ARTICLES and doc[start - 1].head.i == root.i
+    # A two- or three-part name that says something ("Odile Marchand said") is a person, unless its
+    # last word names a kind of body or place ("Kaldmere Ferries said").
     speaks = (
         2 <= end - start <= 3
         and root.dep_ in {"nsubj", "nsubjpass"}
@@ -216,7 +217,7 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
 def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
     while tokens and (tokens[0].pos_ in _SKIP_LEADING or tokens[0].tag_ == "POS"):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in {"CCONJ", "ADP", "DET"}):
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in _ROLE_TRAIL):
         tokens = tokens[:-1]
     if not tokens or len(tokens) > MAX_ROLE_WORDS:
         return None
