@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from newsfuse.models import Article, DateMention, NumberMention, QuoteMention, Span, StoryFacts
-from newsfuse.text.calendar import MONTHS
+from newsfuse.text.calendar import MONTHS, WEEKDAYS
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import folded_words, word_count
 
@@ -39,7 +39,7 @@ _PAGE_STAMP = re.compile(r"(?:^|\|)\W*(?:last\s+)?(?:updated|published|posted|ed
 # (weekdays, clock halves, time zones, ordinal endings), not words read off the stories.
 _STAMP_WORDS = frozenset(
     {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *WEEKDAYS,
         *("a", "p", "m", "am", "pm", "at", "on", "last", "updated", "published", "posted", "edited", "time"),
         *("gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt"),
     }

@@ -24,7 +24,7 @@ from newsfuse.extract.names import (
     clean_surface,
 )
 from newsfuse.models import EntityType, Mention, Span
-from newsfuse.text.calendar import MONTHS
+from newsfuse.text.calendar import MONTHS, WEEKDAYS
 
 NER_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -35,7 +35,6 @@ NER_TYPES: dict[str, EntityType] = {
     "EVENT": "other",
     "PRODUCT": "other",
 }
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Prepositions after which a name is nearly always a place ("in Tervik", "near Orrisford").
 LOCATIVE_PREPOSITIONS = frozenset(["in", "near", "across", "outside", "around", "into", "through", "towards", "toward"])
 # "the city of X", "the port of X": the noun before "of" makes X a place.

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+# Weekday names as the text folds them, the one list the stages share.
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
