@@ -145,7 +145,11 @@ class NumberMention:
     million" -> "cash value"); `stance` is "expected" for a forecast, expectation or target ("economists
     had expected 75,000"), "earlier" for the starting value of a change ("rose to 3.7% from 3.5%") and
     "reported" otherwise; `verb` is the verb as written ("added"); `owner` the named subject of that
-    verb ("Echenique grabbed 11 rebounds" -> "Echenique"), whose count it is.
+    verb ("Echenique grabbed 11 rebounds" -> "Echenique") or the possessor of what it counts ("his 68
+    punches", "Newton's record of 4,051 yards"), a pronoun taken as the one person it can refer to;
+    `owner_unnamed` is True when that holder is a pronoun ("He has 53 catches") whose person the text
+    does not settle, so that the figure is someone's the article does not name; `frame` is the span the
+    figure is counted over, as written ("in the first half", "this season"), when the sentence says it.
     """
 
     text: str
@@ -161,6 +165,8 @@ class NumberMention:
     stance: NumberStance = "reported"
     verb: str | None = None
     owner: str | None = None
+    owner_unnamed: bool = False
+    frame: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
