@@ -143,6 +143,10 @@ _SPAN_WORDS = frozenset({"amod", "nummod", "compound"})
 # "5.2 yards a carry", "3.8 yards per run": a rate, another quantity than a total of yards. The
 # words after it rule out a time reference ("a year ago").
 _RATE = re.compile(r"\s+(?:per|a|an|each)\s+(?P<per>[a-z]+)\b(?!\s+(?:ago|earlier|later|before|after)\b)", re.I)
+# Words after a length of time that make it a distance from a moment, placing an event ("moved there
+# four years ago", "takes effect nine days before the inauguration"), not how long something lasted.
+# "before"/"after" a gerund ("spent four seasons ... before being promoted") leave it a length.
+_OFFSET = re.compile(r"\s+(?:ago|earlier|later|from now|(?:before|after)\s+(?![a-z]+ing\b))\b", re.I)
 # Prepositions that tie an amount to what it is the value of: "a cash value of $868 million", "the
 # rate rose to 3.7%", "the toll stood at 41".
 MEASURE_PREPOSITIONS = frozenset({"of", "to", "at"})
@@ -282,6 +286,8 @@ def _describe(
                 value *= 100
         elif unit is None and base in MEASURE_UNITS:
             unit = MEASURE_UNITS[base]
+        if kind == "duration" and stance == "reported" and _OFFSET.match(text, noun.idx + len(noun.text)):
+            stance = "offset"
         noun_lemma = _measured_as(noun, noun_lemma, text)
     owner, unnamed = _holder(doc, context, noun)
     return NumberMention(
