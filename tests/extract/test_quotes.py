@@ -109,10 +109,6 @@ def ecb_facts() -> dict[str, StoryFacts]:
     return {label: extractor.extract(stories[label]) for label in sorted(labels)}
 
 
-def _renderings(quote: Quote) -> list[str]:
-    return [r.lower() for r in (quote.text, *(v.text for v in quote.variants))]
-
-
 def _joined(facts: StoryFacts, first: str, second: str) -> bool:
     """Whether one quote holds a rendering with `first` and another with `second`."""
     return any(
