@@ -141,3 +141,25 @@ def test_a_title_of_several_words_is_taken_off_and_a_name_never_ends_on_a_title(
 def test_a_noun_that_says_only_someone_is_no_role() -> None:
     # "the man who ..." is no role for Donald Trump; "President" is.
     assert _neus_people(26).get("Donald Trump") == "President"
+
+
+def test_a_title_written_with_a_full_stop_is_no_part_of_the_name() -> None:
+    # "Rep. Rodney Davis": "Rep." is a title like "Rep", the role and no part of the name.
+    assert _neus_people(54).get("Rodney Davis") == "Rep."
+
+
+def test_a_word_glued_before_a_name_is_no_other_name_and_no_part_of_the_role() -> None:
+    # "Speaker of the House Nancy Pelosi" (the tagger's "House Nancy Pelosi"); "Homeland Security
+    # Secretary Alejandro Mayorkas" written with a no-break space, which the tagger cut at.
+    line = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()[142]
+    articles = parse_line(line, 143)
+    facts = Extractor().extract(articles, independence=trace(articles).source_keys())
+    pelosi = [p for p in key_people(facts.entities, articles) if p.name.endswith("Pelosi")]
+    assert [p.name for p in pelosi] == ["Nancy Pelosi"] and "House" not in pelosi[0].aliases
+    assert _neus_people(31).get("Alejandro Mayorkas") == "Homeland Security Secretary"
+
+
+def test_a_list_of_several_people_is_no_one_s_role() -> None:
+    # "killed a judge, court reporter, a deputy and a federal agent" is no role of the killer's.
+    people = _roles(_ecb_topic(3, "ecb", first=8))
+    assert "deputy" not in people.get("Brian Nichols", "")

@@ -75,6 +75,8 @@ _BODY_LAST = frozenset(
 _ABBREVIATED_TITLES = frozenset("adm atty capt col cpl det gen gov insp lt maj pvt rep rev sen sgt supt".split())
 # A role is a title or a description: never a courtesy title alone, an age or a measure.
 _COURTESY = frozenset("mr mrs ms miss dr sir madam mx".split())
+# A list of three or more, each with its article ("X, a Y and a Z"), describes several people.
+_LISTED = re.compile(r",[^,]*\band\s+(?:a|an|the)\s", re.IGNORECASE)
 # Nouns that say no more than that the named is someone ("Mark Felt, the man ..."): no role.
 _SOMEONE = frozenset("man woman person guy individual someone one".split())
 # Words that qualify a role but are none on their own ("the late Jeffrey Epstein").
@@ -123,7 +125,8 @@ def _named(entity: Entity, texts: dict[str, str], known: set[str]) -> Entity:
     bare = bare_name(entity.name, texts.values(), known)
     if bare == entity.name or len(bare.split()) < 2:
         return entity
-    aliases = tuple(a for a in entity.aliases if a != bare)
+    glued = set(entity.name.split()) - set(bare.split())  # "House" of "House Nancy Pelosi" is no other name
+    aliases = tuple(a for a in entity.aliases if a != bare and a not in glued)
     return replace(entity, name=bare, aliases=aliases)
 
 
@@ -144,9 +147,11 @@ def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
         # "Coroner Gary Hargrove", "Lawyer Alexis Kougias": a word the articles also write as a common
         # noun, no given name itself, before a given name is a title the tagger glued on.
         return rest
-    if len(rest.split()) >= 2 and rest in known and not any(k.split()[0] == first for k in known if k != name):
-        # "Advisor Michael Flynn" beside "Michael Flynn": a capitalised word no one in the story
-        # has as a first name is a title the tagger glued on.
+    firsts = {k.split()[0] for k in known if k != name and " " in k}
+    if len(rest.split()) >= 2 and rest in known and first not in firsts:
+        # "Advisor Michael Flynn" beside "Michael Flynn": a capitalised word no one in the story has
+        # as a first name (of a name of two words or more: "House" alone is none) is a title the
+        # tagger glued on.
         return rest
     words = name.split()
     for cut in range(2, len(words) - 1):
@@ -217,6 +222,8 @@ def _is_role(role: Mention) -> bool:
         return False  # a fragment ("co" of "co - producers"); an acronym ("DA") is a role
     if set(text.lower().rstrip(".").split()) <= _COURTESY | _QUALIFIERS | _SOMEONE:
         return False  # a courtesy title or a qualifier alone ("Mr.", "late") says no role
+    if _LISTED.search(text):
+        return False  # "a judge, court reporter, a deputy and a federal agent": several people, no one's role
     if re.search(r"\d", text):
         return False  # an age or a measure ("40 - year - old", "6 - foot, 200 - pound") describes, it is no role
     head = _head(text)
