@@ -109,3 +109,25 @@ def test_an_age_written_apart_is_an_age_not_a_duration(extractor: Extractor) -> 
     (article,) = [a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure)]
     ages = [n for n in extractor.extract([article]).numbers if n.text.startswith("38")]
     assert ages and all(n.unit == "years old" and n.kind == "cardinal" for n in ages)
+
+
+def test_a_figure_knows_whose_it_is_and_over_what_span(extractor: Extractor) -> None:
+    from newsfuse.models import article_id, join_paragraphs
+
+    text, paragraphs = join_paragraphs(
+        [
+            "Mara Volk scored 12 points in the first half. She finished with 30 points, averaging 4.5 "
+            "points a quarter. Coach Peter Lund praised Volk. She added eight rebounds. The "
+            "arena opened six years ago."
+        ]
+    )
+    article = Article(id=article_id(text, source="constructed"), text=text, paragraphs=paragraphs)
+    facts = extractor.extract([article])
+    half = _number(facts, "12")
+    assert (half.owner, half.frame) == ("Volk", "first half")
+    # "She" after a sentence naming one person is that person; after one naming two, nobody for sure.
+    whole = _number(facts, "30")
+    assert (whole.owner, whole.owner_unnamed, whole.frame) == ("Volk", False, None)
+    assert _number(facts, "eight").owner_unnamed
+    assert _number(facts, "4.5").noun_lemma == "point per quarter"  # a rate, not a total
+    assert _number(facts, "six").stance == "offset"  # places the opening in time; no length of anything

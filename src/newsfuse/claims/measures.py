@@ -39,6 +39,10 @@ ROUNDED_UP = frozenset({"nearly", "almost"})
 # figures ("about 1,800" for 1,760-1,840, "about 60,000" for 55,000-65,000): 10% covers both
 # without letting "about 40" meet 50.
 APPROXIMATE_SHARE = 0.1
+# Minutes apart at which two clock readings are one moment told twice: a game clock or a page's
+# time read a second either side of the minute ("with 7:41 to go", "with 7:42 left" in 31_ecb, an
+# odd-numbered ECB+ dev topic). Two minutes apart are two moments ("3:30" and "3:33" a.m. of a call).
+CLOCK_SLACK_MINUTES = 1
 # Words in a counted noun saying the count leaves out the subject ("joined 11 other crews").
 OTHER_WORDS = ("other ", "more ")
 
@@ -109,6 +113,8 @@ def compare(a: NumberMention, b: NumberMention) -> Agreement | None:
         return None
     if _meet(qa.low, qa.high, qb.low, qb.high):
         return Agreement(True, _why_alike(a, b, qa, qb))
+    if qa.family == "clock" and abs(qa.value - qb.value) <= CLOCK_SLACK_MINUTES:
+        return Agreement(True, f'"{a.text}" and "{b.text}" are one moment, read a minute apart')
     if qa.others != qb.others:
         counted, total = (qa, qb) if qa.others else (qb, qa)
         one_more = (counted.low + 1, counted.high + 1)
@@ -197,6 +203,8 @@ def measured(number: NumberMention) -> Measured | None:
     if q is None:
         return None
     noun = number.noun_lemma or (number.measure.lower() if number.measure else None)
+    if noun is not None and (number.noun or "").lower().startswith("of "):
+        noun = f"part of {noun}"  # "five of his rebounds" counts some of them, not how many he had
     if q.family == "duration":
         noun = None  # the noun of "three days" is the unit itself
     return Measured(number, q, noun, _verb_class(number.context))
@@ -232,6 +240,11 @@ def same_measure(a: Measured, b: Measured, same_statement: bool) -> bool:
         return False
     if a.number.owner and b.number.owner and a.number.owner != b.number.owner:
         return False  # "Echenique grabbed 11 rebounds", "Carter grabbed seven": two players' counts
+    if a.number.frame != b.number.frame and a.quantity.family != "clock":
+        # "in the first half" and "in the second half"; "this season" and "since Week 11"; "five
+        # points during a 15-2 run" and "23 points" (a part of the game against the whole of it). A
+        # clock reading names a moment, whatever span its sentence also names.
+        return False
     nouns = _nouns_match(a.noun, b.noun)
     if nouns is False or (nouns is None and a.quantity.family not in SELF_DESCRIBED):
         return False

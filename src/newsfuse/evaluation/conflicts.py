@@ -50,15 +50,18 @@ def load_stories(data: Path, limit: int | None = None) -> list[tuple[str, tuple[
 
 
 # ECB+ stores tokens; the stories loader joins them with spaces, which splits what a page writes
-# as one number: "2, 117" (2,117), "4: 43 pm", "5. 6", "36 - 3", "59 - year - old".
-_SPLIT_NUMBER = re.compile(r"(?<=\d)(?:(, )(?=\d{3}\b)|(: )(?=\d{2}\b)|(\. )(?=\d))")
+# as one number: "2, 117" (2,117), "2, 000ft" (a unit glued on), "4: 43 pm", "5. 6", "36 - 3", "59 - year - old".
+_SPLIT_NUMBER = re.compile(r"(?<=\d)(?:(, )(?=\d{3}(?!\d))|(: )(?=\d{2}\b)|(\. )(?=\d))")
 _SPLIT_SCORE = re.compile(r"(?<!\d)(\d{1,3}) - (?=\d|year\b)")
 _SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_]) - (?=[^\W\d_])")
+# ... and a possessive: "Creighton’ s first eight points".
+_SPLIT_POSSESSIVE = re.compile(r"(?<=\w)([’']) (?=s\b)")
 
 
 def _rejoin(sentence: str) -> str:
     """The sentence as the page wrote it: numbers, times and hyphenated words joined again."""
     joined = _SPLIT_NUMBER.sub(lambda m: next(g for g in m.groups() if g).strip(), sentence)
+    joined = _SPLIT_POSSESSIVE.sub(r"\1", joined)
     return _SPLIT_HYPHEN.sub("-", _SPLIT_SCORE.sub(r"\1-", joined))
 
 

@@ -113,7 +113,16 @@ class SpeakerResolver:
 
     def resolve(self, source: Offsets, quote: Offsets | None = None) -> str | None:
         """The name the source phrase at `source` refers to when certain, else None (keep it as written).
-        `quote` is what was said: the people it names are not its speaker."""
+        `quote` is what was said: the people it names are not its speaker. A name ending in a title
+        ("Secretary" of "Secretary of the Interior Dirk Kempthorne", "Bloomington Police Sgt" of "Sgt.
+        Marty Earley") is a rank the parser cut from its person, not a name: the source stays as written.
+        A title word the article also writes as a surname ("King" of "Billy King") is a name."""
+        name = self._resolve(source, quote)
+        if name is None or not _is_title(last := name.split()[-1]):
+            return name
+        return name if any(f.surname == last.casefold() for f in self._full_names) else None
+
+    def _resolve(self, source: Offsets, quote: Offsets | None) -> str | None:
         span = self.doc.char_span(source[0], source[1], alignment_mode="expand")
         if span is None or len(span) == 0:
             return None

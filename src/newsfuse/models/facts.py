@@ -19,7 +19,7 @@ DateKind = Literal["absolute", "weekday", "relative", "year"]
 AnchorSource = Literal["text", "published", "story"]
 Tense = Literal["past", "present", "future"]
 NumberKind = Literal["cardinal", "ordinal", "money", "percent", "duration", "time"]
-NumberStance = Literal["reported", "expected", "earlier"]
+NumberStance = Literal["reported", "expected", "earlier", "offset"]
 # Records with a field named `date` annotate with this alias, since the field shadows the type there.
 Day = date
 
@@ -143,9 +143,15 @@ class NumberMention:
     lemma of the verb the number hangs on ("kill"); `qualifier` keeps "about", "more than", ...
     `measure` names what an amount is the value of when it counts no noun ("a cash value of $868
     million" -> "cash value"); `stance` is "expected" for a forecast, expectation or target ("economists
-    had expected 75,000"), "earlier" for the starting value of a change ("rose to 3.7% from 3.5%") and
-    "reported" otherwise; `verb` is the verb as written ("added"); `owner` the named subject of that
-    verb ("Echenique grabbed 11 rebounds" -> "Echenique"), whose count it is.
+    had expected 75,000"), "earlier" for the starting value of a change ("rose to 3.7% from 3.5%"),
+    "offset" for a length of time that places an event ("four years ago", "nine days before the
+    inauguration": a point in time, not how long something lasted) and "reported" otherwise; `verb` is
+    the verb as written ("added"); `owner` the named subject of that
+    verb ("Echenique grabbed 11 rebounds" -> "Echenique") or the possessor of what it counts ("his 68
+    punches", "Newton's record of 4,051 yards"), a pronoun taken as the one person it can refer to;
+    `owner_unnamed` is True when that holder is a pronoun ("He has 53 catches") whose person the text
+    does not settle, so that the figure is someone's the article does not name; `frame` is the span the
+    figure is counted over, as written ("in the first half", "this season"), when the sentence says it.
     """
 
     text: str
@@ -161,6 +167,8 @@ class NumberMention:
     stance: NumberStance = "reported"
     verb: str | None = None
     owner: str | None = None
+    owner_unnamed: bool = False
+    frame: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
