@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from newsfuse.models import Article
-from newsfuse.text.calendar import days_of_year
+from newsfuse.text.calendar import WEEKDAYS, days_of_year
 from newsfuse.text.lexicon import STOP_WORDS as TEXT_STOP_WORDS
 from newsfuse.text.words import words
 
@@ -33,6 +33,9 @@ MIN_WORD_CHARS = 3
 # down name other events' days. The scan costs more than the tokenising; 600, 3000 and the whole
 # text were tried on ECB+ dev, 3000 and the whole text alike.
 DAY_SCAN_CHARS = 3000
+
+# Each weekday name's bit in an article's lead weekdays (`Terms.weekdays`).
+_WEEKDAY_BITS = {day: 1 << bit for bit, day in enumerate(sorted(WEEKDAYS))}
 
 # A capitalised word right after a lower-case letter, a digit or a comma and one space stands in
 # mid-sentence: its capital marks a name ("said Kim", "in Beijing"), unlike one opening a sentence.
@@ -68,9 +71,12 @@ NAME_CHANNELS = (Channel.NAMES, Channel.LEAD_NAMES)
 
 @dataclass(frozen=True, slots=True)
 class Terms:
-    """Term counts by channel for one article."""
+    """Term counts by channel for one article, and the weekdays its lead names (one bit a day, in
+    `_WEEKDAY_BITS`; 0 when it names none): news says when in its lead ("on Wednesday"), and where
+    articles carry no dates, that tells one week's events of one topic apart (similarity.WEEKDAY_CONFLICT)."""
 
     counts: tuple[Counter[str], ...]
+    weekdays: int
 
     def total(self) -> int:
         return sum(sum(bag.values()) for bag in self.counts)
@@ -101,7 +107,10 @@ def article_terms(article: Article) -> Terms:
     # election "on Dec. 14" and the one "on December 15"); a "MM-DD" term never equals a year term.
     scanned = f"{article.title}\n{article.text[:DAY_SCAN_CHARS]}" if article.title else article.text[:DAY_SCAN_CHARS]
     when.update(f"{month:02d}-{day:02d}" for month, day in days_of_year(scanned))
-    return Terms((body, names, lead, lead_names, when))
+    weekdays = 0
+    for token in opening:
+        weekdays |= _WEEKDAY_BITS.get(token.lower(), 0)
+    return Terms((body, names, lead, lead_names, when), weekdays)
 
 
 def _bags(counts: Counter[str], known_names: set[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
