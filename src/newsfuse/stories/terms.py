@@ -41,6 +41,8 @@ _WEEKDAY_BITS = {day: 1 << bit for bit, day in enumerate(sorted(WEEKDAYS))}
 # mid-sentence: its capital marks a name ("said Kim", "in Beijing"), unlike one opening a sentence.
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-zß-öø-ÿ0-9,)] )[A-ZÀ-ÖØ-Þ][^\W_]*(?:['’.\-][^\W_]+)*")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A comma between digit groups ("943,000"): dropped before tokenising, so a figure is one term.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 # Words every news story uses whatever its event: the shared stop words (function words, verbs of
 # reporting) and the words of news's frame (days, counts, titles, "people", "year"). Written for this project.
@@ -92,13 +94,13 @@ def article_terms(article: Article) -> Terms:
     tokens: list[str] = []
     known_names: set[str] = set()
     for paragraph in paragraphs:
-        found = words(paragraph)
+        found = words(_THOUSANDS.sub("", paragraph))
         tokens.extend(found)
         lettered = [t for t in found if not t[0].isdigit()]
         if len(lettered) > 3 and sum(t[0].isupper() for t in lettered) >= TITLE_CASE_SHARE * len(lettered):
             continue
         known_names.update(_strip(n.lower()) for n in _MID_SENTENCE_CAPITAL.findall(paragraph))
-    title = words(article.title) if article.title else []
+    title = words(_THOUSANDS.sub("", article.title)) if article.title else []
     every = Counter(title + tokens)
     opening = Counter((title + tokens)[:LEAD_WORDS])
     body, names, when = _bags(every, known_names)
@@ -117,9 +119,8 @@ def _bags(counts: Counter[str], known_names: set[str]) -> tuple[Counter[str], Co
     """Content words, names and years from case-sensitive token counts."""
     content, names, years = Counter[str](), Counter[str](), Counter[str]()
     for token, count in counts.items():
-        if token[0].isdigit():  # a number: only a year says which event
-            if _YEAR.match(token):
-                years[token] += count
+        if token[0].isdigit():  # a year says when; any other figure is a term of what happened
+            (years if _YEAR.match(token) else content)[token] += count
             continue
         lowered = _strip(token.lower())
         if lowered in STOP_WORDS:
