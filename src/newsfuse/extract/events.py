@@ -7,6 +7,7 @@ date itself are left out. Each description keeps word stems for comparing events
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -77,6 +78,10 @@ _CLOSING_PUNCTUATION = frozenset({",", ".", ";", ":", "!", "?", ")"})
 EXPECTATION_VERBS = frozenset({"expect", "schedule", "plan", "due", "set"})
 # spaCy's entity labels for dates and times of day.
 _DATE_ENTITIES = frozenset({"DATE", "TIME"})
+# Prepositions whose object is another event than the clause's (its cause or purpose, or what it
+# came before or after): a date inside that object dates it, not the clause. A date that is itself
+# their object ("set for February 17", "after Monday") is the clause's own.
+_OTHER_EVENT = frozenset({"for", "before", "after"})
 # Words that modify a noun; left without it they dangle.
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "poss", "nummod", "nmod"})
 # Conjunctions that make a clause a condition ("If the Saints beat Seattle, the Falcons will face
@@ -166,7 +171,7 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
     kept = [t for t in clause if t.i not in quoted_tokens]
     if kept and any(kept[0].i < t.i < kept[-1].i for t in clause if t.i in quoted_tokens):
         return None  # quoted words taken out of the clause's middle: "reverse the so-called rule"
-    if _broken(kept, verb, quoted_tokens) or _spans_a_state(kept):
+    if _broken(kept, verb, quoted_tokens) or _spans_a_state(kept, verb):
         return None
     # Paragraph breaks at the clause's edges are not part of it (one inside still shows a clause
     # run across paragraphs).
@@ -192,7 +197,12 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
     if verb.lemma_ in SPEECH_VERBS and subjects:
         speaker = [t for t in words if subjects[0].left_edge.i <= t.i <= subjects[0].right_edge.i]
         rest = [t for t in words if t not in speaker and t.i != verb.i]
-        if speaker and rest:
+        content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        if content is not None:
+            # what was said, not what else hangs on the speaker's verb ("..., a police sergeant said
+            # Wednesday during the man's arraignment")
+            rest = [t for t in rest if content.left_edge.i <= t.i <= content.right_edge.i]
+        if speaker and (rest or content is not None):
             if not any(t.pos_ in {"VERB", "AUX"} for t in rest):
                 return None  # what was said is gone (quoted): "Owen said: at the site of the fire"
             prefix = f"{_join(speaker)} {verb.text}: "
@@ -214,7 +224,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         if shortened is None:
             return None  # no phrase can go whole: a cut would leave half a clause
         words = shortened
-    text = (prefix + _join(words)).strip().strip(",;:").strip()
+    # two commas meet where a phrase between them went
+    text = re.sub(r",(\s*,)+", ",", (prefix + _join(words)).strip()).strip(",;:").strip()
     first, last = min(t.idx for t in kept), max(t.idx + len(t.text) for t in kept)
     return Event(
         mention=mention,
@@ -430,18 +441,26 @@ def _state_bound(span: TokenSpan) -> bool:
     return first.i > 0 and first.doc[first.i - 1].lower_ in STATE_BOUNDS
 
 
-def _spans_a_state(kept: list[Token]) -> bool:
-    """Whether the clause keeps another date as the start or end of a state ("was at Betty Ford from
-    September 2010", dated by the January 2011 that ended it): the clause tells a stretch of time."""
+def _spans_a_state(kept: list[Token], verb: Token) -> bool:
+    """Whether the verb keeps another date as the start or end of its state ("was at Betty Ford from
+    September 2010", dated by the January 2011 that ended it): the clause tells a stretch of time.
+    A bound inside a phrase of the clause ("the junta, which had been in power since 1967") is that
+    phrase's."""
     return any(
-        t.lower_ in STATE_BOUNDS | {"from"} and any(c.ent_type_ in _DATE_ENTITIES for c in t.children) for t in kept
+        t.head.i == verb.i
+        and t.lower_ in STATE_BOUNDS | {"from"}
+        and any(c.ent_type_ in _DATE_ENTITIES for c in t.children)
+        for t in kept
     )
 
 
 def _present_state(verb: Token) -> bool:
     """A present-tense "be" with no plan in it ("there are 1,009 species listed"): how things stand
-    on the day of writing, no deed of that day ("is due in court", "is set for" stay: plans)."""
+    on the day of writing, no deed of that day ("is due in court", "is set for", "is to be voted on
+    Thursday" stay: plans)."""
     if verb.lemma_ != "be" or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
         return False
     return not any(c.lemma_ in EXPECTATION_VERBS for c in verb.subtree)
 
@@ -496,17 +515,29 @@ def _sentence_noun(verb: Token) -> bool:
     ("The evacuated families spent Friday night ...", "families" the root): it is the sentence's
     verb, and that noun its subject."""
     head = verb.head
-    return verb.dep_ == "acl" and is_root(head) and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i
+    if verb.dep_ != "acl" or not is_root(head) or head.pos_ not in {"NOUN", "PROPN"} or head.i > verb.i:
+        return False
+    # no verb outside the participle's phrase: "A man fired four days earlier ... walked into his old
+    # office, ..., a police sergeant said" has its own verbs, and "fired" stays a participle
+    inside = {t.i for t in verb.subtree}
+    return not any(t.pos_ == "VERB" and t.i not in inside for t in head.sent)
 
 
 def _dates_a_nested_noun(root: Token, verb: Token, date_tokens: set[int]) -> bool:
     """Whether the date modifies a noun ("the Sept. 11 attacks") that sits inside another noun's
     phrase ("the 20th anniversary of the Sept. 11 attacks"): it dates that noun's event, and the
     verb's clause tells something else. A dated noun the verb itself takes ("followed up with a
-    Jan. 21 memo", "the Nov. 30 escape ... has led to") is left to the clause."""
+    Jan. 21 memo", "the Nov. 30 escape ... has led to") is left to the clause, unless a preposition
+    that names another event stands between ("sentenced for a March 2005 shooting spree", "axed the
+    monologue for the February 2009 show", "assigned ... the day before his June 24, 2005 murder")."""
     top = root
     while top.head.i != top.i and top.head.i in date_tokens:
         top = top.head
+    for token in climb(top.head):
+        if token.i == verb.i:
+            break
+        if token.dep_ in _PREPOSITIONS and token.lower_ in _OTHER_EVENT and top.head.i != token.i:
+            return True  # "a life sentence for a March 2005 shooting spree": the spree's date
     noun = top.head
     if top.dep_ not in _NOUN_MODIFIERS or noun.pos_ not in {"NOUN", "PROPN"} or noun.i == verb.i:
         return False
