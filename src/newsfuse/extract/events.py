@@ -449,9 +449,15 @@ def _spans_a_state(kept: list[Token], verb: Token) -> bool:
     return any(
         t.head.i == verb.i
         and t.lower_ in STATE_BOUNDS | {"from"}
-        and any(c.ent_type_ in _DATE_ENTITIES for c in t.children)
+        and any(c.ent_type_ in _DATE_ENTITIES and _calendar(c) for c in t.children)
         for t in kept
     )
+
+
+def _calendar(token: Token) -> bool:
+    """Whether a date phrase names a day, month or year ("September 2010", "1967", "Monday"), not a
+    kind of period ("from a fiscal year to a calendar year")."""
+    return any(t.like_num or t.pos_ == "PROPN" for t in token.subtree)
 
 
 def _present_state(verb: Token) -> bool:
