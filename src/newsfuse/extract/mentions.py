@@ -48,6 +48,7 @@ _ROLE_DEPS = frozenset({"compound", "amod", "nmod"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 _SKIP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_WHEN = frozenset({"DATE", "TIME"})
 # Words a role never ends on ("the chief of", "a friend and"): trimmed off, never its last word.
 _ROLE_TRAIL = frozenset({"CCONJ", "ADP", "DET"})
 
@@ -203,6 +204,8 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
             return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
     else:
         appositive = [child for child in root.rights if child.dep_ == "appos" and child.i >= end]
+        if appositive and not _describes(doc, appositive[0]):
+            return None
         if appositive:
             # The description without its relative clause: "a forklift driver [who was working ...]".
             clauses = {t.i for c in appositive[0].children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
@@ -213,8 +216,19 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
     return _as_role(article_id, doc, tokens)
 
 
+def _describes(doc: Doc, appositive: Token) -> bool:
+    """An apposition describes the name when it is a noun phrase set off by a comma or a dash.
+    One in parentheses is an aside ("Reggie Bush (knee)", "(R-Texas)"), and one headed by a verb
+    is a misparse ("Kirkpatrick, police allege")."""
+    if appositive.pos_ not in {"NOUN", "PROPN"} and appositive.lower_ not in TITLE_WORDS:
+        return False
+    opening = appositive.left_edge.i - 1
+    return opening < 0 or doc[opening].text != "("
+
+
 def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
-    while tokens and (tokens[0].pos_ in _SKIP_LEADING or tokens[0].tag_ == "POS"):
+    # A date before a title belongs to the clause, not the role ("on Wednesday owner Tom Benson").
+    while tokens and (tokens[0].pos_ in _SKIP_LEADING or tokens[0].tag_ == "POS" or tokens[0].ent_type_ in _WHEN):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in _ROLE_TRAIL):
         tokens = tokens[:-1]
