@@ -86,11 +86,18 @@ def main() -> None:
     parser.add_argument(
         "--name-gate", type=float, default=None, help="the body cosine at which shared names count in full (0: off)"
     )
+    parser.add_argument(
+        "--weekday-conflict",
+        type=float,
+        default=None,
+        help="the share of its raw score a pair keeps when its leads name different weekdays (1: off)",
+    )
     args = parser.parse_args()
     chosen = (
         ("centring_weight", args.centring_weight),
         ("name_specificity", args.name_specificity),
         ("name_gate", args.name_gate),
+        ("weekday_conflict", args.weekday_conflict),
     )
     overrides = {field: value for field, value in chosen if value is not None}
     if not ECB.is_dir():

@@ -1,7 +1,7 @@
 """CI gate: story clustering on two real sets of opposite difficulty may not fall below the floors
-pinned in evaluation/floors.json; on ECB+ dev it must also beat plain TF-IDF + average linkage
-measured in the same run. On NeuS it does not yet (75.3 against 84.1: issue 19 is open there), and
-its floors pin today's figures so that a change to either set is seen.
+pinned in evaluation/floors.json, and on each it must beat plain TF-IDF + average linkage measured
+in the same run (NeuS since the weekday conflict and figures as terms, issue 19d: 86.3 against 84.1;
+issue 19's goal, 95 on both, is not met).
 
 - ECB+ dev (`stories`): two events of one kind per topic; 772 documents, about 35 seconds.
 - NeuS (`stories_neus`): a busy period of US news, 307 stories of three outlets each, many on one
@@ -41,8 +41,6 @@ def test_every_figure_stays_above_its_floor(measured: tuple[str, dict[str, Any]]
 
 def test_the_batch_beats_plain_tfidf_in_the_same_run(measured: tuple[str, dict[str, Any]]) -> None:
     name, figures = measured
-    if name == "stories_neus":
-        pytest.skip("on NeuS the clustering is below plain TF-IDF (83.8 vs 84.1): issue 19, evaluation/README.md")
     assert figures["bcubed_f1"] > figures["peer_bcubed_f1"], (name, figures)
 
 
@@ -58,7 +56,7 @@ def test_every_gold_story_and_document_is_counted(measured: tuple[str, dict[str,
 
 def test_undated_stories_on_one_topic_are_not_lumped(measured: tuple[str, dict[str, Any]]) -> None:
     # NeuS has no dates at all: had undated articles shared one time window that merged them, a few
-    # big stories would hold most of the set. The batch makes 269 stories of the 307 (its merges are
+    # big stories would hold most of the set. The batch makes 354 stories for the 307 (its merges are
     # stories of one topic, two or three at a time).
     name, figures = measured
     if name == "stories_neus":

@@ -90,11 +90,44 @@ ECB_SAME_WORDS = {
 }
 
 
+# ECB+ dev stories (read for `SAME_SPEAKER_MIN`) where one speaker's different remarks, quoted by
+# different reports, scored 65-69 and were one quote: Tyler Hansbrough on his last season and on his
+# nerves (31_ecb), Tara Reid on partying and on a mess (1_ecb).
+ECB_DIFFERENT_REMARKS = {
+    "31_ecb": ("rest of your life", "nervous"),
+    "1_ecb": ("partied hard", "a mess"),
+}
+# And one remark reworded by two reports (74), a rendering of one quote (13_ecbplus: the roof).
+ECB_ONE_REMARK = {"13_ecbplus": ("whole roof", "entire roof")}
+
+
 @pytest.fixture(scope="module")
 def ecb_facts() -> dict[str, StoryFacts]:
     stories = dict(load_stories(need(EVAL / "ecbplus-dev")))
     extractor = Extractor()
-    return {label: extractor.extract(stories[label]) for label in ECB_SAME_WORDS}
+    labels = {*ECB_SAME_WORDS, *ECB_DIFFERENT_REMARKS, *ECB_ONE_REMARK}
+    return {label: extractor.extract(stories[label]) for label in sorted(labels)}
+
+
+def _joined(facts: StoryFacts, first: str, second: str) -> bool:
+    """Whether one quote holds a rendering with `first` and another with `second`."""
+    return any(
+        any(first in r for r in _renderings(q)) and any(second in r for r in _renderings(q)) for q in facts.quotes
+    )
+
+
+@pytest.mark.parametrize("label", sorted(ECB_DIFFERENT_REMARKS))
+def test_ecb_different_remarks_of_one_speaker_stay_apart(ecb_facts: dict[str, StoryFacts], label: str) -> None:
+    first, second = ECB_DIFFERENT_REMARKS[label]
+    assert any(first in r for q in ecb_facts[label].quotes for r in _renderings(q)), f"{label}: {first!r} not quoted"
+    assert any(second in r for q in ecb_facts[label].quotes for r in _renderings(q)), f"{label}: {second!r} not quoted"
+    assert not _joined(ecb_facts[label], first, second), f"{label}: two remarks are one quote"
+
+
+@pytest.mark.parametrize("label", sorted(ECB_ONE_REMARK))
+def test_ecb_reworded_remark_is_one_quote(ecb_facts: dict[str, StoryFacts], label: str) -> None:
+    first, second = ECB_ONE_REMARK[label]
+    assert _joined(ecb_facts[label], first, second), f"{label}: the renderings of one remark are apart"
 
 
 @pytest.mark.parametrize("label", sorted(ECB_SAME_WORDS))

@@ -1,9 +1,16 @@
-"""The when channel: the years and the days of the year an article names tell same-kind events apart."""
+"""The when channel: the years, the days of the year and the lead's weekdays an article names tell
+same-kind events apart; figures are terms of what happened."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from newsfuse.models import Article, join_paragraphs
-from newsfuse.stories.terms import Channel, article_terms
+from newsfuse.stories.index import ArticleIndex
+from newsfuse.stories.similarity import WEEKDAY_CONFLICT, Scoring
+from newsfuse.stories.terms import NAME_CHANNELS, Channel, article_terms
 from newsfuse.stories.vectors import DocumentFrequencies, channel_cosines, hash_terms
 
 # Written for these tests: three reports of a parliamentary vote in an invented country, alike but
@@ -35,6 +42,39 @@ def test_reports_naming_one_day_match_on_when_and_those_naming_another_do_not() 
     cosines = channel_cosines(vectors[0], vectors[1:], frequencies)
     assert cosines[0, Channel.WHEN] > 0.99
     assert cosines[1, Channel.WHEN] == 0.0
-    # Every other channel sees the three reports alike: the day is the one difference.
-    others = [c for c in Channel if c != Channel.WHEN]
-    assert abs(cosines[0, others] - cosines[1, others]).max() < 1e-6
+    # The names see the three reports alike: the day is the one difference. The body and the lead
+    # see it too, as a figure ("14" against "15": figures are terms of what happened).
+    names = list(NAME_CHANNELS)
+    assert abs(cosines[0, names] - cosines[1, names]).max() < 1e-6
+    assert (cosines[0, [Channel.BODY, Channel.LEAD]] > cosines[1, [Channel.BODY, Channel.LEAD]]).all()
+
+
+def test_the_weekdays_a_lead_names_are_its_weekdays_and_figures_are_body_terms() -> None:
+    lead = "The commission said on Wednesday that 943,000 ballots were cast, 5.4% fewer than in 2009."
+    # The weekday of a background paragraph, past the lead, is not the event's day.
+    later = " ".join(["The count went on."] * 20) + " A recount on Friday is possible."
+    text, paragraphs = join_paragraphs([lead, later])
+    terms = article_terms(Article(id="a", text=text, paragraphs=paragraphs))
+    wednesday_only = article_terms(Article(id="b", text="Wednesday.", paragraphs=()))
+    assert terms.weekdays != 0 and terms.weekdays == wednesday_only.weekdays
+    assert article_terms(Article(id="c", text="No day is named.", paragraphs=())).weekdays == 0
+    assert {"943000", "5.4"} <= set(terms.of(Channel.BODY)) and "2009" not in terms.of(Channel.BODY)
+    assert "2009" in terms.of(Channel.WHEN)
+
+
+def test_reports_naming_other_weekdays_score_less_and_the_rest_alike() -> None:
+    days = ("Wednesday", "Wednesday", "Friday", "Dec. 15")
+    articles = [_article(str(n), day) for n, day in enumerate(days)]
+    index = ArticleIndex(Scoring())
+    for article in articles:
+        index.add(article)
+    raw = index.pairwise_raw([0], [1, 2, 3])[0]
+    plain = ArticleIndex(replace(Scoring(), weekday_conflict=1.0))
+    for article in articles:
+        plain.add(article)
+    unscaled = plain.pairwise_raw([0], [1, 2, 3])[0]
+    # Wednesday against Friday: the day named in both leads differs, so the pair keeps WEEKDAY_CONFLICT
+    # of its score; a lead naming no weekday ("Dec. 15") is no conflict.
+    assert raw[1] == pytest.approx(WEEKDAY_CONFLICT * unscaled[1])
+    assert raw[0] == pytest.approx(unscaled[0]) and raw[2] == pytest.approx(unscaled[2])
+    assert raw[1] < raw[0]

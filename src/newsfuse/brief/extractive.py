@@ -155,15 +155,24 @@ class _Story:
         text = self.narration.get(span.article_id)
         return text is not None and _in_first_person(text[span.start : span.end])
 
+    def within_quotation(self, span: Span) -> bool:
+        """Whether every word of the span is inside a quotation (its narration is blank)."""
+        text = self.narration.get(span.article_id)
+        return text is not None and not text[span.start : span.end].strip()
+
     def states_fact(self, fact: Fact, section: str) -> bool:
         """Whether the fact may stand as fact in `section`: in a reporting section, never a
         disputed claim, nor what only a preview expected once the story is reported."""
+        if self.first_person(fact.lead.span) or self.within_quotation(fact.lead.span):
+            # Someone's own words with nothing to say whose: a first-person narration, or a sentence in
+            # the middle of a quotation of several paragraphs ("At the time, my parents were teachers").
+            return False
         if section not in REPORTING_SECTIONS:
             return True
         if any(_overlaps(m.span, d) for m in fact.members for d in self.profile.disputed):
             return False
-        if fact.lead.article_id in self.opinions or self.first_person(fact.lead.span):
-            return False  # a view, or the writer's own voice ("We don't know where the virus came from")
+        if fact.lead.article_id in self.opinions:
+            return False  # a view ("We don't know where the virus came from" of an essay)
         return not (self.reported and fact.lead.article_id in self.profile.previews)
 
     def supports(self, wording: Candidate, member: Candidate, section: str) -> bool:

@@ -57,8 +57,28 @@ _INSTITUTIONS = (
         "vessel ship tanker supertanker freighter yacht capital subsidiary award awards version".split()
     )
 )
+# A company's legal form written after a name ("Reliance Globalcom Ltd.") makes it a company.
+_COMPANY_AFTER = re.compile(r",?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|LLC|PLC|Plc|GmbH|AG|SA|NV|BV)\b")
+# A body's make-up written as a compound adjective before its name ("New York-based", "state-run",
+# "Indian-registered"): words for where a body sits, who runs or owns it, where it is registered.
+_BODY_BEFORE = re.compile(r"-(?:based|run|owned|controlled|registered|listed|headquartered)\s+$", re.IGNORECASE)
+# A name opening on a word for a body or a street ("Avenue Montaigne", "Club Med"), or ending on a
+# noun for a work, an award or a thing that is no surname ("Tony Awards"), is no person's. Words that
+# are also given names or surnames written first ("River", "Forest", "Post Malone", "Park Geun-hye";
+# "Brand", "Story") are left out.
+_BODY_FIRST = (ORGANIZATION_HEADS | PLACE_HEADS) - {"river", "forest", "post", "park"}
+_BODY_LAST = frozenset(
+    "awards award sitcom documentary franchise trilogy newspaper magazine website clinic facility facilities "
+    "resort subsidiary supertanker tanker freighter yacht".split()
+)
+# A name ends on a surname, never on a shortened title ("Bloomington Police Sgt").
+_ABBREVIATED_TITLES = frozenset("adm atty capt col cpl det gen gov insp lt maj pvt rep rev sen sgt supt".split())
 # A role is a title or a description: never a courtesy title alone, an age or a measure.
 _COURTESY = frozenset("mr mrs ms miss dr sir madam mx".split())
+# A list of three or more, each with its article ("X, a Y and a Z"), describes several people.
+_LISTED = re.compile(r",[^,]*\band\s+(?:a|an|the)\s", re.IGNORECASE)
+# Nouns that say no more than that the named is someone ("Mark Felt, the man ..."): no role.
+_SOMEONE = frozenset("man woman person guy individual someone one".split())
 # Words that qualify a role but are none on their own ("the late Jeffrey Epstein").
 _QUALIFIERS = frozenset("late former then current acting interim new outgoing incoming".split())
 _NOT_A_ROLE_START = frozenset("how when where why what who whom which while that as if".split())
@@ -78,7 +98,7 @@ def key_people(
     persons = [e for e in entities if e.type == "person" and _reads_as_name(e.name)]
     known = {n for e in persons for n in e.names}
     persons = [_named(e, texts, known) for e in persons]
-    persons = [p for p in persons if not _a_place(p, texts) and not _an_institution(p) and not _a_work(p, texts)]
+    persons = [p for p in persons if not _a_place(p, texts) and not _an_institution(p, texts) and not _a_work(p, texts)]
     people = [replace(p, roles=_role(p)) for p in _once(persons)]
     people = [
         p for p in people if len(p.articles) >= PERSON_MIN_ARTICLES or p.roles or any(n in speakers for n in p.names)
@@ -95,7 +115,7 @@ def _reads_as_name(name: str) -> bool:
     if any(len(p) >= 3 and p.isalpha() and p.isupper() and p.lower() not in _SUFFIXES for p in parts):
         return False  # an acronym ("INS Sukanya", "NASA Administrator") names a body or a ship, not a person
     last = next((p for p in reversed(parts) if p.lower().rstrip(".") not in _SUFFIXES), "")
-    return bool(_SURNAME.match(last))
+    return bool(_SURNAME.match(last)) and last.lower().rstrip(".") not in _ABBREVIATED_TITLES
 
 
 def _named(entity: Entity, texts: dict[str, str], known: set[str]) -> Entity:
@@ -105,7 +125,8 @@ def _named(entity: Entity, texts: dict[str, str], known: set[str]) -> Entity:
     bare = bare_name(entity.name, texts.values(), known)
     if bare == entity.name or len(bare.split()) < 2:
         return entity
-    aliases = tuple(a for a in entity.aliases if a != bare)
+    glued = set(entity.name.split()) - set(bare.split())  # "House" of "House Nancy Pelosi" is no other name
+    aliases = tuple(a for a in entity.aliases if a != bare and a not in glued)
     return replace(entity, name=bare, aliases=aliases)
 
 
@@ -126,11 +147,25 @@ def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
         # "Coroner Gary Hargrove", "Lawyer Alexis Kougias": a word the articles also write as a common
         # noun, no given name itself, before a given name is a title the tagger glued on.
         return rest
-    if len(rest.split()) >= 2 and rest in known and not any(k.split()[0] == first for k in known if k != name):
-        # "Advisor Michael Flynn" beside "Michael Flynn": a capitalised word no one in the story
-        # has as a first name is a title the tagger glued on.
+    firsts = {k.split()[0] for k in known if k != name and " " in k}
+    if len(rest.split()) >= 2 and rest in known and first not in firsts:
+        # "Advisor Michael Flynn" beside "Michael Flynn": a capitalised word no one in the story has
+        # as a first name (of a name of two words or more: "House" alone is none) is a title the
+        # tagger glued on.
         return rest
+    words = name.split()
+    for cut in range(2, len(words) - 1):
+        # "Assistant GM Tony DiLeo" beside "Tony DiLeo": titles, acronyms and common nouns before how
+        # the story names someone are a title of several words.
+        kept = " ".join(words[cut:])
+        if kept in known and all(_title_part(w, texts) for w in words[:cut]):
+            return kept
     return name
+
+
+def _title_part(word: str, texts: Iterable[str]) -> bool:
+    bare = word.lower().rstrip(".")
+    return bare in TITLE_WORDS or (word.isalpha() and word.isupper()) or any(_written_lower(bare, t) for t in texts)
 
 
 def _glued_word(first: str, given: str) -> bool:
@@ -185,8 +220,10 @@ def _is_role(role: Mention) -> bool:
         return False
     if len(text) < 3 and not text.isupper():
         return False  # a fragment ("co" of "co - producers"); an acronym ("DA") is a role
-    if set(text.lower().rstrip(".").split()) <= _COURTESY | _QUALIFIERS:
+    if set(text.lower().rstrip(".").split()) <= _COURTESY | _QUALIFIERS | _SOMEONE:
         return False  # a courtesy title or a qualifier alone ("Mr.", "late") says no role
+    if _LISTED.search(text):
+        return False  # "a judge, court reporter, a deputy and a federal agent": several people, no one's role
     if re.search(r"\d", text):
         return False  # an age or a measure ("40 - year - old", "6 - foot, 200 - pound") describes, it is no role
     head = _head(text)
@@ -199,10 +236,30 @@ def _plural(noun: str) -> bool:
     return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
 
-def _an_institution(entity: Entity) -> bool:
-    """Every description the articles give it is an institution's ("treatment facility", "newspaper")."""
+def _an_institution(entity: Entity, texts: dict[str, str]) -> bool:
+    """A body the tagger took for a person. Most descriptions the articles give it are an
+    institution's ("Turkmenistan's capital", "treatment facility"); or the articles write it as a
+    company ("Reliance Globalcom Ltd."), or describe it the way only a body is ("New York-based
+    Human Rights Watch", "state-run Rodong Sinmun")."""
     described = [r for r in entity.roles if r.text.lower().rstrip(".") not in _COURTESY]
-    return bool(described) and all(_head(r.text) in _INSTITUTIONS for r in described)
+    institutional = sum(1 for r in described if _head(r.text) in _INSTITUTIONS)
+    if described and institutional > len(described) / 2:
+        return True
+    words = entity.name.lower().split()
+    if words[0] in _BODY_FIRST or words[-1] in _BODY_LAST:
+        return True
+    names = (entity.name, *entity.aliases)
+    if any(_COMPANY_AFTER.match(t, m.end()) for n in names for t in texts.values() for m in _find(n, t)):
+        return True
+    return any(
+        _BODY_BEFORE.search(texts[m.span.article_id][max(0, m.span.start - 24) : m.span.start])
+        for m in entity.mentions
+        if m.span.article_id in texts
+    )
+
+
+def _find(name: str, text: str) -> Iterable[re.Match[str]]:
+    return re.finditer(rf"\b{re.escape(name)}\b", text)
 
 
 def _role(entity: Entity) -> tuple[Mention, ...]:

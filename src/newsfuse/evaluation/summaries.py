@@ -25,6 +25,7 @@ from newsfuse.brief.salience import lexrank_scores, tfidf_vectors
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
 from newsfuse.models import Article, article_id, join_paragraphs
+from newsfuse.text.normalize import normalize_line
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import word_count
 
@@ -58,7 +59,8 @@ def parse_line(line: str, number: int) -> list[Article]:
         match = _ITEM.search(chunk)
         if not match:
             raise EvaluationDataError(f"line {number}, part {index + 1}: no 'TITLE=> ... ARTICLE=>' fields")
-        title, body = match.group("title").strip(), match.group("body").strip()
+        # As every reader of the pipeline does (clean/): no-break spaces and the like become spaces.
+        title, body = normalize_line(match.group("title")), normalize_line(match.group("body"))
         text, paragraphs = join_paragraphs([body])
         articles.append(
             Article(

@@ -48,6 +48,7 @@ _ROLE_DEPS = frozenset({"compound", "amod", "nmod"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 _SKIP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_WHEN = frozenset({"DATE", "TIME"})
 # Words a role never ends on ("the chief of", "a friend and"): trimmed off, never its last word.
 _ROLE_TRAIL = frozenset({"CCONJ", "ADP", "DET"})
 
@@ -97,7 +98,7 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
     while start < end and (
         doc[start].pos_ in _SKIP_LEADING
         or not doc[start].text[:1].isupper()
-        or (label == "person" and doc[start].lower_ in TITLE_WORDS)
+        or (label == "person" and doc[start].lower_.rstrip(".") in TITLE_WORDS)
     ):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -114,7 +115,7 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
     if label == "person" and end - start == 1 and doc[start].tag_ == "NNPS":
         return None  # a plural name ("Greeks", "the Clintons") is a people or a family, not a person
     span = Span(article_id, doc[start].idx, doc[start].idx + len(text))
-    titled = any(doc[i].lower_ in TITLE_WORDS for i in range(title_start, start))
+    titled = any(doc[i].lower_.rstrip(".") in TITLE_WORDS for i in range(title_start, start))
     role = _role(article_id, doc, start, end)
     # A title before the name, or a description in apposition to a two-part name ("Emil Raskov, a
     # forklift driver"), marks a person; a one-word place also takes appositions ("Askervik, 20 km up").
@@ -151,7 +152,7 @@ def _extend_left(doc: Doc, start: int, label: EntityType) -> int:
             before.pos_ == "PROPN"
             and before.is_title
             and not before.is_sent_start
-            and before.lower_ not in TITLE_WORDS
+            and before.lower_.rstrip(".") not in TITLE_WORDS
             and not before.ent_type_
         ):
             return start - 1
@@ -199,10 +200,12 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
         first = min(t.left_edge.i for t in left)
         tokens = list(doc[first:start])
         last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space or t.pos_ in _ROLE_TRAIL)), None)
-        if last is None or not (last.pos_ in {"NOUN", "PROPN"} or last.lower_ in TITLE_WORDS):
+        if last is None or not (last.pos_ in {"NOUN", "PROPN"} or last.lower_.rstrip(".") in TITLE_WORDS):
             return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
     else:
         appositive = [child for child in root.rights if child.dep_ == "appos" and child.i >= end]
+        if appositive and not _describes(doc, appositive[0]):
+            return None
         if appositive:
             # The description without its relative clause: "a forklift driver [who was working ...]".
             clauses = {t.i for c in appositive[0].children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
@@ -213,14 +216,25 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
     return _as_role(article_id, doc, tokens)
 
 
+def _describes(doc: Doc, appositive: Token) -> bool:
+    """An apposition describes the name when it is a noun phrase set off by a comma or a dash.
+    One in parentheses is an aside ("Reggie Bush (knee)", "(R-Texas)"), and one headed by a verb
+    is a misparse ("Kirkpatrick, police allege")."""
+    if appositive.pos_ not in {"NOUN", "PROPN"} and appositive.lower_ not in TITLE_WORDS:
+        return False
+    opening = appositive.left_edge.i - 1
+    return opening < 0 or doc[opening].text != "("
+
+
 def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
-    while tokens and (tokens[0].pos_ in _SKIP_LEADING or tokens[0].tag_ == "POS"):
+    # A date before a title belongs to the clause, not the role ("on Wednesday owner Tom Benson").
+    while tokens and (tokens[0].pos_ in _SKIP_LEADING or tokens[0].tag_ == "POS" or tokens[0].ent_type_ in _WHEN):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in _ROLE_TRAIL):
         tokens = tokens[:-1]
     if not tokens or len(tokens) > MAX_ROLE_WORDS:
         return None
-    if not any(t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS for t in tokens):
+    if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLE_WORDS for t in tokens):
         return None
     if any(t.ent_type_ == "PERSON" for t in tokens) or any(t.text in {"(", ")", "“", "”", '"'} for t in tokens):
         return None

@@ -154,11 +154,11 @@ def _markdown(brief: Brief) -> str:
         lines += ["## Quotes", ""]
         for quote in brief.quotes:
             speaker = shown_speaker(quote.speaker, quote.speaker_as_written)
-            lines.append(f"> “{quote.text}” — {speaker} {cite(quote.articles)}")
+            lines.append(f"> “{_quoted(quote.text)}” — {speaker} {cite(quote.articles)}")
             for variant in quote.variants:
                 flag = f" **meaning changed**: {variant.reason}" if variant.meaning_changed else ""
                 ids = [m.article_id for m in variant.mentions]
-                lines.append(f">  - variant: “{variant.text}” {cite(ids)}{flag}")
+                lines.append(f">  - variant: “{_quoted(variant.text)}” {cite(ids)}{flag}")
             lines.append("")
     if brief.conflicts:
         lines += ["## Disagreements", ""]
@@ -173,6 +173,11 @@ def _markdown(brief: Brief) -> str:
     for article in brief.articles:
         lines.append(f"{number[article.id]}. {_describe(brief, article.id)}")
     return "\n".join(lines).rstrip()
+
+
+def _quoted(text: str) -> str:
+    """A quote of several paragraphs stays inside its block quote: every line of it is marked."""
+    return text.replace("\n", "\n> ")
 
 
 def explained(brief: Brief, text: str) -> str:

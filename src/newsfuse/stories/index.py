@@ -100,6 +100,8 @@ class ArticleIndex:
         self._language_codes: dict[str, int] = {}
         self._language = np.full(0, -1, dtype=np.int64)
         self._years = np.full(0, -1, dtype=np.int64)
+        # Each position's lead weekdays (`Terms.weekdays`: a bit a day, 0 when none is named).
+        self._weekdays = np.zeros(0, dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self.vectors)
@@ -121,13 +123,15 @@ class ArticleIndex:
         position = len(self.vectors)
         sketch = self._near.sketch(article.text)
         duplicate_of = self._near.match(sketch)
-        vector = hash_terms(article_terms(article))
+        terms = article_terms(article)
+        vector = hash_terms(terms)
         if duplicate_of is not None and not _same_names(vector, self.vectors[self.original[duplicate_of]]):
             duplicate_of = None  # one template, other names: a report of another event
         window = article_window(article)
         self.windows.append(window)
         self.languages.append(article.language)
         self._note_language(position, article.language)
+        self._note_weekdays(position, terms.weekdays)
         self._note_day(position, window)
         self._best.append([])
         self._nearest.append([])
@@ -180,7 +184,10 @@ class ArticleIndex:
         row_codes = self._language[np.asarray(rows, dtype=np.int64)]
         column_codes = self._language[np.asarray(columns, dtype=np.int64)]
         same = self._same_language(row_codes[:, None], column_codes[None, :]).ravel()
-        raw = self.scoring.combine(cosines, same).reshape(len(rows), len(columns))
+        row_days = self._weekdays[np.asarray(rows, dtype=np.int64)]
+        column_days = self._weekdays[np.asarray(columns, dtype=np.int64)]
+        other_day = self._other_day(row_days[:, None], column_days[None, :]).ravel()
+        raw = self.scoring.combine(cosines, same, other_day).reshape(len(rows), len(columns))
         if self._embeddings and self.scoring.embedder_weight > 0:
             a = np.stack([self._embeddings[p] for p in rows])
             b = np.stack([self._embeddings[p] for p in columns])
@@ -201,7 +208,8 @@ class ArticleIndex:
             i = rows[start : start + RESCORE_CHUNK]
             j = columns[start : start + RESCORE_CHUNK]
             same = self._same_language(self._language[i], self._language[j])
-            out[start : start + i.size] = self.scoring.combine(matrix.pair_cosines(i, j), same)
+            other_day = self._other_day(self._weekdays[i], self._weekdays[j])
+            out[start : start + i.size] = self.scoring.combine(matrix.pair_cosines(i, j), same, other_day)
             if embeddings is not None:
                 out[start : start + i.size] += self.scoring.embedder_weight * np.einsum(
                     "ij,ij->i", embeddings[i], embeddings[j]
@@ -266,7 +274,8 @@ class ArticleIndex:
             vector, [self.vectors[c] for c in candidates.tolist()], self._frequencies, self.scoring.name_specificity
         )
         same = self._same_language(self._language[position], self._language[candidates])
-        raw = self.scoring.combine(cosines, same)
+        other_day = self._other_day(self._weekdays[position], self._weekdays[candidates])
+        raw = self.scoring.combine(cosines, same, other_day)
         if self._embedder is not None and embedding is not None:
             matrix = np.stack([self._embeddings[c] for c in candidates.tolist()])
             raw = raw + self.scoring.embedder_weight * (matrix @ embedding)
@@ -304,6 +313,19 @@ class ArticleIndex:
         """Whether pairs' bodies can be compared word for word, from language codes that broadcast."""
         same: npt.NDArray[np.bool_] = (a == b) | (a < 0) | (b < 0)
         return same
+
+    @staticmethod
+    def _other_day(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Whether pairs' leads both name weekdays and none in common, from weekday bits that broadcast."""
+        other: npt.NDArray[np.bool_] = (a != 0) & (b != 0) & ((a & b) == 0)
+        return other
+
+    def _note_weekdays(self, position: int, weekdays: int) -> None:
+        if position >= self._weekdays.size:
+            grown = np.zeros(max(1024, 2 * self._weekdays.size), dtype=np.int64)
+            grown[: self._weekdays.size] = self._weekdays
+            self._weekdays = grown
+        self._weekdays[position] = weekdays
 
     def _note_language(self, position: int, language: str | None) -> None:
         if position >= self._language.size:
