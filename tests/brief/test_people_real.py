@@ -163,3 +163,15 @@ def test_a_list_of_several_people_is_no_one_s_role() -> None:
     # "killed a judge, court reporter, a deputy and a federal agent" is no role of the killer's.
     people = _roles(_ecb_topic(3, "ecb", first=8))
     assert "deputy" not in people.get("Brian Nichols", "")
+
+
+def test_a_company_noun_before_a_name_makes_it_a_company() -> None:
+    # "Drugmaker Pfizer said Monday ...": a drugmaker is no person.
+    assert not [p for p in _neus_people(101) if "Pfizer" in p]
+
+
+def test_a_term_written_in_quotation_marks_is_no_person() -> None:
+    # "the Sixers' $80 million offer -- the “Philly Max,” as Brand later called it": the full name is
+    # written only inside quotation marks (the comma inside them), its short form "Philly" elsewhere.
+    people = _people(_ecb_topic(5, "ecb", first=8))
+    assert "Philly Max" not in people and "Tony DiLeo" in people

@@ -43,6 +43,11 @@ _WORK_AFTER = re.compile(
 # Millionaire)"); a person's name is not, but for a nickname inside a name ("Thomas (Tommy Ryan)
 # Eboli"). Half its mentions so written, as with places.
 _ENCLOSED = (("“", "”"), ('"', '"'), ("(", ")"), ("‘", "’"))
+# Nouns for a company that never describe a person ("Drugmaker Pfizer", "the Hamburg retailer").
+_COMPANIES = frozenset(
+    "drugmaker automaker carmaker chipmaker retailer manufacturer insurer lender supplier distributor "
+    "conglomerate airline startup".split()
+)
 # Nouns that head a description of an institution, a work or a thing, not of a person ("treatment
 # facility", "activist group", "state-run newspaper", "the sequel, Catching Fire"): the extract
 # stage's organisation and place heads, and the institutions, works and things (ships, awards) those
@@ -56,6 +61,7 @@ _INSTITUTIONS = (
         "film movie sequel prequel series franchise trilogy novel book album song show documentary sitcom "
         "vessel ship tanker supertanker freighter yacht capital subsidiary award awards version".split()
     )
+    | _COMPANIES
 )
 # A company's legal form written after a name ("Reliance Globalcom Ltd.") makes it a company.
 _COMPANY_AFTER = re.compile(r",?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|LLC|PLC|Plc|GmbH|AG|SA|NV|BV)\b")
@@ -66,7 +72,7 @@ _BODY_BEFORE = re.compile(r"-(?:based|run|owned|controlled|registered|listed|hea
 # noun for a work, an award or a thing that is no surname ("Tony Awards"), is no person's. Words that
 # are also given names or surnames written first ("River", "Forest", "Post Malone", "Park Geun-hye";
 # "Brand", "Story") are left out.
-_BODY_FIRST = (ORGANIZATION_HEADS | PLACE_HEADS) - {"river", "forest", "post", "park"}
+_BODY_FIRST = (ORGANIZATION_HEADS | PLACE_HEADS | _COMPANIES) - {"river", "forest", "post", "park"}
 _BODY_LAST = frozenset(
     "awards award sitcom documentary franchise trilogy newspaper magazine website clinic facility facilities "
     "resort subsidiary supertanker tanker freighter yacht".split()
@@ -187,18 +193,24 @@ def _a_place(entity: Entity, texts: dict[str, str]) -> bool:
 
 
 def _a_work(entity: Entity, texts: dict[str, str]) -> bool:
-    """A film, book or series the tagger took for a person: given no role, and either written before
-    a noun for a work or mostly written in quotation marks or parentheses."""
+    """A film, book, series or coined term the tagger took for a person: given no role, and either
+    written before a noun for a work or mostly written in quotation marks or parentheses. Where the
+    name is written in full, those mentions decide: a short form ("Philly" of "the “Philly Max”")
+    may be another name's."""
     if any(_is_role(r) for r in entity.roles):
         return False
     mentions = [m for m in entity.mentions if m.span.article_id in texts]
     if any(_WORK_AFTER.match(texts[m.span.article_id][m.span.end : m.span.end + 16]) for m in mentions):
         return True
+    full = [m for m in mentions if texts[m.span.article_id][m.span.start : m.span.end] == entity.name]
+    mentions = full or mentions
     enclosed = sum(1 for m in mentions if _enclosed(texts[m.span.article_id], m.span.start, m.span.end))
     return bool(mentions) and enclosed / len(mentions) >= PLACE_CONTEXT_SHARE
 
 
 def _enclosed(text: str, start: int, end: int) -> bool:
+    if text[end : end + 1] in {",", "."}:
+        end += 1  # American style closes a quotation after its comma: the “Philly Max,” as he called it
     before, after = text[max(0, start - 1) : start], text[end : end + 1]
     if re.match(r"\s*[A-Z]", text[end + 1 : end + 4]):
         return False  # a nickname inside a name, "Thomas (Tommy Ryan) Eboli"

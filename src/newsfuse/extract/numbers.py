@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.extract.figures import frame, holder, measured_as
 from newsfuse.extract.syntax import climb
 from newsfuse.models import Article, DateMention, NumberMention, Span
 from newsfuse.models.facts import NumberKind, NumberStance
@@ -122,27 +123,6 @@ MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall"}
 # its noun, the noun's verb and its governor ("expected the economy to add 75,000 jobs"), through a preposition
 # and a coordinated noun ("looking for 845,000 new jobs and a headline unemployment rate of 5.7%").
 EXPECTATION_REACH = 7
-# Determiners that point back to a figure already given ("those 10 points"): its holder and span are
-# in another sentence.
-ANAPHORIC_DETERMINERS = frozenset({"those", "these"})
-# Adjectives that make a count the opening or closing part of a larger one ("his first 17 passes",
-# "Creighton's first eight points"): a part, not the whole.
-PART_ADJECTIVES = frozenset({"first", "last", "final", "opening"})
-# Pronouns that stand for a person holding a figure ("He has 53 catches", "28 of his 68 punches").
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
-# Nouns that name the span a figure is counted over: a season, a game or part of one, a career, a
-# run of play. A count "in the first half" and one "in the second half" (or "this season" and "since
-# Week 11") are different measures. Days and times of day are left out: a toll "on Friday evening"
-# names when it happened, not a part of the whole. The vocabulary of sports and of periods, read off
-# the odd-numbered ECB+ dev topics' box scores (see evaluation/README.md, "conflicts").
-SPAN_NOUNS = frozenset(
-    {"season", "career", "half", "quarter", "period", "round", "inning", "game", "week", "stretch", "run", "minute"}
-)
-# Dependencies of the words that tell one span from another: "first half", "last two games", "106 games".
-_SPAN_WORDS = frozenset({"amod", "nummod", "compound"})
-# "5.2 yards a carry", "3.8 yards per run": a rate, another quantity than a total of yards. The
-# words after it rule out a time reference ("a year ago").
-_RATE = re.compile(r"\s+(?:per|a|an|each)\s+(?P<per>[a-z]+)\b(?!\s+(?:ago|earlier|later|before|after)\b)", re.I)
 # Words after a length of time that make it a distance from a moment, placing an event ("moved there
 # four years ago", "takes effect nine days before the inauguration"), not how long something lasted.
 # "before"/"after" a gerund ("spent four seasons ... before being promoted") leave it a length.
@@ -288,8 +268,8 @@ def _describe(
             unit = MEASURE_UNITS[base]
         if kind == "duration" and stance == "reported" and _OFFSET.match(text, noun.idx + len(noun.text)):
             stance = "offset"
-        noun_lemma = _measured_as(noun, noun_lemma, text)
-    owner, unnamed = _holder(doc, context, noun)
+        noun_lemma = measured_as(noun, noun_lemma, text)
+    owner, unnamed = holder(doc, context, noun)
     return NumberMention(
         text=text[start:end],
         span=Span(article_id, start, end),
@@ -305,7 +285,7 @@ def _describe(
         verb=context.text.lower() if context is not None else None,
         owner=owner,
         owner_unnamed=unnamed,
-        frame=_frame(span[-1], context) if span is not None and len(span) > 0 else None,
+        frame=frame(span[-1], context) if span is not None and len(span) > 0 else None,
     )
 
 
@@ -381,114 +361,6 @@ def _appositive(token: Token) -> bool:
     if token.dep_ == "conj":
         token = token.head
     return token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN")
-
-
-def _measured_as(noun: Token, lemma: str, text: str) -> str:
-    """What a figure measures, told apart from the plain count of its noun: a rate ("5.2 yards a
-    carry" is yards per carry) and a length that describes a thing ("an 86-yard touchdown run", "a
-    200-yard game" measure the run and the game, not the yards a player gained)."""
-    rate = _RATE.match(text, noun.idx + len(noun.text))
-    if rate is not None:
-        return f"{lemma} per {rate.group('per').lower()}"
-    if any(c.dep_ == "amod" and c.lower_ in PART_ADJECTIVES and c.i < noun.i for c in noun.children):
-        return f"part of {lemma}"
-    describes = noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN" and noun.head.i > noun.i
-    if noun.tag_ == "NN" and describes:
-        return f"{lemma} {noun.head.lemma_.lower()}"
-    return lemma
-
-
-def _holder(doc: Doc, verb: Token | None, noun: Token | None) -> tuple[str | None, bool]:
-    """Whose figure it is, and whether that holder is someone the text does not name for certain.
-
-    The possessor of what is counted comes first ("28 of his 68 punches", "Newton's record of 4,051
-    yards"), else the subject of the number's verb when that subject is not the counted noun itself
-    (whose rebounds, whose points, whose votes). A proper noun is the holder as written; "he", "she",
-    "his", "her" are the one person named in their sentence before them or, failing that, in the
-    sentence before; with none or several there, the holder is unnamed."""
-    who: Token | None = None
-    if noun is not None and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children):
-        return None, True  # "Those 10 points tied McDermott with Buford": whose, and when, is told before
-    if noun is not None:
-        owned = [noun]
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-            owned.append(noun.head.head)  # "Newton's record of 4,051 yards"
-        who = next((c for t in owned for c in t.children if c.dep_ == "poss"), None)
-    if who is None and verb is not None:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and (noun is None or subject.i != noun.i):
-            who = subject
-    if who is None:
-        return None, False
-    if who.pos_ == "PROPN":
-        return who.text, False
-    if who.lower_ in PERSON_PRONOUNS:
-        name = _person_before(doc, who)
-        return name, name is None
-    return None, False
-
-
-def _person_before(doc: Doc, pronoun: Token) -> str | None:
-    """The one person (by surname) named in the pronoun's sentence before it, else in the sentence
-    before that; None when there is none or more than one: then the text leaves the holder open."""
-    sentence = pronoun.sent
-    windows = [(sentence.start, pronoun.i)]
-    if sentence.start > 0:
-        previous = doc[sentence.start - 1].sent
-        windows.append((previous.start, previous.end))
-    for start, end in windows:
-        names = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end}
-        # A named subject the tagger did not label a person ("Klitschko" as a nationality) is one too.
-        names |= {t.text for t in doc[start:end] if t.pos_ == "PROPN" and t.dep_ == "nsubj" and t.ent_type_ != "GPE"}
-        if names:
-            return names.pop() if len(names) == 1 else None
-    return None
-
-
-def _frame(token: Token, verb: Token | None) -> str | None:
-    """The span a figure is counted over, as written: the phrases naming a season, a game, a half, a
-    run of play ("in the first half", "this season", "during the round"), the start it is counted from
-    ("since October", "since Week 11"), or the
-    capacity it was counted in ("as the team's director"), that hang on
-    the way from the number up to its verb, on a participle describing the counted noun ("punches
-    thrown during the round"), or on the verb a coordinated verb shares its phrases with ("During the
-    run, Echenique scored ..., and blocked two shots"). Each phrase is its noun with the words that
-    tell one span from another ("first half", "last two games")."""
-    parts: set[str] = set()
-    path = list(climb(token, 6))
-    own = len(path)
-    if verb is not None and verb in path:
-        path = path[: path.index(verb) + 1]
-        own = len(path)
-        while path[-1].dep_ == "conj" and path[-1].head.pos_ in ("VERB", "AUX"):
-            path.append(path[-1].head)
-    for step, current in enumerate(path):
-        children = [*current.children, *(g for c in current.children if c.dep_ == "acl" for g in c.children)]
-        for child in children:
-            phrase: Token | None = None
-            if child.dep_ == "prep" and child.lower_ == "as":
-                if step >= own:
-                    continue  # "was known as the bagman, and served 4 months": another verb's role
-                # "four seasons as the team's director of personnel": the capacity it was counted in.
-                role = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-                if role is not None:
-                    parts.add(f"as {role.lemma_.lower()}")
-                continue
-            if child.dep_ == "prep" and child.lower_ == "since":
-                # "three times since October", "since Week 11": counted from a start, not in all.
-                start = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if start is not None and start.i != token.i:
-                    parts.add(f"since {start.lower_}")
-                continue
-            if child.dep_ == "prep":
-                phrase = next((c for c in child.children if c.dep_ == "pobj"), None)
-            elif child.dep_ in ("npadvmod", "advmod") and child.pos_ == "NOUN":
-                phrase = child
-            if phrase is None or phrase.lemma_.lower() not in SPAN_NOUNS or phrase.i == token.i or token.head == phrase:
-                continue
-            words = [w.lower_ for w in phrase.lefts if w.dep_ in _SPAN_WORDS and not w.is_punct]
-            parts.add(" ".join([*words, phrase.lemma_.lower()]))
-    return "; ".join(sorted(parts)) or None
 
 
 def _starting_value(text: str, start: int) -> bool:
