@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
-from newsfuse.extract.aliases import is_given_name
+from newsfuse.extract.given_names import is_given_name
 from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, TITLE_WORDS
 from newsfuse.models import Article
 from newsfuse.models.facts import Entity, Mention

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 
-from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from newsfuse.extract.agencies import AgencyNames
+from newsfuse.extract.given_names import nickname_pair, short_form, spelt_alike
 from newsfuse.extract.mentions import NameMention
 from newsfuse.extract.names import (
     AREA_MODIFIERS,
@@ -52,7 +51,9 @@ FULL_NAME_MIN = 85.0
 # Two names of organisations, or two people's full names whose given names differ, are one only when
 # each differing word is a misspelling of the other (Indel similarity 0-100): "Jon"/"John" 86,
 # "Meterological"/"Meteorological" 96; different words score far lower ("Fire"/"Police" 40,
-# "Jill"/"Joe" 29, "Eric"/"Erin" 75 for two relatives).
+# "Jill"/"Joe" 29, "Eric"/"Erin" 75 for two relatives). Given names that are one name in another form
+# score lower ("Lennie"/"Lenny" 73, "Ty"/"Tywon" 57): `given_names` decides those by their form
+# before this value is asked.
 WORD_SPELLING_MIN = 80.0
 # Suffixes that name a generation: "Donald Trump Jr" is the son of "Donald Trump", never his alias.
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -244,8 +245,20 @@ def _same_full_name(a: _Form, b: _Form) -> bool:
         return True
     if len(ta) != len(tb) or (ta[0] != tb[0] and ta[-1] != tb[-1]):
         return False
-    if len(ta) >= 2 and ta[1:] == tb[1:] and _nickname_pair(ta[0], tb[0]):
-        return True  # "Mike Flynn" and "Michael Flynn": one first name, in full and as people call him
+    if len(ta) >= 2 and ta[0] != tb[0] and ta[1:] == tb[1:]:
+        if nickname_pair(ta[0], tb[0]):
+            # "Mike Flynn" and "Michael Flynn": one first name, in full and as people call him, which
+            # an article may give side by side ("Kathryn Jenkin, known as Katie").
+            return True
+        if _winner(_votes([a, b])) == "person":
+            if spelt_alike(ta[0], tb[0]):
+                # "Lennie"/"Lenny Rosenbluth": one name spelt two ways, even in one article ("Betty
+                # Page" in a report quoting her agent's "Bettie Page").
+                return True
+            if _side_by_side(a, b):
+                return False  # one article names both: two people ("Charlene Kafoury" and her brother "Charlie")
+            if short_form(ta[0], tb[0]):
+                return True  # "Ty"/"Tywon Lawson", "Stan"/"Stanley Perlo"
     differing = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
     named_by_kind = any(t[-1] in ORGANIZATION_HEADS or t[-1] in PLACE_HEADS for t in (ta, tb))
     # An organisation's words say what it is ("Fire Department", "Police Department"), and people who
@@ -256,23 +269,10 @@ def _same_full_name(a: _Form, b: _Form) -> bool:
     return fuzz.ratio(a.key, b.key) >= FULL_NAME_MIN
 
 
-def _nickname_pair(a: str, b: str) -> bool:
-    """Whether one first name is a usual short form of the other (the curated English list of the
-    `nicknames` package: "mike"/"michael", "bill"/"william")."""
-    namer = _nick_namer()
-    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
-
-
-def is_given_name(word: str) -> bool:
-    """Whether `word` is an English given name the `nicknames` list knows ("Mark", "Bill", "Will")."""
-    namer = _nick_namer()
-    word = word.lower()
-    return bool(namer.nicknames_of(word) or namer.canonicals_of(word))
-
-
-@cache
-def _nick_namer() -> NickNamer:
-    return NickNamer()
+def _side_by_side(a: _Form, b: _Form) -> bool:
+    """Whether some article writes both names: an article keeps to one spelling of a person's name,
+    so two given names before one surname there are two people, mostly relatives."""
+    return not {m.span.article_id for m in a.mentions}.isdisjoint(m.span.article_id for m in b.mentions)
 
 
 def _introduced(form: _Form, group: list[_Form]) -> bool:
