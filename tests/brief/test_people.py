@@ -74,3 +74,20 @@ def test_ages_courtesy_titles_and_institutions_are_no_roles() -> None:
         [_person("Arcade Joseph Comeaux", roles=("6 - foot, 200 - pound black male", "Mr", "activist group"))], ARTICLES
     )
     assert person.roles == ()
+
+
+def test_a_name_holding_of_before_a_noun_leaves_the_noun_as_the_role() -> None:
+    # "Department of Corrections spokeswoman" describes a person; "dean of Nanjing University" too.
+    people = key_people(
+        [
+            _person("Michelle Lyons", roles=("Department of Corrections spokeswoman",)),
+            _person("Zhu Feng", roles=("dean of Nanjing University",)),
+            _person("Valmark Port Authority", roles=("Department of Transport agency",)),
+        ],
+        ARTICLES,
+    )
+    shown = {p.name: p.roles[0].text for p in people}
+    assert shown == {
+        "Michelle Lyons": "Department of Corrections spokeswoman",
+        "Zhu Feng": "dean of Nanjing University",
+    }

@@ -92,6 +92,9 @@ _NOT_A_ROLE_START = frozenset("how when where why what who whom which while that
 _COUNTED_GROUP = re.compile(
     r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|many|several|most|all)\s+of\b", re.IGNORECASE
 )
+# A proper name holding "of" before a lower-case noun: the noun is the role ("Department of
+# Corrections spokeswoman", "Bank of America analyst").
+_NAMED_BEFORE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+)+of\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+)+([a-z][a-z-]+)$")
 _ROLE_END = re.compile(r"\s+(?:of|in|at|for|from|with|within|on|to|and|who|which|whose)\s.*$|,.*$", re.IGNORECASE)
 
 
@@ -219,7 +222,11 @@ def _enclosed(text: str, start: int, end: int) -> bool:
 
 def _head(role: str) -> str:
     """The noun a role is about: its last word before a preposition or clause ("dean" of "dean of
-    Nanjing University", "facility" of "treatment facility in Newport Beach")."""
+    Nanjing University", "facility" of "treatment facility in Newport Beach"), or the common noun
+    after a name that holds "of" ("spokeswoman" of "Department of Corrections spokeswoman")."""
+    named = _NAMED_BEFORE.match(role.strip())
+    if named:
+        return named.group(1).lower()
     kept = _ROLE_END.sub("", role.strip())
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", kept)
     return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
