@@ -64,7 +64,7 @@ _INSTITUTIONS = (
     | _COMPANIES
 )
 # A company's legal form written after a name ("Reliance Globalcom Ltd.") makes it a company.
-_COMPANY_AFTER = re.compile(r",?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|LLC|PLC|Plc|GmbH|AG|SA|NV|BV)\b")
+_COMPANY_FORM = r",?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|LLC|PLC|Plc|GmbH|AG|SA|NV|BV)\b"
 # A body's make-up written as a compound adjective before its name ("New York-based", "state-run",
 # "Indian-registered"): words for where a body sits, who runs or owns it, where it is registered.
 _BODY_BEFORE = re.compile(r"-(?:based|run|owned|controlled|registered|listed|headquartered)\s+$", re.IGNORECASE)
@@ -268,17 +268,14 @@ def _an_institution(entity: Entity, texts: dict[str, str]) -> bool:
     if words[0] in _BODY_FIRST or words[-1] in _BODY_LAST:
         return True
     names = (entity.name, *entity.aliases)
-    if any(_COMPANY_AFTER.match(t, m.end()) for n in names for t in texts.values() for m in _find(n, t)):
+    company = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))}){_COMPANY_FORM}")
+    if any(company.search(t) for t in texts.values()):
         return True
     return any(
         _BODY_BEFORE.search(texts[m.span.article_id][max(0, m.span.start - 24) : m.span.start])
         for m in entity.mentions
         if m.span.article_id in texts
     )
-
-
-def _find(name: str, text: str) -> Iterable[re.Match[str]]:
-    return re.finditer(rf"\b{re.escape(name)}\b", text)
 
 
 def _role(entity: Entity) -> tuple[Mention, ...]:
