@@ -10,13 +10,13 @@ from newsfuse.models import Conflict
 from newsfuse.text.words import content_stems
 
 # Only a restatement close enough to be the same sentence reworded (a copy, a rewrite, a translation)
-# is held to say the opposite: looser pairs share a topic and deny different things. Calibrated on the
-# sample corpus, where sentences that share a topic and a negation pair at 0.35-0.55 and a copied or
-# translated sentence at 0.6 and up.
+# is held to say the opposite: looser pairs share a topic and deny different things. Set by reading the
+# sample corpus (sentences that share a topic and a negation pair at 0.35-0.55, a copied or translated
+# sentence at 0.6 and up); not yet swept on a real set (ECB+ odd/even topics would do, as for claims/story).
 SAME_SENTENCE_MIN = 0.6
 # Share of each sentence's content words the other must hold: a flipped statement keeps its words and
 # changes its polarity. Sentences that each add words of their own ("did not yet know" against "has not
-# said") cover 0.6-0.75 of each other in the sample corpus.
+# said") cover 0.6-0.75 of each other in the sample corpus; like the bar above, not yet swept on a real set.
 SAME_WORDS_MIN = 0.8
 
 
