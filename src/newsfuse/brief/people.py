@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from newsfuse.extract.given_names import is_given_name
-from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, TITLE_WORDS
+from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, is_title_word
 from newsfuse.models import Article
 from newsfuse.models.facts import Entity, Mention
 
@@ -147,7 +147,7 @@ def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
     word = first.lower().rstrip(".")
     if not rest or not _reads_as_name(rest):
         return name
-    if word in TITLE_WORDS:
+    if is_title_word(word):
         return rest  # a title ("Professor Varoufakis") is never part of the name
     if rest in known and any(_written_lower(word, t) for t in texts):
         return rest
@@ -174,7 +174,7 @@ def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
 
 def _title_part(word: str, texts: Iterable[str]) -> bool:
     bare = word.lower().rstrip(".")
-    return bare in TITLE_WORDS or (word.isalpha() and word.isupper()) or any(_written_lower(bare, t) for t in texts)
+    return is_title_word(word) or (word.isalpha() and word.isupper()) or any(_written_lower(bare, t) for t in texts)
 
 
 def _glued_word(first: str, given: str) -> bool:

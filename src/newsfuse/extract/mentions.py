@@ -22,6 +22,7 @@ from newsfuse.extract.names import (
     PLACE_HEADS,
     TITLE_WORDS,
     clean_surface,
+    is_title_word,
 )
 from newsfuse.models import EntityType, Mention, Span
 from newsfuse.text.calendar import MONTHS, WEEKDAYS
@@ -98,7 +99,7 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
     while start < end and (
         doc[start].pos_ in _SKIP_LEADING
         or not doc[start].text[:1].isupper()
-        or (label == "person" and doc[start].lower_.rstrip(".") in TITLE_WORDS)
+        or (label == "person" and is_title_word(doc[start].text))
     ):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -115,7 +116,7 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
     if label == "person" and end - start == 1 and doc[start].tag_ == "NNPS":
         return None  # a plural name ("Greeks", "the Clintons") is a people or a family, not a person
     span = Span(article_id, doc[start].idx, doc[start].idx + len(text))
-    titled = any(doc[i].lower_.rstrip(".") in TITLE_WORDS for i in range(title_start, start))
+    titled = any(is_title_word(doc[i].text) for i in range(title_start, start))
     role = _role(article_id, doc, start, end)
     # A title before the name, or a description in apposition to a two-part name ("Emil Raskov, a
     # forklift driver"), marks a person; a one-word place also takes appositions ("Askervik, 20 km up").
@@ -152,7 +153,7 @@ def _extend_left(doc: Doc, start: int, label: EntityType) -> int:
             before.pos_ == "PROPN"
             and before.is_title
             and not before.is_sent_start
-            and before.lower_.rstrip(".") not in TITLE_WORDS
+            and not is_title_word(before.text)
             and not before.ent_type_
         ):
             return start - 1
@@ -200,7 +201,7 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
         first = min(t.left_edge.i for t in left)
         tokens = list(doc[first:start])
         last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space or t.pos_ in _ROLE_TRAIL)), None)
-        if last is None or not (last.pos_ in {"NOUN", "PROPN"} or last.lower_.rstrip(".") in TITLE_WORDS):
+        if last is None or not (last.pos_ in {"NOUN", "PROPN"} or is_title_word(last.text)):
             return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
     else:
         appositive = [child for child in root.rights if child.dep_ == "appos" and child.i >= end]
@@ -234,7 +235,7 @@ def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
         tokens = tokens[:-1]
     if not tokens or len(tokens) > MAX_ROLE_WORDS:
         return None
-    if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLE_WORDS for t in tokens):
+    if not any(t.pos_ == "NOUN" or is_title_word(t.text) for t in tokens):
         return None
     if any(t.ent_type_ == "PERSON" for t in tokens) or any(t.text in {"(", ")", "“", "”", '"'} for t in tokens):
         return None

@@ -109,6 +109,12 @@ TITLE_WORDS = frozenset(
     ]
 )
 
+
+def is_title_word(word: str) -> bool:
+    """A title, written with or without its full stop and in any case ("Rep.", "rep", "SGT")."""
+    return word.casefold().rstrip(".") in TITLE_WORDS
+
+
 # Lower-case nouns that name a kind of area; "Kaldmere province" and "Halsted housing estate" are
 # the same place as "Kaldmere" and "Halsted", written with their category.
 AREA_NOUNS = frozenset(

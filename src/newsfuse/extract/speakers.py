@@ -28,7 +28,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from newsfuse.extract.names import ORGANIZATION_HEADS, TITLE_WORDS
+from newsfuse.extract.names import ORGANIZATION_HEADS, is_title_word
 from newsfuse.extract.quote_marks import QuoteRegion
 from newsfuse.extract.syntax import climb
 from newsfuse.models import Entity
@@ -49,7 +49,6 @@ _LABEL_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization"}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How far up a noun phrase an apposition is followed to its subject ("the director of the agency").
 MAX_PHRASE_DEPTH = 6
-_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS)
 # One word of a person's name: capitalised letters, maybe joined by an apostrophe or a hyphen
 # ("O'Neil", "Jean-Luc"), or an initial ("J.").
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*\.?")
@@ -118,7 +117,7 @@ class SpeakerResolver:
         Marty Earley") is a rank the parser cut from its person, not a name: the source stays as written.
         A title word the article also writes as a surname ("King" of "Billy King") is a name."""
         name = self._resolve(source, quote)
-        if name is None or not _is_title(last := name.split()[-1]):
+        if name is None or not is_title_word(last := name.split()[-1]):
             return name
         return name if any(f.surname == last.casefold() for f in self._full_names) else None
 
@@ -413,15 +412,11 @@ def _strip_titles(words: Sequence[str]) -> list[str]:
     possessive."""
     out = [w.removesuffix("'s").removesuffix("’s") for w in words]
     out = [w for w in out if w]
-    titles = [i for i, w in enumerate(out[:-1]) if _is_title(w)]
+    titles = [i for i, w in enumerate(out[:-1]) if is_title_word(w)]
     out = out[titles[-1] + 1 :] if titles else out
     while len(out) > 2 and out[0].isupper() and len(out[0]) >= 2:
         out = out[1:]
     return out
-
-
-def _is_title(word: str) -> bool:
-    return word.casefold().rstrip(".") in _TITLES
 
 
 def _key(words: Sequence[str]) -> str:
