@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsfuse.evaluation.summaries import parse_line
@@ -46,3 +48,12 @@ def test_the_writers_own_voice_is_no_reporting() -> None:
     reporting = [s.text for s in (*brief.sections.quick_read, *brief.sections.what_happened)]
     assert reporting and not [t for t in reporting if t.startswith(("We ", "We’", "I "))]
     assert not [t for t in reporting if "key characteristic of the crisis" in t]
+
+
+@pytest.mark.parametrize("number", [137, 207])
+def test_a_line_that_speaks_to_the_reader_is_no_report(number: int) -> None:
+    # 137: "If you vehemently disagree with DeVos' decision, here's how to argue about Title IX."
+    # 207: an anchor's question printed without quotation marks ("You said that you thought ...").
+    brief = _brief(number)
+    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    assert lines and not [t for t in lines if re.search(r"\b(?:you|your)\b", t, re.IGNORECASE) and "“" not in t]
