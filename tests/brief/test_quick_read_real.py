@@ -1,4 +1,4 @@
-"""The quick read on real NeuS stories: it opens on the main event, and no line leans on one before it."""
+"""The quick read on real stories: it opens on the main event, and no line leans on one before it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import re
 
 import pytest
 
+from newsfuse.clean import Cleaner
+from newsfuse.evaluation.stories import read_document
 from newsfuse.evaluation.summaries import parse_line
+from newsfuse.models import Failure, RawDocument
 from newsfuse.models.brief import Brief
 from newsfuse.service import Newsfuse
 from tests.conftest import EVAL, need
@@ -57,3 +60,16 @@ def test_a_line_that_speaks_to_the_reader_is_no_report(number: int) -> None:
     brief = _brief(number)
     lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
     assert lines and not [t for t in lines if re.search(r"\b(?:you|your)\b", t, re.IGNORECASE) and "“" not in t]
+
+
+def test_no_line_opens_on_an_ordinal_or_a_repetition() -> None:
+    # ECB+ topic 29, original documents 9-16 (a Colts win over the Jaguars): "First, Keiwan Ratliff
+    # fooled David Garrard ..." and "Again, the Jaguars couldn't come up with the play": first of
+    # what, again after what?
+    folder = need(EVAL / "ecbplus-dev") / "ECB+" / "29"
+    files = sorted(folder.glob("*ecb.xml"))[8:16]
+    raws = [RawDocument(origin=f"{f.stem}.txt", content=read_document(f), format="text") for f in files]
+    articles = [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)]
+    brief = Newsfuse().brief_story("29", articles)
+    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith(("First,", "Again,"))]

@@ -37,6 +37,9 @@ _START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)(?=\s)")
 _DANGLING_START = re.compile(
     r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
     r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides|Additionally|In\s+addition)\b"
+    # An ordinal or a repetition set off by a comma ("First, Ratliff fooled ...", "Again, the Jaguars
+    # couldn't ..."): the first of what, again after what, is in the sentences around it.
+    r"|^(?:First|Second|Third|Next|Finally|Again|Once\s+again|Once\s+more)\s*,"
     r"|^(?:He|She|They|It)['’]\w+"  # a contraction ("He'll", "She's"): a pronoun that cannot take a name
     # A preposition whose object is a bare demonstrative ("Amid that,", "Despite this,", "After those"):
     # what it points at is in the sentence before.
