@@ -62,14 +62,23 @@ def test_a_line_that_speaks_to_the_reader_is_no_report(number: int) -> None:
     assert lines and not [t for t in lines if re.search(r"\b(?:you|your)\b", t, re.IGNORECASE) and "“" not in t]
 
 
-def test_no_line_opens_on_an_ordinal_or_a_repetition() -> None:
-    # ECB+ topic 29, original documents 9-16 (a Colts win over the Jaguars): "First, Keiwan Ratliff
-    # fooled David Garrard ..." and "Again, the Jaguars couldn't come up with the play": first of
-    # what, again after what?
-    folder = need(EVAL / "ecbplus-dev") / "ECB+" / "29"
+def _ecb_brief(topic: int) -> Brief:
+    """The brief of an ECB+ topic's original documents 9-16."""
+    folder = need(EVAL / "ecbplus-dev") / "ECB+" / str(topic)
     files = sorted(folder.glob("*ecb.xml"))[8:16]
     raws = [RawDocument(origin=f"{f.stem}.txt", content=read_document(f), format="text") for f in files]
     articles = [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)]
-    brief = Newsfuse().brief_story("29", articles)
-    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    return Newsfuse().brief_story(str(topic), articles)
+
+
+def test_no_line_opens_on_an_ordinal_or_a_repetition() -> None:
+    # ECB+ topic 29 (a Colts win over the Jaguars): "First, Keiwan Ratliff fooled David Garrard ..."
+    # and "Again, the Jaguars couldn't come up with the play": first of what, again after what?
+    lines = [s.text for _, sentences in _ecb_brief(29).sections.items() for s in sentences]
     assert lines and not [t for t in lines if t.startswith(("First,", "Again,"))]
+
+
+def test_no_line_ends_on_a_bare_demonstrative() -> None:
+    # ECB+ topic 27 (an Internet Explorer patch): "The Webcast will be available on demand after that."
+    lines = [s.text for _, sentences in _ecb_brief(27).sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.endswith("after that.")]

@@ -45,6 +45,9 @@ _DANGLING_START = re.compile(
     # what it points at is in the sentence before.
     r"|^[A-Z][a-z]*(?:\s+of)?\s+(?:this|that|these|those)\s*[,;]"
 )
+# A sentence that ends on a preposition and a bare demonstrative ("available on demand after that.")
+# points at something in the sentence before, as an opening "Amid that," does.
+_DANGLING_END = re.compile(r"\b(?:after|before|since|until|despite|besides|like|than)\s+(?:this|that|these|those)[.!]$")
 # A sentence opening on one capitalised word and then a lower-case one ("Castellan was ..."): when
 # that word is a person's surname, the person was named in full earlier in the article.
 _ONE_WORD_START = re.compile(r"^(?P<word>[A-Z][a-z'’-]+)\s+(?=[a-z])")
@@ -152,7 +155,7 @@ def _candidate(
         return None
     if clutter(text) or _repeats_title(text, titles) or _speakerless_quotation(text) or _PRONOUN_CREDIT.search(text):
         return None
-    if _DANGLING_START.match(text):
+    if _DANGLING_START.match(text) or _DANGLING_END.search(text):
         return None  # leans on the sentence before it
     extra: tuple[Span, ...] = ()
     pronoun = _START_PRONOUN.match(text)
