@@ -62,6 +62,13 @@ def test_a_line_that_speaks_to_the_reader_is_no_report(number: int) -> None:
     assert lines and not [t for t in lines if re.search(r"\b(?:you|your)\b", t, re.IGNORECASE) and "“" not in t]
 
 
+def test_no_line_is_a_reason_or_a_consequence_of_the_line_before() -> None:
+    # Story 281, an opinion piece: "Because Obama's withdrawal led to the increasing influence of
+    # Iran ..." answers a question in the sentence before; "In turn, these policies helped ...".
+    lines = [s.text for _, sentences in _brief(281).sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith(("Because Obama", "In turn,"))]
+
+
 def _ecb_brief(topic: int) -> Brief:
     """The brief of an ECB+ topic's original documents 9-16."""
     folder = need(EVAL / "ecbplus-dev") / "ECB+" / str(topic)

@@ -36,7 +36,11 @@ _START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)(?=\s)")
 # comparison ("Later in the round ...": which round?).
 _DANGLING_START = re.compile(
     r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
-    r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides|Additionally|In\s+addition)\b"
+    r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides|Additionally|In\s+addition"
+    r"|In\s+turn|As\s+a\s+result|Because\s+of\s+(?:this|that|it))\b"
+    # A reason with no clause it is the reason for ("Because Obama's withdrawal led to ..."): the
+    # answer to a question in the sentence before.
+    r"|^Because\s+(?!of\b)[^,;]*[.!]$"
     # An ordinal or a repetition set off by a comma ("First, Ratliff fooled ...", "Again, the Jaguars
     # couldn't ..."): the first of what, again after what, is in the sentences around it.
     r"|^(?:First|Second|Third|Next|Finally|Again|Once\s+again|Once\s+more)\s*,"
