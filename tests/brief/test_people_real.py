@@ -185,3 +185,9 @@ def test_a_name_with_an_article_of_its_own_is_a_team() -> None:
     assert "Phil Ford" in people and "Tyler Hansbrough" in people
     # "a Trump-backed Republican": the article is the Republican's, so Donald Trump stays (NeuS 48).
     assert "Donald Trump" in _neus_people(48)
+
+
+def test_a_given_name_is_no_title_glued_on() -> None:
+    # "Coach Jack Del Rio", later "Del Rio said": Jack is his given name, not a title to take off.
+    people = _people(_ecb_topic(29, "ecb", first=8))
+    assert "Jack Del Rio" in people and "Del Rio" not in people

@@ -165,10 +165,10 @@ def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
         # noun, no given name itself, before a given name is a title the tagger glued on.
         return rest
     firsts = {k.split()[0] for k in known if k != name and " " in k}
-    if len(rest.split()) >= 2 and rest in known and first not in firsts:
+    if len(rest.split()) >= 2 and rest in known and first not in firsts and not is_given_name(first):
         # "Advisor Michael Flynn" beside "Michael Flynn": a capitalised word no one in the story has
-        # as a first name (of a name of two words or more: "House" alone is none) is a title the
-        # tagger glued on.
+        # as a first name (of a name of two words or more: "House" alone is none), and no given name
+        # ("Jack" of "Jack Del Rio"), is a title the tagger glued on.
         return rest
     words = name.split()
     for cut in range(2, len(words) - 1):
