@@ -69,6 +69,14 @@ def test_no_line_is_a_reason_or_a_consequence_of_the_line_before() -> None:
     assert lines and not [t for t in lines if t.startswith(("Because Obama", "In turn,"))]
 
 
+@pytest.mark.parametrize(("number", "opening"), [(13, "After all,"), (97, "Politico reported, citing")])
+def test_no_line_is_a_bare_attribution_or_an_aside_on_the_line_before(number: int, opening: str) -> None:
+    # 13: "After all, he faced allegations ..."; 97: '... atmosphere." Politico reported, citing
+    # interviews with 22 current and former aides.' (what Politico reported is the sentence before).
+    lines = [s.text for _, sentences in _brief(number).sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith(opening)]
+
+
 def _ecb_brief(topic: int) -> Brief:
     """The brief of an ECB+ topic's original documents 9-16."""
     folder = need(EVAL / "ecbplus-dev") / "ECB+" / str(topic)

@@ -37,7 +37,10 @@ _START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)(?=\s)")
 _DANGLING_START = re.compile(
     r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
     r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides|Additionally|In\s+addition"
-    r"|In\s+turn|As\s+a\s+result|Because\s+of\s+(?:this|that|it))\b"
+    r"|In\s+turn|As\s+a\s+result|After\s+all|Because\s+of\s+(?:this|that|it))\b"
+    # An attribution whose content is another sentence ('... atmosphere." Politico reported, citing
+    # interviews with 22 aides.'): what was reported is not in it.
+    r"|^(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|said|says|added|wrote|noted)(?:\s*\.$|,\s+(?:citing|according)\b[^,;]*\.$)"
     # A reason with no clause it is the reason for ("Because Obama's withdrawal led to ..."): the
     # answer to a question in the sentence before.
     r"|^Because\s+(?!of\b)[^,;]*[.!]$"
