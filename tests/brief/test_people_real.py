@@ -191,3 +191,9 @@ def test_a_given_name_is_no_title_glued_on() -> None:
     # "Coach Jack Del Rio", later "Del Rio said": Jack is his given name, not a title to take off.
     people = _people(_ecb_topic(29, "ecb", first=8))
     assert "Jack Del Rio" in people and "Del Rio" not in people
+
+
+def test_a_role_ends_where_its_relative_clause_begins() -> None:
+    # "George Bergeles, a professor at the Polytechnic who is sympathetic to the students' complaints,
+    # but not their harsh tactics": the clause says what he thinks, not what he is.
+    assert _roles(_ecb_topic(19, "ecb", first=8)).get("George Bergeles") == "professor at the Polytechnic"

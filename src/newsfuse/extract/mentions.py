@@ -211,6 +211,9 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
             # The description without its relative clause: "a forklift driver [who was working ...]".
             clauses = {t.i for c in appositive[0].children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
             tokens = [t for t in appositive[0].subtree if t.i not in clauses]
+            # A role is one run of words: it ends where a clause was taken out.
+            gap = next((k for k in range(1, len(tokens)) if tokens[k].i != tokens[k - 1].i + 1), len(tokens))
+            tokens = tokens[:gap]
             # ... and on the name's line: a dateline or a headline below is not part of it.
             broken = next((i for i, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_), None)
             tokens = tokens if broken is None else tokens[: broken + 1]
