@@ -197,3 +197,14 @@ def test_a_role_ends_where_its_relative_clause_begins() -> None:
     # "George Bergeles, a professor at the Polytechnic who is sympathetic to the students' complaints,
     # but not their harsh tactics": the clause says what he thinks, not what he is.
     assert _roles(_ecb_topic(19, "ecb", first=8)).get("George Bergeles") == "professor at the Polytechnic"
+
+
+def test_a_newsroom_title_and_a_rank_are_no_part_of_a_name() -> None:
+    # "said WCCO TV Managing Editor Angela Benson" (the tagger's "Editor Angela Benson"), quoted three
+    # times; "said Bloomington Police Sgt. Marty Earley" (the tagger's "Bloomington Police Sgt").
+    articles = _ecb_topic(21, "ecb", first=8)
+    roles = _roles(articles)
+    assert roles.get("Angela Benson") == "WCCO TV Managing Editor"
+    assert not [p for p in roles if p.endswith("Sgt")]
+    brief = Newsfuse().brief_story("21", articles)
+    assert not [q for q in brief.quotes if (q.speaker or "").endswith("Sgt")]

@@ -104,8 +104,8 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    if start >= end:
-        return None
+    if start >= end or (label == "person" and is_title_word(doc[end - 1].text)):
+        return None  # a name never ends on a title: "Bloomington Police Sgt" is Sgt. Marty Earley's role
     start = _extend_left(doc, start, label)
     end = _extend(doc, start, end, label)
     text = clean_surface(doc[start:end].text)
@@ -268,7 +268,10 @@ def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
         return None
     if not any(t.pos_ == "NOUN" or is_title_word(t.text) for t in tokens):
         return None
-    if any(t.ent_type_ == "PERSON" for t in tokens) or any(t.text in {"(", ")", "“", "”", '"'} for t in tokens):
+    # Another person's name is no role; a span the tagger took for one that ends on a title is a role
+    # ("Bloomington Police Sgt." before Marty Earley).
+    named = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if (named and not is_title_word(named[-1].text)) or any(t.text in {"(", ")", "“", "”", '"'} for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     # Doc.text rebuilds the whole text on every access; the span's own text is the same characters.

@@ -67,6 +67,11 @@ TITLE_WORDS = frozenset(
         "director",
         "commander",
         "officer",
+        # Newsroom and office titles capitalised before a name ("Managing Editor Angela Benson").
+        "editor",
+        "manager",
+        "correspondent",
+        "producer",
         "leader",
         # Titles of police, courts and sport written before a name ("Deputy Jerry Ortiz", "Dist.
         # Atty. Steve Cooley", "Coach Jim O'Brien").

@@ -28,6 +28,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.extract.given_names import is_given_name
 from newsfuse.extract.names import ORGANIZATION_HEADS, is_title_word
 from newsfuse.extract.quote_marks import QuoteRegion
 from newsfuse.extract.syntax import climb
@@ -119,7 +120,9 @@ class SpeakerResolver:
         name = self._resolve(source, quote)
         if name is None or not is_title_word(last := name.split()[-1]):
             return name
-        return name if any(f.surname == last.casefold() for f in self._full_names) else None
+        # ... written after a given name ("Billy King"), not after a place ("Bloomington Police Sgt").
+        surnamed = any(f.surname == last.casefold() and is_given_name(f.first) for f in self._full_names)
+        return name if surnamed else None
 
     def _resolve(self, source: Offsets, quote: Offsets | None) -> str | None:
         span = self.doc.char_span(source[0], source[1], alignment_mode="expand")
