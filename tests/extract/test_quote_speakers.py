@@ -4,9 +4,11 @@ name only when the text leaves no doubt (PolNeAR and NeuS articles read from ../
 from __future__ import annotations
 
 from newsfuse.brief.speakers import certain_speakers
+from newsfuse.clean import Cleaner
+from newsfuse.evaluation.stories import read_document
 from newsfuse.evaluation.summaries import load
 from newsfuse.extract import Extractor
-from newsfuse.models import Article, Quote, QuoteMention, StoryFacts
+from newsfuse.models import Article, Failure, Quote, QuoteMention, RawDocument, StoryFacts
 from newsfuse.service import Newsfuse
 from tests.conftest import EVAL, need
 
@@ -98,3 +100,14 @@ def test_a_time_hung_on_the_source_is_not_part_of_it(extractor: Extractor) -> No
     facts = extractor.extract(list(story.articles))
     _, mention = _mention(facts, "all that he knows")
     assert mention.speaker_text == "Michael Cohen's attorney"
+
+
+def test_a_quotation_past_a_paragraph_of_other_reporting_is_not_the_earlier_source_s(extractor: Extractor) -> None:
+    # ECB+ 35_8ecb: "According to the San Diego Union-Tribune, Jackson was pulled over ...", three
+    # paragraphs of reporting, then the statement Jackson released ("Yesterday I was stopped by an
+    # officer. ..."), with no cue of its own: it is not the newspaper's.
+    path = need(EVAL / "ecbplus-dev") / "ECB+" / "35" / "35_8ecb.xml"
+    raw = RawDocument(origin="35_8ecb.txt", content=read_document(path), format="text")
+    article = next(a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure))
+    quote, mention = _mention(extractor.extract([article]), "Yesterday I was stopped")
+    assert "Union-Tribune" not in (quote.speaker or "") and "Union-Tribune" not in (mention.speaker_text or "")

@@ -423,12 +423,22 @@ def _continuations(text: str, loose: list[QuoteRegion], found: list[Attribution]
             continue
         if len(text[quote.start : quote.end].split()) < CONTINUATION_MIN_WORDS:
             continue  # a scare-quoted word or title, not a quotation
-        if "\n" not in text[last.content[1] : quote.outer_start] or _opens_paragraph(text, quote):
+        between = text[last.content[1] : quote.outer_start]
+        if _paragraph_between(between):
+            # Past a paragraph of other reporting, whose words these are is no longer certain ("According
+            # to the Union-Tribune, ..." two paragraphs above a statement the player released).
+            ordered.append(Attribution((quote.outer_start, quote.outer_end), None, None))
+        elif "\n" not in between or _opens_paragraph(text, quote):
             ordered[previous[-1]] = Attribution((last.content[0], quote.outer_end), last.source, last.cue)
         else:
             ordered.append(Attribution((quote.outer_start, quote.outer_end), last.source, None))
-            ordered.sort(key=lambda a: a.content)
+        ordered.sort(key=lambda a: a.content)
     return ordered
+
+
+def _paragraph_between(between: str) -> bool:
+    lines = between.split("\n")
+    return any(line.strip() for line in lines[1:-1])
 
 
 def _opens_paragraph(text: str, quote: QuoteRegion) -> bool:
