@@ -669,6 +669,8 @@ def _nothing_said(kept: list[Token], verb: Token) -> bool:
     words quoted before it; "As the Post reported just today")."""
     if verb.lemma_ not in SPEECH_VERBS or any(c.dep_ == "nsubjpass" for c in verb.children):
         return False  # "Fresh riots were reported": in the passive, what was told is the subject
+    if any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+        return False  # "..., said the provincial authorities": the speaker comes after what was said
     indices = {t.i for t in kept}
     return not any(
         c.i in indices
