@@ -50,6 +50,11 @@ BOUNDING_PREPOSITIONS = frozenset({"until", "till", "through", "by", "before", "
 # deed is done by then; "shelters will open from Friday morning": the opening is that day. Those
 # dates are kept.)
 STATE_BOUNDS = frozenset({"until", "till", "through", "since"})
+# A deed "before" a day happened, or will, on some day up to it that the text does not tell ("about
+# one-third of the Ohio vote will be cast before March 15"): a date after "before" dates no event
+# either. (It bounds no stretch of another date: "arrested on Jan. 6, five days before ..." keeps
+# its Jan. 6.)
+UNTOLD_DAY_BOUNDS = STATE_BOUNDS | {"before"}
 # A description longer than this many words is cut: the timeline shows short events.
 MAX_EVENT_WORDS = 24
 # Stems are word starts of this length: "arrive" and "arrival" share "arriv", "depart"/"departure".
@@ -164,15 +169,21 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "The climbing season generally starts about late October": a habit, not a deed
     if _present_state(verb):
         return None  # "Today there are 1,009 species listed": how things stand, not what happened
-    if _conditional(verb):
+    if _present_not_ahead(verb, mention):
+        return None  # "Clinton holds a lead today", "the Democrats are acting": a state on the day of writing
+    if _conditional(verb) or _conditional(predicate):
         return None  # "If the Saints beat Seattle ..., the Falcons will face the Saints": not yet planned
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     clause = _clause(verb, date_tokens)
     kept = [t for t in clause if t.i not in quoted_tokens]
     if kept and any(kept[0].i < t.i < kept[-1].i for t in clause if t.i in quoted_tokens):
         return None  # quoted words taken out of the clause's middle: "reverse the so-called rule"
-    if _broken(kept, verb, quoted_tokens) or _spans_a_state(kept, verb):
+    if _broken(kept, verb, quoted_tokens) or _spans_a_state(kept, verb) or _spans_from(span, kept, verb):
         return None
+    if _complement_quoted(kept, quoted_tokens, verb.doc):
+        return None  # "the allegations are [“just more evidence ...”]": what completes the clause is gone
+    if _nothing_said(kept, verb):
+        return None  # "Steve Moody said at Mr. Trump's rally", what he said quoted before: no deed told
     # Paragraph breaks at the clause's edges are not part of it (one inside still shows a clause
     # run across paragraphs).
     while kept and kept[0].is_space:
@@ -225,7 +236,7 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             return None  # no phrase can go whole: a cut would leave half a clause
         words = shortened
     # two commas meet where a phrase between them went
-    text = re.sub(r",(\s*,)+", ",", (prefix + _join(words)).strip()).strip(",;:").strip()
+    text = _balanced(re.sub(r",(\s*,)+", ",", (prefix + _join(words)).strip()).strip(",;:").strip())
     first, last = min(t.idx for t in kept), max(t.idx + len(t.text) for t in kept)
     return Event(
         mention=mention,
@@ -359,7 +370,17 @@ def _with_coordinated_dates(date_tokens: set[int], doc: Doc) -> set[int]:
 def _clause(verb: Token, date_tokens: set[int]) -> list[Token]:
     # A date the verb takes as its object or subject stays ("spent Friday night in shelters"): without
     # it the clause breaks. A date that only says when (an adverb, a prepositional phrase) goes.
-    dropped: set[int] = {i for i in date_tokens if not _argument(verb.doc[i], date_tokens)}
+    # A date that modifies a noun before it is part of the noun's name ("in January polls", "in a
+    # March 5 caucus") and stays: without it the phrase reads "came in second polls".
+    # So does the preposition of the expression ("in January" read from "in January polls") when it
+    # heads more than the date.
+    dropped: set[int] = {
+        i
+        for i in date_tokens
+        if not _argument(verb.doc[i], date_tokens)
+        and not _names_a_noun(verb.doc[i], date_tokens)
+        and not (verb.doc[i].dep_ in _PREPOSITIONS and not _only_dates(verb.doc[i], date_tokens))
+    }
     # An adverb on a dropped date goes with it ("just one day before ...", "as early as Monday").
     for index in list(dropped):
         for child in verb.doc[index].children:
@@ -385,6 +406,17 @@ def _clause(verb: Token, date_tokens: set[int]) -> list[Token]:
             and _only_dates(head, date_tokens)
         ):
             dropped.add(head.i)
+    # An adverb the dropped date completed goes too ("As early [as October 1972], Nixon ..."):
+    # left alone it says "as early" as what.
+    for index in list(dropped):
+        adverb = verb.doc[index].head
+        if (
+            verb.doc[index].dep_ in _PREPOSITIONS
+            and adverb.dep_ == "advmod"
+            and adverb.i != verb.i
+            and all(t.i in dropped or t.pos_ in {"ADV", "ADP", "SCONJ"} for t in adverb.subtree)
+        ):
+            dropped.update(t.i for t in adverb.subtree)
     # In document order: a non-projective parse ("a gun that he later used to escape", "that" the
     # object of "escape") yields a subtree out of order.
     kept = sorted((t for t in verb.subtree if t.i not in dropped), key=lambda t: t.i)
@@ -420,7 +452,12 @@ def _only_dates(preposition: Token, date_tokens: set[int]) -> bool:
 
 
 def _antecedent(head: Token, clause: set[int]) -> list[Token]:
-    words = [t for t in head.subtree if t.i not in clause and t.dep_ not in {"appos", "punct"} and t.i <= head.i]
+    # Punctuation goes, except a mark inside a word ("33-year-old"): without it the words run together.
+    words = [
+        t
+        for t in head.subtree
+        if t.i not in clause and t.dep_ != "appos" and (t.dep_ != "punct" or _inside_word(t)) and t.i <= head.i
+    ]
     return sorted(words, key=lambda t: t.i)
 
 
@@ -436,9 +473,24 @@ def _stem(token: Token) -> str:
 
 
 def _state_bound(span: TokenSpan) -> bool:
-    """Whether the date is the start or end of a state ("until last December", "since May 2020")."""
+    """Whether the date is the start or end of a state ("until last December", "since May 2020"), or
+    a deadline ("before March 15")."""
     first = span[0]
-    return first.i > 0 and first.doc[first.i - 1].lower_ in STATE_BOUNDS
+    return first.i > 0 and first.doc[first.i - 1].lower_ in UNTOLD_DAY_BOUNDS
+
+
+def _spans_from(span: TokenSpan, kept: list[Token], verb: Token) -> bool:
+    """Whether the date opens a stretch whose end the clause keeps ("met from June 19, 1972 ... to
+    November 1973"): from one calendar date to another is how long, not a day's event."""
+    first = span[0]
+    if first.i == 0 or first.doc[first.i - 1].lower_ != "from":
+        return False
+    return any(
+        t.head.i == verb.i
+        and t.lower_ in {"to", "until", "till", "through"}
+        and any(c.ent_type_ in _DATE_ENTITIES and _calendar(c) for c in t.children)
+        for t in kept
+    )
 
 
 def _spans_a_state(kept: list[Token], verb: Token) -> bool:
@@ -533,9 +585,10 @@ def _dates_a_nested_noun(root: Token, verb: Token, date_tokens: set[int]) -> boo
     """Whether the date modifies a noun ("the Sept. 11 attacks") that sits inside another noun's
     phrase ("the 20th anniversary of the Sept. 11 attacks"): it dates that noun's event, and the
     verb's clause tells something else. A dated noun the verb itself takes ("followed up with a
-    Jan. 21 memo", "the Nov. 30 escape ... has led to") is left to the clause, unless a preposition
-    that names another event stands between ("sentenced for a March 2005 shooting spree", "axed the
-    monologue for the February 2009 show", "assigned ... the day before his June 24, 2005 murder")."""
+    Jan. 21 memo") is left to the clause, unless it is the subject ("the Nov. 30 escape ... has led
+    to"), or a preposition that names another event stands between ("sentenced for a March 2005
+    shooting spree", "axed the monologue for the February 2009 show", "assigned ... the day before
+    his June 24, 2005 murder")."""
     top = root
     while top.head.i != top.i and top.head.i in date_tokens:
         top = top.head
@@ -545,11 +598,101 @@ def _dates_a_nested_noun(root: Token, verb: Token, date_tokens: set[int]) -> boo
         if token.dep_ in _PREPOSITIONS and token.lower_ in _OTHER_EVENT and top.head.i != token.i:
             return True  # "a life sentence for a March 2005 shooting spree": the spree's date
     noun = top.head
-    if top.dep_ not in _NOUN_MODIFIERS or noun.pos_ not in {"NOUN", "PROPN"} or noun.i == verb.i:
+    # A date phrase hung on a noun ("the final round of state primaries next month") is its modifier too.
+    modifies = top.dep_ in _NOUN_MODIFIERS or top.dep_ == "npadvmod"
+    if not modifies or noun.pos_ not in {"NOUN", "PROPN"} or noun.i == verb.i:
         return False
     while noun.dep_ == "appos" and noun.head.i != noun.i:
         noun = noun.head  # "the anger: a Monday evening vigil ...": the vigil is the anger, the subject
     above = noun.head
+    if noun.dep_ in {"nsubj", "nsubjpass"} and above.i == verb.i and top.i < noun.i:
+        # "The Nov. 30 escape ... has led to unprecedented fallout", "The October report exceeded
+        # economists' expectations": the subject is named by its date, and the clause tells what it
+        # did or led to afterwards, not a deed of that day.
+        return True
     if noun.dep_ in _ARGUMENT_DEPS and above.i == verb.i:
         return False
     return not (noun.dep_ == "pobj" and above.dep_ in _PREPOSITIONS and above.head.i == verb.i)
+
+
+def _inside_word(token: Token) -> bool:
+    """A punctuation mark written between two letters or digits with no space ("33-year-old")."""
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+        and doc[token.i - 1].text[-1:].isalnum()
+        and doc[token.i + 1].text[:1].isalnum()
+    )
+
+
+def _present_not_ahead(verb: Token, mention: DateMention) -> bool:
+    """Whether a present-tense clause with no plan in it is dated by a word counted from the day of
+    writing ("today", "this month") and not after it: "the Democrats are acting today as though ...",
+    "too many calls today still roll over". English puts a deed of that day or before in the past
+    tense; the present there means "now", how things stand, not what happened. A day named on the
+    calendar is a timetable's, ahead or that very day ("faces a key test on Tuesday", "The Saints
+    face the Seahawks on Saturday"), and stays; so does any clause whose writing day is unknown."""
+    if verb.tag_ not in {"VBZ", "VBP"} and not (
+        verb.tag_ == "VBG" and any(a.dep_ == "aux" and a.tag_ in {"VBZ", "VBP"} for a in verb.children)
+    ):
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children):
+        return False
+    if any(c.lemma_ in EXPECTATION_VERBS for c in verb.subtree):
+        return False  # "is expected to act", "is set for": a plan
+    if mention.anchor is None or mention.anchor_source not in {"published", "story"}:
+        return False
+    # A day named on the calendar is a timetable's even on the day of writing ("faces a key test on
+    # Tuesday", the hearing that day); "today", "this month" in the present mean "now".
+    return mention.kind == "relative" and mention.end <= mention.anchor
+
+
+# Prepositions that bring in what a report is about ("responded to accusations", "warned of",
+# "called for"); "said at the rally" names only where it was said.
+_TOPIC_PREPOSITIONS = frozenset({"to", "about", "of", "for", "on", "with", "against", "over"})
+# Dependencies that complete a word: without them the clause stops halfway ("the allegations are").
+_COMPLEMENTS = frozenset({"attr", "acomp", "dobj", "ccomp", "xcomp", "pobj", "oprd"})
+
+
+def _complement_quoted(kept: list[Token], quoted: set[int], doc: Doc) -> bool:
+    """Whether quoted words taken out were what completes a kept word: the verb's object or
+    complement, a preposition's object. What is left ends halfway through."""
+    indices = {t.i for t in kept}
+    return any(doc[i].dep_ in _COMPLEMENTS and doc[i].head.i in indices for i in quoted)
+
+
+def _nothing_said(kept: list[Token], verb: Token) -> bool:
+    """Whether a verb of saying keeps nothing that tells what was said: no clause, object or
+    complement of its own ("Steve Moody, a small-business owner, said at Mr. Trump's rally", the
+    words quoted before it; "As the Post reported just today")."""
+    if verb.lemma_ not in SPEECH_VERBS or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False  # "Fresh riots were reported": in the passive, what was told is the subject
+    if any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+        return False  # "..., said the provincial authorities": the speaker comes after what was said
+    indices = {t.i for t in kept}
+    return not any(
+        c.i in indices
+        and (c.dep_ in {"ccomp", "dobj", "xcomp"} or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS))
+        for c in verb.children
+    )
+
+
+def _balanced(text: str) -> str:
+    """The text without a bracket whose mate the clause left out ("(Politico responded ...")."""
+    if text.startswith("(") and ")" not in text:
+        text = text[1:].lstrip()
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1].rstrip()
+    return text
+
+
+def _names_a_noun(token: Token, date_tokens: set[int]) -> bool:
+    """Whether the date phrase holding this token modifies a noun that follows it ("January polls",
+    "a March 5 caucus")."""
+    top = token
+    while top.head.i != top.i and top.head.i in date_tokens:
+        top = top.head
+    noun = top.head
+    return top.dep_ in {"compound", "nmod", "amod", "nummod"} and noun.pos_ in {"NOUN", "PROPN"} and noun.i > top.i
