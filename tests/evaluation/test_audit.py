@@ -53,12 +53,15 @@ def test_figure_holds_its_pinned_bound(
         assert measured >= bound, (figure, measured, bound)
 
 
-def test_expectations_cover_both_halves_of_both_sets() -> None:
+def test_expectations_cover_every_split_of_both_sets() -> None:
     for name, file in AUDIT_FILES.items():
         expectations = load_expectations(AUDIT / file)
         halves = {e.split for e in expectations}
-        assert halves == {"dev", "held_out"}, name
+        assert halves == {"dev", "held_out", "fresh"}, name
         assert sum(e.split == "dev" for e in expectations) == sum(e.split == "held_out" for e in expectations)
+        fresh = load_expectations(AUDIT / file, "fresh")
+        assert fresh and {e.split for e in fresh} == {"fresh"}, name
+        assert len(load_expectations(AUDIT / file, "all")) == len(expectations), name
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,13 @@
-"""The real-news audit: briefs of 10 ECB+ dev topics and 20 NeuS stories, scored against what a
+"""The real-news audit: briefs of 18 ECB+ dev topics and 32 NeuS stories, scored against what a
 careful reader expects of each (our own notes in evaluation/audit/, written by reading the articles
 before any tuning).
 
 Each story is briefed as the `brief` command briefs one story (provenance, facts, claims, the
 composer), from its articles as the sets hold them: an ECB+ document is its plain text (title line,
 a blank line, the body; `newsfuse.evaluation.stories` reads it the same way), a NeuS article its
-title and excerpt. Half of each set's stories is marked `dev` (looked at while developing), the
-other half `held_out` (scored only to report).
+title and excerpt. Half of the first stories of each set is marked `dev` (looked at while
+developing), the other half `held_out` (scored only to report; seen since); a third split, `fresh`,
+was annotated later, by reading the articles only, and scored once before any change drawn from it.
 
 Figures, per split: precision of the key people (a person of the story, in a role that is theirs,
 listed once), of the timeline (a day on which the story says that happened), and of quote
@@ -32,7 +33,7 @@ from newsfuse.evaluation.summaries import parse_line
 from newsfuse.models import Article, Failure, RawDocument
 from newsfuse.models.brief import Brief
 
-SPLITS = ("dev", "held_out", "all")
+SPLITS = ("dev", "held_out", "fresh", "all")
 AUDIT_FILES = {"ecbplus-dev": "ecbplus-dev.json", "neus-val": "neus-val.json"}
 # A source's headline lines: the first lines of its text, short and without a closing full stop.
 HEADLINE_LINES = 3
