@@ -330,7 +330,7 @@ def _misleads(
         return "scraped debris (glued words)"
     if text[:1].islower():
         return "starts inside a sentence"
-    if text.count("“") != text.count("”") or text.count('"') % 2:
+    if text.count("“") != text.count("”") or text.count('"') % 2 or _single_quote_open(text):
         return "cuts a quotation open"
     if text.count("(") != text.count(")"):
         return "breaks off inside a parenthesis"
@@ -348,6 +348,11 @@ def _misleads(
     if not _same_start(text, original):
         return _substitution(sentence, original, articles, expected)
     return ""
+
+
+def _single_quote_open(text: str) -> bool:
+    """A line opening on a single quotation mark that no mark closes (an apostrophe has a letter after it)."""
+    return text[:1] in "'‘" and text[1:2].isalnum() and not re.search(r"[’'](?![^\W\d_])", text[1:])
 
 
 def _split_at_inner_point(text: str, start: int, end: int) -> str:
