@@ -28,7 +28,7 @@ from typing import Any
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.audit_checks import REPORTING_SECTIONS, Expectation, StoryScore, score_brief
 from newsfuse.evaluation.datasets import require
-from newsfuse.evaluation.stories import read_document
+from newsfuse.evaluation.stories import as_written, read_document
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.models import Article, Failure, RawDocument
 from newsfuse.models.brief import Brief
@@ -111,7 +111,10 @@ def ecb_stories(expectations: Sequence[Expectation], data: Path) -> list[AuditSt
         texts = []
         for name in expected.documents:
             topic = name.split("_", 1)[0]
-            texts.append((name, read_document(require(root / topic / f"{name}.xml", "ECB+ document"))))
+            document = read_document(require(root / topic / f"{name}.xml", "ECB+ document"))
+            # Numbers, clock times and hyphenated words as the page wrote them ("5.9", "9:25 a.m."),
+            # not as the tokens split them ("5. 9", which reads as two sentences).
+            texts.append((name, "\n\n".join(as_written(p) for p in document.split("\n\n"))))
         raws = [RawDocument(origin=f"{n}.txt", content=t, format="text", path=f"{n}.txt") for n, t in texts]
         # A document the cleaner refuses (one clipped line) is left out, as `brief` leaves out a bad file.
         articles = [a for a in cleaner.clean_batch(raws) if not isinstance(a, Failure)]
