@@ -16,6 +16,10 @@ from newsfuse.text.sentences import split_sentences
         ("No. 14 Alabama won. He said no. Then left.", ["No. 14 Alabama won.", "He said no.", "Then left."]),
         ("“We will,” he said. “Soon.” It ended.", ["“We will,” he said.", "“Soon.”", "It ended."]),
         ("Sen. Warren spoke at 3 p.m. Monday.", ["Sen. Warren spoke at 3 p.m. Monday."]),
+        (
+            "He shot a carjacker who drew a gun on his partner, Det. Colin Orpe. Dist. Atty. Steve Cooley spoke.",
+            ["He shot a carjacker who drew a gun on his partner, Det. Colin Orpe.", "Dist. Atty. Steve Cooley spoke."],
+        ),
     ],
 )
 def test_splits(text: str, expected: list[str]) -> None:
