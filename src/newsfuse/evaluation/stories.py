@@ -307,8 +307,6 @@ _SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_]) - (?=[^\W\d_])")
 # ... and a possessive: "Creighton’ s first eight points".
 _SPLIT_POSSESSIVE = re.compile(r"(?<=\w)([’']) (?=s\b)")
 _SPLIT_CLOCK = re.compile(r"\b([ap])\. m\.")
-# ... and a caliber's point after its article ("a. 357 Magnum", "A. 38 - caliber revolver": "a .357").
-_SPLIT_CALIBER = re.compile(r"\b([Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\. (?=\d{2,3}\b)")
 
 
 def as_written(sentence: str) -> str:
@@ -316,7 +314,6 @@ def as_written(sentence: str) -> str:
     joined = _SPLIT_NUMBER.sub(lambda m: next(g for g in m.groups() if g).strip(), sentence)
     joined = _SPLIT_POSSESSIVE.sub(r"\1", joined)
     joined = _SPLIT_CLOCK.sub(r"\1.m.", joined)
-    joined = _SPLIT_CALIBER.sub(r"\1 .", joined)
     return _SPLIT_HYPHEN.sub("-", _SPLIT_SCORE.sub(r"\1-", joined))
 
 
