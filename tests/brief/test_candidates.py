@@ -118,3 +118,32 @@ def test_a_sentence_leaning_on_an_unnamed_pronoun_is_left_out() -> None:
     assert _one(found, "for six hours, she said") is None  # credited to a pronoun alone
     # A pronoun after the person the sentence names stays.
     assert _one(found, "never seen the ward") is not None
+
+
+# Written for these tests: a story that turns, in its last paragraphs, to an earlier event.
+TURNING = [
+    "A former clerk shot two managers at the depot on Monday morning, police said.",
+    "In March, a gunman wounded three people at a printing works across the state.",
+    "Police said he was a disgruntled employee of the printing works, who was later found dead.",
+    "Dana Ruiz said she had heard three shots from the loading bay on Monday.",
+    "Because the depot had no guard at the gate on the morning of the shooting.",
+    "'Most of the staff never saw him. He walked straight past the office,' Ruiz said.",
+]
+
+
+def test_a_pronoun_reported_by_an_unnamed_speaker_is_left_out() -> None:
+    """ "Police said he ...": "he" is the gunman of the paragraph before, another event; "Ruiz said
+    she ..." names who "she" is, and stays."""
+    text, paragraphs = join_paragraphs(TURNING)
+    article = Article(id="depot", text=text, paragraphs=paragraphs)
+    found = collect([article], named_people(Extractor().extract([article]).entities))
+    assert _one(found, "disgruntled employee") is None
+    assert _one(found, "heard three shots") is not None
+
+
+def test_a_clause_with_no_main_clause_and_a_single_quotation_cut_open_are_left_out() -> None:
+    text, paragraphs = join_paragraphs(TURNING)
+    article = Article(id="depot", text=text, paragraphs=paragraphs)
+    found = collect([article], named_people(Extractor().extract([article]).entities))
+    assert _one(found, "no guard at the gate") is None  # "Because ..." finishes a sentence the page cut
+    assert _one(found, "Most of the staff never saw him") is None  # the quotation runs on past its full stop

@@ -18,6 +18,7 @@ from newsfuse.brief.compress import trim
         "Sound off in the comments below and tell us what you think of the plan.",
         "Photo by the city council shows the flooded underpass on Friday.",
         "PHILADELPHIA 76ERS Fired Jim O'Brien, coach.",
+        "Map of the region highlighting the epicentre of the quake: A tremor shook the coast on Sunday.",
     ],
 )
 def test_clutter_is_recognised(line: str) -> None:

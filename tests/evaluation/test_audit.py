@@ -1,6 +1,7 @@
-"""CI gate: briefs of real stories (10 ECB+ dev topics, 20 NeuS stories) against what a careful
-reader expects of them (evaluation/audit/), on the half looked at while developing and on the half
-held out, each against its pinned floors; and the scorer itself catches what it is meant to catch."""
+"""CI gate: briefs of real stories (18 ECB+ dev topics, 32 NeuS stories) against what a careful
+reader expects of them (evaluation/audit/), on the half looked at while developing, the half held
+out and the fresh split annotated later, each against its pinned floors; and the scorer itself
+catches what it is meant to catch."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ AUDIT = REPO / "evaluation" / "audit"
 FLOORS: dict[str, Any] = json.loads((REPO / "evaluation" / "floors.json").read_text(encoding="utf-8"))["audit"]
 # Figures that must stay at or under their pinned ceiling; every other figure must stay at or above its floor.
 CEILINGS = frozenset({"misleading_reporting", "misleading_all", "headlines_as_body", "false_alarms"})
+SPLITS = ("dev", "held_out", "fresh")
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +29,7 @@ def runs() -> dict[tuple[str, str], AuditRun]:
     need(EVAL / "ecbplus-dev")
     need(EVAL / "neus-val")
     found = {}
-    for split in ("dev", "held_out"):
+    for split in SPLITS:
         for run in evaluate_audit(AUDIT, EVAL, split=split):
             found[(run.set, split)] = run
     return found
@@ -36,7 +38,7 @@ def runs() -> dict[tuple[str, str], AuditRun]:
 CASES = [
     (name, split, figure)
     for name in AUDIT_FILES
-    for split in ("dev", "held_out")
+    for split in SPLITS
     for figure in sorted(FLOORS[name][split])
 ]
 
@@ -53,12 +55,15 @@ def test_figure_holds_its_pinned_bound(
         assert measured >= bound, (figure, measured, bound)
 
 
-def test_expectations_cover_both_halves_of_both_sets() -> None:
+def test_expectations_cover_every_split_of_both_sets() -> None:
     for name, file in AUDIT_FILES.items():
         expectations = load_expectations(AUDIT / file)
         halves = {e.split for e in expectations}
-        assert halves == {"dev", "held_out"}, name
+        assert halves == {"dev", "held_out", "fresh"}, name
         assert sum(e.split == "dev" for e in expectations) == sum(e.split == "held_out" for e in expectations)
+        fresh = load_expectations(AUDIT / file, "fresh")
+        assert fresh and {e.split for e in fresh} == {"fresh"}, name
+        assert len(load_expectations(AUDIT / file, "all")) == len(expectations), name
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +113,33 @@ def test_the_scorer_catches_a_name_that_is_not_the_pronoun_s_person(lohan: tuple
     verdicts = score_brief(_with_line(brief, line), expected, titles).of("sentence", frozenset({"what_happened"}))
     assert [v.right for v in verdicts] == [False]
     assert "Betty Ford" in verdicts[0].why
+
+
+@pytest.fixture(scope="module")
+def ortiz(runs: dict[tuple[str, str], AuditRun]) -> tuple[Any, Any, tuple[str, ...]]:
+    """A real brief of the fresh split (ECB+ topic 16) with its expectations and headline lines."""
+    run = runs[("ecbplus-dev", "fresh")]
+    index = next(i for i, s in enumerate(run.scores) if s.story == "16_ecbplus")
+    expected = next(e for e in load_expectations(AUDIT / AUDIT_FILES["ecbplus-dev"]) if e.id == "16_ecbplus")
+    (story,) = ecb_stories([expected], EVAL / "ecbplus-dev")
+    return run.briefs[index], expected, story.titles
+
+
+def test_the_scorer_catches_a_line_split_at_a_title_s_point(ortiz: tuple[Any, Any, tuple[str, ...]]) -> None:
+    """ "... drew a gun on him and his partner, Det." ends where the name Colin Orpe begins."""
+    brief, expected, titles = ortiz
+    article = next(a for a in brief.articles if "his partner, Det. Colin Orpe" in a.text)
+    end = article.text.index("Det. Colin Orpe") + len("Det.")
+    start = article.text.rindex("\n", 0, end) + 1
+    line = CitedSentence(article.text[start:end], (Span(article.id, start, end),))
+    verdicts = score_brief(_with_line(brief, line), expected, titles).of("sentence", frozenset({"what_happened"}))
+    assert [v.right for v in verdicts] == [False]
+    assert verdicts[0].why.startswith("split inside a sentence")
+
+
+def test_the_scorer_catches_a_figure_label(ortiz: tuple[Any, Any, tuple[str, ...]]) -> None:
+    brief, expected, titles = ortiz
+    sentence = brief.sections.what_happened[0]
+    line = CitedSentence("Map of the neighbourhood showing the apartment: " + sentence.text, sentence.spans)
+    verdicts = score_brief(_with_line(brief, line), expected, titles).of("sentence", frozenset({"what_happened"}))
+    assert [v.why for v in verdicts] == ["page clutter"]

@@ -18,6 +18,10 @@ from newsfuse.text.sentences import split_sentences
         ("Sen. Warren spoke at 3 p.m. Monday.", ["Sen. Warren spoke at 3 p.m. Monday."]),
         ("Coach P.J. Carlesimo was fired. He left.", ["Coach P.J. Carlesimo was fired.", "He left."]),
         ("He moved to Trenton, N.J.\n\nHe stayed.", ["He moved to Trenton, N.J.", "He stayed."]),
+        (
+            "He shot a carjacker who drew a gun on his partner, Det. Colin Orpe. Dist. Atty. Steve Cooley spoke.",
+            ["He shot a carjacker who drew a gun on his partner, Det. Colin Orpe.", "Dist. Atty. Steve Cooley spoke."],
+        ),
     ],
 )
 def test_splits(text: str, expected: list[str]) -> None:

@@ -41,9 +41,6 @@ _DANGLING_START = re.compile(
     # An attribution whose content is another sentence ('... atmosphere." Politico reported, citing
     # interviews with 22 aides.'): what was reported is not in it.
     r"|^(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|said|says|added|wrote|noted)(?:\s*\.$|,\s+(?:citing|according)\b[^,;]*\.$)"
-    # A reason with no clause it is the reason for ("Because Obama's withdrawal led to ..."): the
-    # answer to a question in the sentence before.
-    r"|^Because\s+(?!of\b)[^,;]*[.!]$"
     # An ordinal or a repetition set off by a comma ("First, Ratliff fooled ...", "Again, the Jaguars
     # couldn't ..."): the first of what, again after what, is in the sentences around it.
     r"|^(?:First|Second|Third|Next|Finally|Again|Once\s+again|Once\s+more)\s*,"
@@ -77,6 +74,16 @@ _PRONOUN_CREDIT = re.compile(
 # A personal pronoun in a sentence's opening words, after no noun that could stand for it ("By the
 # time she got home, ...", "When he arrived, ..."): it leans on an earlier sentence.
 _EARLY_PRONOUN = re.compile(r"^(?:[A-Z][a-z]*)(?:\s+[a-z]+){0,2}\s+(?:he|she|his|her)\b")
+# A he/she as the subject of what a speaker said, when the speaker before the verb of saying is a
+# common noun ("Police said he was a disgruntled employee ..."): who "he" is lies in an earlier
+# sentence, perhaps about another event. "Smith said he ..." names the one it may stand for, and stays.
+_REPORTED_PRONOUN = re.compile(
+    r"^(?P<opening>(?P<first>[A-Z][a-z]+)(?:\s+[a-z][\w’'-]*){0,2})\s+(?:said|says|say|told\s+\w+|believes?|believed)"
+    r"\s+(?:that\s+)?(?:he|she|his|her)\b"
+)
+# A subordinate clause standing as a sentence, with no main clause after it ("Because Obama's
+# withdrawal led to the increasing influence of Iran."): it finishes the sentence before.
+_CLAUSE_ONLY = re.compile(r"^(?:Because|Although|Though|Whereas)\b(?!\s+of\b)[^,;:—–]*$")
 # Determiners and prepositions: an opening made only of these and one capitalised word names nobody.
 _FRAME_WORDS = frozenset("by the time when after before as while once until since if though although".split())
 _MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
@@ -162,7 +169,12 @@ def _candidate(
         return None
     if clutter(text) or _repeats_title(text, titles) or _speakerless_quotation(text) or _PRONOUN_CREDIT.search(text):
         return None
-    if _DANGLING_START.match(text) or _DANGLING_END.search(text):
+    if (
+        _DANGLING_START.match(text)
+        or _DANGLING_END.search(text)
+        or _CLAUSE_ONLY.match(text)
+        or _unnamed_speaker_pronoun(text, article.text, start, mentions)
+    ):
         return None  # leans on the sentence before it
     extra: tuple[Span, ...] = ()
     pronoun = _START_PRONOUN.match(text)
@@ -199,6 +211,19 @@ def _unnamed_pronoun(text: str) -> bool:
     ("By the time she ...", "When he ..."), so that nobody it could stand for is named before it."""
     opening = _EARLY_PRONOUN.match(text)
     return opening is not None and all(word.lower() in _FRAME_WORDS for word in opening.group().split()[:-1])
+
+
+def _unnamed_speaker_pronoun(text: str, article_text: str, start: int, mentions: Sequence[NamedPerson]) -> bool:
+    """Whether the sentence reports what a he or she did through a speaker who names nobody
+    ("Police said he ..."): no person is written before the verb of saying, and its first word is a
+    common noun (the article also writes it in lower case), not a surname ("White said he ...")."""
+    reported = _REPORTED_PRONOUN.match(text)
+    if reported is None:
+        return False
+    end = start + reported.end("opening")
+    if any(start <= m.span.start < end for m in mentions):
+        return False
+    return re.search(rf"\b{reported.group('first').lower()}\b", article_text) is not None
 
 
 def _speakerless_quotation(text: str) -> bool:
@@ -264,7 +289,15 @@ def _full_name(surname: str, before: int, mentions: Sequence[NamedPerson]) -> Na
     return found
 
 
+# Single quotation marks, as some outlets quote speech ("'Most of the masks ... don't work. They
+# don't prevent infection,' Paul said"): one opens a sentence, and one closes a quotation when no
+# letter follows it (an apostrophe, as in "don't", always has one).
+_SINGLE_OPEN = re.compile(r"^[‘']\w")
+_SINGLE_CLOSE = re.compile(r"[’'](?![^\W\d_])")
+
+
 def _balanced(text: str) -> bool:
     """Whole quotations and parentheses only: a sentence cut inside one misquotes or breaks off."""
     quotes = text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("«") == text.count("»")
-    return quotes and text.count("(") == text.count(")")  # and no parenthesis cut open ("… (93.")
+    single = not _SINGLE_OPEN.match(text) or bool(_SINGLE_CLOSE.search(text, 1))
+    return quotes and single and text.count("(") == text.count(")")  # and no parenthesis cut open ("… (93.")

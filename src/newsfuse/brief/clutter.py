@@ -25,6 +25,13 @@ _CALL_TO_ACTION = re.compile(
     r"(?:watch|related|advertisement|listen|more)\s*:)",
     re.IGNORECASE,
 )
+# A picture's label before a colon, with its caption after it ("Map of Iran highlighting epicenter of
+# earthquake: A tremor shook ..."): the words editors use to name a figure, then a colon in the
+# sentence's opening words.
+_FIGURE_LABEL = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:map|photo|picture|image|graphic|chart|diagram|video|satellite\s+image)\b[^:.!?]{0,100}:\s",
+    re.IGNORECASE,
+)
 # A dateline or section marker that a scraper kept inline: "WOODLAND HILLS >>", "NEWS <<".
 _MARKER = re.compile(r">>|<<|\|\s*[A-Z]")
 # Words glued together by a scraper: a function word run into a capitalised word ("asWinnipeg").
@@ -52,7 +59,7 @@ def clutter(text: str) -> str | None:
         return "starts inside a sentence"
     if not _SENTENCE_END.search(stripped):
         return "no full stop (a headline, a deck, or a sentence the page cut off)"
-    if _CAPTION.search(text):
+    if _CAPTION.search(text) or _FIGURE_LABEL.match(text):
         return "a caption or photo credit"
     if _CALL_TO_ACTION.search(text):
         return "link text or a call to action"

@@ -62,6 +62,16 @@ HEADLINE_WEIGHT = 1.0
 HEADLINE_LENGTH_POWER = 0.5
 # An opinion piece says so in its headline ("OPINION: ...", "Analysis: ..."): what it says is a view.
 _OPINION_TITLE = re.compile(r"^\s*(?:opinion|analysis|commentary|editorial|column|op-ed)\s*[:|—–-]", re.IGNORECASE)
+# So does a headline that gives advice in the outlet's own voice ("On Syria, Trump should be wary of
+# Obama's 2011 mistake in Iraq"): a report tells what happened or what someone said should happen
+# ("Trump says DOJ should probe ..."), and a question ("Should they still ...?") is asked, not advised.
+# On NeuS's 921 titles, three advise so: 78, 140 and 281, all opinion pieces.
+_ADVICE_TITLE = re.compile(r"\b(?:should|ought\s+to)\b", re.IGNORECASE)
+_TITLE_ATTRIBUTION = re.compile(
+    r"\b(?:says?|said|tells?|told|suggest(?:s|ed)?|urge[sd]?|argue[sd]?|asks?|asked|wants?)\b|^[^:]{1,40}:",
+    re.IGNORECASE,
+)
+_TITLE_QUOTATION = re.compile(r"[“\"‘'][^”\"’']*[”\"’']")
 # News reports in the third person; narration in the first person (outside quotation marks) is the
 # writer's own voice: a column, an essay or a letter. An article with this many such sentences is one
 # (one may be a stray "we"; at two, on NeuS, 16 of 921 articles: essays, op-eds and a fact-check).
@@ -73,6 +83,19 @@ _QUOTE_MARK = re.compile(r"[“”\"«»]")
 FIRST_PERSON_SENTENCES = 2
 # Sections that say what happened: a disputed claim or a preview's expectation never stands there as fact.
 REPORTING_SECTIONS = frozenset({"quick_read", "what_happened"})
+# A year a sentence dates what it tells by ("in 2009", "In December 2003,", "since 1997"). A quick-read
+# bullet all of whose such years come before the year of the story's first dated article tells an
+# earlier event (another heist, a past case), however salient: it is background, not the news.
+_DATED_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring)\s+(?:[A-Z][a-z]+\s+)?((?:1[89]|20)\d\d)\b"
+)
+# A plan an article reported this many days before the story's latest dated report is past by then
+# ("Orozco is scheduled to appear ... today" of July 2005, in a story reported to April 2007): what's
+# next is told from the story's recent reports. News previews look days to weeks ahead. Set by the
+# audit's dev split: its one what's-next line older than its story's latest report (ECB+ topic 1, a
+# prosecutor's word of May 3 that Lohan faces no violation, 41 days before the June reports) still
+# holds, so the bar lies above that; the fresh split's topic 16 lines are 600 days old.
+STALE_PLAN_DAYS = 90
 # Sections the quick read draws on (views and quotations stay in perspectives).
 QUICK_READ_SOURCES = ("what_happened", "whats_next", "why_it_matters", "background")  # in this order
 # Two bullets sharing this share of the shorter one's content words say the same thing ("Kim held
@@ -153,6 +176,23 @@ class _Story:
     opinions: frozenset[str] = frozenset()  # opinion pieces: their statements are views, not reports
     narration: Mapping[str, str] = field(default_factory=dict)  # each article's text, quotations blanked
 
+    def earlier_event(self, text: str) -> bool:
+        """Whether the sentence dates what it tells only by years before any article of the story."""
+        dated = [a.published.year for a in self.articles if a.published is not None]
+        years = [int(y) for y in _DATED_YEAR.findall(text)]
+        return bool(dated and years) and max(years) < min(dated)
+
+    def stale_plan(self, fact: Fact) -> bool:
+        """Whether every article telling the fact was published STALE_PLAN_DAYS or more before the
+        story's latest dated report (so its plans are past by then)."""
+        dated = {a.id: a.published for a in self.articles if a.published is not None}
+        if not dated:
+            return False
+        latest = max(dated.values())
+        return all(
+            m.article_id in dated and (latest - dated[m.article_id]).days >= STALE_PLAN_DAYS for m in fact.members
+        )
+
     def first_person(self, span: Span) -> bool:
         """Whether the narration of the span (its words outside quotation marks) speaks as I or we."""
         text = self.narration.get(span.article_id)
@@ -223,10 +263,18 @@ def _in_first_person(narration: str) -> bool:
 def _opinion_piece(article: Article, narration: str) -> bool:
     """An opinion piece: its headline says so ("OPINION: ..."), or its narration speaks in the
     first person in FIRST_PERSON_SENTENCES sentences or more."""
-    if article.title and _OPINION_TITLE.match(article.title):
+    if article.title and (_OPINION_TITLE.match(article.title) or _advises(article.title)):
         return True
     sentences = split_sentences(article.text)
     return sum(_in_first_person(narration[s.start : s.end]) for s in sentences) >= FIRST_PERSON_SENTENCES
+
+
+def _advises(title: str) -> bool:
+    """A headline that advises in its own voice: "should" outside quotations, said by no one, asking nothing."""
+    own = _TITLE_QUOTATION.sub(" ", title)
+    return (
+        bool(_ADVICE_TITLE.search(own)) and not _TITLE_ATTRIBUTION.search(own) and not title.rstrip(" .").endswith("?")
+    )
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -249,6 +297,8 @@ def _place(ranked: Ranked, order: list[Fact], story: _Story, excluded: frozenset
             and all(m.article_id in story.profile.previews for m in fact.members)
         ):
             continue  # once the event is reported, what only a preview expected of it is superseded
+        if section == "whats_next" and story.stale_plan(fact):
+            continue  # a plan of a report long before the story's latest: past by then
         placed[section].append(fact)
         chosen.append(fact.vector_index)
     return placed
@@ -389,7 +439,8 @@ def _bullet_wording(fact: Fact, story: _Story, limit: int, alike: tuple[Candidat
         preview = (story.reported and member.article_id in profile.previews) or member.article_id in story.opinions
         quoted = bool(_SPEECH.search(member.text))
         disputed = any(_overlaps(member.span, d) for d in profile.disputed)
-        return not (untrusted or preview or quoted or disputed or member.article_id in profile.digests)
+        earlier = story.earlier_event(member.text)
+        return not (untrusted or preview or quoted or disputed or earlier or member.article_id in profile.digests)
 
     fitting = [m for m in (*fact.members, *alike) if usable(m) and word_count(m.text) <= limit]
     return min(fitting, key=lambda m: (word_count(m.text), m is not fact.lead)) if fitting else None

@@ -134,6 +134,7 @@ def stories_cli(
 class AuditSplit(StrEnum):
     dev = "dev"
     held_out = "held_out"
+    fresh = "fresh"
     all = "all"
 
 
@@ -144,7 +145,7 @@ def audit_cli(
         "evaluation/audit"
     ),
     split: Annotated[
-        AuditSplit, typer.Option(help="Stories looked at while developing, or held out.")
+        AuditSplit, typer.Option(help="Stories looked at while developing, held out, or annotated fresh.")
     ] = AuditSplit.all,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every wrong item, story by story.")] = False,
 ) -> None:

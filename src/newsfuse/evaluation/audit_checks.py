@@ -44,6 +44,23 @@ _CLUTTER = re.compile(
     r"click\s+here|read\s+more|sign\s+up|subscribe\s+(?:now|to)|advertisement|related\s*:|watch\s*:)|>>|<<",
     re.IGNORECASE,
 )
+# A picture's label before a colon ("Map of Iran highlighting epicenter of earthquake: A tremor ..."):
+# a caption, whatever sentence follows it.
+_FIGURE_LABEL = re.compile(
+    r"^(?:a\s+|the\s+)?(?:map|photo|picture|image|graphic|chart|diagram|video|satellite\s+image)\b[^:.!?]{0,100}:\s",
+    re.IGNORECASE,
+)
+# A point inside a sentence, and what may follow it there: a number's, before more digits ("magnitude
+# 5. 9", "9. 25 a. m."); a lower-case letter's, before a digit or a lower-case word ("a. m.", "a. 357
+# Magnum"); a title's, before a name ("Det. Colin Orpe"). A line that ends on one, or starts right
+# after one, is a piece of a sentence split at the wrong point.
+_INNER_POINTS = (
+    (re.compile(r"\d\.$"), re.compile(r"^\d")),
+    (re.compile(r"\b[a-z]\.$"), re.compile(r"^[\da-z]")),
+    (re.compile(r"\b(?:Det|Dist|Atty|Dep|Insp|Supt|Cpl)\.$"), re.compile(r"^[A-Z]")),
+    # A clock time's "a. m." before the day it belongs to ("around 10 a. m. Monday, he looked ...").
+    (re.compile(r"\b[ap]\.\s?m\.$"), re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")),
+)
 # Words glued together by a scraper ("asWinnipeg"): a function word run into a capitalised one.
 _GLUED = re.compile(r"\b(?:as|at|in|on|of|the|and|to|by|for|from|with|known)[A-Z][a-z]+")
 # What a cut may drop: the attribution ("…, officials said.", "according to X") or a parenthesis.
@@ -307,13 +324,13 @@ def _misleads(
             return f"repeats the headline {title!r}"
     if text.rstrip().endswith(":"):
         return "ends on a colon"
-    if _CLUTTER.search(text):
+    if _CLUTTER.search(text) or _FIGURE_LABEL.match(text):
         return "page clutter"
     if _GLUED.search(text):
         return "scraped debris (glued words)"
     if text[:1].islower():
         return "starts inside a sentence"
-    if text.count("“") != text.count("”") or text.count('"') % 2:
+    if text.count("“") != text.count("”") or text.count('"') % 2 or _single_quote_open(text):
         return "cuts a quotation open"
     if text.count("(") != text.count(")"):
         return "breaks off inside a parenthesis"
@@ -321,12 +338,34 @@ def _misleads(
         return "cites nothing"
     article = articles[sentence.spans[0].article_id]
     lead = sentence.spans[0]
+    split = _split_at_inner_point(article.text, lead.start, lead.end)
+    if split:
+        return split
     cut = _dropped(article, lead.start, lead.end)
     if cut:
         return cut
     original = article.text[lead.start : lead.end]
     if not _same_start(text, original):
         return _substitution(sentence, original, articles, expected)
+    return ""
+
+
+def _single_quote_open(text: str) -> bool:
+    """A line opening on a single quotation mark that no mark closes (an apostrophe has a letter after it)."""
+    return text[:1] in "'‘" and text[1:2].isalnum() and not re.search(r"[’'](?![^\W\d_])", text[1:])
+
+
+def _split_at_inner_point(text: str, start: int, end: int) -> str:
+    """Whether the cited span ends on, or starts right after, a point that ends no sentence
+    (a number's, an abbreviation's), with the sentence going on across it in the same paragraph."""
+    line = text[start:end].strip()
+    after = text[end : end + 40].split("\n", 1)[0].strip()
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].strip()
+    for point, going_on in _INNER_POINTS:
+        if point.search(line) and going_on.match(after):
+            return f"split inside a sentence, before {after[:30]!r}"
+        if point.search(before) and going_on.match(line):
+            return f"split inside a sentence, after {before[-30:]!r}"
     return ""
 
 

@@ -11,14 +11,13 @@ gold sub-topic (one real event, full articles from many outlets): a second set o
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from newsfuse.claims import ClaimAligner
 from newsfuse.errors import EvaluationDataError
-from newsfuse.evaluation.stories import load_ecbplus
+from newsfuse.evaluation.stories import as_written, load_ecbplus
 from newsfuse.evaluation.summaries import load
 from newsfuse.extract import Extractor
 from newsfuse.models import Article, Conflict, article_id, join_paragraphs
@@ -41,28 +40,12 @@ def load_stories(data: Path, limit: int | None = None) -> list[tuple[str, tuple[
         return [(str(n), story.articles) for n, story in enumerate(load(data, limit=limit), start=1)]
     by_label: dict[str, list[Article]] = {}
     for document in load_ecbplus(data):
-        text, paragraphs = join_paragraphs([_rejoin(s) for s in document.text.split("\n\n")])
+        text, paragraphs = join_paragraphs([as_written(s) for s in document.text.split("\n\n")])
         article = Article(id=article_id(text, source=document.name), text=text, paragraphs=paragraphs)
         by_label.setdefault(document.label, []).append(article)
     if not by_label:
         raise EvaluationDataError(f"{data}: neither NeuS (val.source) nor ECB+ documents")
     return [(label, tuple(articles)) for label, articles in sorted(by_label.items())][:limit]
-
-
-# ECB+ stores tokens; the stories loader joins them with spaces, which splits what a page writes
-# as one number: "2, 117" (2,117), "2, 000ft" (a unit glued on), "4: 43 pm", "5. 6", "36 - 3", "59 - year - old".
-_SPLIT_NUMBER = re.compile(r"(?<=\d)(?:(, )(?=\d{3}(?!\d))|(: )(?=\d{2}\b)|(\. )(?=\d))")
-_SPLIT_SCORE = re.compile(r"(?<!\d)(\d{1,3}) - (?=\d|year\b)")
-_SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_]) - (?=[^\W\d_])")
-# ... and a possessive: "Creighton’ s first eight points".
-_SPLIT_POSSESSIVE = re.compile(r"(?<=\w)([’']) (?=s\b)")
-
-
-def _rejoin(sentence: str) -> str:
-    """The sentence as the page wrote it: numbers, times and hyphenated words joined again."""
-    joined = _SPLIT_NUMBER.sub(lambda m: next(g for g in m.groups() if g).strip(), sentence)
-    joined = _SPLIT_POSSESSIVE.sub(r"\1", joined)
-    return _SPLIT_HYPHEN.sub("-", _SPLIT_SCORE.sub(r"\1-", joined))
 
 
 def evaluate_conflicts(data: Path, *, limit: int | None = None, out: Path | None = None) -> dict[str, Any]:

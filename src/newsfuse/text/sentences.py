@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Words that end with a full stop without ending the sentence (titles, months, common shorthands).
+# The police and court titles news style abbreviates before a name ("Det. Colin Orpe", "Dist. Atty.
+# Steve Cooley", "Dep. Ortiz") are titles too: a brief line cut after one lost the name.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st jr sr co corp inc ltd
     vs etc approx dept est jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu
-    fri sat sun u.s u.k u.n e.u a.m p.m i.e e.g al ft mt rev hon""".split()
+    fri sat sun u.s u.k u.n e.u a.m p.m i.e e.g al ft mt rev hon det dist atty dep insp supt cpl""".split()
 )
 
 # Abbreviations only when a number follows.
