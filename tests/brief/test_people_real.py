@@ -9,13 +9,14 @@ import pytest
 
 from newsfuse.brief.people import key_people
 from newsfuse.clean import Cleaner
+from newsfuse.evaluation.audit import ecb_stories, load_expectations
 from newsfuse.evaluation.stories import read_document
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract import Extractor
 from newsfuse.models import Article, Failure, RawDocument
 from newsfuse.provenance import trace
 from newsfuse.service import Newsfuse
-from tests.conftest import EVAL, need
+from tests.conftest import EVAL, REPO, need
 
 
 def _people(articles: Sequence[Article]) -> list[str]:
@@ -208,3 +209,18 @@ def test_a_newsroom_title_and_a_rank_are_no_part_of_a_name() -> None:
     assert not [p for p in roles if p.endswith("Sgt")]
     brief = Newsfuse().brief_story("21", articles)
     assert not [q for q in brief.quotes if (q.speaker or "").endswith("Sgt")]
+
+
+@pytest.mark.parametrize(
+    ("topic", "not_a_person"),
+    [(14, "Somerset Fire"), (16, "Diamond Bar"), (18, "Gordon Advisors"), (26, "Chin")],
+)
+def test_a_service_a_home_town_a_firm_or_a_nickname_is_no_person(topic: int, not_a_person: str) -> None:
+    # "Devon and Somerset Fire and Rescue" (a name ending on "Fire"); "The Diamond Bar resident";
+    # "Gordon Advisors, a public accounting and business consulting firm"; Vincent "The Chin" Gigante,
+    # whose nickname the articles describe as one.
+    # The stories of the audit's fresh split, read as the audit reads them.
+    expected = [e for e in load_expectations(REPO / "evaluation" / "audit" / "ecbplus-dev.json", "fresh")]
+    story = next(s for s in ecb_stories(expected, need(EVAL / "ecbplus-dev")) if s.expected.id == f"{topic}_ecbplus")
+    people = [p.name for p in Newsfuse().brief_story(str(topic), list(story.articles)).people]
+    assert people and not [p for p in people if p == not_a_person or p.startswith(not_a_person + " ")]

@@ -41,6 +41,8 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’-]*|[A-Z]\.)$")
 _SURNAME = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|into|inside|outside|near)\s+$", re.IGNORECASE)
+# A name before "resident" or "native" ("The Diamond Bar resident") is where someone lives or comes from.
+_PLACE_AFTER = re.compile(r"^\s+(?:residents?|natives?)\b")
 # A name that modifies a noun for a work ("the first two Harry Potter films") is the work's title;
 # a person's name stands so only as a possessive, for the maker ("Suzanne Collins' trilogy").
 _WORK_AFTER = re.compile(
@@ -67,7 +69,8 @@ _INSTITUTIONS = (
         "facility facilities newspaper paper unit clinic resort program programme site website outlet daily "
         "magazine publication body firm team station channel brand app story "
         "film movie sequel prequel series franchise trilogy novel book album song show documentary sitcom "
-        "vessel ship tanker supertanker freighter yacht capital subsidiary award awards version".split()
+        "vessel ship tanker supertanker freighter yacht capital subsidiary award awards version "
+        "nickname alias".split()
     )
     | _COMPANIES
 )
@@ -83,7 +86,7 @@ _BODY_BEFORE = re.compile(r"-(?:based|run|owned|controlled|registered|listed|hea
 _BODY_FIRST = (ORGANIZATION_HEADS | PLACE_HEADS | _COMPANIES) - {"river", "forest", "post", "park"}
 _BODY_LAST = frozenset(
     "awards award sitcom documentary franchise trilogy newspaper magazine website clinic facility facilities "
-    "resort subsidiary supertanker tanker freighter yacht".split()
+    "resort subsidiary supertanker tanker freighter yacht fire rescue".split()
 )
 # A name ends on a surname, never on a shortened title ("Bloomington Police Sgt").
 _ABBREVIATED_TITLES = frozenset("adm atty capt col cpl det gen gov insp lt maj pvt rep rev sen sgt supt".split())
@@ -200,6 +203,12 @@ def _a_place(entity: Entity, texts: dict[str, str]) -> bool:
         if m.span.article_id in texts
         and _PLACE_BEFORE.search(texts[m.span.article_id][max(0, m.span.start - 12) : m.span.start])
     )
+    if any(
+        _PLACE_AFTER.match(texts[m.span.article_id][m.span.end : m.span.end + 12])
+        for m in entity.mentions
+        if m.span.article_id in texts
+    ):
+        return True
     return bool(entity.mentions) and placed / len(entity.mentions) >= PLACE_CONTEXT_SHARE
 
 
@@ -252,6 +261,17 @@ def _head(role: str) -> str:
     return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
 
 
+def _last_noun(role: str) -> str:
+    """The last word before a preposition or clause of a role holding "and", over the "and" ("public
+    accounting and business consulting firm in the building" is a firm): `_head` stops at the "and"
+    of "president and CEO"."""
+    if " and " not in role:
+        return _head(role)
+    kept = re.sub(r"\s+(?:of|in|at|for|from|with|within|on|to|who|which|whose)\s.*$|,.*$", "", role.strip())
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", kept)
+    return words[-1].lower() if words else ""
+
+
 def _is_role(role: Mention) -> bool:
     text = role.text.strip()
     first = text.split(" ", 1)[0].lower().rstrip(".")
@@ -281,7 +301,7 @@ def _an_institution(entity: Entity, texts: dict[str, str]) -> bool:
     company ("Reliance Globalcom Ltd."), or describe it the way only a body is ("New York-based
     Human Rights Watch", "state-run Rodong Sinmun")."""
     described = [r for r in entity.roles if r.text.lower().rstrip(".") not in _COURTESY]
-    institutional = sum(1 for r in described if _head(r.text) in _INSTITUTIONS)
+    institutional = sum(1 for r in described if _head(r.text) in _INSTITUTIONS or _last_noun(r.text) in _INSTITUTIONS)
     if described and institutional > len(described) / 2:
         return True
     words = entity.name.lower().split()

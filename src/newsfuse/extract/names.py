@@ -78,6 +78,7 @@ TITLE_WORDS = frozenset(
         "deputy",
         "attorney",
         "atty",
+        "dist",
         "sheriff",
         "detective",
         "det",
