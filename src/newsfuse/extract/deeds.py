@@ -20,8 +20,6 @@ from newsfuse.extract.syntax import climb
 # shown in 2006, ..."), a participle on a noun ("a poll released Monday"), a reported clause ("said
 # the attack took place Monday": the attack, not the saying), an aside.
 OWN_CLAUSE_DEPS = frozenset({"conj", "relcl", "acl", "ccomp", "parataxis", "csubj", "csubjpass"})
-# How many heads up the climb looks at most (a date rarely sits deeper below its clause's verbs).
-MAX_CLIMB = 8
 
 
 def deeds_at(doc: Doc, start: int, end: int) -> tuple[str, ...]:
@@ -31,7 +29,7 @@ def deeds_at(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     if span is None or len(span) == 0:
         return ()
     found: list[str] = []
-    for token in climb(span.root, MAX_CLIMB):
+    for token in climb(span.root):  # up to the sentence's root at most: the stops above end it sooner
         if token.pos_ == "VERB" and token.i not in range(span.start, span.end):
             found.append(token.lemma_.lower())
         if token.dep_ in OWN_CLAUSE_DEPS and found:
