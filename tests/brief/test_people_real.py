@@ -175,3 +175,13 @@ def test_a_term_written_in_quotation_marks_is_no_person() -> None:
     # written only inside quotation marks (the comma inside them), its short form "Philly" elsewhere.
     people = _people(_ecb_topic(5, "ecb", first=8))
     assert "Philly Max" not in people and "Tony DiLeo" in people
+
+
+def test_a_name_with_an_article_of_its_own_is_a_team() -> None:
+    # "an assistant coach with the NBA's Charlotte Bobcats", "joining the Charlotte Bobcats last year":
+    # a person's name takes no article. Phil Ford, the coach, stays.
+    people = _people(_ecb_topic(31, "ecb", first=8))
+    assert "Charlotte Bobcats" not in people
+    assert "Phil Ford" in people and "Tyler Hansbrough" in people
+    # "a Trump-backed Republican": the article is the Republican's, so Donald Trump stays (NeuS 48).
+    assert "Donald Trump" in _neus_people(48)

@@ -1,10 +1,15 @@
-"""The quick read on real NeuS stories: it opens on the main event, and no line leans on one before it."""
+"""The quick read on real stories: it opens on the main event, and no line leans on one before it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from newsfuse.clean import Cleaner
+from newsfuse.evaluation.stories import read_document
 from newsfuse.evaluation.summaries import parse_line
+from newsfuse.models import Failure, RawDocument
 from newsfuse.models.brief import Brief
 from newsfuse.service import Newsfuse
 from tests.conftest import EVAL, need
@@ -46,3 +51,41 @@ def test_the_writers_own_voice_is_no_reporting() -> None:
     reporting = [s.text for s in (*brief.sections.quick_read, *brief.sections.what_happened)]
     assert reporting and not [t for t in reporting if t.startswith(("We ", "We’", "I "))]
     assert not [t for t in reporting if "key characteristic of the crisis" in t]
+
+
+@pytest.mark.parametrize("number", [137, 207])
+def test_a_line_that_speaks_to_the_reader_is_no_report(number: int) -> None:
+    # 137: "If you vehemently disagree with DeVos' decision, here's how to argue about Title IX."
+    # 207: an anchor's question printed without quotation marks ("You said that you thought ...").
+    brief = _brief(number)
+    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    assert lines and not [t for t in lines if re.search(r"\b(?:you|your)\b", t, re.IGNORECASE) and "“" not in t]
+
+
+def test_no_line_is_a_reason_or_a_consequence_of_the_line_before() -> None:
+    # Story 281, an opinion piece: "Because Obama's withdrawal led to the increasing influence of
+    # Iran ..." answers a question in the sentence before; "In turn, these policies helped ...".
+    lines = [s.text for _, sentences in _brief(281).sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith(("Because Obama", "In turn,"))]
+
+
+def _ecb_brief(topic: int) -> Brief:
+    """The brief of an ECB+ topic's original documents 9-16."""
+    folder = need(EVAL / "ecbplus-dev") / "ECB+" / str(topic)
+    files = sorted(folder.glob("*ecb.xml"))[8:16]
+    raws = [RawDocument(origin=f"{f.stem}.txt", content=read_document(f), format="text") for f in files]
+    articles = [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)]
+    return Newsfuse().brief_story(str(topic), articles)
+
+
+def test_no_line_opens_on_an_ordinal_or_a_repetition() -> None:
+    # ECB+ topic 29 (a Colts win over the Jaguars): "First, Keiwan Ratliff fooled David Garrard ..."
+    # and "Again, the Jaguars couldn't come up with the play": first of what, again after what?
+    lines = [s.text for _, sentences in _ecb_brief(29).sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith(("First,", "Again,"))]
+
+
+def test_no_line_ends_on_a_bare_demonstrative() -> None:
+    # ECB+ topic 27 (an Internet Explorer patch): "The Webcast will be available on demand after that."
+    lines = [s.text for _, sentences in _ecb_brief(27).sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.endswith("after that.")]

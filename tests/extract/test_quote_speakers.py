@@ -90,3 +90,11 @@ def test_a_tribute_to_a_victim_is_not_credited_to_the_victim(extractor: Extracto
     # The speaker is the subject of "said", as written; an indefinite description is someone new.
     assert mention.speaker is None and quote.speaker is None
     assert mention.speaker_text == "an Uber spokesperson"
+
+
+def test_a_time_hung_on_the_source_is_not_part_of_it(extractor: Extractor) -> None:
+    # NeuS story 189: "Michael Cohen's attorney on Tuesday night said ...": the time dates the saying.
+    story = load(need(EVAL / "neus-val"))[188]
+    facts = extractor.extract(list(story.articles))
+    _, mention = _mention(facts, "all that he knows")
+    assert mention.speaker_text == "Michael Cohen's attorney"

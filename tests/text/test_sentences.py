@@ -16,6 +16,8 @@ from newsfuse.text.sentences import split_sentences
         ("No. 14 Alabama won. He said no. Then left.", ["No. 14 Alabama won.", "He said no.", "Then left."]),
         ("“We will,” he said. “Soon.” It ended.", ["“We will,” he said.", "“Soon.”", "It ended."]),
         ("Sen. Warren spoke at 3 p.m. Monday.", ["Sen. Warren spoke at 3 p.m. Monday."]),
+        ("Coach P.J. Carlesimo was fired. He left.", ["Coach P.J. Carlesimo was fired.", "He left."]),
+        ("He moved to Trenton, N.J.\n\nHe stayed.", ["He moved to Trenton, N.J.", "He stayed."]),
     ],
 )
 def test_splits(text: str, expected: list[str]) -> None:

@@ -36,12 +36,22 @@ _START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)(?=\s)")
 # comparison ("Later in the round ...": which round?).
 _DANGLING_START = re.compile(
     r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
-    r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides|Additionally|In\s+addition)\b"
+    r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides|Additionally|In\s+addition"
+    r"|In\s+turn|As\s+a\s+result|Because\s+of\s+(?:this|that|it))\b"
+    # A reason with no clause it is the reason for ("Because Obama's withdrawal led to ..."): the
+    # answer to a question in the sentence before.
+    r"|^Because\s+(?!of\b)[^,;]*[.!]$"
+    # An ordinal or a repetition set off by a comma ("First, Ratliff fooled ...", "Again, the Jaguars
+    # couldn't ..."): the first of what, again after what, is in the sentences around it.
+    r"|^(?:First|Second|Third|Next|Finally|Again|Once\s+again|Once\s+more)\s*,"
     r"|^(?:He|She|They|It)['’]\w+"  # a contraction ("He'll", "She's"): a pronoun that cannot take a name
     # A preposition whose object is a bare demonstrative ("Amid that,", "Despite this,", "After those"):
     # what it points at is in the sentence before.
     r"|^[A-Z][a-z]*(?:\s+of)?\s+(?:this|that|these|those)\s*[,;]"
 )
+# A sentence that ends on a preposition and a bare demonstrative ("available on demand after that.")
+# points at something in the sentence before, as an opening "Amid that," does.
+_DANGLING_END = re.compile(r"\b(?:after|before|since|until|despite|besides|like|than)\s+(?:this|that|these|those)[.!]$")
 # A sentence opening on one capitalised word and then a lower-case one ("Castellan was ..."): when
 # that word is a person's surname, the person was named in full earlier in the article.
 _ONE_WORD_START = re.compile(r"^(?P<word>[A-Z][a-z'’-]+)\s+(?=[a-z])")
@@ -149,7 +159,7 @@ def _candidate(
         return None
     if clutter(text) or _repeats_title(text, titles) or _speakerless_quotation(text) or _PRONOUN_CREDIT.search(text):
         return None
-    if _DANGLING_START.match(text):
+    if _DANGLING_START.match(text) or _DANGLING_END.search(text):
         return None  # leans on the sentence before it
     extra: tuple[Span, ...] = ()
     pronoun = _START_PRONOUN.match(text)

@@ -66,6 +66,9 @@ _OPINION_TITLE = re.compile(r"^\s*(?:opinion|analysis|commentary|editorial|colum
 # writer's own voice: a column, an essay or a letter. An article with this many such sentences is one
 # (one may be a stray "we"; at two, on NeuS, 16 of 921 articles: essays, op-eds and a fact-check).
 _FIRST_PERSON = re.compile(r"\bI(?=['’]|\s+[a-z])|\b(?:[Ww]e|[Oo]ur|us|[Mm]y)\b")
+# Narration that addresses the reader ("If you disagree ..., here's how to argue") is the writer's
+# voice too: advice or an appeal, never a report of what happened.
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b")
 _QUOTE_MARK = re.compile(r"[“”\"«»]")
 FIRST_PERSON_SENTENCES = 2
 # Sections that say what happened: a disputed claim or a preview's expectation never stands there as fact.
@@ -155,6 +158,12 @@ class _Story:
         text = self.narration.get(span.article_id)
         return text is not None and _in_first_person(text[span.start : span.end])
 
+    def addresses_reader(self, span: Span) -> bool:
+        """Whether the narration of the span speaks to the reader as you."""
+        text = self.narration.get(span.article_id)
+        narration = text[span.start : span.end] if text is not None else ""
+        return not _QUOTE_MARK.search(narration) and bool(_SECOND_PERSON.search(narration))
+
     def within_quotation(self, span: Span) -> bool:
         """Whether every word of the span is inside a quotation (its narration is blank)."""
         text = self.narration.get(span.article_id)
@@ -166,6 +175,8 @@ class _Story:
         if self.first_person(fact.lead.span) or self.within_quotation(fact.lead.span):
             # Someone's own words with nothing to say whose: a first-person narration, or a sentence in
             # the middle of a quotation of several paragraphs ("At the time, my parents were teachers").
+            return False
+        if self.addresses_reader(fact.lead.span):
             return False
         if section not in REPORTING_SECTIONS:
             return True

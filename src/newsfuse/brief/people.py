@@ -27,6 +27,14 @@ PEOPLE_MAX = 8
 # after a person; a person is rarely written so. Half of its mentions, by reading the ECB+ topics.
 PLACE_CONTEXT_SHARE = 0.5
 
+# An article before a name, over nothing but possessives and acronyms ("the NBA's Charlotte Bobcats"),
+# makes it a team or a firm: English writes a person's name with no article, but for a title between
+# ("the Rev. Jesse Jackson"), which this does not allow. Where a lower-case word follows, the article
+# may be that word's ("the Trump administration", "a Trump-backed Republican"), so such a mention
+# does not count.
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|an?)\s+(?:(?:[A-Z][\w.]*['’]s|[A-Z]{2,})\s+)*$")
+_LOWER_AFTER = re.compile(r"^(?:\s+[a-z]|-)")
+
 # Lower-case words a name may hold ("Ludwig van Beethoven", "Osama bin Laden").
 _PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn al el y".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -107,7 +115,7 @@ def key_people(
     persons = [e for e in entities if e.type == "person" and _reads_as_name(e.name)]
     known = {n for e in persons for n in e.names}
     persons = [_named(e, texts, known) for e in persons]
-    persons = [p for p in persons if not _a_place(p, texts) and not _an_institution(p, texts) and not _a_work(p, texts)]
+    persons = [p for p in persons if not any(test(p, texts) for test in (_a_place, _an_institution, _a_work, _a_thing))]
     people = [replace(p, roles=_role(p)) for p in _once(persons)]
     people = [
         p for p in people if len(p.articles) >= PERSON_MIN_ARTICLES or p.roles or any(n in speakers for n in p.names)
@@ -193,6 +201,18 @@ def _a_place(entity: Entity, texts: dict[str, str]) -> bool:
         and _PLACE_BEFORE.search(texts[m.span.article_id][max(0, m.span.start - 12) : m.span.start])
     )
     return bool(entity.mentions) and placed / len(entity.mentions) >= PLACE_CONTEXT_SHARE
+
+
+def _a_thing(entity: Entity, texts: dict[str, str]) -> bool:
+    """A team or a firm the tagger took for a person: the articles write an article of its own
+    before the name ("with the NBA's Charlotte Bobcats,") in half its mentions, as for places."""
+    mentions = [m for m in entity.mentions if m.span.article_id in texts]
+    counted = 0
+    for mention in mentions:
+        text, start, end = texts[mention.span.article_id], mention.span.start, mention.span.end
+        if _ARTICLE_BEFORE.search(text[max(0, start - 24) : start]) and not _LOWER_AFTER.match(text[end : end + 3]):
+            counted += 1
+    return bool(mentions) and counted / len(mentions) >= PLACE_CONTEXT_SHARE
 
 
 def _a_work(entity: Entity, texts: dict[str, str]) -> bool:

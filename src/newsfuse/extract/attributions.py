@@ -386,6 +386,9 @@ def _phrase(token: Token) -> Offsets:
         if not any(a.dep_ in {"relcl", "acl", "appos"} and a.head.i == token.i for a in [t, *t.ancestors][:-1])
     ]
     tokens = [t for t in tokens if t.i <= token.i or t.head.i == token.i or t.head.i in {x.i for x in tokens}]
+    # A time the parser hung on the noun ("the attorney on Tuesday night") dates the saying, not the source.
+    when = {t.i for c in token.rights if _dates(c) for t in c.subtree}
+    tokens = [t for t in tokens if t.i not in when] or tokens
     # The phrase stays on its head's line: a title or a dateline above is not part of it.
     # (The tokens between, not `doc.text`: spaCy joins the whole document again on every read of it.)
     tokens = [t for t in tokens if "\n" not in token.doc[min(t.i, token.i) : max(t.i, token.i)].text_with_ws]
@@ -396,6 +399,12 @@ def _phrase(token: Token) -> Offsets:
     while first.i < last.i and (first.is_punct or first.is_space):
         first = first.doc[first.i + 1]
     return first.idx, last.idx + len(last.text)
+
+
+def _dates(child: Token) -> bool:
+    if child.dep_ == "prep":
+        return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children)
+    return child.dep_ in {"npadvmod", "nmod", "compound"} and child.ent_type_ in {"DATE", "TIME"}
 
 
 def _continuations(text: str, loose: list[QuoteRegion], found: list[Attribution]) -> list[Attribution]:

@@ -47,7 +47,7 @@ MAX_ROLE_WORDS = 12
 _JOINED_NAMES = re.compile(r"[A-Za-z.]-[A-Z]")
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
-_SKIP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP"})
+_SKIP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP", "SPACE"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _WHEN = frozenset({"DATE", "TIME"})
 # Words a role never ends on ("the chief of", "a friend and"): trimmed off, never its last word.
@@ -199,7 +199,7 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
     left = [child for child in root.lefts if child.i < start and child.dep_ in _ROLE_DEPS]
     if left:
         first = min(t.left_edge.i for t in left)
-        tokens = list(doc[first:start])
+        tokens = _own_words(list(doc[first:start]))
         last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space or t.pos_ in _ROLE_TRAIL)), None)
         if last is None or not (last.pos_ in {"NOUN", "PROPN"} or is_title_word(last.text)):
             return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
@@ -211,10 +211,38 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
             # The description without its relative clause: "a forklift driver [who was working ...]".
             clauses = {t.i for c in appositive[0].children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
             tokens = [t for t in appositive[0].subtree if t.i not in clauses]
+            # ... and on the name's line: a dateline or a headline below is not part of it.
+            broken = next((i for i, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_), None)
+            tokens = tokens if broken is None else tokens[: broken + 1]
         elif root.dep_ == "appos" and root.head.i < start:
             head = root.head
-            tokens = [t for t in head.subtree if t.i < start and t.i >= head.left_edge.i]
+            tokens = _own_words([t for t in head.subtree if t.i < start and t.i >= head.left_edge.i])
     return _as_role(article_id, doc, tokens)
+
+
+def _own_words(tokens: list[Token]) -> list[Token]:
+    """The words before a name that are its own: on its line, and after another name joined to it
+    ("Perlo and co-counsel Robin Yanes": co-counsel is Yanes's role, Perlo's name is not)."""
+    tokens = _on_the_names_line(tokens)
+    joined = [i for i, t in enumerate(tokens) if t.pos_ == "CCONJ" and any(u.pos_ == "PROPN" for u in tokens[:i])]
+    return tokens[joined[-1] + 1 :] if joined else tokens
+
+
+def _on_the_names_line(tokens: list[Token]) -> list[Token]:
+    """The words before a name that stand on its own line. A line above is a headline or a
+    subheading ("Tactical decision" over "Stan Perlo, ..."), unless it ends on a title the name's
+    line goes on from ("76ers fire Head Coach" over "Maurice Cheeks")."""
+    breaks = [i for i, token in enumerate(tokens) if "\n" in token.text or "\n" in token.whitespace_]
+    if not breaks:
+        return tokens
+    same_line = tokens[breaks[-1] + 1 :]
+    if any(not (t.is_punct or t.is_space) for t in same_line):
+        return same_line
+    line_end = next((t for t in reversed(tokens[: breaks[-1] + 1]) if not (t.is_punct or t.is_space)), None)
+    if line_end is None or not is_title_word(line_end.text):
+        return []
+    line_start = breaks[-2] + 1 if len(breaks) > 1 else 0
+    return [t for t in tokens[line_start : breaks[-1] + 1] if not t.is_space]
 
 
 def _describes(doc: Doc, appositive: Token) -> bool:
@@ -231,7 +259,7 @@ def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
     # A date before a title belongs to the clause, not the role ("on Wednesday owner Tom Benson").
     while tokens and (tokens[0].pos_ in _SKIP_LEADING or tokens[0].tag_ == "POS" or tokens[0].ent_type_ in _WHEN):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in _ROLE_TRAIL):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].pos_ in _ROLE_TRAIL):
         tokens = tokens[:-1]
     if not tokens or len(tokens) > MAX_ROLE_WORDS:
         return None
