@@ -5,7 +5,8 @@ two distances in one sentence ("took place about 150 nautical miles off Aden and
 about 13 nautical miles away"), a background quake's "injuring 40, 15 of them on Qeshm", a charge
 in 1957 against the acquittal in 1958, a film released in 2005 against "the 2006 HBO movie", two
 faults of one cable network three days apart, "died yesterday" and "discovered yesterday" in
-undated articles, two prison sentences of one man told of 1997 and of 1959. The real disagreements
+undated articles, two prison sentences of one man told of 1997 and of 1959, "the 12000 block" and
+"the 12500 block" of one street (addresses). The real disagreements
 of those stories stay open: two speed boats against three, three other rifles against two, four
 months served against four and a half, Bettie Page's 1947 against 1950.
 """
@@ -20,7 +21,7 @@ from newsfuse.extract import Extractor
 from newsfuse.models import Conflict
 from tests.conftest import EVAL, need
 
-STORIES = ("12_ecb", "20_ecb", "26_ecbplus", "28_ecbplus", "30_ecbplus", "4_ecb")
+STORIES = ("12_ecb", "16_ecbplus", "20_ecb", "26_ecbplus", "28_ecbplus", "30_ecbplus", "4_ecb")
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +76,11 @@ def test_figures_told_of_different_years_are_no_dispute(conflicts: dict[str, tup
     # "He was sentenced to 12 years" (after "a July 1997 racketeering conviction") against "was
     # sentenced to seven years" (after "A year later" than the 1958 acquittal): two sentences.
     assert [about for about, _ in _open(conflicts["26_ecbplus"]) if about.startswith("how long")] == []
+
+
+def test_a_street_block_is_an_address_not_an_amount(conflicts: dict[str, tuple[Conflict, ...]]) -> None:
+    # "outside an apartment in the 12000 block of East 223rd Street", "in the 12500 block of ...".
+    assert [about for about, _ in _open(conflicts["16_ecbplus"]) if "block" in about] == []
 
 
 @pytest.mark.parametrize(
