@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from newsfuse.claims.measures import compare_dates, is_expectation, meets
+from newsfuse.claims.measures import compare_dates, is_expectation, meets, same_deed
 from newsfuse.claims.story import StoryView, coverage, side
 from newsfuse.claims.units import Unit
 from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
@@ -53,15 +53,25 @@ def _dispute(view: StoryView, entry: TimelineEntry, published: dict[str, date]) 
         for mention in view.slots[unit.index].dates:
             if not mention.in_quote and mention.start <= entry.date <= mention.end:
                 mentions.append((mention, unit))
+    own = [m for m, _ in mentions]
     for disputed in entry.disputed:
         for mention in disputed.mentions:
             unit = view.unit_at(mention.span)
-            if unit is not None and max((coverage(unit.text, c) for c in clauses), default=0.0) >= EVENT_OVERLAP_MIN:
-                mentions.append((mention, unit))
+            if unit is None or max((coverage(unit.text, c) for c in clauses), default=0.0) < EVENT_OVERLAP_MIN:
+                continue
+            if own and not any(same_deed(mention, m) for m in own):
+                # "started to experience problems on Saturday" against "a problem ... which caused
+                # downtime ... on Tuesday": one cable network, two faults; the other day dates
+                # another deed.
+                continue
+            mentions.append((mention, unit))
     reports = [(m, u) for m, u in mentions if not is_expectation(m, published)]
     forecasts = [(m, u) for m, u in mentions if is_expectation(m, published)]
     about = "when " + _short(entry.event)
-    report_sides = _sides(reports)
+    # "died yesterday" in an article with no date: the day is the story's guess of when it was
+    # written, moved by one; the article names no day, so it backs no side of a dispute. (A weekday
+    # it names is kept: that much the article says.)
+    report_sides = [(day, group) for day, group in _sides(reports) if not all(_written_when(m) for m, _ in group)]
     if len(report_sides) >= 2 and not any(_sure(m) for _, group in report_sides for m, _ in group):
         # Every side's day was counted from the story's guessed window (undated articles'
         # "Thursday" and "yesterday"): the guesses may differ while the articles agree.
@@ -82,6 +92,11 @@ def _dispute(view: StoryView, entry: TimelineEntry, published: dict[str, date]) 
         )
         return Conflict("date", about, sides, "reconciled", explanation)
     return None
+
+
+def _written_when(mention: DateMention) -> bool:
+    """A day counted from when an undated article was written ("yesterday", "today"): a guess."""
+    return mention.kind == "relative" and mention.anchor_source == "story"
 
 
 def _sure(mention: DateMention) -> bool:
@@ -176,6 +191,8 @@ def _coarse_disputes(view: StoryView, published: dict[str, date]) -> list[Confli
                 continue
             if coverage(ua.text, ub.text, view.names) < EVENT_OVERLAP_MIN:
                 continue
+            if not same_deed(ma, mb):
+                continue  # "charged in 1957", "acquitted in 1958": two deeds of one case, each dated
             sides = (side(ma.iso, [ua]), side(mb.iso, [ub]))
             explanation = (
                 f"{view.label(ua.article_id)} and {view.label(ub.article_id)} tell the same event and date it "

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from newsfuse.extract.events import LIGHT_VERBS
 from newsfuse.extract.numbers import EXPECTATION_LEMMAS, MODALS
 from newsfuse.models import DateMention, NumberMention, Span
 from newsfuse.text.lexicon import STOP_WORDS
@@ -220,6 +221,11 @@ def thing(number: NumberMention) -> str | None:
 def _verb_class(lemma: str | None) -> str | None:
     if lemma is None:
         return None
+    return verb_class(lemma)
+
+
+def verb_class(lemma: str) -> str:
+    """The lemma's class of verbs reported interchangeably (`VERB_CLASSES`), named by its first member."""
     lemma = VERB_FORMS.get(lemma, lemma)
     for group in VERB_CLASSES:
         if lemma in group:
@@ -285,6 +291,21 @@ def is_expectation(mention: DateMention, published: Mapping[str, date]) -> bool:
         return False
     written = published.get(mention.span.article_id)
     return written is None or written <= mention.start
+
+
+def same_deed(a: DateMention, b: DateMention) -> bool:
+    """Whether two dates can date one event: they hang on verbs of one class ("acquitted in 1958"
+    and "charged in 1957" date two deeds; "died yesterday" and "died on Monday" one; "began modeling
+    in 1950" and "her modeling breakthrough began after she divorced in 1947" one beginning). A date
+    whose verbs the parse did not find, or that are only light verbs ("took place", "held talks":
+    the event is their object), can date anything, and is compared as before."""
+    if not _weighty(a.deeds) or not _weighty(b.deeds):
+        return True
+    return bool({verb_class(d) for d in a.deeds} & {verb_class(d) for d in b.deeds})
+
+
+def _weighty(deeds: tuple[str, ...]) -> bool:
+    return any(d not in LIGHT_VERBS for d in deeds)
 
 
 def compare_dates(a: DateMention, b: DateMention) -> DateAgreement:

@@ -95,6 +95,12 @@ def _figure_conflicts(view: StoryView) -> list[Conflict]:
                 # not say for certain, so it is set against no other article's (as with a quote's
                 # speaker), unless both print one sentence.
                 continue
+            years = _year(view, ua), _year(view, ub)
+            if None not in years and years[0] != years[1]:
+                # "He was sentenced to 12 years" after "a July 1997 racketeering conviction", "was
+                # sentenced to seven years" after "A year later [than 1958], he was convicted": two
+                # sentences of one man, told of different years.
+                continue
             restated = view.same_statement(ua, ub) and view.same_predicate(ua, ub)
             if not same_measure(a, b, restated):
                 continue
@@ -149,6 +155,11 @@ def _conflict(
     groups = list(by_root.values())
     about = _about([items[m][1] for m in members])
     disagreements = [v for x, y, v in pairs if not v.agree and agreeing.find(x) != agreeing.find(y)]
+    if len(groups) > 1 and disagreements and _one_sentence_on_two_sides(items, groups):
+        # "The attack took place about 150 nautical miles off Aden and INS Mysore was about 13
+        # nautical miles away"; "injuring 40, 15 of them on Qeshm": a sentence gives both values, so
+        # they measure two things, and which of them another article's figure is cannot be told.
+        return None
     if len(groups) > 1 and disagreements:
         sides = tuple(sorted((_side(view, items, g) for g in groups), key=lambda s: -len(s.articles)))
         update = _update(view, items, groups)
@@ -166,6 +177,34 @@ def _conflict(
         by_text.setdefault(items[m][1].number.text.strip().lower(), []).append(m)
     sides = tuple(_side(view, items, g, written=True) for g in by_text.values())
     return Conflict("number", about, sides, "reconciled", explained[0])
+
+
+def _year(view: StoryView, unit: int) -> int | None:
+    """The year the sentence tells of: the one year its own dates name, else the sentence before it
+    in its article; None when neither names one year (or names several). Days counted from an
+    undated article's guessed time are left out: the article does not say them."""
+    article = view.units[unit].article_id
+    for index in (unit, unit - 1):
+        if index < 0 or view.units[index].article_id != article:
+            return None
+        years = {
+            m.start.year
+            for m in view.slots[index].dates
+            if not m.in_quote and m.anchor_source != "story" and m.start.year == m.end.year
+        }
+        if years:
+            return years.pop() if len(years) == 1 else None
+    return None
+
+
+def _one_sentence_on_two_sides(items: list[tuple[int, Measured]], groups: list[list[int]]) -> bool:
+    """Whether one sentence (unit) backs two of the sides: no sentence disagrees with itself."""
+    seen: dict[int, int] = {}
+    for number, group in enumerate(groups):
+        for unit in {items[m][0] for m in group}:
+            if seen.setdefault(unit, number) != number:
+                return True
+    return False
 
 
 def _one_wording(view: StoryView, a: int, b: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
@@ -11,6 +12,7 @@ from spacy.tokens import Doc
 from newsfuse.extract.anchors import undated_anchor, weekday_date
 from newsfuse.extract.captions import caption_spans, in_caption
 from newsfuse.extract.date_patterns import UNIT_DAYS, DateExpression, find_expressions
+from newsfuse.extract.deeds import deeds_at
 from newsfuse.extract.quote_marks import inside, quote_regions
 from newsfuse.extract.tense import tense_at
 from newsfuse.models import Article, DateMention, Span
@@ -39,7 +41,8 @@ def resolve_article(article: Article, doc: Doc, story_centre: date | None) -> tu
         anchor, source = undated_anchor(weekdays, story_centre), "story"
     else:
         anchor, source = None, None
-    resolved = resolve_expressions(article.id, article.text, expressions, tenses, anchor, source)
+    deeds = {e.start: deeds_at(doc, e.start, e.end) for e in expressions}
+    resolved = resolve_expressions(article.id, article.text, expressions, tenses, anchor, source, deeds)
     return [mention for _, mention in resolved], anchor
 
 
@@ -50,16 +53,18 @@ def resolve_expressions(
     tenses: dict[int, Tense | None],
     anchor: date | None,
     source: AnchorSource | None,
+    deeds: dict[int, tuple[str, ...]] | None = None,
 ) -> list[tuple[DateExpression, DateMention]]:
-    """Each expression that resolves, with its mention, in text order."""
+    """Each expression that resolves, with its mention, in text order; `deeds` by expression start."""
     regions = quote_regions(text)
     resolved: list[tuple[DateExpression, DateMention]] = []
     narrative: date | None = None  # the last day the text itself named, for "one day earlier"
     for expression in expressions:
         tense = tenses.get(expression.start)
-        mention = _resolve(
-            article_id, expression, anchor, source, narrative, tense, inside(regions, expression.start, expression.end)
-        )
+        quoted = inside(regions, expression.start, expression.end)
+        mention = _resolve(article_id, expression, anchor, source, narrative, tense, quoted)
+        if mention is not None and deeds:
+            mention = replace(mention, deeds=deeds.get(expression.start, ()))
         if mention is None:
             continue
         resolved.append((expression, mention))

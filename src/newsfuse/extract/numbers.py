@@ -159,6 +159,9 @@ _PHONE = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?\d{1,4}(?:[\s.-]\d{2,4}){2,}|0\d{2,4}(?:[\s.-]\d{3,}){1,2})(?![\w.,]\d)"
     r"|(?<![\w.,])\(?\d{3}\)?[\s.-]\d{3}-\d{4}\b"
 )
+# A street address as police and court reports give it: "in the 12000 block of East 223rd Street"
+# (16_ecbplus, an even-numbered ECB+ dev topic, set "12000" against "12500" block: two addresses).
+_BLOCK_ADDRESS = re.compile(r"\b\d[\d,]*\s+block\s+of\b", re.I)
 _WORD_ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b", re.I)
 _DURATION_WORDS = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.I)
 
@@ -168,6 +171,7 @@ def find_numbers(article: Article, doc: Doc, dates: Sequence[DateMention]) -> li
     text = article.text
     taken = [(d.span.start, d.span.end) for d in dates if d.kind != "relative"]
     taken += [m.span() for m in _PHONE.finditer(text)]  # "call 0845 125 2222": an identifier, not amounts
+    taken += [m.span() for m in _BLOCK_ADDRESS.finditer(text)]  # "the 12000 block of": an address
     found: list[NumberMention] = []
 
     def claim(start: int, end: int) -> bool:

@@ -63,7 +63,9 @@ class DateMention:
 
     `anchor` is the date relative expressions and weekdays were resolved against, and
     `anchor_source` says where it came from: the article's `published` date, a date written earlier
-    in the same text ("one day earlier"), or the story's inferred time window (`story`).
+    in the same text ("one day earlier"), or the story's inferred time window (`story`). `deeds` are
+    the lemmas of the verbs the date is the date of ("acquitted in 1958" -> ("acquit",)), nearest
+    first, empty when the parse gives none.
     """
 
     text: str
@@ -76,6 +78,7 @@ class DateMention:
     anchor_source: AnchorSource | None
     tense: Tense | None = None
     in_quote: bool = False
+    deeds: tuple[str, ...] = ()
 
     @property
     def iso(self) -> str:
