@@ -227,7 +227,14 @@ def _own_words(tokens: list[Token]) -> list[Token]:
     """The words before a name that are its own: on its line, and after another name joined to it
     ("Perlo and co-counsel Robin Yanes": co-counsel is Yanes's role, Perlo's name is not)."""
     tokens = _on_the_names_line(tokens)
-    joined = [i for i, t in enumerate(tokens) if t.pos_ == "CCONJ" and any(u.pos_ == "PROPN" for u in tokens[:i])]
+    inside = {t.i for t in tokens}
+    # A name right before the "and" that hangs on nothing in the role is another subject ("Perlo"); one
+    # that does is part of the role ("Minister of Communications and Information Technology").
+    joined = [
+        i
+        for i, t in enumerate(tokens)
+        if t.pos_ == "CCONJ" and i > 0 and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].head.i not in inside
+    ]
     return tokens[joined[-1] + 1 :] if joined else tokens
 
 
