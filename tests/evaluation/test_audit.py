@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
 
 from newsfuse.evaluation.audit import AUDIT_FILES, AuditRun, ecb_stories, evaluate_audit, load_expectations
-from newsfuse.evaluation.audit_checks import score_brief
+from newsfuse.evaluation.audit_checks import score_brief, timeline_verdict
 from newsfuse.models import Span
 from newsfuse.models.brief import CitedSentence
+from newsfuse.models.facts import TimelineEntry
 from tests.conftest import EVAL, REPO, need
 
 AUDIT = REPO / "evaluation" / "audit"
@@ -35,12 +37,7 @@ def runs() -> dict[tuple[str, str], AuditRun]:
     return found
 
 
-CASES = [
-    (name, split, figure)
-    for name in AUDIT_FILES
-    for split in SPLITS
-    for figure in sorted(FLOORS[name][split])
-]
+CASES = [(name, split, figure) for name in AUDIT_FILES for split in SPLITS for figure in sorted(FLOORS[name][split])]
 
 
 @pytest.mark.parametrize(("name", "split", "figure"), CASES)
@@ -66,14 +63,19 @@ def test_expectations_cover_every_split_of_both_sets() -> None:
         assert len(load_expectations(AUDIT / file, "all")) == len(expectations), name
 
 
+def _ecb_brief(runs: dict[tuple[str, str], AuditRun], split: str, story_id: str) -> tuple[Any, Any, tuple[str, ...]]:
+    """The audit's brief of one ECB+ story with its expectations and its sources' headline lines."""
+    run = runs[("ecbplus-dev", split)]
+    index = next(i for i, s in enumerate(run.scores) if s.story == story_id)
+    expected = next(e for e in load_expectations(AUDIT / AUDIT_FILES["ecbplus-dev"]) if e.id == story_id)
+    (story,) = ecb_stories([expected], EVAL / "ecbplus-dev")
+    return run.briefs[index], expected, story.titles
+
+
 @pytest.fixture(scope="module")
 def lohan(runs: dict[tuple[str, str], AuditRun]) -> tuple[Any, Any, tuple[str, ...]]:
     """A real brief (ECB+ topic 1) with its expectations and its sources' headline lines."""
-    run = runs[("ecbplus-dev", "dev")]
-    index = next(i for i, s in enumerate(run.scores) if s.story == "1_ecbplus")
-    expected = next(e for e in load_expectations(AUDIT / AUDIT_FILES["ecbplus-dev"]) if e.id == "1_ecbplus")
-    (story,) = ecb_stories([expected], EVAL / "ecbplus-dev")
-    return run.briefs[index], expected, story.titles
+    return _ecb_brief(runs, "dev", "1_ecbplus")
 
 
 def _with_line(brief: Any, sentence: CitedSentence) -> Any:
@@ -118,11 +120,7 @@ def test_the_scorer_catches_a_name_that_is_not_the_pronoun_s_person(lohan: tuple
 @pytest.fixture(scope="module")
 def ortiz(runs: dict[tuple[str, str], AuditRun]) -> tuple[Any, Any, tuple[str, ...]]:
     """A real brief of the fresh split (ECB+ topic 16) with its expectations and headline lines."""
-    run = runs[("ecbplus-dev", "fresh")]
-    index = next(i for i, s in enumerate(run.scores) if s.story == "16_ecbplus")
-    expected = next(e for e in load_expectations(AUDIT / AUDIT_FILES["ecbplus-dev"]) if e.id == "16_ecbplus")
-    (story,) = ecb_stories([expected], EVAL / "ecbplus-dev")
-    return run.briefs[index], expected, story.titles
+    return _ecb_brief(runs, "fresh", "16_ecbplus")
 
 
 def test_the_scorer_catches_a_line_split_at_a_title_s_point(ortiz: tuple[Any, Any, tuple[str, ...]]) -> None:
@@ -143,3 +141,16 @@ def test_the_scorer_catches_a_figure_label(ortiz: tuple[Any, Any, tuple[str, ...
     line = CitedSentence("Map of the neighbourhood showing the apartment: " + sentence.text, sentence.spans)
     verdicts = score_brief(_with_line(brief, line), expected, titles).of("sentence", frozenset({"what_happened"}))
     assert [v.why for v in verdicts] == ["page clutter"]
+
+
+def test_an_entry_dated_by_its_month_is_right_for_an_event_on_a_day_in_it(
+    ortiz: tuple[Any, Any, tuple[str, ...]],
+) -> None:
+    """ "Orozco was found guilty by the same jury last month" (an April report): March 2007 holds the
+    verdict the reader expects on March 20; February does not."""
+    _, expected, _ = ortiz
+    event = "Orozco was found guilty by the same jury of first-degree murder"
+    march = TimelineEntry(date(2007, 3, 1), date(2007, 3, 31), "month", event, ("a",), ())
+    february = replace(march, date=date(2007, 2, 1), end=date(2007, 2, 28))
+    assert timeline_verdict(march, expected).right
+    assert not timeline_verdict(february, expected).right

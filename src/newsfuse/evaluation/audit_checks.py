@@ -242,7 +242,10 @@ def entry_iso(entry: TimelineEntry) -> str:
 def timeline_verdict(entry: TimelineEntry, expected: Expectation) -> Verdict:
     iso = entry_iso(entry)
     shown = f"{iso} {entry.event}"
-    on_day = [what for date, what in expected.dates if date == iso]
+    # An entry dated by its month or year is right for an event the story reports on a day within it
+    # ("last month" of an April report: March 2007, the verdict of March 20).
+    within = entry.granularity in {"month", "year"}
+    on_day = [what for date, what in expected.dates if date == iso or (within and date.startswith(iso + "-"))]
     if not on_day:
         return Verdict("date", shown, False, f"nothing the story reports happened on {iso}")
     if not any(stems(entry.event) & what for what in on_day):
