@@ -201,8 +201,7 @@ class _Story:
     def addresses_reader(self, span: Span) -> bool:
         """Whether the narration of the span speaks to the reader as you."""
         text = self.narration.get(span.article_id)
-        narration = text[span.start : span.end] if text is not None else ""
-        return not _QUOTE_MARK.search(narration) and bool(_SECOND_PERSON.search(narration))
+        return text is not None and _in_voice(text[span.start : span.end], _SECOND_PERSON)
 
     def within_quotation(self, span: Span) -> bool:
         """Whether every word of the span is inside a quotation (its narration is blank)."""
@@ -255,9 +254,13 @@ def _narrated(text: str) -> str:
 
 
 def _in_first_person(narration: str) -> bool:
+    return _in_voice(narration, _FIRST_PERSON)
+
+
+def _in_voice(narration: str, voice: re.Pattern[str]) -> bool:
     # A quotation mark left after blanking opens or closes a quotation that runs across sentences:
     # whose words these are cannot be told, so they are not counted as the writer's.
-    return not _QUOTE_MARK.search(narration) and bool(_FIRST_PERSON.search(narration))
+    return not _QUOTE_MARK.search(narration) and bool(voice.search(narration))
 
 
 def _opinion_piece(article: Article, narration: str) -> bool:

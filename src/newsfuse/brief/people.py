@@ -106,7 +106,9 @@ _COUNTED_GROUP = re.compile(
 # A proper name holding "of" before a lower-case noun: the noun is the role ("Department of
 # Corrections spokeswoman", "Bank of America analyst").
 _NAMED_BEFORE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+)+of\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+)+([a-z][a-z-]+)$")
-_ROLE_END = re.compile(r"\s+(?:of|in|at|for|from|with|within|on|to|and|who|which|whose)\s.*$|,.*$", re.IGNORECASE)
+_CLAUSE_END = r"\s+(?:of|in|at|for|from|with|within|on|to|who|which|whose)\s.*$|,.*$"
+_ROLE_END = re.compile(rf"\s+and\s.*$|{_CLAUSE_END}", re.IGNORECASE)
+_PHRASE_END = re.compile(_CLAUSE_END, re.IGNORECASE)
 
 
 def key_people(
@@ -256,9 +258,7 @@ def _head(role: str) -> str:
     named = _NAMED_BEFORE.match(role.strip())
     if named:
         return named.group(1).lower()
-    kept = _ROLE_END.sub("", role.strip())
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", kept)
-    return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
+    return _last_word(_ROLE_END.sub("", role.strip()))
 
 
 def _last_noun(role: str) -> str:
@@ -267,9 +267,12 @@ def _last_noun(role: str) -> str:
     of "president and CEO"."""
     if " and " not in role:
         return _head(role)
-    kept = re.sub(r"\s+(?:of|in|at|for|from|with|within|on|to|who|which|whose)\s.*$|,.*$", "", role.strip())
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", kept)
-    return words[-1].lower() if words else ""
+    return _last_word(_PHRASE_END.sub("", role.strip()))
+
+
+def _last_word(phrase: str) -> str:
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", phrase)
+    return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
 
 
 def _is_role(role: Mention) -> bool:
