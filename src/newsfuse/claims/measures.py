@@ -208,7 +208,7 @@ def measured(number: NumberMention) -> Measured | None:
         noun = f"part of {noun}"  # "five of his rebounds" counts some of them, not how many he had
     if q.family == "duration":
         noun = None  # the noun of "three days" is the unit itself
-    return Measured(number, q, noun, _verb_class(number.context))
+    return Measured(number, q, noun, verb_class(number.context) if number.context is not None else None)
 
 
 def thing(number: NumberMention) -> str | None:
@@ -216,12 +216,6 @@ def thing(number: NumberMention) -> str | None:
     if number.noun:
         return number.noun.removeprefix("other ").removeprefix("more ")
     return number.measure
-
-
-def _verb_class(lemma: str | None) -> str | None:
-    if lemma is None:
-        return None
-    return verb_class(lemma)
 
 
 def verb_class(lemma: str) -> str:

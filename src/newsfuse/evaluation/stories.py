@@ -312,21 +312,19 @@ def _labels(stories: Sequence[Story], articles: Sequence[Article]) -> list[str]:
 
 
 # ECB+ stores tokens; `read_document` joins them with spaces, which splits what a page writes as one
-# number: "2, 117" (2,117), "2, 000ft" (a unit glued on), "4: 43 pm", "5. 6", "36 - 3", "59 - year - old",
-# and a clock's "a. m.".
+# number: "2, 117" (2,117), "2, 000ft" (a unit glued on), "4: 43 pm", "5. 6", "36 - 3", "59 - year - old"
+# (what `_detokenise` leaves: a number after a currency sign, a hyphen, which may be a dash).
 _SPLIT_NUMBER = re.compile(r"(?<=\d)(?:(, )(?=\d{3}(?!\d))|(: )(?=\d{2}\b)|(\. )(?=\d))")
 _SPLIT_SCORE = re.compile(r"(?<!\d)(\d{1,3}) - (?=\d|year\b)")
 _SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_]) - (?=[^\W\d_])")
 # ... and a possessive: "Creighton’ s first eight points".
 _SPLIT_POSSESSIVE = re.compile(r"(?<=\w)([’']) (?=s\b)")
-_SPLIT_CLOCK = re.compile(r"\b([ap])\. m\.")
 
 
 def as_written(sentence: str) -> str:
     """The sentence as the page wrote it: numbers, times and hyphenated words joined again."""
     joined = _SPLIT_NUMBER.sub(lambda m: next(g for g in m.groups() if g).strip(), sentence)
     joined = _SPLIT_POSSESSIVE.sub(r"\1", joined)
-    joined = _SPLIT_CLOCK.sub(r"\1.m.", joined)
     return _SPLIT_HYPHEN.sub("-", _SPLIT_SCORE.sub(r"\1-", joined))
 
 
