@@ -97,3 +97,21 @@ def test_no_line_ends_on_a_bare_demonstrative() -> None:
     # ECB+ topic 27 (an Internet Explorer patch): "The Webcast will be available on demand after that."
     lines = [s.text for _, sentences in _ecb_brief(27).sections.items() for s in sentences]
     assert lines and not [t for t in lines if t.endswith("after that.")]
+
+
+def _ecbplus_brief(topic: int) -> Brief:
+    """The brief of the first eight ECB+ documents of a topic, read as plain text."""
+    folder = need(EVAL / "ecbplus-dev") / "ECB+" / str(topic)
+    files = sorted(folder.glob(f"{topic}_*ecbplus.xml"))[:8]
+    raws = [RawDocument(origin=f"{f.stem}.txt", content=read_document(f), format="text") for f in files]
+    return Newsfuse().brief_story(str(topic), [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)])
+
+
+def test_what_is_next_is_neither_a_player_named_will_nor_a_plan_of_a_year_gone() -> None:
+    # ECB+ 31: "Will Artino scored 14 points off the bench" is a game report, not a plan.
+    nexts = [s.text for s in _ecbplus_brief(31).sections.whats_next]
+    assert not [t for t in nexts if t.startswith("Will ")]
+    # ECB+ 33 (reports of 2013): "Zurana Horton was planning to marry her boyfriend on Valentine's Day
+    # in 2012" tells a plan her killing ended a year before.
+    nexts = [s.text for s in _ecbplus_brief(33).sections.whats_next]
+    assert not [t for t in nexts if "2012" in t]
