@@ -115,3 +115,11 @@ def test_what_is_next_is_neither_a_player_named_will_nor_a_plan_of_a_year_gone()
     # in 2012" tells a plan her killing ended a year before.
     nexts = [s.text for s in _ecbplus_brief(33).sections.whats_next]
     assert not [t for t in nexts if "2012" in t]
+
+
+def test_a_person_told_only_by_age_or_birthplace_is_no_line_of_its_own() -> None:
+    # ECB+ 23 (two climbers killed on Mount Cook): "The New Zealand - born Australian was planning to
+    # do some ski touring." Which of the two? The article named him in a sentence the brief leaves out.
+    brief = _ecbplus_brief(23)
+    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    assert lines and not [t for t in lines if re.match(r"The [\w ]+ - born", t)]
