@@ -231,3 +231,9 @@ def test_a_name_a_copula_gives_its_named_subject_is_a_nickname() -> None:
     people = _people(_ecb_topic(31, "ecbplus", first=8))
     assert "Doug McDermott" in people
     assert not [p for p in people if "Dependable" in p]
+
+
+def test_a_street_written_short_is_no_person() -> None:
+    # ECB+ 19: "the precinct stationhouse, on Snyder Ave. near Nostrand Ave."
+    people = _people(_ecb_topic(19, "ecbplus"))
+    assert "Kimani Gray" in people and not [p for p in people if p.endswith(" Ave")]

@@ -123,3 +123,17 @@ def test_a_person_told_only_by_age_or_birthplace_is_no_line_of_its_own() -> None
     brief = _ecbplus_brief(23)
     lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
     assert lines and not [t for t in lines if re.match(r"The [\w ]+ - born", t)]
+
+
+def test_a_call_to_act_on_the_page_is_no_line() -> None:
+    # NeuS story 301 opened its quick read on "Watch the full 60 Minutes interview with Andrew McCabe."
+    lines = [s.text for _, sentences in _brief(301).sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith("Watch ")]
+
+
+@pytest.mark.parametrize(("topic", "opening"), [(13, "Three years after that"), (19, "By the end")])
+def test_no_line_counts_time_from_what_it_does_not_tell(topic: int, opening: str) -> None:
+    # ECB+ 13: "Three years after that, the state established The Creamery Corporation ...";
+    # ECB+ 19: "By the end an officer's face and the window of a police van had been hit with bricks".
+    lines = [s.text for _, sentences in _ecbplus_brief(topic).sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith(opening)]

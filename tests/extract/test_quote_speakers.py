@@ -158,3 +158,12 @@ def test_a_quotation_a_colon_announces_a_paragraph_before_is_its_speaker_s(extra
     assert "the following message on Twitter:" in article.text
     quote, _ = _mention(extractor.extract([article]), "I will be returning to Creighton")
     assert quote.speaker == "Doug McDermott"
+
+
+def test_a_relative_who_stands_for_the_person_its_clause_describes(extractor: Extractor) -> None:
+    # ECB+ 19_5ecbplus: '"I was sitting in my living room," said Mary John, 43, who witnessed
+    # destruction near ...' and her next paragraphs of quotation, credited through "who".
+    facts = extractor.extract([_ecbplus_article("19_5ecbplus")])
+    for words in ("People were standing up on vehicles", "They were calling out"):
+        quote, _ = _mention(facts, words)
+        assert quote.speaker == "Mary John", words

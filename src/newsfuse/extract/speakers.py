@@ -61,6 +61,10 @@ _MUTE_LABELS = frozenset(
 )
 
 
+# Pronouns that open a relative clause about a person or body.
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     """Someone mentioned at start..end who could be referred back to; `key` tells people apart."""
@@ -130,6 +134,10 @@ class SpeakerResolver:
             return None
         head = span.root
         lower = head.lower_
+        if lower in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            # "said Mary John, 43, who witnessed ...": "who" stands for the noun its clause describes.
+            noun = head.head.head
+            return self._resolve((noun.left_edge.idx, noun.idx + len(noun.text)), quote)
         if lower in PERSON_PRONOUNS:
             return self._antecedent(head, "person", quote)
         if lower in BODY_PRONOUNS:
