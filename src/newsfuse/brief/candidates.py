@@ -49,6 +49,11 @@ _DANGLING_START = re.compile(
     # what it points at is in the sentence before.
     r"|^[A-Z][a-z]*(?:\s+of)?\s+(?:this|that|these|those)\s*[,;]"
 )
+# A person told only by age or birthplace ("The 53-year-old ...", "The New Zealand-born Australian
+# ..."): reporters use such an epithet for someone they have already named, in a sentence before.
+_EPITHET_START = re.compile(
+    r"^The\s+(?:(?!of\b)[\w’'-]+\s+){0,2}?(?:\d+\s*-\s*year\s*-\s*old|[A-Z]\w*(?:\s+[A-Z]\w*)?\s*-\s*born)\b"
+)
 # A sentence that ends on a preposition and a bare demonstrative ("available on demand after that.")
 # points at something in the sentence before, as an opening "Amid that," does.
 _DANGLING_END = re.compile(r"\b(?:after|before|since|until|despite|besides|like|than)\s+(?:this|that|these|those)[.!]$")
@@ -174,6 +179,7 @@ def _candidate(
         or _DANGLING_END.search(text)
         or _CLAUSE_ONLY.match(text)
         or _unnamed_speaker_pronoun(text, article.text, start, mentions)
+        or (_EPITHET_START.match(text) and not any(start <= m.span.start < end for m in mentions))
     ):
         return None  # leans on the sentence before it
     extra: tuple[Span, ...] = ()

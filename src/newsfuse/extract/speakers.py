@@ -253,7 +253,7 @@ class SpeakerResolver:
 
     def _written_name(self, words: Sequence[str | Token], entity: Entity | None, at: int) -> str | None:
         """The name for a person written as `words` at `at`: the entity's canonical name, unless the
-        words are a surname two people of the story share (then the nearest full name before, or
+        words are a surname two people of the story share (then the first full name before, or
         None) or a full name the entity does not carry (then the words)."""
         plain = _strip_titles([w if isinstance(w, str) else w.text for w in words])
         if not plain:
@@ -267,8 +267,11 @@ class SpeakerResolver:
                 if e.type == "person" and len(e.name.split()) >= 2 and e.name.split()[-1].casefold() == surname
             }
             if len(firsts) >= 2:
+                # Where relatives share a surname, a news report gives the bare surname to the person
+                # it is about, named first, and tells the others by given name or title ("his father,
+                # coach Greg McDermott"; "Doug said").
                 before = [f for f in self._full_names if f.surname == surname and f.start < at]
-                return before[-1].text if before else None
+                return before[0].text if before else None
             if entity is not None:
                 return self._shown(entity)
             known = [f.text for f in self._full_names if f.surname == surname]
