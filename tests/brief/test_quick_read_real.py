@@ -28,6 +28,31 @@ def test_a_story_told_in_the_future_tense_still_opens_on_its_event() -> None:
     assert "Trudeau" in first and "power" in first
 
 
+@pytest.mark.parametrize(
+    ("number", "deed", "opening"),
+    [
+        # 103: an analysis opens on a state ("Gary D. Cohn is a Democrat, but his resignation ...
+        # underscored ..."); another outlet's lead reports the resignation the headlines name.
+        (103, "resigned", "Gary D. Cohn is a Democrat"),
+        # 227: a lead on a state ("Michael Cohen ... is under federal investigation ...") beside
+        # leads that report what was done: Trump's attack on Mueller hours after the raid.
+        (227, "raided", "Michael Cohen, the longtime"),
+    ],
+)
+def test_the_quick_read_opens_on_a_lead_that_reports_the_headlines_deed(number: int, deed: str, opening: str) -> None:
+    first = _brief(number).sections.quick_read[0].text
+    assert deed in first and not first.startswith(opening)
+
+
+def test_a_deck_is_no_brief_line() -> None:
+    # Story 281's first article is only its deck, printed under the headline in headline grammar
+    # ("Order to State Department to hold off on spending jibes with president's call for an early
+    # exit."): no finite verb, no article; it is no sentence of reporting.
+    brief = _brief(281)
+    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    assert brief.error is None and not [t for t in lines if t.startswith("Order to State Department")]
+
+
 @pytest.mark.parametrize("number", [141])
 def test_no_line_opens_on_a_bare_demonstrative(number: int) -> None:
     # "Amid that, Texas will gain two seats ...": amid what?
@@ -65,8 +90,10 @@ def test_a_line_that_speaks_to_the_reader_is_no_report(number: int) -> None:
 def test_no_line_is_a_reason_or_a_consequence_of_the_line_before() -> None:
     # Story 281, an opinion piece: "Because Obama's withdrawal led to the increasing influence of
     # Iran ..." answers a question in the sentence before; "In turn, these policies helped ...".
-    lines = [s.text for _, sentences in _brief(281).sections.items() for s in sentences]
-    assert lines and not [t for t in lines if t.startswith(("Because Obama", "In turn,"))]
+    # (Its other articles give a deck and a line opening on "That": the brief may hold no line.)
+    brief = _brief(281)
+    lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
+    assert brief.error is None and not [t for t in lines if t.startswith(("Because Obama", "In turn,"))]
 
 
 @pytest.mark.parametrize(("number", "opening"), [(13, "After all,"), (97, "Politico reported, citing")])
@@ -97,6 +124,13 @@ def test_no_line_ends_on_a_bare_demonstrative() -> None:
     # ECB+ topic 27 (an Internet Explorer patch): "The Webcast will be available on demand after that."
     lines = [s.text for _, sentences in _ecb_brief(27).sections.items() for s in sentences]
     assert lines and not [t for t in lines if t.endswith("after that.")]
+
+
+def test_a_deck_in_headline_grammar_is_no_brief_line() -> None:
+    # ECB+ topic 29: "Late sacks, too much Manning give Colts comeback win." stands under its
+    # headline; a present verb for a past game and a singular noun without its article ("win").
+    lines = [s.text for _, sentences in _ecb_brief(29).sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith("Late sacks")]
 
 
 def _ecbplus_brief(topic: int) -> Brief:

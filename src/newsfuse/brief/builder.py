@@ -57,7 +57,7 @@ class BriefBuilder:
         conflicts: Sequence[Conflict] = (),
     ) -> Brief:
         profile = source_profile(provenance, previews=previews(articles, facts))
-        profile = replace(profile, people=named_people(facts.entities), disputed=disputed(conflicts))
+        profile = replace(profile, people=named_people(facts.entities), disputed=disputed(conflicts), leads=facts.leads)
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)
         headline = composition.headline

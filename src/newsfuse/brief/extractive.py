@@ -22,6 +22,7 @@ from newsfuse.brief.verify import check_sentence
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
 from newsfuse.models.brief import CitedSentence, Sections
+from newsfuse.models.facts import LeadClause
 from newsfuse.models.provenance import SourceKeys
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import content_stems, word_count
@@ -122,6 +123,8 @@ class SourceProfile:
     people: People = field(default_factory=dict)
     # Evidence of the story's open disagreements: what is disputed is not stated as fact.
     disputed: tuple[Span, ...] = ()
+    # What the articles' lead sentences are, from their parse: reports of a deed, or decks.
+    leads: tuple[LeadClause, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +147,9 @@ class ExtractiveComposer:
 
     def compose(self, articles: Sequence[Article], profile: SourceProfile | None = None) -> Composition:
         profile = profile or SourceProfile()
-        candidates = collect(articles, profile.people)
+        # A deck (the line under a headline, in headline grammar) is no body sentence.
+        decks = [c.span for c in profile.leads if c.deck]
+        candidates = [c for c in collect(articles, profile.people) if not any(_within(c.span, d) for d in decks)]
         reporting = {c.article_id for c in candidates if c.article_id not in profile.digests}
         if reporting:
             # Digests add no reporting of their own: what only a digest says stays out of the brief.
@@ -181,6 +186,18 @@ class _Story:
         dated = [a.published.year for a in self.articles if a.published is not None]
         years = [int(y) for y in _DATED_YEAR.findall(text)]
         return bool(dated and years) and max(years) < min(dated)
+
+    def reports_deed(self, fact: Fact, headlines: Mapping[str, float]) -> int:
+        """How surely the fact's lead sentences report the story's news: 2 when one tells as done a
+        deed its headlines name ("Man charged with murdering ..." / "Jenkin has been charged with
+        ..."), 1 when one tells some deed as done, 0 when none does (a state, a feature's present, a
+        hypothesis)."""
+        clauses = [
+            c for m in fact.members if m.in_lead for c in self.profile.leads if c.report and _opens(c.span, m.span)
+        ]
+        if any(stems(" ".join(c.deed)) & headlines.keys() for c in clauses):
+            return 2
+        return 1 if clauses else 0
 
     def stale_plan(self, fact: Fact) -> bool:
         """Whether every article telling the fact was published STALE_PLAN_DAYS or more before the
@@ -284,6 +301,18 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.article_id == b.article_id and a.start < b.end and b.start < a.end
 
 
+def _within(candidate: Span, line: Span) -> bool:
+    """Whether the candidate lies within the line (a parser's sentence cut short at "Sgt." holds
+    only the opening of the candidate that runs on, which is no deck)."""
+    return candidate.article_id == line.article_id and line.start <= candidate.start and candidate.end <= line.end
+
+
+def _opens(sentence: Span, candidate: Span) -> bool:
+    """Whether the candidate starts inside the parsed sentence (the parser and the brief's splitter
+    may end a sentence at different points, but a lead starts where its paragraph does)."""
+    return sentence.article_id == candidate.article_id and sentence.start <= candidate.start < sentence.end
+
+
 def _place(ranked: Ranked, order: list[Fact], story: _Story, excluded: frozenset[int]) -> dict[str, list[Fact]]:
     """Facts per section, in MMR order, within each section's limit; none repeats another."""
     chosen: list[int] = []
@@ -350,8 +379,10 @@ def _quick_read(
     ]
     alike = _alike(ranked, placed)
     # A story all of whose reporting reads as the future ("Trudeau will remain in power but voters
-    # reduced his party to a minority Monday") still has a main event: look past "what happened".
-    main = _main_event(placed["what_happened"], story, alike) or _main_event(pool, story, alike)
+    # reduced his party to a minority Monday") still has a main event: look past "what happened"; so
+    # does a lead that reports the deed done but was placed by a clause of its own ("has chosen Price
+    # ..., the agency that will likely dismantle ...").
+    main = _main_event(pool, story, alike, frozenset(f.vector_index for f in placed["what_happened"]))
     if main is not None:
         pool.remove(main)
         pool.insert(0, main)
@@ -394,11 +425,16 @@ def _alike(ranked: Ranked, placed: dict[str, list[Fact]]) -> dict[int, tuple[Can
     return out
 
 
-def _main_event(facts: list[Fact], story: _Story, alike: dict[int, tuple[Candidate, ...]]) -> Fact | None:
+def _main_event(
+    facts: list[Fact], story: _Story, alike: dict[int, tuple[Candidate, ...]], happened: frozenset[int]
+) -> Fact | None:
     """The story's main event: of the facts some article tells in its lead (and a bullet can word),
-    the one the headlines are about, salience breaking ties. A headline names the event its story
-    reports ("Texas inmate escapes prison van"); the most central sentence may be background that
-    every report repeats ("he is serving a life sentence")."""
+    those whose lead reports as done a deed the headlines name, else those that report some deed
+    done, else all; among them those of what happened (`happened`), and of those the one the
+    headlines are about, salience breaking ties. A headline
+    names the event its story reports ("Texas inmate escapes prison van"); the most central sentence
+    may be background that every report repeats ("he is serving a life sentence"), or a feature's
+    or an analysis's opening ("Cohn is a Democrat, but his resignation ... underscored ...")."""
     told = [
         f
         for f in facts
@@ -416,7 +452,7 @@ def _main_event(facts: list[Fact], story: _Story, alike: dict[int, tuple[Candida
         about = sum(headlines.get(w, 0.0) for w in words) / math.sqrt(max(len(words), 1))
         return fact.salience / top + HEADLINE_WEIGHT * about
 
-    return max(told, key=score)
+    return max(told, key=lambda f: (story.reports_deed(f, headlines), f.vector_index in happened, score(f)))
 
 
 def _headline_words(articles: Sequence[Article]) -> dict[str, float]:

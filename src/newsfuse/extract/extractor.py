@@ -11,6 +11,7 @@ from newsfuse.extract.anchors import story_anchor
 from newsfuse.extract.dates import resolve_article
 from newsfuse.extract.entities import extract_entities
 from newsfuse.extract.events import Event, describe
+from newsfuse.extract.leads import lead_clauses
 from newsfuse.extract.numbers import find_numbers
 from newsfuse.extract.parsing import Parser, SpacyParser
 from newsfuse.extract.quote_groups import group_quotes
@@ -18,6 +19,7 @@ from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.extract.quotes import find_quotes
 from newsfuse.extract.timeline import build_timeline
 from newsfuse.models import Article, DateMention, NumberMention, QuoteMention, StoryFacts
+from newsfuse.models.facts import LeadClause
 from newsfuse.models.provenance import SourceKeys
 
 
@@ -51,6 +53,7 @@ class Extractor:
         events: list[Event] = []
         numbers: list[NumberMention] = []
         quotes: list[QuoteMention] = []
+        leads: list[LeadClause] = []
         for article, doc in zip(articles, docs, strict=True):
             check("extraction")
             mentions, anchor = resolve_article(article, doc, centre)
@@ -63,6 +66,7 @@ class Extractor:
             events.extend(e for m in dated if (e := describe(doc, m, quoted)) is not None)
             numbers.extend(find_numbers(article, doc, mentions))
             quotes.extend(find_quotes(article, doc, entities))
+            leads.extend(lead_clauses(article, doc))
         return StoryFacts(
             entities=tuple(entities),
             dates=tuple(dates),
@@ -71,4 +75,5 @@ class Extractor:
             quotes=tuple(group_quotes(quotes, independence, translated)),
             anchor=centre,
             article_anchors=tuple(anchors),
+            leads=tuple(leads),
         )

@@ -240,6 +240,19 @@ def shown_speaker(speaker: str | None, as_written: str | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class LeadClause:
+    """The main clause of a sentence opening one of an article's first paragraphs (`span`, the
+    sentence as the parser split it): the deed it tells (through a verb of saying, the reported
+    one) as written and as its lemma ("found", "find"); whether it tells that deed as done
+    (`report`); and whether the line is a deck written in headline grammar, not a body sentence."""
+
+    span: Span
+    deed: tuple[str, ...]
+    report: bool
+    deck: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class StoryFacts:
     """Everything the extract stage found in one story's articles."""
 
@@ -251,6 +264,8 @@ class StoryFacts:
     anchor: date | None = None
     # (article id, date its relative expressions were resolved against), for every article.
     article_anchors: tuple[tuple[str, date], ...] = ()
+    # What each article's lead sentences are (extract.leads): reports of a deed, or decks.
+    leads: tuple[LeadClause, ...] = ()
 
     def entity(self, name: str) -> Entity | None:
         """The entity that `name` (canonical or alias, any case) refers to, or None."""

@@ -1,0 +1,124 @@
+"""What an article's lead sentences are: a report of a deed, or a deck printed under the headline.
+
+A news lead tells who did what: its main clause is a deed done (a past or perfect verb: "Voters
+have rejected ...", "LaRue was found dead ..."), or a speaker's account of one ("Police said they had
+located ..."). A lead built on a state ("Cohn is a Democrat, but ..."), the present of a feature
+("Ken Klippen lives in Philadelphia ..."), or a hypothesis ("If Trump wanted ..., he could not have
+found ...") opens a feature or an analysis: it is about the story, not its news.
+
+A deck (the line a page prints under its headline) is written in headline grammar, not as a body
+sentence: no main verb at all ("Order to State Department to hold off on spending jibes with ..."),
+or a verb in the present for a past event with its articles dropped ("Late sacks, too much Manning
+give Colts comeback win."). Only an article's first sentence can be one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsfuse.models import Article, Span
+from newsfuse.models.facts import LeadClause
+
+# The prose paragraphs whose sentences are leads: as the brief's candidates count them (the first
+# sentence of one of the first two prose paragraphs; brief.candidates.LEAD_PARAGRAPHS).
+LEAD_PARAGRAPHS = 2
+# Verbs of saying and telling: a lead that reports through a speaker ("Police said they had located
+# X") tells the deed of its reported clause. Announcing is a deed of its own ("Trump on Tuesday
+# announced he plans to nominate Price": the news is the announcement), so it is not among them.
+SAYING = frozenset({"say", "tell", "report", "confirm", "state", "add"})
+# A deck is a line, not a paragraph: decks in the draw sample ran 9-16 words; a body lead runs 25-45
+# (brief.extractive.QUICK_READ_LEAD_MAX_WORDS). A longer first sentence is taken for a body sentence.
+DECK_MAX_WORDS = 25
+# Dependents that give a noun its determiner in a body sentence: an article or demonstrative, a
+# possessive ("Obama's ..."), a number.
+_DETERMINERS = frozenset({"det", "poss", "nummod", "predet"})
+_PRESENT = frozenset({"VB", "VBP", "VBZ"})
+# A line opening on an article, a demonstrative or a pronoun is written as a sentence, whatever its
+# verb's tag (the parser reads "cable cut on Tuesday partially blocked" with no finite verb).
+_OPENING_DETERMINERS = frozenset({"DT", "PDT", "PRP", "PRP$", "EX", "WDT", "WP"})
+# A body sentence has a finite verb: a past or present form, or a modal.
+_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+
+
+def lead_clauses(article: Article, doc: Doc) -> list[LeadClause]:
+    """The main clause of each sentence that opens one of the article's first prose paragraphs."""
+    prose = [p for p in article.paragraphs if not p.is_list_item][:LEAD_PARAGRAPHS]
+    opening = {p.start for p in prose}
+    clauses = []
+    first = True
+    for sentence in doc.sents:
+        text = sentence.text.strip()
+        if not text:
+            continue
+        starts = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+        if starts in opening or first:
+            deed, report = _deed(sentence.root)
+            clauses.append(
+                LeadClause(
+                    span=Span(article.id, starts, sentence.end_char),
+                    deed=deed,
+                    report=report,
+                    deck=first and _headline_grammar(sentence),
+                )
+            )
+        first = False
+    return clauses
+
+
+def _deed(root: Token) -> tuple[tuple[str, ...], bool]:
+    """The deed the clause tells (as written, and its lemma), and whether it tells it as done.
+
+    Through a verb of saying, the deed is the reported one, and the saying a deed of its own: "Trump
+    said on Wednesday that he would delay the address" reports what he did that day (he said so),
+    as "Police said they had located LaCalamita" reports the locating.
+    """
+    if root.lemma_.lower() not in SAYING:
+        return _words(root), _done(root)
+    told = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if told is None:
+        return _words(root), _done(root)
+    return (*_words(told), *_words(root)), _done(told) or _done(root)
+
+
+def _words(verb: Token) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((verb.lower_, verb.lemma_.lower())))
+
+
+def _done(verb: Token) -> bool:
+    """A deed told as done: a past or perfect verb ("rejected", "has been charged", "was found"),
+    no copula, no modal ("could have found" is a hypothesis)."""
+    if verb.pos_ != "VERB":
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    return (
+        verb.tag_ == "VBD"
+        or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries)
+        or (verb.tag_ == "VBN" and not auxiliaries)
+    )
+
+
+def _headline_grammar(sentence: SpacySpan) -> bool:
+    """A short line with no finite verb, or with a bare present verb and a singular common noun
+    left without its article ("give Colts comeback win")."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if not words or len(words) > DECK_MAX_WORDS:
+        return False
+    if words[0].tag_ in _OPENING_DETERMINERS:
+        return False  # a body sentence's subject with its article ("An undersea cable cut ...")
+    root = sentence.root
+    if not any(t.tag_ in _FINITE or _bare(t) for t in words):
+        # No finite verb, nor a bare one (an imperative's, "Heap ... and shake it all up"): a noun
+        # phrase, or a plan in the infinitive ("Order to State Department to hold off ...").
+        return True
+    if root.pos_ != "VERB" or root.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    arguments = [c for c in root.children if c.dep_ in ("nsubj", "dobj")]
+    return any(a.tag_ == "NN" and not any(d.dep_ in _DETERMINERS for d in a.children) for a in arguments)
+
+
+def _bare(token: Token) -> bool:
+    """A verb's bare form with no "to" before it: an imperative or a verb after a modal."""
+    return token.tag_ == "VB" and not any(c.tag_ == "TO" for c in token.children)

@@ -1,0 +1,48 @@
+"""Lead sentences read by their parse, on real NeuS stories: a report of a deed, or a deck."""
+
+from __future__ import annotations
+
+from newsfuse.evaluation.summaries import parse_line
+from newsfuse.extract import Extractor
+from newsfuse.models import Article
+from newsfuse.models.facts import LeadClause
+from tests.conftest import EVAL, need
+
+
+def _leads(extractor: Extractor, number: int) -> list[tuple[Article, LeadClause]]:
+    lines = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()
+    articles = parse_line(lines[number - 1], number)
+    by_id = {a.id: a for a in articles}
+    return [(by_id[c.span.article_id], c) for c in extractor.extract(articles).leads]
+
+
+def _opening(article: Article, clause: LeadClause) -> str:
+    return article.excerpt(clause.span)
+
+
+def test_a_lead_that_reports_a_deed_done_is_a_report(extractor: Extractor) -> None:
+    # NeuS 123: "President-elect Donald Trump has chosen top officials ..." (a perfect: done) and
+    # "... on Tuesday announced he plans to nominate ..." (the announcement is the deed).
+    leads = {_opening(a, c)[:30]: c for a, c in _leads(extractor, 123)}
+    chosen = next(c for text, c in leads.items() if text.startswith("President-elect Donald Trump h"))
+    announced = next(c for text, c in leads.items() if text.startswith("President-elect Donald Trump o"))
+    assert chosen.report and "chosen" in chosen.deed
+    assert announced.report and "announced" in announced.deed
+
+
+def test_a_hypothesis_or_a_state_is_no_report(extractor: Extractor) -> None:
+    # NeuS 123: "If President-elect Donald J. Trump wanted ..., he could not have found ..." (a modal
+    # perfect: a hypothesis); NeuS 103: "Gary D. Cohn is a Democrat, but ..." (a copula: a state).
+    hypothesis = [c for a, c in _leads(extractor, 123) if _opening(a, c).startswith("If President-elect")]
+    state = [c for a, c in _leads(extractor, 103) if _opening(a, c).startswith("Gary D. Cohn is")]
+    assert hypothesis and not any(c.report for c in hypothesis)
+    assert state and not any(c.report for c in state)
+
+
+def test_a_deck_is_told_from_a_lead(extractor: Extractor) -> None:
+    # NeuS 281's first article is its deck alone: "Order to State Department to hold off on spending
+    # jibes with president's call for an early exit." (no finite verb). The other leads are sentences.
+    leads = _leads(extractor, 281)
+    decks = [_opening(a, c) for a, c in leads if c.deck]
+    assert decks and all(d.startswith("Order to State Department") for d in decks)
+    assert [c for _, c in leads if not c.deck]
