@@ -5,7 +5,9 @@ was written, not when anything happened; "four touchdowns receiving" is the part
 touchdowns gained one way, not the whole told elsewhere as "six touchdowns on offense". A side of a
 disagreement is named by the figures it gives exactly: "as many as 80 people were also wounded"
 agrees with "wounding other 70", so the 70 names that side, set against another outlet's 80 (a real
-difference between two reports of one day, kept open, as the 6.1 and 5.9 magnitudes are).
+difference between two reports of one day, kept open, as the 6.1 and 5.9 magnitudes are). A
+speaker the writer sets beside another ("Kelly told the Times there was ... while John C. Cerar ...
+said "it appears to be a good shooting"") says his own words, not words of the first one's report.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from newsfuse.extract import Extractor
 from newsfuse.models import Conflict
 from tests.conftest import EVAL, need
 
-STORIES = ("20_ecbplus", "25_ecb", "35_ecbplus")
+STORIES = ("19_ecbplus", "20_ecbplus", "25_ecb", "35_ecbplus")
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +49,9 @@ def test_a_side_is_named_by_its_exact_figures(conflicts: dict[str, tuple[Conflic
     wounded = [sides for about, sides in opened if "wounded" in about or "injured" in about]
     assert wounded == [{"70", "80"}]  # "wounding other 70" against "injuring 80": still open, told apart
     assert any(sides == {"6.1", "5.9"} for _, sides in opened)  # the magnitudes stay open
+
+
+def test_a_second_speaker_set_beside_the_first_says_his_own_words(conflicts: dict[str, tuple[Conflict, ...]]) -> None:
+    opened = _open(conflicts["19_ecbplus"])
+    assert [about for about, _ in opened if "good shooting" in about] == []
+    assert any(sides == {"357", "38"} for _, sides in opened)  # the .357 against the .38 revolver stays open
