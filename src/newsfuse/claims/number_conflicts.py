@@ -268,7 +268,10 @@ def _side(view: StoryView, items: list[tuple[int, Measured]], group: list[int], 
         first = numbers[0]
         value = f"{first.text.strip()} {first.noun}" if first.noun else first.text.strip()
     else:
-        value = Counter(figure(n) for n in numbers).most_common(1)[0][0]
+        # A side is named by the figures it gives exactly: "as many as 80" agrees with the 70 beside it
+        # and with 80, so it says nothing about which side it is on ("70 against 80", not "80 against 80").
+        exact = [items[m][1].number for m in group if items[m][1].quantity.exact]
+        value = Counter(figure(n) for n in exact or numbers).most_common(1)[0][0]
     return side(value, [view.units[items[m][0]] for m in group])
 
 

@@ -35,12 +35,14 @@ _SEMICOLON = re.compile(r";\s+")
 # 11:24 GMT") says when the page changed, not what happened: it is no statement.
 _PAGE_STAMP = re.compile(r"(?:^|\|)\W*(?:last\s+)?(?:updated|published|posted|edited)(?:\s+time)?\b", re.I)
 # Besides numbers and month names, the words a stamp is made of ("21 July 2013 Last updated at 11:11
-# GMT", "September 18th, 2013, 05:31 GMT"): a unit of nothing else says when, not what. Closed classes
-# (weekdays, clock halves, time zones, ordinal endings), not words read off the stories.
+# GMT", "September 18th, 2013, 05:31 GMT", "10:55 P.M. FEB. 2, 2009"): a unit of nothing else says when,
+# not what. Closed classes (weekdays, clock halves as written with or without stops, time zones,
+# ordinal endings), not words read off the stories.
 _STAMP_WORDS = frozenset(
     {
         *WEEKDAYS,
-        *("a", "p", "m", "am", "pm", "at", "on", "last", "updated", "published", "posted", "edited", "time"),
+        *("a", "p", "m", "am", "pm", "a.m", "p.m"),
+        *("at", "on", "last", "updated", "published", "posted", "edited", "time"),
         *("gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt"),
     }
 )

@@ -25,6 +25,9 @@ Offsets = tuple[int, int]
 # Dependency labels of a reporting verb's content clause.
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Conjunctions by which a writer sets a second speaker's report beside the first ("X said ... while Y
+# said ..."): a closed class of English; "but" and "although" coordinate or concede within one report.
+CONTRAST_MARKS = frozenset({"while", "whereas"})
 # The words that open a reported clause ("said that …", "asked whether …"); any other subordinator
 # ("after", "because", "when") opens an adverbial clause, which says when or why, not what was said.
 _REPORTED_MARKS = frozenset({"that", "whether", "if"})
@@ -296,6 +299,9 @@ def _clause_content(verb: Token) -> Offsets | None:
         clause = max(clauses, key=lambda c: len(list(c.subtree)))
         start = clause.left_edge.idx
         end = clause.right_edge.idx + len(clause.right_edge.text)
+        beside = _second_report(clause)
+        if beside is not None:
+            end = beside.left_edge.idx  # the attribution trims the space and commas before it
         marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
         return (min(start, marks[0].idx) if marks else start), end
     interposed = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i)
@@ -313,6 +319,25 @@ def _clause_content(verb: Token) -> Offsets | None:
         # "announced new measures", "criticized Sanders for ...": what is reported is named by the object.
         last = max((c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS), key=lambda c: c.i).right_edge
         return objects[0].left_edge.idx, last.idx + len(last.text)
+    return None
+
+
+def _second_report(clause: Token) -> Token | None:
+    """A report the writer sets beside the one being told, after the verb of its clause: a clause
+    opened by a contrasting "while" or "whereas" whose verb is itself a cue with a subject and a
+    content clause of its own ("Kelly told the Times there was "nothing to indicate ..." while John
+    C. Cerar ... said "it appears to be a good shooting""). Its words are the second speaker's, not
+    part of the first one's report. A "while" clause before that verb concedes inside the report
+    ("said that while polling showed ..., it was higher"): it stays."""
+    for token in clause.subtree:
+        if token.i == clause.i or token.dep_ != "advcl" or not _is_cue(token) or token.left_edge.i <= clause.i:
+            continue
+        contrast = any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children)
+        # A report of its own: a subject and a content clause ("while police shout at him to drop his
+        # gun" is what a video shows, no second report).
+        reports = any(c.dep_ == "nsubj" for c in token.children) and any(c.dep_ == "ccomp" for c in token.children)
+        if contrast and reports:
+            return token
     return None
 
 

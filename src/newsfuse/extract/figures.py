@@ -108,7 +108,8 @@ def frame(token: Token, verb: Token | None) -> str | None:
     director") that hang on the way from the number up to its verb, on a participle describing the
     counted noun ("punches thrown during the round"), or on the verb a coordinated verb shares its
     phrases with ("During the run, Echenique scored ..., and blocked two shots"). Each phrase is its
-    noun with the words that tell one span from another ("first half", "last two games")."""
+    noun with the words that tell one span from another ("first half", "last two games"). A bare
+    gerund naming the way it was gained ("four touchdowns receiving") is a span of its own kind."""
     parts: set[str] = set()
     path = list(climb(token, 6))
     own = len(path)
@@ -121,6 +122,11 @@ def frame(token: Token, verb: Token | None) -> str | None:
         children = [*current.children, *(g for c in current.children if c.dep_ == "acl" for g in c.children)]
         for child in children:
             phrase: Token | None = None
+            if step < own and _manner(child):
+                # "four touchdowns receiving", "404 yards rushing": the way the figure was gained, a
+                # part of the player's whole ("six touchdowns on offense"), not the whole itself.
+                parts.add(child.lemma_.lower())
+                continue
             if child.dep_ == "prep" and child.lower_ == "as":
                 if step >= own:
                     continue  # "was known as the bagman, and served 4 months": another verb's role
@@ -145,3 +151,14 @@ def frame(token: Token, verb: Token | None) -> str | None:
             words = [w.lower_ for w in phrase.lefts if w.dep_ in _SPAN_WORDS and not w.is_punct]
             parts.add(" ".join([*words, phrase.lemma_.lower()]))
     return "; ".join(sorted(parts)) or None
+
+
+def _manner(token: Token) -> bool:
+    """A bare gerund hanging on the figure's verb or noun ("had four touchdowns receiving", "404
+    yards rushing"): it names the way the figure was gained. A gerund with dependents of its own
+    ("killing 10 people", "leading the team") is another action, not a manner."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("xcomp", "advcl", "acl")
+        and all(c.dep_ in ("punct", "advmod") for c in token.children)
+    )
