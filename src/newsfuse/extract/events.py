@@ -191,7 +191,7 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "the United States to accept more refugees": an infinitive without the verb it completes
     if _past_deed_ahead(verb, mention, expected):
         return None  # "leaders had agreed to put together a plan by March of next year": March is the plan's
-    if _possible(verb) or _possible(predicate):
+    if _possible(verb, quoted) or _possible(predicate, quoted):
         return None  # "may have lost his handkerchief", "would assume office": not told as done or planned
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     clause = _clause(verb, date_tokens)
@@ -781,13 +781,18 @@ def _in_range(span: TokenSpan) -> bool:
     return False
 
 
-def _possible(verb: Token) -> bool:
+def _possible(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     """Whether a modal of possibility or of the hypothetical governs the verb ("may have lost", "could
     embrace", "would assume office"): the clause tells what might be, not a deed of the day. "would"
     in a reported clause ("said he would visit Japan in May") is the future seen from the report, a
-    plan, and stays."""
+    plan, and stays. A modal inside quotation marks is the quoted words' own, whatever the parse
+    hangs it on ("“He really should.” Dean ... poked at Trump's sniffing")."""
     for child in verb.children:
-        if child.dep_ in {"aux", "auxpass"} and child.lower_ in _POSSIBILITY_MODALS:
+        if (
+            child.dep_ in {"aux", "auxpass"}
+            and child.lower_ in _POSSIBILITY_MODALS
+            and not any(s <= child.idx < e for s, e in quoted)
+        ):
             return not (child.lower_ == "would" and verb.dep_ == "ccomp")
     return False
 
