@@ -224,3 +224,16 @@ def test_a_service_a_home_town_a_firm_or_a_nickname_is_no_person(topic: int, not
     story = next(s for s in ecb_stories(expected, need(EVAL / "ecbplus-dev")) if s.expected.id == f"{topic}_ecbplus")
     people = [p.name for p in Newsfuse().brief_story(str(topic), list(story.articles)).people]
     assert people and not [p for p in people if p == not_a_person or p.startswith(not_a_person + " ")]
+
+
+def test_a_name_a_copula_gives_its_named_subject_is_a_nickname() -> None:
+    # ECB+ 31_2ecbplus: "As for the entirety of his afternoon, McDermott was usual Dependable Doug."
+    people = _people(_ecb_topic(31, "ecbplus", first=8))
+    assert "Doug McDermott" in people
+    assert not [p for p in people if "Dependable" in p]
+
+
+def test_a_street_written_short_is_no_person() -> None:
+    # ECB+ 19: "the precinct stationhouse, on Snyder Ave. near Nostrand Ave."
+    people = _people(_ecb_topic(19, "ecbplus"))
+    assert "Kimani Gray" in people and not [p for p in people if p.endswith(" Ave")]

@@ -111,3 +111,59 @@ def test_a_quotation_past_a_paragraph_of_other_reporting_is_not_the_earlier_sour
     article = next(a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure))
     quote, mention = _mention(extractor.extract([article]), "Yesterday I was stopped")
     assert "Union-Tribune" not in (quote.speaker or "") and "Union-Tribune" not in (mention.speaker_text or "")
+
+
+def _ecbplus_article(name: str) -> Article:
+    topic = name.split("_")[0]
+    path = need(EVAL / "ecbplus-dev") / "ECB+" / topic / f"{name}.xml"
+    raw = RawDocument(origin=f"{name}.txt", content=read_document(path), format="text")
+    return next(a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure))
+
+
+def test_a_clause_that_says_when_is_not_what_was_said(extractor: Extractor) -> None:
+    # NeuS story 89: '"I heard it did not go well," House Speaker Nancy Pelosi (D-Calif.) told one of
+    # her fellow leaders, ..., hours after he had participated in the Sept. 17 hearing': the parser
+    # hangs "after he had participated" on "told" as its clause; it says when, and the quotation is
+    # Pelosi's, not that of the "House Democrats hoping to build a case" of the sentence before.
+    story = load(need(EVAL / "neus-val"))[88]
+    quote, mention = _mention(extractor.extract(list(story.articles)), "I heard it did not go well")
+    assert quote.speaker == "Nancy Pelosi"
+    assert mention.speaker_text is not None and "Pelosi" in mention.speaker_text
+
+
+def test_a_dateline_run_into_a_name_is_not_part_of_it(extractor: Extractor) -> None:
+    # NeuS story 249: "WEST PALM BEACH, Fla.—President Trump ..." set with an em dash and no spaces.
+    story = load(need(EVAL / "neus-val"))[248]
+    facts = extractor.extract(list(story.articles))
+    assert not any("—" in name for entity in facts.entities for name in entity.names)
+    quote, _ = _mention(facts, "I want to wish you an amazing Christmas")
+    assert quote.speaker is not None and quote.speaker.endswith("Trump") and "Fla" not in quote.speaker
+
+
+def test_a_surname_relatives_share_is_the_one_the_report_is_about(extractor: Extractor) -> None:
+    # ECB+ 31_3ecbplus: Doug McDermott returns for his senior season; his father is "Creighton coach
+    # Greg McDermott" once, and "McDermott" everywhere else is the son ("McDermott told reporters").
+    facts = extractor.extract([_ecbplus_article("31_3ecbplus")])
+    for words in ("That’s definitely a lot of money", "I wanted to see how I felt"):
+        quote, mention = _mention(facts, words)
+        assert mention.speaker_text == "McDermott"
+        assert quote.speaker == "Doug McDermott", words
+
+
+def test_a_quotation_a_colon_announces_a_paragraph_before_is_its_speaker_s(extractor: Extractor) -> None:
+    # ECB+ 31_3ecbplus: "... McDermott sent out the following message on Twitter:" and the tweet as a
+    # paragraph of its own. The announcing paragraph is body text, and the tweet is McDermott's, not
+    # that of the teammate quoted two paragraphs above.
+    article = _ecbplus_article("31_3ecbplus")
+    assert "the following message on Twitter:" in article.text
+    quote, _ = _mention(extractor.extract([article]), "I will be returning to Creighton")
+    assert quote.speaker == "Doug McDermott"
+
+
+def test_a_relative_who_stands_for_the_person_its_clause_describes(extractor: Extractor) -> None:
+    # ECB+ 19_5ecbplus: '"I was sitting in my living room," said Mary John, 43, who witnessed
+    # destruction near ...' and her next paragraphs of quotation, credited through "who".
+    facts = extractor.extract([_ecbplus_article("19_5ecbplus")])
+    for words in ("People were standing up on vehicles", "They were calling out"):
+        quote, _ = _mention(facts, words)
+        assert quote.speaker == "Mary John", words

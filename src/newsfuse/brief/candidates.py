@@ -44,10 +44,19 @@ _DANGLING_START = re.compile(
     # An ordinal or a repetition set off by a comma ("First, Ratliff fooled ...", "Again, the Jaguars
     # couldn't ..."): the first of what, again after what, is in the sentences around it.
     r"|^(?:First|Second|Third|Next|Finally|Again|Once\s+again|Once\s+more)\s*,"
+    r"|^(?:By|At|Toward|Towards)\s+the\s+end\b(?!\s+of\b)"  # the end of what?
     r"|^(?:He|She|They|It)['’]\w+"  # a contraction ("He'll", "She's"): a pronoun that cannot take a name
     # A preposition whose object is a bare demonstrative ("Amid that,", "Despite this,", "After those"):
     # what it points at is in the sentence before.
     r"|^[A-Z][a-z]*(?:\s+of)?\s+(?:this|that|these|those)\s*[,;]"
+    # A span of time counted from something told before ("Three years after that,", "Two days later,").
+    r"|^(?:[A-Z]\w*|[Aa]n?)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:later\b|after\s+(?:this|that|these|those)\b)"
+)
+# A person told only by age or birthplace ("The 53-year-old ...", "The New Zealand-born Australian
+# ..."): reporters use such an epithet for someone they have already named, in a sentence before.
+_EPITHET_START = re.compile(
+    r"^The\s+(?:(?!of\b)[\w’'-]+\s+){0,2}?(?:\d+\s*-\s*year\s*-\s*old|[A-Z]\w*(?:\s+[A-Z]\w*)?\s*-\s*born)\b"
 )
 # A sentence that ends on a preposition and a bare demonstrative ("available on demand after that.")
 # points at something in the sentence before, as an opening "Amid that," does.
@@ -174,6 +183,7 @@ def _candidate(
         or _DANGLING_END.search(text)
         or _CLAUSE_ONLY.match(text)
         or _unnamed_speaker_pronoun(text, article.text, start, mentions)
+        or (_EPITHET_START.match(text) and not any(start <= m.span.start < end for m in mentions))
     ):
         return None  # leans on the sentence before it
     extra: tuple[Span, ...] = ()

@@ -25,6 +25,11 @@ _CALL_TO_ACTION = re.compile(
     r"(?:watch|related|advertisement|listen|more)\s*:)",
     re.IGNORECASE,
 )
+# A line that opens by asking the reader to act on the page ("Watch the full 60 Minutes interview
+# with ...", "Click to see ..."): a sentence of reporting never opens in the imperative of these verbs.
+_WEB_IMPERATIVE = re.compile(
+    r"^(?:please\s+)?(?:watch|click|tap|subscribe|download|listen\s+to|sign\s+up)\b", re.IGNORECASE
+)
 # A picture's label before a colon, with its caption after it ("Map of Iran highlighting epicenter of
 # earthquake: A tremor shook ..."): the words editors use to name a figure, then a colon in the
 # sentence's opening words.
@@ -61,7 +66,7 @@ def clutter(text: str) -> str | None:
         return "no full stop (a headline, a deck, or a sentence the page cut off)"
     if _CAPTION.search(text) or _FIGURE_LABEL.match(text):
         return "a caption or photo credit"
-    if _CALL_TO_ACTION.search(text):
+    if _CALL_TO_ACTION.search(text) or _WEB_IMPERATIVE.match(text):
         return "link text or a call to action"
     if _MARKER.search(text):
         return "a page marker"

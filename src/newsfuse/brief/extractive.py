@@ -300,8 +300,8 @@ def _place(ranked: Ranked, order: list[Fact], story: _Story, excluded: frozenset
             and all(m.article_id in story.profile.previews for m in fact.members)
         ):
             continue  # once the event is reported, what only a preview expected of it is superseded
-        if section == "whats_next" and story.stale_plan(fact):
-            continue  # a plan of a report long before the story's latest: past by then
+        if section == "whats_next" and (story.stale_plan(fact) or story.earlier_event(fact.lead.text)):
+            continue  # a plan of a report long before the story's latest, or of a year gone by then
         placed[section].append(fact)
         chosen.append(fact.vector_index)
     return placed

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The modal "will" is followed by a verb in lower case; "Will Artino scored 14 points" is a name.
 _FUTURE = re.compile(
     r"\b(?:will|shall|is|are|was|were)\s+(?:be\s+)?(?:expected|scheduled|set|due|slated|poised|planning|going)\s+to\b"
     r"|\b(?:is|are)\s+(?:on\s+(?:his|her|its|their)\s+way|heading|travell?ing|due|poised)\s+to\b"
-    r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)\w+|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)\bplans?\s+to\b|\bnext\s+(?:week|month|year|round|step|steps)\b"
+    r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)(?-i:[a-z])\w*|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)\bplans?\s+to\b|\bnext\s+(?:week|month|year|round|step|steps)\b"
     r"|\b(?:upcoming|forthcoming)\b|\bin\s+the\s+(?:coming|months|weeks|days)\s+(?:ahead|weeks|months|days)?\b"
     r"|\bcould\s+lead\s+to\b|\b(?:ahead\s+of|later\s+this)\b",
     re.IGNORECASE,

@@ -171,7 +171,12 @@ def furniture_shaped(block: Block) -> bool:
 def is_prose(block: Block) -> bool:
     if block.letters < PROSE_MIN_LETTER_SHARE:
         return False
-    return (block.words >= PROSE_MIN_WORDS and block.sentence_end) or block.words >= PROSE_UNPUNCTUATED_MIN_WORDS
+    # A sentence that ends on a colon announces the block after it ("... sent out the following
+    # message on Twitter:" above the tweet); a label ending on one ("Related:") is shorter.
+    announces = block.text.rstrip().endswith(":")
+    return (block.words >= PROSE_MIN_WORDS and (block.sentence_end or announces)) or (
+        block.words >= PROSE_UNPUNCTUATED_MIN_WORDS
+    )
 
 
 def classify(

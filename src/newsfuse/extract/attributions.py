@@ -25,6 +25,9 @@ Offsets = tuple[int, int]
 # Dependency labels of a reporting verb's content clause.
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The words that open a reported clause ("said that …", "asked whether …"); any other subordinator
+# ("after", "because", "when") opens an adverbial clause, which says when or why, not what was said.
+_REPORTED_MARKS = frozenset({"that", "whether", "if"})
 # What a naming verb names and what it calls it.
 _NAMED_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "advcl", "dative", "attr"})
 # A reporting verb's object and what completes it ("accused Trump of lying").
@@ -157,7 +160,9 @@ def _frame_verb(text: str, doc: Doc, quote: QuoteRegion) -> Token | None:
             if subjects and (is_root(token) or token.dep_ in {"parataxis", "ccomp"}):
                 return token
             break
-    before = text[: quote.outer_start].rstrip(" ")
+    # A colon may announce a quotation set as a paragraph of its own ("... sent out the following
+    # message on Twitter:" and the tweet below it).
+    before = text[: quote.outer_start].rstrip()
     if before.endswith(":"):
         colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         if colon is not None and colon.start > 0:
@@ -269,7 +274,13 @@ def _clause_content(verb: Token) -> Offsets | None:
         if named:
             first, last = named[0].left_edge, named[-1].right_edge
             return first.idx, last.idx + len(last.text)
-    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.pos_ in {"VERB", "AUX"}]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in _CONTENT_DEPS
+        and c.pos_ in {"VERB", "AUX"}
+        and all(m.lower_ in _REPORTED_MARKS for m in c.children if m.dep_ == "mark")
+    ]
     if not clauses:
         # "said in a statement that ...": the parser hangs the clause on the statement.
         clauses = [

@@ -81,6 +81,30 @@ def find_mentions(article_id: str, doc: Doc) -> list[NameMention]:
     return found
 
 
+def _names_the_subject(root: Token) -> bool:
+    """Whether a name is what a copula calls its subject, itself a named person."""
+    verb = root.head
+    return (
+        root.dep_ == "attr"
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in verb.children)
+    )
+
+
+def _after_dateline(text: str, label: EntityType) -> tuple[int, str]:
+    """The name after a dateline run into it with an em dash and no spaces ("PALM BEACH, Fla.—President
+    Trump", as some papers set it), without the title that follows the dash; and how many characters
+    were cut. A name itself never holds an em dash."""
+    cut = text.rfind("—") + 1
+    if cut == 0:
+        return 0, text
+    words = text[cut:].split()
+    while label == "person" and len(words) > 1 and is_title_word(words[0]):
+        words = words[1:]
+    rest = " ".join(words)
+    return (text.find(rest, cut), rest) if rest else (len(text), "")
+
+
 def _split_possessives(ent: SpacySpan) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = ent.start
@@ -109,13 +133,16 @@ def _tidy(article_id: str, doc: Doc, start: int, end: int, label: EntityType) ->
     start = _extend_left(doc, start, label)
     end = _extend(doc, start, end, label)
     text = clean_surface(doc[start:end].text)
+    skipped, text = _after_dateline(text, label)
     if not text or not any(ch.isupper() for ch in text) or text.lower() in WEEKDAYS or text.lower() in MONTHS:
         return None
     if label == "person" and _JOINED_NAMES.search(text):
         return None  # "U.S.-China", "Xi-Kim": two names joined as a modifier, not a person
     if label == "person" and end - start == 1 and doc[start].tag_ == "NNPS":
         return None  # a plural name ("Greeks", "the Clintons") is a people or a family, not a person
-    span = Span(article_id, doc[start].idx, doc[start].idx + len(text))
+    if label == "person" and _names_the_subject(doc[start:end].root):
+        return None  # "McDermott was usual Dependable Doug": a nickname for the subject, not a person
+    span = Span(article_id, doc[start].idx + skipped, doc[start].idx + skipped + len(text))
     titled = any(is_title_word(doc[i].text) for i in range(title_start, start))
     role = _role(article_id, doc, start, end)
     # A title before the name, or a description in apposition to a two-part name ("Emil Raskov, a

@@ -61,6 +61,10 @@ _MUTE_LABELS = frozenset(
 )
 
 
+# Pronouns that open a relative clause about a person or body.
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     """Someone mentioned at start..end who could be referred back to; `key` tells people apart."""
@@ -130,6 +134,10 @@ class SpeakerResolver:
             return None
         head = span.root
         lower = head.lower_
+        if lower in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            # "said Mary John, 43, who witnessed ...": "who" stands for the noun its clause describes.
+            noun = head.head.head
+            return self._resolve((noun.left_edge.idx, noun.idx + len(noun.text)), quote)
         if lower in PERSON_PRONOUNS:
             return self._antecedent(head, "person", quote)
         if lower in BODY_PRONOUNS:
@@ -253,7 +261,7 @@ class SpeakerResolver:
 
     def _written_name(self, words: Sequence[str | Token], entity: Entity | None, at: int) -> str | None:
         """The name for a person written as `words` at `at`: the entity's canonical name, unless the
-        words are a surname two people of the story share (then the nearest full name before, or
+        words are a surname two people of the story share (then the first full name before, or
         None) or a full name the entity does not carry (then the words)."""
         plain = _strip_titles([w if isinstance(w, str) else w.text for w in words])
         if not plain:
@@ -267,8 +275,11 @@ class SpeakerResolver:
                 if e.type == "person" and len(e.name.split()) >= 2 and e.name.split()[-1].casefold() == surname
             }
             if len(firsts) >= 2:
+                # Where relatives share a surname, a news report gives the bare surname to the person
+                # it is about, named first, and tells the others by given name or title ("his father,
+                # coach Greg McDermott"; "Doug said").
                 before = [f for f in self._full_names if f.surname == surname and f.start < at]
-                return before[-1].text if before else None
+                return before[0].text if before else None
             if entity is not None:
                 return self._shown(entity)
             known = [f.text for f in self._full_names if f.surname == surname]

@@ -23,6 +23,7 @@ ABBREVIATIONS = frozenset(
 # Abbreviations only when a number follows.
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "art"})
 
+_ARTICLES = frozenset({"a", "an", "the"})
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 
@@ -68,6 +69,10 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     word = text[word_start:dot].lower()
     if not word:
         return False
+    if text[word_start:dot] in _ARTICLES:
+        # No sentence ends on an article: "pointed a. 38 - caliber revolver" is ECB+'s spacing of
+        # "a .38" (unlike "Plan A." or "Vitamin A.", written in capitals).
+        return True
     if len(word) == 1 and word.isalpha():
         # An initial ("J. Mansour") is a capital standing alone, not the end of "km/h."
         return text[word_start].isupper() and (word_start == 0 or text[word_start - 1] in ' ("“')
