@@ -89,6 +89,18 @@ _DATE_ENTITIES = frozenset({"DATE", "TIME"})
 _OTHER_EVENT = frozenset({"for", "before", "after"})
 # Words that modify a noun; left without it they dangle.
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "poss", "nummod", "nmod"})
+# Modal auxiliaries that leave a deed possible or hypothetical, not told as happening or planned
+# ("may have lost his handkerchief", "That candidate would assume office", "could embrace"). "will"
+# and "shall" tell a plan, "must" an obligation whose day a text gives as a timetable's; neither is
+# here. A closed class of English, not read off a sample.
+_POSSIBILITY_MODALS = frozenset({"may", "might", "could", "would", "should"})
+# Personal pronouns: a clause whose subject is one of these names no one on its own ("then he
+# elevated her to the Court of Appeals"), and a timeline entry is read apart from its sentence.
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Marks that join two dates into a stretch when nothing but the mark stands between them ("from March
+# 30-April 4", "Jan. 5 – 7").
+_RANGE_MARKS = frozenset({"-", "–", "—", "--"})
 # Conjunctions that make a clause a condition ("If the Saints beat Seattle, the Falcons will face
 # them"): what depends on it is no scheduled event.
 _CONDITIONS = frozenset({"if", "unless"})
@@ -152,7 +164,9 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
                 verb = following[0]
     if _state_bound(span):
         return None  # "required until last December", "added jobs since May 2020": how long, not when
-    date_tokens = _with_coordinated_dates({t.i for t in span}, doc)
+    if _in_range(span):
+        return None  # "conducted the poll from March 30-April 4": a stretch, neither end the deed's day
+    date_tokens = _with_part_of(_with_coordinated_dates({t.i for t in span}, doc), span.root)
     if _dates_a_conjunct(span.root, verb, date_tokens):
         return None  # "a Monday vigil ...; and another on Wednesday night": the verb's clause tells another day
     if _dates_a_nested_noun(span.root, verb, date_tokens):
@@ -173,9 +187,19 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "Clinton holds a lead today", "the Democrats are acting": a state on the day of writing
     if _conditional(verb) or _conditional(predicate):
         return None  # "If the Saints beat Seattle ..., the Falcons will face the Saints": not yet planned
+    if _infinitive(verb):
+        return None  # "the United States to accept more refugees": an infinitive without the verb it completes
+    if _past_deed_ahead(verb, mention, expected):
+        return None  # "leaders had agreed to put together a plan by March of next year": March is the plan's
+    if _possible(verb, quoted) or _possible(predicate, quoted):
+        return None  # "may have lost his handkerchief", "would assume office": not told as done or planned
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     clause = _clause(verb, date_tokens)
-    kept = [t for t in clause if t.i not in quoted_tokens]
+    # The pronoun that opens a quoted relative clause belongs to the quoted words and goes with them
+    # ("a large turnout, which [“will help elect ...”]"): left alone it opens a clause that never comes.
+    kept = [
+        t for t in clause if t.i not in quoted_tokens and not (t.lower_ in _WH_OPENINGS and t.head.i in quoted_tokens)
+    ]
     if kept and any(kept[0].i < t.i < kept[-1].i for t in clause if t.i in quoted_tokens):
         return None  # quoted words taken out of the clause's middle: "reverse the so-called rule"
     if _broken(kept, verb, quoted_tokens) or _spans_a_state(kept, verb) or _spans_from(span, kept, verb):
@@ -184,6 +208,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "the allegations are [“just more evidence ...”]": what completes the clause is gone
     if _nothing_said(kept, verb):
         return None  # "Steve Moody said at Mr. Trump's rally", what he said quoted before: no deed told
+    if _pronoun_subject(kept, verb):
+        return None  # "then he elevated her to Wisconsin Court of Appeals": who did it is in another sentence
     # Paragraph breaks at the clause's edges are not part of it (one inside still shows a clause
     # run across paragraphs).
     while kept and kept[0].is_space:
@@ -216,13 +242,25 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         if speaker and (rest or content is not None):
             if not any(t.pos_ in {"VERB", "AUX"} for t in rest):
                 return None  # what was said is gone (quoted): "Owen said: at the site of the fire"
-            prefix = f"{_join(speaker)} {verb.text}: "
+            # The one told stays with the teller ("Graham told The Huffington Post on Thursday"):
+            # without it "Graham told:" reads as if words were missing.
+            hearer = [
+                t
+                for c in verb.children
+                if c.dep_ in {"dobj", "dative"} and c.i > verb.i and c.i not in {r.i for r in rest}
+                for t in c.subtree
+                if t.i in {k.i for k in kept}
+            ]
+            prefix = f"{_join(speaker)} {_join([verb, *hearer])}: "
             words = rest
     if verb.dep_ == "relcl" and words[0].lower_ in _RELATIVE:
         antecedent = _antecedent(verb.head, {t.i for t in verb.subtree})
         prefix = "".join(t.text_with_ws for t in antecedent).strip() + " "
         words = words[1:]
-    elif words[0].lower_ in _WH_OPENINGS:
+    elif words[0].lower_ in _WH_OPENINGS or (
+        words[0].pos_ == "ADP" and len(words) > 1 and words[1].lower_ in _WH_OPENINGS
+    ):
+        # "on whom they will support": a relative or interrogative clause opened by its preposition
         return None  # "whose lengthy string of victories ... ended": a relative clause cut from its noun
     elif _sentence_noun(verb):
         antecedent = _antecedent(verb.head, {t.i for t in verb.subtree})
@@ -236,6 +274,12 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             return None  # no phrase can go whole: a cut would leave half a clause
         words = shortened
     # two commas meet where a phrase between them went
+    if _open_quotation(_join(words)):
+        if not prefix:
+            return None  # "``We were unjustly pushed out of the talks": a piece of a quotation, its speaker gone
+        # The speaker leads what was said ("Adams said: ``We were unjustly pushed out ... but we are
+        # back"): the quotation is whole, only its closing mark went with the comma before the speaker.
+        words = words + [t for t in kept if t.i > words[-1].i and t.is_quote][:1]
     text = _balanced(re.sub(r",(\s*,)+", ",", (prefix + _join(words)).strip()).strip(",;:").strip())
     first, last = min(t.idx for t in kept), max(t.idx + len(t.text) for t in kept)
     return Event(
@@ -453,10 +497,15 @@ def _only_dates(preposition: Token, date_tokens: set[int]) -> bool:
 
 def _antecedent(head: Token, clause: set[int]) -> list[Token]:
     # Punctuation goes, except a mark inside a word ("33-year-old"): without it the words run together.
+    # An apposition inside the phrase goes; the noun itself stays when it is one ("Peabody Energy, the
+    # nation's largest coal company, which filed ...": without "company", "the nation's largest coal").
     words = [
         t
         for t in head.subtree
-        if t.i not in clause and t.dep_ != "appos" and (t.dep_ != "punct" or _inside_word(t)) and t.i <= head.i
+        if t.i not in clause
+        and (t.dep_ != "appos" or t.i == head.i)
+        and (t.dep_ != "punct" or _inside_word(t))
+        and t.i <= head.i
     ]
     return sorted(words, key=lambda t: t.i)
 
@@ -526,6 +575,8 @@ def _present_state(verb: Token) -> bool:
 def _conditional(verb: Token) -> bool:
     """The clause depends on a condition: an adverbial clause opened by "if" or "unless", or one
     the parser hung on such a clause ("If the Saints beat Seattle and Philadelphia beats ...")."""
+    if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in verb.children):
+        return True  # the date's own clause is the condition ("if Democrats win the White House in November")
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         if any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in clause.children):
             return True
@@ -696,3 +747,104 @@ def _names_a_noun(token: Token, date_tokens: set[int]) -> bool:
         top = top.head
     noun = top.head
     return top.dep_ in {"compound", "nmod", "amod", "nummod"} and noun.pos_ in {"NOUN", "PROPN"} and noun.i > top.i
+
+
+def _with_part_of(date_tokens: set[int], root: Token) -> set[int]:
+    """The date's tokens and the part of it a noun names ("the second half of July", "the end of
+    March"): the date is that noun's object, so the noun is part of the time expression, and leaving
+    the date out alone would leave "coincide with the conventions in the second half"."""
+    holder = root.head
+    while root.head.i != root.i and root.head.i in date_tokens:
+        root = root.head
+        holder = root.head
+    if root.dep_ != "pobj" or holder.lower_ != "of" or holder.dep_ != "prep":
+        return date_tokens
+    noun = holder.head
+    if noun.pos_ != "NOUN" or noun.ent_type_ not in _DATE_ENTITIES:
+        return date_tokens
+    return date_tokens | {t.i for t in noun.subtree}
+
+
+def _in_range(span: TokenSpan) -> bool:
+    """Whether the date is one end of a stretch written with a dash between two dates ("from March
+    30-April 4", "Jan. 5 – 7"): the deed took the stretch, no single day of it."""
+    doc = span.doc
+    after, before = span.end, span.start - 1
+    if after + 1 < len(doc) and doc[after].text in _RANGE_MARKS:
+        following = doc[after + 1]
+        if following.ent_type_ in _DATE_ENTITIES and (following.like_num or following.pos_ == "PROPN"):
+            return True
+    if before >= 1 and doc[before].text in _RANGE_MARKS:
+        preceding = doc[before - 1]
+        if preceding.ent_type_ in _DATE_ENTITIES and (preceding.like_num or preceding.pos_ == "PROPN"):
+            return True
+    return False
+
+
+def _possible(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a modal of possibility or of the hypothetical governs the verb ("may have lost", "could
+    embrace", "would assume office"): the clause tells what might be, not a deed of the day. "would"
+    in a reported clause ("said he would visit Japan in May") is the future seen from the report, a
+    plan, and stays. A modal inside quotation marks is the quoted words' own, whatever the parse
+    hangs it on ("“He really should.” Dean ... poked at Trump's sniffing")."""
+    for child in verb.children:
+        if (
+            child.dep_ in {"aux", "auxpass"}
+            and child.lower_ in _POSSIBILITY_MODALS
+            and not any(s <= child.idx < e for s, e in quoted)
+        ):
+            return not (child.lower_ == "would" and verb.dep_ == "ccomp")
+    return False
+
+
+def _pronoun_subject(kept: list[Token], verb: Token) -> bool:
+    """Whether the clause's subject is a personal pronoun it keeps ("he elevated her"), or a noun a
+    demonstrative points back with: the entry is read alone in the timeline, where "he" names no
+    one. "It" before the clause it stands for ("it was announced that ...") names what follows."""
+    indices = {t.i for t in kept}
+    for child in verb.children:
+        if child.dep_ not in {"nsubj", "nsubjpass"} or child.i not in indices:
+            continue
+        if child.lower_ in _PERSONAL_PRONOUNS:
+            extraposed = child.lower_ == "it" and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+            return not extraposed
+        # A demonstrative points back the same way ("In Los Angeles that lesson was brought home").
+        return any(d.dep_ == "det" and d.lower_ in _DEMONSTRATIVES for d in child.children)
+    return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether the clause is a bare infinitive ("the transaction to be completed", "the United
+    States to accept more refugees"): it completes a verb or noun outside it, and alone it tells no
+    deed."""
+    return verb.tag_ in {"VB", "VBN"} and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "TO" for c in verb.children)
+
+
+def _past_deed_ahead(verb: Token, mention: DateMention, expected: bool) -> bool:
+    """Whether a deed told in the past tense is dated after the day its article was written ("had
+    agreed to put together a reform plan by March of next year"): what is done by the day of writing
+    cannot have happened later, so the date is another deed's (the plan's). A plan ("was scheduled
+    for next Monday", "is expected to") stays."""
+    if mention.anchor is None or mention.anchor_source != "published" or mention.start <= mention.anchor:
+        return False
+    if expected or any(t.lemma_ in EXPECTATION_VERBS for t in (verb, *verb.children)):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in {"VBD", "VBZ", "VBP"} for a in auxiliaries)
+
+
+# Opening and closing marks of a quotation, as news and its corpora write them.
+_QUOTE_PAIRS = (("“", "”"), ("``", "''"))
+
+
+def _open_quotation(text: str) -> bool:
+    """Whether the text opens a quotation it never closes (or closes one it never opened): the rest
+    of the quoted words, and who said them, are outside the entry."""
+    for opening, closing in _QUOTE_PAIRS:
+        if text.count(opening) != text.count(closing):
+            return True
+    return text.count('"') % 2 == 1
