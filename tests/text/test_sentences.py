@@ -22,6 +22,7 @@ from newsfuse.text.sentences import split_sentences
             "He shot a carjacker who drew a gun on his partner, Det. Colin Orpe. Dist. Atty. Steve Cooley spoke.",
             ["He shot a carjacker who drew a gun on his partner, Det. Colin Orpe.", "Dist. Atty. Steve Cooley spoke."],
         ),
+        ("In California v. Texas, the court heard it.", ["In California v. Texas, the court heard it."]),
         # No sentence ends on an article (ECB+ writes "a .357" as "a. 357").
         (
             "She came back with a. 357 Magnum and fired. Two died.",

@@ -73,6 +73,8 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         # No sentence ends on an article: "pointed a. 38 - caliber revolver" is ECB+'s spacing of
         # "a .38" (unlike "Plan A." or "Vitamin A.", written in capitals).
         return True
+    if text[word_start:dot] == "v" and text[after:].lstrip()[:1].isupper():
+        return True  # a case's "versus" ("California v. Texas")
     if len(word) == 1 and word.isalpha():
         # An initial ("J. Mansour") is a capital standing alone, not the end of "km/h."
         return text[word_start].isupper() and (word_start == 0 or text[word_start - 1] in ' ("“')
