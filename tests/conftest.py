@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,23 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: this test reads the shared data beside the checkout")
     return path
+
+
+# PolNeAR names a text "<outlet>_<YYYY-MM-DD>_<slug>": the day it was published (as metadata.tsv has it).
+_PUBLISHED = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+
+
+def polnear_document(split: str, prefix: str) -> RawDocument:
+    """The one PolNeAR text of `split` whose name starts with `prefix`, dated the day its name gives."""
+    (path,) = sorted((need(EVAL / "polnear") / split / "text").glob(f"{prefix}*.txt"))
+    found = _PUBLISHED.search(path.name)
+    assert found is not None
+    return RawDocument(
+        origin=path.name,
+        content=path.read_text(encoding="utf-8"),
+        format="text",
+        published=date.fromisoformat(found.group(1)),
+    )
 
 
 def seed_paths() -> list[Path]:

@@ -7,7 +7,6 @@ The cases were found on the draw sample of issue 22e (every 40th PolNeAR train t
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -16,23 +15,11 @@ from newsfuse.evaluation.stories import read_document
 from newsfuse.extract import Extractor
 from newsfuse.models import Failure, RawDocument, TimelineEntry
 from newsfuse.provenance import trace
-from tests.conftest import EVAL, need
-
-# PolNeAR names a text "<outlet>_<YYYY-MM-DD>_<slug>": the day it was published (as metadata.tsv has it).
-_PUBLISHED = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+from tests.conftest import EVAL, need, polnear_document
 
 
 def _polnear(prefix: str) -> tuple[TimelineEntry, ...]:
-    (path,) = sorted((need(EVAL / "polnear") / "train" / "text").glob(f"{prefix}*.txt"))
-    found = _PUBLISHED.search(path.name)
-    assert found is not None
-    raw = RawDocument(
-        origin=path.name,
-        content=path.read_text(encoding="utf-8"),
-        format="text",
-        published=date.fromisoformat(found.group(1)),
-    )
-    return _timeline(raw)
+    return _timeline(polnear_document("train", prefix))
 
 
 def _ecb(name: str) -> tuple[TimelineEntry, ...]:

@@ -7,30 +7,16 @@ sample (PolNeAR dev texts, TimeBank), read there and fixed here by a mechanism, 
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from newsfuse.clean import Cleaner
 from newsfuse.evaluation.timeml import read_timeml
 from newsfuse.extract import Extractor
-from newsfuse.models import Article, Failure, RawDocument, TimelineEntry, join_paragraphs
+from newsfuse.models import Article, Failure, TimelineEntry, join_paragraphs
 from newsfuse.provenance import trace
-from tests.conftest import EVAL, need
-
-# PolNeAR names a text "<outlet>_<YYYY-MM-DD>_<slug>": the day it was published (as metadata.tsv has it).
-_PUBLISHED = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+from tests.conftest import EVAL, need, polnear_document
 
 
 def _polnear(split: str, prefix: str) -> list[str]:
-    (path,) = sorted((need(EVAL / "polnear") / split / "text").glob(f"{prefix}*.txt"))
-    found = _PUBLISHED.search(path.name)
-    assert found is not None
-    raw = RawDocument(
-        origin=path.name,
-        content=path.read_text(encoding="utf-8"),
-        format="text",
-        published=date.fromisoformat(found.group(1)),
-    )
+    raw = polnear_document(split, prefix)
     articles = [a for a in Cleaner().clean_batch([raw]) if not isinstance(a, Failure)]
     return [e.event for e in _timeline(articles)]
 

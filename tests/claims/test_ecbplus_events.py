@@ -15,24 +15,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.claims import ClaimAligner
-from newsfuse.evaluation.conflicts import load_stories, story_conflicts
-from newsfuse.extract import Extractor
 from newsfuse.models import Conflict
-from tests.conftest import EVAL, need
+from tests.claims.pipeline import ecbplus_conflicts, open_sides
 
 STORIES = ("12_ecb", "16_ecbplus", "20_ecb", "26_ecbplus", "28_ecbplus", "30_ecbplus", "4_ecb")
 
 
 @pytest.fixture(scope="module")
 def conflicts() -> dict[str, tuple[Conflict, ...]]:
-    loaded = dict(load_stories(need(EVAL / "ecbplus-dev")))
-    extractor, aligner = Extractor(), ClaimAligner()
-    return {label: story_conflicts(loaded[label], extractor, aligner) for label in STORIES}
-
-
-def _open(found: tuple[Conflict, ...]) -> list[tuple[str, set[str]]]:
-    return [(c.about, {s.value for s in c.sides}) for c in found if c.status == "open"]
+    return ecbplus_conflicts(STORIES)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +36,7 @@ def _open(found: tuple[Conflict, ...]) -> list[tuple[str, set[str]]]:
 def test_two_values_of_one_sentence_are_two_measures(
     conflicts: dict[str, tuple[Conflict, ...]], label: str, values: set[str]
 ) -> None:
-    assert [about for about, sides in _open(conflicts[label]) if sides == values] == []
+    assert [about for about, sides in open_sides(conflicts[label]) if sides == values] == []
 
 
 @pytest.mark.parametrize(
@@ -59,7 +50,7 @@ def test_two_values_of_one_sentence_are_two_measures(
 def test_dates_of_different_deeds_are_no_dispute(
     conflicts: dict[str, tuple[Conflict, ...]], label: str, values: set[str]
 ) -> None:
-    assert [about for about, sides in _open(conflicts[label]) if sides == values] == []
+    assert [about for about, sides in open_sides(conflicts[label]) if sides == values] == []
 
 
 @pytest.mark.parametrize("label", ["26_ecbplus", "28_ecbplus"])
@@ -68,19 +59,20 @@ def test_yesterday_of_an_undated_article_disputes_no_day(
 ) -> None:
     # "Vincent Gigante, who died yesterday", "His body was discovered yesterday": the articles carry
     # no date, so their yesterday is the story's guess; the other articles' days are written out.
-    days = [sides for about, sides in _open(conflicts[label]) if about.startswith("when") and "-" in next(iter(sides))]
+    opened = open_sides(conflicts[label])
+    days = [sides for about, sides in opened if about.startswith("when") and "-" in next(iter(sides))]
     assert days == []
 
 
 def test_figures_told_of_different_years_are_no_dispute(conflicts: dict[str, tuple[Conflict, ...]]) -> None:
     # "He was sentenced to 12 years" (after "a July 1997 racketeering conviction") against "was
     # sentenced to seven years" (after "A year later" than the 1958 acquittal): two sentences.
-    assert [about for about, _ in _open(conflicts["26_ecbplus"]) if about.startswith("how long")] == []
+    assert [about for about, _ in open_sides(conflicts["26_ecbplus"]) if about.startswith("how long")] == []
 
 
 def test_a_street_block_is_an_address_not_an_amount(conflicts: dict[str, tuple[Conflict, ...]]) -> None:
     # "outside an apartment in the 12000 block of East 223rd Street", "in the 12500 block of ...".
-    assert [about for about, _ in _open(conflicts["16_ecbplus"]) if "block" in about] == []
+    assert [about for about, _ in open_sides(conflicts["16_ecbplus"]) if "block" in about] == []
 
 
 @pytest.mark.parametrize(
@@ -92,8 +84,8 @@ def test_a_street_block_is_an_address_not_an_amount(conflicts: dict[str, tuple[C
         ("4_ecb", "when", {"1947", "1950"}),
     ],
 )
-def test_real_disagreements_of_these_stories_stay_open(
+def test_real_disagreements_of_these_stories_stayopen_sides(
     conflicts: dict[str, tuple[Conflict, ...]], label: str, about: str, values: set[str] | None
 ) -> None:
-    found = [sides for topic, sides in _open(conflicts[label]) if topic.startswith(about)]
+    found = [sides for topic, sides in open_sides(conflicts[label]) if topic.startswith(about)]
     assert found and (values is None or values in found)

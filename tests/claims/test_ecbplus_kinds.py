@@ -14,44 +14,35 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.claims import ClaimAligner
-from newsfuse.evaluation.conflicts import load_stories, story_conflicts
-from newsfuse.extract import Extractor
 from newsfuse.models import Conflict
-from tests.conftest import EVAL, need
+from tests.claims.pipeline import ecbplus_conflicts, open_sides
 
 STORIES = ("19_ecbplus", "20_ecbplus", "25_ecb", "35_ecbplus")
 
 
 @pytest.fixture(scope="module")
 def conflicts() -> dict[str, tuple[Conflict, ...]]:
-    loaded = dict(load_stories(need(EVAL / "ecbplus-dev")))
-    extractor, aligner = Extractor(), ClaimAligner()
-    return {label: story_conflicts(loaded[label], extractor, aligner) for label in STORIES}
-
-
-def _open(found: tuple[Conflict, ...]) -> list[tuple[str, set[str]]]:
-    return [(c.about, {s.value for s in c.sides}) for c in found if c.status == "open"]
+    return ecbplus_conflicts(STORIES)
 
 
 def test_a_page_stamp_with_stops_is_no_time_of_anything(conflicts: dict[str, tuple[Conflict, ...]]) -> None:
     # "10:55 P.M. FEB. 2, 2009" and "2 A.M. FEB. 4, 2009" head two articles written two days apart.
-    assert [about for about, _ in _open(conflicts["35_ecbplus"]) if about.startswith("what time")] == []
+    assert [about for about, _ in open_sides(conflicts["35_ecbplus"]) if about.startswith("what time")] == []
 
 
 def test_a_figure_gained_one_way_is_a_part(conflicts: dict[str, tuple[Conflict, ...]]) -> None:
     # "He scored six touchdowns on offense" against "He also had 440 yards and four touchdowns receiving".
-    assert [about for about, sides in _open(conflicts["25_ecb"]) if sides == {"6", "4"}] == []
+    assert [about for about, sides in open_sides(conflicts["25_ecb"]) if sides == {"6", "4"}] == []
 
 
 def test_a_side_is_named_by_its_exact_figures(conflicts: dict[str, tuple[Conflict, ...]]) -> None:
-    opened = _open(conflicts["20_ecbplus"])
+    opened = open_sides(conflicts["20_ecbplus"])
     wounded = [sides for about, sides in opened if "wounded" in about or "injured" in about]
     assert wounded == [{"70", "80"}]  # "wounding other 70" against "injuring 80": still open, told apart
     assert any(sides == {"6.1", "5.9"} for _, sides in opened)  # the magnitudes stay open
 
 
 def test_a_second_speaker_set_beside_the_first_says_his_own_words(conflicts: dict[str, tuple[Conflict, ...]]) -> None:
-    opened = _open(conflicts["19_ecbplus"])
+    opened = open_sides(conflicts["19_ecbplus"])
     assert [about for about, _ in opened if "good shooting" in about] == []
     assert any(sides == {"357", "38"} for _, sides in opened)  # the .357 against the .38 revolver stays open
