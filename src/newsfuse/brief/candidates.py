@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from newsfuse.brief.clutter import clutter
 from newsfuse.brief.compress import trim
+from newsfuse.extract.leads import LEAD_PARAGRAPHS
 from newsfuse.models import Article, Span
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import word_count, words
@@ -28,9 +29,6 @@ from newsfuse.text.words import word_count, words
 MIN_WORDS = 6
 MAX_WORDS = 55
 
-# A story's lead: the opening sentence of its first two prose paragraphs (a page may put a
-# summary paragraph above the wire story's own lead).
-LEAD_PARAGRAPHS = 2
 _START_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)(?=\s)")
 # Openings that lean on the sentence before: a pronoun, a conjunction, or an adverb of sequence or
 # comparison ("Later in the round ...": which round?).

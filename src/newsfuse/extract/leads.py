@@ -20,8 +20,8 @@ from spacy.tokens import Span as SpacySpan
 from newsfuse.models import Article, Span
 from newsfuse.models.facts import LeadClause
 
-# The prose paragraphs whose sentences are leads: as the brief's candidates count them (the first
-# sentence of one of the first two prose paragraphs; brief.candidates.LEAD_PARAGRAPHS).
+# A story's lead: the opening sentence of one of its first two prose paragraphs (a page may put a
+# summary paragraph above the wire story's own lead). The brief's candidates count leads the same way.
 LEAD_PARAGRAPHS = 2
 # Verbs of saying and telling: a lead that reports through a speaker ("Police said they had located
 # X") tells the deed of its reported clause. Announcing is a deed of its own ("Trump on Tuesday
