@@ -70,7 +70,7 @@ _INSTITUTIONS = (
         "magazine publication body firm team station channel brand app story "
         "film movie sequel prequel series franchise trilogy novel book album song show documentary sitcom "
         "vessel ship tanker supertanker freighter yacht capital subsidiary award awards version "
-        "nickname alias".split()
+        "nickname alias complex building warehouse property properties".split()
     )
     | _COMPANIES
 )
@@ -79,6 +79,8 @@ _COMPANY_FORM = r",?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|LLC|PLC|
 # A body's make-up written as a compound adjective before its name ("New York-based", "state-run",
 # "Indian-registered"): words for where a body sits, who runs or owns it, where it is registered.
 _BODY_BEFORE = re.compile(r"-(?:based|run|owned|controlled|registered|listed|headquartered)\s+$", re.IGNORECASE)
+# ... or written as the modifier of a lower-case noun for a body or a site ("the Mat Maid complex").
+_BODY_AFTER = re.compile(rf"^\s+(?:{'|'.join(sorted(_INSTITUTIONS))})\b")
 # A name opening on a word for a body or a street ("Avenue Montaigne", "Club Med"), or ending on a
 # noun for a work, an award or a thing that is no surname ("Tony Awards"), is no person's. Words that
 # are also given names or surnames written first ("River", "Forest", "Post Malone", "Park Geun-hye";
@@ -314,11 +316,14 @@ def _an_institution(entity: Entity, texts: dict[str, str]) -> bool:
     company = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))}){_COMPANY_FORM}")
     if any(company.search(t) for t in texts.values()):
         return True
-    return any(
-        _BODY_BEFORE.search(texts[m.span.article_id][max(0, m.span.start - 24) : m.span.start])
-        for m in entity.mentions
-        if m.span.article_id in texts
-    )
+    mentions = [m for m in entity.mentions if m.span.article_id in texts]
+    if any(_BODY_BEFORE.search(texts[m.span.article_id][max(0, m.span.start - 24) : m.span.start]) for m in mentions):
+        return True
+    # A name mostly written as the modifier of a noun for a body or a site ("the Mat Maid complex", "the
+    # Trustworthy Computing group") is that body's; a person's name modifies such a noun now and then
+    # ("the Trump Foundation"), not in most of its mentions.
+    modifying = sum(1 for m in mentions if _BODY_AFTER.match(texts[m.span.article_id][m.span.end : m.span.end + 24]))
+    return bool(mentions) and modifying / len(mentions) >= PLACE_CONTEXT_SHARE
 
 
 def _role(entity: Entity) -> tuple[Mention, ...]:
@@ -363,7 +368,10 @@ def _once(persons: list[Entity]) -> list[Entity]:
         same[key] = _merge(same[key], person) if key in same else person
     merged = dict(same)
     for key in sorted(same, key=len):
-        fuller = [other for other in merged if other != key and _shortens(key, other)]
+        # A spelling the articles also use counts ("Duncan Rait", alias of "Duncan Raite", shortens
+        # "Duncan Robert Rait").
+        spellings = {key, *(_tokens(a) for a in same[key].aliases if len(_tokens(a)) == len(key))}
+        fuller = [other for other in merged if other != key and any(_shortens(s, other) for s in spellings)]
         if not fuller:
             continue
         person = merged.pop(key)

@@ -232,7 +232,7 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
             return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
     else:
         appositive = [child for child in root.rights if child.dep_ == "appos" and child.i >= end]
-        if appositive and not _describes(doc, appositive[0]):
+        if appositive and not _describes(doc, end, appositive[0]):
             return None
         if appositive:
             # The description without its relative clause: "a forklift driver [who was working ...]".
@@ -282,14 +282,16 @@ def _on_the_names_line(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens[line_start : breaks[-1] + 1] if not t.is_space]
 
 
-def _describes(doc: Doc, appositive: Token) -> bool:
-    """An apposition describes the name when it is a noun phrase set off by a comma or a dash.
-    One in parentheses is an aside ("Reggie Bush (knee)", "(R-Texas)"), and one headed by a verb
-    is a misparse ("Kirkpatrick, police allege")."""
+def _describes(doc: Doc, end: int, appositive: Token) -> bool:
+    """An apposition describes the name when it is a noun phrase set off by a comma or a dash
+    right after the name. One in parentheses is an aside ("Reggie Bush (knee)", "(R-Texas)"), one
+    headed by a verb is a misparse ("Kirkpatrick, police allege"), and so is one the parser hung on
+    the name from further on ("Reggie Bush was lost ... in New Orleans' Sept. 20 win over San
+    Francisco": "win" is no description of Bush)."""
     if appositive.pos_ not in {"NOUN", "PROPN"} and appositive.lower_ not in TITLE_WORDS:
         return False
-    opening = appositive.left_edge.i - 1
-    return opening < 0 or doc[opening].text != "("
+    opening = max(end, appositive.left_edge.i)
+    return all(t.is_punct for t in doc[end:opening]) and "(" not in {doc[opening - 1].text, doc[opening].text}
 
 
 def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
