@@ -275,3 +275,9 @@ def test_an_apposition_the_parser_hung_on_a_name_from_afar_is_no_role() -> None:
     # Orleans' Sept. 20 win over San Francisco." ("win" parsed as in apposition to Bush.)
     roles = _roles(_ecb_documents(*(f"25_{n}ecbplus" for n in range(13, 16))))
     assert "Reggie Bush" in roles and "win" not in roles["Reggie Bush"]
+
+
+def test_an_animal_the_articles_name_is_no_person() -> None:
+    # ECB+ 32: "Fenn, the family's new pet collie", found dead beside the two women.
+    people = _people(_ecb_documents(*(f"32_{n}ecbplus" for n in range(1, 9))))
+    assert "John Jenkin" in people and "Fenn" not in people
