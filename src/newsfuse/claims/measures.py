@@ -153,12 +153,15 @@ def _figure(value: float) -> str:
 
 
 def figure(number: NumberMention) -> str:
-    """The number's value in the base unit of its family, for a conflict side ("41", "72 hours")."""
+    """The number's value for a conflict side: in the base unit of its family ("41", "62,000 USD"),
+    a length of time in the unit the article gave it ("72 hours", "4.5 months")."""
     q = quantity(number)
     if q is None:
         return number.text
-    if q.family == "duration":
-        return f"{_figure(q.value)} hours"
+    if q.family == "duration" and number.unit:
+        # In the article's own unit ("4.5 months", not "3,287.25 hours"): sides that agree in hours
+        # are one side, and a reader knows the figure as written.
+        return f"{_figure(number.value)} {number.unit}{'' if number.value == 1 else 's'}"
     if q.family == "clock":
         return f"{int(q.value) // 60:02d}:{int(q.value) % 60:02d}"
     if q.family.startswith("money:"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -146,11 +147,25 @@ _PATTERNS: tuple[tuple[NumberKind, re.Pattern[str]], ...] = (
     ),
     ("percent", re.compile(rf"\b(?P<number>{_NUMBER})\s*(?:%|per\s?cent\b)", re.I)),
     ("ordinal", re.compile(r"\b(?P<number>\d+)(?:st|nd|rd|th)\b")),
+    # A whole number and a fraction, one amount: "4 1/2 months", "4-1/2-month" (before the plain
+    # count, which would read the "2" of "1/2" alone), "4½".
+    (
+        "cardinal",
+        re.compile(
+            r"(?<![\w.,:/-])(?P<number>\d+)(?:(?:\s*-\s*|\s+)(?P<numerator>[13])\s*/\s*(?P<denominator>[24])"
+            r"|(?P<vulgar>[½¼¾]))(?![\w/]|\s*/\s*\d)"
+        ),
+    ),
     # Not a number joined to the next by a hyphen: "36-3", "65-53" are a record, a score, a range.
     # An age: "38-year-old", also written "38 year old" or spaced out "38 - year - old".
     (
         "cardinal",
-        re.compile(rf"(?<![\w.,:/-])(?P<number>{_NUMBER}){_SCALE}(?P<age>\s?-?\s?years?\s?-?\s?old\b)?(?![\w:]|-\d)"),
+        # Nor a number beside a slash and a number ("41 / 2", a fraction whose space was lost; "24/7"),
+        # nor one glued to an unreadable character ("4\ufffd months", a fraction the page lost).
+        re.compile(
+            rf"(?<![\w.,:/-])(?<!/\s)(?P<number>{_NUMBER}){_SCALE}(?P<age>\s?-?\s?years?\s?-?\s?old\b)?"
+            r"(?![\w:\ufffd]|-\d|\s?/\s?\d)"
+        ),
     ),
 )
 # A telephone number: a trunk 0 and more groups of digits ("0845 125 2222", "0800 555111"), a
@@ -162,6 +177,8 @@ _PHONE = re.compile(
 # A street address as police and court reports give it: "in the 12000 block of East 223rd Street"
 # (16_ecbplus, an even-numbered ECB+ dev topic, set "12000" against "12500" block: two addresses).
 _BLOCK_ADDRESS = re.compile(r"\b\d[\d,]*\s+block\s+of\b", re.I)
+_VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _WORD_ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b", re.I)
 _DURATION_WORDS = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.I)
 
@@ -196,7 +213,13 @@ def find_numbers(article: Article, doc: Doc, dates: Sequence[DateMention]) -> li
         value = parse_count(match.group(0))
         if span is None or value is None or not any(t.pos_ == "NUM" for t in span) or not claim(*match.span()):
             continue
-        found.append(_describe(article.id, doc, text, match.start(), match.end(), value, "cardinal", None))
+        mention = _describe(article.id, doc, text, match.start(), match.end(), value, "cardinal", None)
+        half = _AND_A_HALF.match(text, match.end())
+        if half and claim(*half.span()):
+            # "four and a half months": one amount, 4.5 (what it counts is read from "four").
+            span = replace(mention.span, end=half.end())
+            mention = replace(mention, text=text[match.start() : half.end()], span=span, value=value + 0.5)
+        found.append(mention)
     for match in _WORD_ORDINAL.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         # "second" the ordinal (an adjective), not the unit of time (a noun).
@@ -231,6 +254,10 @@ def _value(kind: NumberKind, match: re.Match[str]) -> tuple[float | None, str | 
         return number, "%"
     if parts.get("age"):
         return number, "years old"
+    if parts.get("numerator"):
+        number += int(parts["numerator"]) / int(parts["denominator"])
+    elif parts.get("vulgar"):
+        number += _VULGAR_FRACTIONS[parts["vulgar"]]
     return number * scale, None
 
 
