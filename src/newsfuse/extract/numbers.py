@@ -217,8 +217,8 @@ def find_numbers(article: Article, doc: Doc, dates: Sequence[DateMention]) -> li
         half = _AND_A_HALF.match(text, match.end())
         if half and claim(*half.span()):
             # "four and a half months": one amount, 4.5 (what it counts is read from "four").
-            span = replace(mention.span, end=half.end())
-            mention = replace(mention, text=text[match.start() : half.end()], span=span, value=value + 0.5)
+            whole = replace(mention.span, end=half.end())
+            mention = replace(mention, text=text[match.start() : half.end()], span=whole, value=value + 0.5)
         found.append(mention)
     for match in _WORD_ORDINAL.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
