@@ -281,3 +281,9 @@ def test_an_animal_the_articles_name_is_no_person() -> None:
     # ECB+ 32: "Fenn, the family's new pet collie", found dead beside the two women.
     people = _people(_ecb_documents(*(f"32_{n}ecbplus" for n in range(1, 9))))
     assert "John Jenkin" in people and "Fenn" not in people
+
+
+def test_a_verb_the_parser_hung_on_a_name_is_no_part_of_its_title() -> None:
+    # ECB+ 29_1ecbplus: "The Colts' defense stuffed quarterback Brady Quinn on fourth-and-inches".
+    roles = _roles(_ecb_documents(*(f"29_{n}ecbplus" for n in range(1, 9))))
+    assert roles.get("Brady Quinn", "").endswith("quarterback") and "stuffed" not in roles["Brady Quinn"]

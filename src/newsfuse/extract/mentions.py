@@ -227,6 +227,10 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
     if left:
         first = min(t.left_edge.i for t in left)
         tokens = _own_words(list(doc[first:start]))
+        # A word with a subject of its own is a clause's verb the parser hung on the name ("The Colts'
+        # defense stuffed quarterback Brady Quinn"): a title has no subject, and starts after it.
+        verbs = [k for k, t in enumerate(tokens) if any(c.dep_ == "nsubj" for c in t.children)]
+        tokens = tokens[verbs[-1] + 1 :] if verbs else tokens
         last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space or t.pos_ in _ROLE_TRAIL)), None)
         if last is None or not (last.pos_ in {"NOUN", "PROPN"} or is_title_word(last.text)):
             return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
