@@ -245,7 +245,7 @@ class _Story:
         if fact.lead.article_id in self.opinions:
             return False  # a view ("We don't know where the virus came from" of an essay)
         if self.view(fact.lead.span):
-            return False  # the writer's own judgement in a report ("Broward seems unable to do so")
+            return False  # the writer's own judgement in a report ("it seemed as if ... was over")
         return not (self.reported and fact.lead.article_id in self.profile.previews)
 
     def view(self, span: Span) -> bool:

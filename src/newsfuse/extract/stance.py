@@ -3,17 +3,19 @@
 A report tells what happened and who said what; its judgements are someone's, attributed ("critics
 called it a mistake"). An op-ed, a column or an analysis speaks in its writer's voice, and its marks
 are in the narration (the words outside quotation marks), each with its reason:
-- a question the writer asks ("Has any question taken up more airtime ...?", "Where's the Valium?"):
+- a question the writer asks ("Has any question taken up more airtime ...?", NeuS 183):
   a report answers questions and asks one only when it quotes someone;
 - an exclamation: news copy states, it does not exclaim;
 - a stance adverb on the clause (Biber and Finegan's stance adverbials: "actually underscored",
   "clearly", "of course", "after all"): the writer comments on the truth or weight of what is said;
-- an impression told as the writer's own ("Broward seems unable to do so", "it seemed as if"):
-  "seem" with no one whose impression it is;
-- a claim about what a third person knows or understands, denied ("Trump doesn't understand that
-  ..."): no reporter can see into someone's mind, so a report attributes it;
-- advice in the writer's voice: "should", "must", "ought to" or "need to" on the main clause, with
-  nobody said to advise it.
+- an impression told as the writer's own ("it seemed as if Roy Moore's political career was over",
+  NeuS 13): "seem" with no one whose impression it is;
+- a claim about what a third person knows or understands, denied ("the senator doesn't understand
+  that ..."): no reporter can see into someone's mind, so a report attributes it;
+- advice in the writer's voice: "should" or "ought to" on the main clause, with nobody said to
+  advise it;
+- the first or the second person ("We don't know where the virus came from", "you interview a
+  subject"): a report speaks of others, to no one in particular.
 None of these holds when the sentence attributes what it says (a reporting verb with its subject,
 "according to"): then the view is someone's and the sentence reports it.
 
@@ -57,8 +59,9 @@ STANCE_ADVERBS = frozenset(
 STANCE_PHRASES = ("of course", "after all", "at best", "at worst", "to be sure", "in fact", "so it seemed")
 # Verbs of knowing: denied of a third person in the writer's voice, they judge that person's mind.
 KNOWING = frozenset({"understand", "know", "grasp", "realize", "realise", "get", "care"})
-# Modals and semi-modals of obligation: advice when the writer says them.
-OBLIGATION = frozenset({"should", "must", "ought"})
+# Modals of advice: said in the writer's voice, they advise. "Must" is left out: news states a
+# rule's requirement with it ("Workers must soon be vaccinated or tested", NeuS 119), which reports.
+OBLIGATION = frozenset({"should", "ought"})
 # Impressions: "seem" (and "appear" with a complement) tell how a thing strikes someone.
 SEEMING = frozenset({"seem"})
 # An article argues when this many of its sentences are marked (two marks are no slip of one
@@ -146,7 +149,7 @@ def argues(stances: Sequence[Stance]) -> bool:
 def _marks(own: list[Token]) -> tuple[str, ...]:
     """The marks of the writer's voice in a sentence's narrated tokens."""
     found = []
-    if any(t.lower_ in _FIRST_PERSON and t.tag_ in ("PRP", "PRP$") for t in own):
+    if any(_first_person(t) for t in own):
         found.append("first person")
     if any(t.lower_ in _SECOND_PERSON and t.tag_ in ("PRP", "PRP$") for t in own):
         found.append("second person")
@@ -167,6 +170,14 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
     if any(_advises(t) for t in own):
         found.append("advice")
     return tuple(found)
+
+
+def _first_person(token: Token) -> bool:
+    """A pronoun of the first person. "I" is one only as a subject: a capital I elsewhere is a
+    numeral or a letter ("a Class I felony", "World War I")."""
+    if token.lower_ not in _FIRST_PERSON or token.tag_ not in ("PRP", "PRP$"):
+        return False
+    return token.text != "I" or token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _third_party(verb: Token) -> bool:
