@@ -38,8 +38,10 @@ from newsfuse.models import Article, Span
 
 # Stance adverbials in English grammar (Biber & Finegan 1989; Biber et al. 1999, ch. 12): epistemic
 # ("actually", "clearly") and attitude ("frankly") markers a writer puts on a whole clause. A closed
-# class, so listed. Their manner readings ("spoke clearly", "really fast") follow the verb or modify
-# an adjective; a stance adverb stands before the verb it comments on, so only that position counts.
+# class, so listed. A stance adverbial comments on a clause, so it counts only before the verb it
+# stands on ("actually underscored", "certainly don't know"); after the verb it tells the manner
+# ("spoke clearly"), on an adjective the degree ("really fast", "clearly beaten", ECB+ 7). "Simply"
+# is not among them: before a verb it means "merely" ("agencies can simply check"), a focus adverb.
 STANCE_ADVERBS = frozenset(
     {
         "actually",
@@ -51,7 +53,6 @@ STANCE_ADVERBS = frozenset(
         "obviously",
         "surely",
         "undoubtedly",
-        "simply",
         "really",
     }
 )
@@ -159,9 +160,10 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
     if any(t.text == "!" for t in own[-2:]):
         found.append("exclamation")
     text = " ".join(t.lower_ for t in own)
-    if any(t.lower_ in STANCE_ADVERBS and t.dep_ == "advmod" and t.i < t.head.i for t in own) or any(
-        f" {p} " in f" {text} " for p in STANCE_PHRASES
-    ):
+    if any(
+        t.lower_ in STANCE_ADVERBS and t.dep_ == "advmod" and t.i < t.head.i and t.head.pos_ in ("VERB", "AUX")
+        for t in own
+    ) or any(f" {p} " in f" {text} " for p in STANCE_PHRASES):
         found.append("stance adverb")
     if any(t.lemma_.lower() in SEEMING and t.pos_ in ("VERB", "AUX") and _third_party(t) for t in own):
         found.append("impression")
