@@ -292,6 +292,12 @@ def _in_voice(narration: str, voice: re.Pattern[str]) -> bool:
     return not _QUOTE_MARK.search(narration) and bool(voice.search(narration))
 
 
+def _own_voice(title: str) -> bool:
+    """Whether a title speaks as I or we, or to the reader as you (outside quotation marks)."""
+    own = _TITLE_QUOTATION.sub(" ", title)
+    return bool(_FIRST_PERSON.search(own) or _SECOND_PERSON.search(own))
+
+
 def _opinion_piece(article: Article, narration: str) -> bool:
     """An opinion piece: its headline says so ("OPINION: ..."), or its narration speaks in the
     first person in FIRST_PERSON_SENTENCES sentences or more."""
@@ -530,7 +536,13 @@ def _headline(articles: Sequence[Article], story: _Story, ranked: Ranked) -> Hea
         preference = story.profile.preference
         best_trust = max(preference.get(a.id, 0.0) for a in titled)
         trusted = [a for a in titled if preference.get(a.id, 0.0) == best_trust]
-        trusted = [a for a in trusted if a.id not in story.opinions] or trusted
+        # When every source argues (a page of op-eds), a title in the writer's own voice ("I want
+        # your vote ...") is one side's plea; a title that speaks of the story is still a headline.
+        trusted = (
+            [a for a in trusted if a.id not in story.opinions]
+            or [a for a in trusted if not _own_voice(a.title or "")]
+            or trusted
+        )
         spread = _stem_spread(articles, story.profile.lineage)
 
         def shared(article: Article) -> float:

@@ -66,7 +66,8 @@ KNOWING = frozenset({"understand", "know", "grasp", "realize", "realise", "get",
 # Modals of advice: said in the writer's voice, they advise. "Must" is left out: news states a
 # rule's requirement with it ("Workers must soon be vaccinated or tested", NeuS 119), which reports.
 OBLIGATION = frozenset({"should", "ought"})
-# Impressions: "seem" (and "appear" with a complement) tell how a thing strikes someone.
+# Impressions: "seem" tells how a thing strikes someone. "Appear" is left out: news uses it of
+# being seen ("appeared in court") as often as of seeming.
 SEEMING = frozenset({"seem"})
 # Attribution corpora count "seem" and "sound" as cues; here they are the writer's impression unless
 # someone is named as having it ("seemed to investigators").
@@ -81,6 +82,7 @@ _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 _QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "``", "''"})
 # Attribution phrases that are not reporting verbs.
 _ACCORDING = "according to"
+_ATTRIBUTING = REPORTING_VERBS | SPEECH_VERBS
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +190,7 @@ def _third_party(verb: Token) -> bool:
 
 
 def _denied_knowing(verb: Token) -> bool:
+    """A verb of knowing in the present, negated, with a third person as subject."""
     if verb.lemma_.lower() not in KNOWING or verb.pos_ != "VERB" or verb.tag_ not in ("VB", "VBZ", "VBP"):
         return False
     negated = any(c.dep_ == "neg" for c in verb.children)
@@ -213,7 +216,7 @@ def _attributed(sentence: SpacySpan) -> bool:
         return True
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma in _IMPRESSIONS or lemma not in REPORTING_VERBS | SPEECH_VERBS:
+        if token.pos_ not in ("VERB", "AUX") or lemma in _IMPRESSIONS or lemma not in _ATTRIBUTING:
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
         if subjects and (lemma in SPEECH_VERBS or any(_someone(s) for s in subjects)):
