@@ -195,7 +195,7 @@ def _wording(text: str) -> tuple[int, ...]:
         len(_contesting(text)),
         sum(w in CONTRAST_WORDS for w in words),
         sum(w in _REPORTING for w in words),
-        int(any(mark in text for mark in '"“”')),
+        int(any(mark in text for mark in "\"“”")),
         sum(w in NEGATIONS for w in words),
     )
 

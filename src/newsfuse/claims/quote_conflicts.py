@@ -75,7 +75,8 @@ def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
         # A person speaks for an organisation: one outlet credits the statement to the department,
         # another to the official who issued it. Two people, or two organisations, stay open.
         explanation = (
-            f"one statement credited at two levels: to {', '.join(bodies)} and to {people[0]}, who speaks for it"
+            f"one statement credited at two levels: to {', '.join(bodies)} and to {people[0]}, "
+            "who speaks for it"
         )
         return Conflict("quote", about, sides, "reconciled", explanation)
     explanation = f"the same words are given to different speakers: {leader} in most articles, {others} elsewhere"

@@ -57,7 +57,6 @@ class LanguageDetector:
     def loaded(self) -> bool:
         return self._model is not None
 
-
 def plainly_english(sample: str) -> bool:
     """Whether enough of the sample's words, and of each long line's, are English function words."""
     if _share(sample) < ENGLISH_SHARE:

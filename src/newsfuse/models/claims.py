@@ -22,7 +22,6 @@ def name_articles(text: str, name: Callable[[str], str]) -> str:
     """The text with every article marker replaced by `name(article id)`."""
     return _ARTICLE_MARKER.sub(lambda found: name(found.group(1)), text)
 
-
 ConflictKind = Literal["date", "number", "quote", "name", "other"]
 ConflictStatus = Literal["open", "reconciled"]
 
