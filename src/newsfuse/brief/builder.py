@@ -57,7 +57,14 @@ class BriefBuilder:
         conflicts: Sequence[Conflict] = (),
     ) -> Brief:
         profile = source_profile(provenance, previews=previews(articles, facts))
-        profile = replace(profile, people=named_people(facts.entities), disputed=disputed(conflicts), leads=facts.leads)
+        profile = replace(
+            profile,
+            people=named_people(facts.entities),
+            disputed=disputed(conflicts),
+            leads=facts.leads,
+            views=facts.views,
+            arguing=frozenset(facts.arguing),
+        )
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)
         headline = composition.headline

@@ -125,6 +125,10 @@ class SourceProfile:
     disputed: tuple[Span, ...] = ()
     # What the articles' lead sentences are, from their parse: reports of a deed, or decks.
     leads: tuple[LeadClause, ...] = ()
+    # Where the writer argues (extract.stance): sentences that state the writer's own view with
+    # nothing attributed, and the articles whose narration argues as a whole (op-eds, analyses).
+    views: tuple[Span, ...] = ()
+    arguing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +160,7 @@ class ExtractiveComposer:
             candidates = [c for c in candidates if c.article_id in reporting]
         ranked = rank(candidates, lineage=profile.lineage, preference=profile.preference)
         narration = {a.id: _narrated(a.text) for a in articles}
-        opinions = frozenset(a.id for a in articles if _opinion_piece(a, narration[a.id]))
+        opinions = frozenset(a.id for a in articles if _opinion_piece(a, narration[a.id])) | profile.arguing
         reported = any(c.article_id not in profile.previews for c in candidates)
         story = _Story(articles, profile, reported, opinions, narration)
         order = _mmr_order(ranked)
@@ -240,7 +244,13 @@ class _Story:
             return False
         if fact.lead.article_id in self.opinions:
             return False  # a view ("We don't know where the virus came from" of an essay)
+        if self.view(fact.lead.span):
+            return False  # the writer's own judgement in a report ("it seemed as if ... was over")
         return not (self.reported and fact.lead.article_id in self.profile.previews)
+
+    def view(self, span: Span) -> bool:
+        """Whether the span lies in a sentence that states the writer's own view, unattributed."""
+        return any(_mostly_within(span, v) for v in self.profile.views)
 
     def supports(self, wording: Candidate, member: Candidate, section: str) -> bool:
         """Whether `member` may be cited for `wording`: it says it on its own (names, numbers and
@@ -248,7 +258,9 @@ class _Story:
         if member is wording:
             return True
         if section in REPORTING_SECTIONS and (
-            (self.reported and member.article_id in self.profile.previews) or member.article_id in self.opinions
+            (self.reported and member.article_id in self.profile.previews)
+            or member.article_id in self.opinions
+            or self.view(member.span)
         ):
             return False
         by_id = {a.id: a for a in self.articles}
@@ -280,6 +292,12 @@ def _in_voice(narration: str, voice: re.Pattern[str]) -> bool:
     return not _QUOTE_MARK.search(narration) and bool(voice.search(narration))
 
 
+def _own_voice(title: str) -> bool:
+    """Whether a title speaks as I or we, or to the reader as you (outside quotation marks)."""
+    own = _TITLE_QUOTATION.sub(" ", title)
+    return bool(_FIRST_PERSON.search(own) or _SECOND_PERSON.search(own))
+
+
 def _opinion_piece(article: Article, narration: str) -> bool:
     """An opinion piece: its headline says so ("OPINION: ..."), or its narration speaks in the
     first person in FIRST_PERSON_SENTENCES sentences or more."""
@@ -299,6 +317,15 @@ def _advises(title: str) -> bool:
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a.article_id == b.article_id and a.start < b.end and b.start < a.end
+
+
+def _mostly_within(candidate: Span, sentence: Span) -> bool:
+    """Whether most of the candidate lies in the parsed sentence (the parser and the brief's splitter
+    may cut sentences at different points; a neighbour that touches it is not it)."""
+    if candidate.article_id != sentence.article_id:
+        return False
+    shared = min(candidate.end, sentence.end) - max(candidate.start, sentence.start)
+    return shared * 2 > candidate.end - candidate.start
 
 
 def _within(candidate: Span, line: Span) -> bool:
@@ -477,7 +504,7 @@ def _bullet_wording(fact: Fact, story: _Story, limit: int, alike: tuple[Candidat
         untrusted = lowest is not None and profile.preference.get(member.article_id, lowest) <= lowest
         preview = (story.reported and member.article_id in profile.previews) or member.article_id in story.opinions
         quoted = bool(_SPEECH.search(member.text))
-        disputed = any(_overlaps(member.span, d) for d in profile.disputed)
+        disputed = any(_overlaps(member.span, d) for d in profile.disputed) or story.view(member.span)
         earlier = story.earlier_event(member.text)
         return not (untrusted or preview or quoted or disputed or earlier or member.article_id in profile.digests)
 
@@ -509,7 +536,13 @@ def _headline(articles: Sequence[Article], story: _Story, ranked: Ranked) -> Hea
         preference = story.profile.preference
         best_trust = max(preference.get(a.id, 0.0) for a in titled)
         trusted = [a for a in titled if preference.get(a.id, 0.0) == best_trust]
-        trusted = [a for a in trusted if a.id not in story.opinions] or trusted
+        # When every source argues (a page of op-eds), a title in the writer's own voice ("I want
+        # your vote ...") is one side's plea; a title that speaks of the story is still a headline.
+        trusted = (
+            [a for a in trusted if a.id not in story.opinions]
+            or [a for a in trusted if not _own_voice(a.title or "")]
+            or trusted
+        )
         spread = _stem_spread(articles, story.profile.lineage)
 
         def shared(article: Article) -> float:

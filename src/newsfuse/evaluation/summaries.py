@@ -20,10 +20,12 @@ from typing import Any
 import numpy as np
 from rouge_score import rouge_scorer
 
-from newsfuse.brief.extractive import ExtractiveComposer
+from newsfuse.brief.extractive import ExtractiveComposer, SourceProfile
 from newsfuse.brief.salience import lexrank_scores, tfidf_vectors
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
+from newsfuse.extract.parsing import Parser, SpacyParser
+from newsfuse.extract.stance import story_stance
 from newsfuse.models import Article, article_id, join_paragraphs
 from newsfuse.text.normalize import normalize_line
 from newsfuse.text.sentences import split_sentences
@@ -113,11 +115,16 @@ def load(data: Path, limit: int | None = None, part: str = "all") -> list[Story]
     return stories[:limit]
 
 
-def ours(story: Story) -> str:
+def ours(story: Story, parser: Parser | None = None) -> str:
     """The brief's lede: its headline, then its reporting lines (quick read and what happened), most
     salient first, up to LEDE_WORDS words and LEDE_SHARE of the sources' words. Every line is a whole
-    source sentence as the brief shows it."""
-    composition = ExtractiveComposer().compose(story.articles)
+    source sentence as the brief shows it. With a parser, what the writers argue is known, as in the
+    brief (extract.stance): no op-ed's view stands in the lede."""
+    profile = None
+    if parser is not None:
+        stance = story_stance(story.articles, parser.parse([a.text for a in story.articles]))
+        profile = SourceProfile(views=stance.views, arguing=stance.arguing)
+    composition = ExtractiveComposer().compose(story.articles, profile)
     salience = {m.text: f.salience for f in reversed(composition.facts) for m in f.members}
     lines = [s.text for s in (*composition.sections.quick_read, *composition.sections.what_happened)]
     lines.sort(key=lambda text: -salience.get(text, 0.0))
@@ -177,8 +184,9 @@ def evaluate_summaries(
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     figures: dict[str, Any] = {"set": "summaries", "part": part, "stories": len(stories)}
     predictions: list[str] = []
+    parser = SpacyParser()
     for name, system in SYSTEMS.items():
-        outputs = [system(story) for story in stories]
+        outputs = [ours(story, parser) if system is ours else system(story) for story in stories]
         if name == "newsfuse":
             predictions = outputs
         scores = [scorer.score(story.reference, output) for story, output in zip(stories, outputs, strict=True)]

@@ -17,6 +17,7 @@ from newsfuse.extract.parsing import Parser, SpacyParser
 from newsfuse.extract.quote_groups import group_quotes
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.extract.quotes import find_quotes
+from newsfuse.extract.stance import story_stance
 from newsfuse.extract.timeline import build_timeline
 from newsfuse.models import Article, DateMention, NumberMention, QuoteMention, StoryFacts
 from newsfuse.models.facts import LeadClause
@@ -67,6 +68,7 @@ class Extractor:
             numbers.extend(find_numbers(article, doc, mentions))
             quotes.extend(find_quotes(article, doc, entities))
             leads.extend(lead_clauses(article, doc))
+        stance = story_stance(articles, docs)
         return StoryFacts(
             entities=tuple(entities),
             dates=tuple(dates),
@@ -76,4 +78,6 @@ class Extractor:
             anchor=centre,
             article_anchors=tuple(anchors),
             leads=tuple(leads),
+            views=stance.views,
+            arguing=tuple(sorted(stance.arguing)),
         )

@@ -266,6 +266,10 @@ class StoryFacts:
     article_anchors: tuple[tuple[str, date], ...] = ()
     # What each article's lead sentences are (extract.leads): reports of a deed, or decks.
     leads: tuple[LeadClause, ...] = ()
+    # Where the writer argues rather than reports (extract.stance): sentences whose narration marks
+    # the writer's own view with nothing attributed, and the articles that argue as a whole.
+    views: tuple[Span, ...] = ()
+    arguing: tuple[str, ...] = ()
 
     def entity(self, name: str) -> Entity | None:
         """The entity that `name` (canonical or alias, any case) refers to, or None."""

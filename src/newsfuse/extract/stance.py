@@ -1,0 +1,228 @@
+"""Whether a sentence, and an article, argues rather than reports: the writer's own view, not news.
+
+A report tells what happened and who said what; its judgements are someone's, attributed ("critics
+called it a mistake"). An op-ed, a column or an analysis speaks in its writer's voice, and its marks
+are in the narration (the words outside quotation marks), each with its reason:
+- a question the writer asks ("Has any question taken up more airtime ...?", NeuS 183):
+  a report answers questions and asks one only when it quotes someone;
+- an exclamation: news copy states, it does not exclaim;
+- a stance adverb on the clause (Biber and Finegan's stance adverbials: "actually underscored",
+  "clearly", "of course", "after all"): the writer comments on the truth or weight of what is said;
+- an impression told as the writer's own ("it seemed as if Roy Moore's political career was over",
+  NeuS 13): "seem" with no one whose impression it is;
+- a claim about what a third person knows or understands, denied ("the senator doesn't understand
+  that ..."): no reporter can see into someone's mind, so a report attributes it;
+- advice in the writer's voice: "should" or "ought to" on the main clause, with nobody said to
+  advise it;
+- the first or the second person ("We don't know where the virus came from", "you interview a
+  subject"): a report speaks of others, to no one in particular.
+None of these holds when the sentence attributes what it says (a reporting verb with its subject,
+"according to"): then the view is someone's and the sentence reports it.
+
+An article argues when more of its sentences argue than attribute: a column is argued throughout,
+while a report, however long, attributes most of what it tells and may still carry a comment or two
+(or a speaker's "I" in a quotation whose marks were lost). The comparison needs no count fitted to
+a length: on the draw (NeuS lines 3, 13, ..., 303) it flags the same articles as "two marked
+sentences, or one and nothing attributed" (7 of the 9 read as opinion or analysis, no report), and
+on long ECB+ reports it does not add up stray marks (see the issue-22-opinion note).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsfuse.extract.cues import REPORTING_VERBS, SPEECH_VERBS
+from newsfuse.extract.quote_marks import quote_regions
+from newsfuse.models import Article, Span
+
+# Stance adverbials in English grammar (Biber & Finegan 1989; Biber et al. 1999, ch. 12): epistemic
+# ("actually", "clearly") and attitude ("frankly") markers a writer puts on a whole clause. A closed
+# class, so listed. A stance adverbial comments on a clause, so it counts only before the verb it
+# stands on ("actually underscored", "certainly don't know"); after the verb it tells the manner
+# ("spoke clearly"), on an adjective the degree ("really fast", "clearly beaten", ECB+ 7). "Simply"
+# is not among them: before a verb it means "merely" ("agencies can simply check"), a focus adverb.
+STANCE_ADVERBS = frozenset(
+    {
+        "actually",
+        "admittedly",
+        "arguably",
+        "certainly",
+        "clearly",
+        "frankly",
+        "obviously",
+        "surely",
+        "undoubtedly",
+        "really",
+    }
+)
+# Multi-word stance adverbials, matched on the lower-cased words of the sentence's narration.
+STANCE_PHRASES = ("of course", "after all", "at best", "at worst", "to be sure", "in fact", "so it seemed")
+# Verbs of knowing: denied of a third person in the writer's voice, they judge that person's mind.
+KNOWING = frozenset({"understand", "know", "grasp", "realize", "realise", "get", "care"})
+# Modals of advice: said in the writer's voice, they advise. "Must" is left out: news states a
+# rule's requirement with it ("Workers must soon be vaccinated or tested", NeuS 119), which reports.
+OBLIGATION = frozenset({"should", "ought"})
+# Impressions: "seem" tells how a thing strikes someone. "Appear" is left out: news uses it of
+# being seen ("appeared in court") as often as of seeming.
+SEEMING = frozenset({"seem"})
+# Attribution corpora count "seem" and "sound" as cues; here they are the writer's impression unless
+# someone is named as having it ("seemed to investigators").
+_IMPRESSIONS = frozenset({"seem", "sound", "appear"})
+# Subjects that can hold a view: named people, organisations, nationalities and places (a
+# government), and personal pronouns.
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "who", "i", "we"})
+# First and second person pronouns in the narration: the writer speaks as I or we, or to the reader.
+_FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "mine", "myself", "ourselves"})
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+_QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "``", "''"})
+# Attribution phrases that are not reporting verbs.
+_ACCORDING = "according to"
+_ATTRIBUTING = REPORTING_VERBS | SPEECH_VERBS
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One sentence's marks of the writer's own voice (`marks`, names as above) and whether it
+    attributes what it says to someone (`attributed`)."""
+
+    span: Span
+    marks: tuple[str, ...]
+    attributed: bool
+
+    @property
+    def argues(self) -> bool:
+        return bool(self.marks) and not self.attributed
+
+
+def sentence_stances(article: Article, doc: Doc) -> list[Stance]:
+    """Each sentence of the parsed article with its marks (quoted words never count)."""
+    quoted = [(r.outer_start, r.outer_end) for r in quote_regions(article.text)]
+
+    def narrated(token: Token) -> bool:
+        return not any(start <= token.idx < end for start, end in quoted)
+
+    stances = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if not t.is_space]
+        if not words:
+            continue
+        own = [t for t in words if narrated(t)]
+        # A quotation mark left in the narration opens or closes a quotation that runs across
+        # sentences (or past an excerpt's end): whose words these are cannot be told.
+        open_quote = any(t.text in _QUOTE_MARKS for t in own)
+        marks = _marks(own) if own and not open_quote else ()
+        span = Span(article.id, words[0].idx, words[-1].idx + len(words[-1].text))
+        stances.append(Stance(span, marks, _attributed(sentence)))
+    return stances
+
+
+@dataclass(frozen=True, slots=True)
+class StoryStance:
+    """Where a story's writers argue: sentences stating their own view unattributed, and the
+    articles that argue as a whole."""
+
+    views: tuple[Span, ...]
+    arguing: frozenset[str]
+
+
+def story_stance(articles: Sequence[Article], docs: Sequence[Doc]) -> StoryStance:
+    """The stance of each parsed article of a story, gathered."""
+    views: list[Span] = []
+    arguing: set[str] = set()
+    for article, doc in zip(articles, docs, strict=True):
+        stances = sentence_stances(article, doc)
+        views.extend(s.span for s in stances if s.argues)
+        if argues(stances):
+            arguing.add(article.id)
+    return StoryStance(tuple(views), frozenset(arguing))
+
+
+def argues(stances: Sequence[Stance]) -> bool:
+    """Whether more of the article's sentences argue than attribute (see the module's docstring)."""
+    return sum(s.argues for s in stances) > sum(s.attributed for s in stances)
+
+
+def _marks(own: list[Token]) -> tuple[str, ...]:
+    """The marks of the writer's voice in a sentence's narrated tokens."""
+    found = []
+    if any(_first_person(t) for t in own):
+        found.append("first person")
+    if any(t.lower_ in _SECOND_PERSON and t.tag_ in ("PRP", "PRP$") for t in own):
+        found.append("second person")
+    # Sentence-final marks (a closing bracket may follow): not the "!" of "E! News".
+    if any(t.text == "?" for t in own[-2:]):
+        found.append("question")
+    if any(t.text == "!" for t in own[-2:]):
+        found.append("exclamation")
+    text = " ".join(t.lower_ for t in own)
+    if any(
+        t.lower_ in STANCE_ADVERBS and t.dep_ == "advmod" and t.i < t.head.i and t.head.pos_ in ("VERB", "AUX")
+        for t in own
+    ) or any(f" {p} " in f" {text} " for p in STANCE_PHRASES):
+        found.append("stance adverb")
+    if any(t.lemma_.lower() in SEEMING and t.pos_ in ("VERB", "AUX") and _third_party(t) for t in own):
+        found.append("impression")
+    if any(_denied_knowing(t) for t in own):
+        found.append("judged mind")
+    if any(_advises(t) for t in own):
+        found.append("advice")
+    return tuple(found)
+
+
+def _first_person(token: Token) -> bool:
+    """A pronoun of the first person. "I" is one only as a subject: a capital I elsewhere is a
+    numeral or a letter ("a Class I felony", "World War I")."""
+    if token.lower_ not in _FIRST_PERSON or token.tag_ not in ("PRP", "PRP$"):
+        return False
+    return token.text != "I" or token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _third_party(verb: Token) -> bool:
+    """A "seem" with no experiencer ("seems to me", "seemed to investigators" name one)."""
+    return not any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children
+    )
+
+
+def _denied_knowing(verb: Token) -> bool:
+    """A verb of knowing in the present, negated, with a third person as subject."""
+    if verb.lemma_.lower() not in KNOWING or verb.pos_ != "VERB" or verb.tag_ not in ("VB", "VBZ", "VBP"):
+        return False
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    third = subject is not None and subject.lower_ not in ("i", "we", "you")
+    return negated and third
+
+
+def _advises(token: Token) -> bool:
+    if token.lemma_.lower() not in OBLIGATION or token.tag_ != "MD":
+        return False
+    head = token.head
+    # On the main clause: the modal's verb is the sentence's root (not "said the court should ...").
+    return bool(head.dep_ == "ROOT")
+
+
+def _attributed(sentence: SpacySpan) -> bool:
+    """Whether the sentence reports someone's words or view: "according to", a verb of speech with
+    its subject ("the campaign told The Hill"), or another reporting verb whose subject is someone
+    (a name, an organisation, a personal pronoun): "his resignation underscored the divide" is the
+    writer's reading of an event, "Democrats fear a recount" reports a view."""
+    if _ACCORDING in sentence.text.lower():
+        return True
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or lemma in _IMPRESSIONS or lemma not in _ATTRIBUTING:
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if subjects and (lemma in SPEECH_VERBS or any(_someone(s) for s in subjects)):
+            return True
+    return False
+
+
+def _someone(subject: Token) -> bool:
+    return subject.ent_type_ in _SPEAKER_ENTITIES or subject.lower_ in _SPEAKER_PRONOUNS
