@@ -82,3 +82,26 @@ def test_two_guessed_days_are_no_dispute(ecb_conflicts: dict[str, tuple[Conflict
 def test_a_telephone_number_counts_nothing(ecb_conflicts: dict[str, tuple[Conflict, ...]]) -> None:
     sides = [s.value for c in ecb_conflicts["14_ecb"] if c.kind == "number" for s in c.sides]
     assert not [v for v in sides if v in {"125", "2,222", "125,222"}]
+
+
+def test_undated_reports_naming_two_weekdays_for_one_deed_disagree() -> None:
+    # NeuS 239: "Elijah Cummings ... died early Tuesday" against "died early Thursday"; no article is
+    # dated, so only the weekdays can disagree. The brief then states neither day as fact.
+    from newsfuse.service import Newsfuse
+
+    story = load(need(EVAL / "neus-val"), limit=239)[238].articles
+    brief = Newsfuse().brief_story("239", story)
+    days = [c for c in brief.conflicts if c.kind == "date" and c.status == "open"]
+    assert [{s.value for s in c.sides} for c in days] == [{"Thursday", "Tuesday"}]
+    told = [s.text for s in (*brief.sections.quick_read, *brief.sections.what_happened)]
+    assert told and not [t for t in told if "died early" in t]
+
+
+@pytest.mark.parametrize("name", ["18_ecb", "25_ecb", "35_ecb"])
+def test_weekdays_of_different_deeds_are_no_dispute(name: str) -> None:
+    # Undated ECB articles: "opened fire ... Friday" and "was charged Saturday" ("after a shooting ...
+    # Friday" dates the shooting); "placed on IR Wednesday" and "sprained ... Thursday night"; "arrested
+    # early Tuesday" and "Sunday's playoff game".
+    story = dict(load_stories(need(EVAL / "ecbplus-dev")))[name]
+    found = story_conflicts(story, Extractor(), ClaimAligner())
+    assert [c for c in found if c.status == "open" and c.kind == "date" and c.sides[0].value.endswith("day")] == []

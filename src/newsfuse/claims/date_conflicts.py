@@ -10,12 +10,17 @@ not a report, so it can only be reconciled. Dates that only look different ("a d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
-from newsfuse.claims.measures import compare_dates, is_expectation, meets, same_deed
+from newsfuse.claims.measures import compare_dates, is_expectation, meets, same_deed, verb_class
 from newsfuse.claims.story import StoryView, coverage, side
 from newsfuse.claims.units import Unit
+from newsfuse.extract.deeds import deeds_at
+from newsfuse.extract.parsing import SpacyParser
+from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
 from newsfuse.text.lexicon import STOP_WORDS
 from newsfuse.text.union_find import UnionFind
@@ -33,6 +38,12 @@ EVENT_OVERLAP_MIN = 0.5
 WRITTEN_KINDS = ("absolute", "year")
 # Words of the event description shown in `Conflict.about`.
 ABOUT_WORDS = 14
+_UNDATED = ". Note: no article of the story is dated, so no day can be counted"
+_TOLD_ON = re.compile(
+    r"\b(?:said|says|told|tells|announced|released|reported|confirmed|stated|wrote|tweeted|posted)(?:\s+\S+){0,3}\s+$"
+)
+_AFTER = re.compile(r"\b(?:after|before|following|since)\b[^,.;:]*$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 def date_conflicts(view: StoryView) -> list[Conflict]:
@@ -40,6 +51,8 @@ def date_conflicts(view: StoryView) -> list[Conflict]:
     found = [c for entry in view.facts.timeline if entry.disputed if (c := _dispute(view, entry, published))]
     found.extend(_agreements(view, published))
     found.extend(_coarse_disputes(view, published))
+    if not published and not view.facts.timeline:
+        found.extend(_weekday_disputes(view))
     return found
 
 
@@ -210,3 +223,76 @@ def _own_dates(view: StoryView, published: dict[str, date]) -> list[tuple[Unit, 
         if len(own) == 1 and not is_expectation(own[0], published):
             out.append((unit, own))
     return out
+
+
+def _weekday_disputes(view: StoryView) -> list[Conflict]:
+    """Restatements of one deed in a story with no date at all that name different weekdays for it
+    ("died early Thursday" against "died early Tuesday"). No day can be counted, but one deed falls
+    on one weekday whenever the articles were written. The weekday must date the same deed in both
+    (the verbs it hangs on, of one class): "opened fire ... Friday" and "was charged Saturday" tell
+    two deeds of one story."""
+    named = []
+    for unit in view.units:
+        narration = _narration(unit.text)
+        # A weekday on a verb of telling ("the campaign told The Hill Sunday", "figures released
+        # Saturday") dates when an outlet heard it, which differs between outlets; not the deed.
+        # One after "after" or "before" in its clause ("charged ... after a shooting ... Friday") may
+        # date the event of that phrase, not the clause's deed: left out.
+        days = [
+            m
+            for m in _WEEKDAY.finditer(narration)
+            if not _TOLD_ON.search(narration[: m.start()]) and not _AFTER.search(narration[: m.start()])
+        ]
+        if len({m.group(0) for m in days}) == 1:
+            named.append((unit, days[0]))
+    deeds = _deeds([(unit.text, match.start(), match.end()) for unit, match in named]) if len(named) >= 2 else []
+    pairs: set[tuple[int, int]] = set()
+    for x, (ua, _) in enumerate(named):
+        for y in range(x + 1, len(named)):
+            ub = named[y][0]
+            if ua.article_id == ub.article_id or not view.same_statement(ua.index, ub.index):
+                continue
+            if coverage(ua.text, ub.text, view.names) < EVENT_OVERLAP_MIN or not (deeds[x] & deeds[y]):
+                continue
+            pairs.add((x, y))
+    conflicts: list[Conflict] = []
+    for x, y in sorted(pairs):
+        (ua, ma), (ub, mb) = named[x], named[y]
+        if ma.group(0) == mb.group(0):
+            continue
+        # Every unit telling the deed on either day stands with its side, so that neither day is
+        # stated as fact elsewhere in the brief.
+        by_day: dict[str, list[Unit]] = {ma.group(0): [ua], mb.group(0): [ub]}
+        for z, (uz, mz) in enumerate(named):
+            if z not in (x, y) and any((min(z, w), max(z, w)) in pairs for w in (x, y)):
+                by_day.setdefault(mz.group(0), []).append(uz)
+        sides = tuple(side(day, units) for day, units in sorted(by_day.items(), key=lambda item: -len(item[1])))
+        if any(c.sides == sides for c in conflicts):
+            continue
+        explanation = "the articles tell the same deed on different weekdays: " + "; ".join(
+            f"{s.value} ({', '.join(view.label(a) for a in s.articles)})" for s in sides
+        )
+        conflicts.append(Conflict("date", "when: " + _short(ua.text), sides, "open", explanation + _UNDATED))
+    return conflicts
+
+
+def _deeds(places: Sequence[tuple[str, int, int]]) -> list[frozenset[str]]:
+    """For each (text, start, end), the classes of the verbs the weekday there dates."""
+    docs = _parser().parse([text for text, _, _ in places])
+    return [
+        frozenset(verb_class(d) for d in deeds_at(doc, start, end))
+        for doc, (_, start, end) in zip(docs, places, strict=True)
+    ]
+
+
+@cache
+def _parser() -> SpacyParser:
+    # Only stories with no date at all that name a weekday twice get here: the parse is loaded once.
+    return SpacyParser()
+
+
+def _narration(text: str) -> str:
+    """The text less its quotations: a weekday someone is quoted saying dates their words, not the deed."""
+    for region in reversed(quote_regions(text)):
+        text = text[: region.outer_start] + " " * (region.outer_end - region.outer_start) + text[region.outer_end :]
+    return text
