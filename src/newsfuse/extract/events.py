@@ -87,7 +87,10 @@ _DATE_ENTITIES = frozenset({"DATE", "TIME"})
 # Prepositions whose object is another event than the clause's (its cause or purpose, or what it
 # came before or after): a date inside that object dates it, not the clause. A date that is itself
 # their object ("set for February 17", "after Monday") is the clause's own.
-_OTHER_EVENT = frozenset({"for", "before", "after"}) | STATE_BOUNDS | {"from"}
+# So do the bounds of a stretch ("since the party's convention last month", "from a price of $8 a
+# share on Oct. 9"), a deadline's "by" ("filed by the Tuesday deadline") and "pending" ("pending
+# meetings ... 10 days ago"): their object is a time point or a thing still to come, not the deed.
+_OTHER_EVENT = frozenset({"for", "before", "after", "by", "pending"}) | STATE_BOUNDS | {"from"}
 # Words that modify a noun; left without it they dangle.
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "poss", "nummod", "nmod"})
 # Modal auxiliaries that leave a deed possible or hypothetical, not told as happening or planned
@@ -667,7 +670,8 @@ def _dates_a_nested_noun(root: Token, verb: Token, date_tokens: set[int]) -> boo
     for token in climb(top.head):
         if token.i == verb.i:
             break
-        if token.dep_ in _PREPOSITIONS and token.lower_ in _OTHER_EVENT and top.head.i != token.i:
+        # (a passive's agent, "criticised by a Monday editorial", names the doer, not a bound)
+        if token.dep_ == "prep" and token.lower_ in _OTHER_EVENT and top.head.i != token.i:
             return True  # "a life sentence for a March 2005 shooting spree": the spree's date
     noun = top.head
     # A date phrase hung on a noun ("the final round of state primaries next month") is its modifier too.
