@@ -107,3 +107,19 @@ def test_the_following_month_counts_from_the_month_the_text_told() -> None:
     # line's Oct. 27, 1989), not from the month it told.
     following = [m for m in _timebank("wsj_0786.tml").dates if m.text == "The following month"]
     assert following and {m.start for m in following} == {date(1989, 4, 1)}
+
+
+def test_a_role_after_as_a_future_state_and_a_standing_plan_keep_their_day() -> None:
+    # Found on the check sample and the audit after the rules: "LaCalamita had been fired last
+    # Thursday as a general accountant" (a passive: "as" gives his role, not what the date is);
+    # "The split and quarterly dividend will be payable Jan. 3 to stock of record Nov. 16" (a
+    # timetable); "Compaq ... still plans to announce new 486 products on Nov. 6" (a plan).
+    # The ECB+ document (18_7ecbplus) has no date of its own: its sentence is read as an article's
+    # of a few days later.
+    sentence = "LaCalamita had been fired last Thursday as a general accountant at the firm."
+    text, spans = join_paragraphs([sentence])
+    article = Article(id="fired", text=text, paragraphs=spans, published=date(2007, 4, 10))
+    assert _has([e.event for e in _facts([article]).timeline], "LaCalamita had been fired")
+    payable = [e for e in _timebank("wsj_0263.tml").timeline if "will be payable" in e.event]
+    assert payable and {e.date for e in payable} == {date(1990, 1, 3)}
+    assert _has([e.event for e in _timebank("wsj_0781.tml").timeline], "still plans to announce")

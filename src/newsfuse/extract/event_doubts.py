@@ -48,10 +48,11 @@ def a_state(verb: Token) -> bool:
 def participle_only(verb: Token) -> bool:
     """Whether the clause's verb is a past participle with no auxiliary ("conceptual drawings,
     released this month"): no finite clause tells a deed, only a noun and what was done to it."""
-    # Only as a clause the parser hung on another (an adverbial or a noun's): at the head of its
-    # own sentence a "VBN" is as often a past tense the tagger misread ("an armed man carried out
-    # a brazen robbery").
-    if verb.tag_ != "VBN" or verb.dep_ not in {"advcl", "acl"}:
+    # Only as an adverbial clause the parser hung on another: at the head of its own sentence a
+    # "VBN" is as often a past tense the tagger misread ("an armed man carried out a brazen
+    # robbery"), and one hung on a noun may be the sentence's verb ("The evacuated families spent
+    # Friday night ...", `events._sentence_noun`).
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl":
         return False
     return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 

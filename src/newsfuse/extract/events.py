@@ -193,7 +193,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "Today there are 1,009 species listed": how things stand, not what happened
     if _present_not_ahead(verb, mention):
         return None  # "Clinton holds a lead today", "the Democrats are acting": a state on the day of writing
-    if doubt.a_state(verb) or doubt.participle_only(verb):
+    # (a planned participle is a plan: "with arrival in Beijing expected on Tuesday")
+    if doubt.a_state(verb) or (doubt.participle_only(verb) and verb.lemma_ not in EXPECTATION_VERBS):
         return None  # "The contrast ... was also apparent", "were still covered"; "drawings, released this month"
     if doubt.present_before_writing(verb, mention.start, mention.end, mention.anchor, mention.anchor_source):
         return None  # "is organizing a Call Day ... on Friday" read as the Friday before: not its day
