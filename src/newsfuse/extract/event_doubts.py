@@ -212,7 +212,13 @@ def uncertain_antecedent(verb: Token) -> bool:
     another's deed."""
     head = verb.head
     opening = verb.left_edge.i
-    between = [t for t in head.doc[head.i + 1 : opening] if not t.is_punct]
+    # words of the head's own name are no second noun ("the Meteorological Institute of Valmark,
+    # which had raised ...")
+    between = [
+        t
+        for t in head.doc[head.i + 1 : opening]
+        if not t.is_punct and not (head.ent_type_ and t.ent_type_ == head.ent_type_ and t.ent_iob_ == "I")
+    ]
     if any(t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "appos" and t.head.dep_ != "appos" for t in between):
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "of"
