@@ -59,10 +59,12 @@ def resolve_expressions(
     regions = quote_regions(text)
     resolved: list[tuple[DateExpression, DateMention]] = []
     narrative: date | None = None  # the last day the text itself named, for "one day earlier"
+    narrated_month: date | None = None  # the last day or month it named, for "the following month"
     for expression in expressions:
         tense = tenses.get(expression.start)
         quoted = inside(regions, expression.start, expression.end)
-        mention = _resolve(article_id, expression, anchor, source, narrative, tense, quoted)
+        told = narrated_month if expression.unit in {"month", "year"} else narrative
+        mention = _resolve(article_id, expression, anchor, source, narrative, tense, quoted, told)
         if mention is not None and deeds:
             mention = replace(mention, deeds=deeds.get(expression.start, ()))
         if mention is None:
@@ -70,6 +72,8 @@ def resolve_expressions(
         resolved.append((expression, mention))
         if mention.granularity == "day" and not mention.in_quote:
             narrative = mention.start
+        if mention.granularity in {"day", "month"} and not mention.in_quote:
+            narrated_month = mention.start
     return resolved
 
 
@@ -81,6 +85,7 @@ def _resolve(
     narrative: date | None,
     tense: Tense | None,
     in_quote: bool,
+    told: date | None = None,
 ) -> DateMention | None:
     span = Span(article_id, e.start, e.end)
 
@@ -121,8 +126,17 @@ def _resolve(
     if e.rule == "period" and e.unit:
         return _period(e, anchor, source, tense, make)
     if e.rule == "offset" and e.unit:
+        if e.which in _SEQUEL_WORDS:
+            # "The following month", "the previous day" follow on from a time the text told: with
+            # none told, the writing day is a guess (a February article's "the following month"
+            # read as March). A month or year counts on from the last month or day told.
+            return None if told is None else _offset(e, anchor, source, told, make)
         return _offset(e, anchor, source, narrative, make)
     return None
+
+
+# Words that make an offset count from a time the text told, never from the day of writing.
+_SEQUEL_WORDS = frozenset({"following", "previous", "preceding"})
 
 
 def _period(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from newsfuse.extract import event_doubts as doubt
 from newsfuse.extract.cues import SPEECH_VERBS
 from newsfuse.extract.syntax import climb, is_root
 from newsfuse.models import DateMention, Span
@@ -54,7 +55,7 @@ STATE_BOUNDS = frozenset({"until", "till", "through", "since"})
 # one-third of the Ohio vote will be cast before March 15"): a date after "before" dates no event
 # either. (It bounds no stretch of another date: "arrested on Jan. 6, five days before ..." keeps
 # its Jan. 6.)
-UNTOLD_DAY_BOUNDS = STATE_BOUNDS | {"before"}
+UNTOLD_DAY_BOUNDS = STATE_BOUNDS | {"before", "to"}
 # A description longer than this many words is cut: the timeline shows short events.
 MAX_EVENT_WORDS = 24
 # Stems are word starts of this length: "arrive" and "arrival" share "arriv", "depart"/"departure".
@@ -86,7 +87,10 @@ _DATE_ENTITIES = frozenset({"DATE", "TIME"})
 # Prepositions whose object is another event than the clause's (its cause or purpose, or what it
 # came before or after): a date inside that object dates it, not the clause. A date that is itself
 # their object ("set for February 17", "after Monday") is the clause's own.
-_OTHER_EVENT = frozenset({"for", "before", "after"})
+# So do the bounds of a stretch ("since the party's convention last month", "from a price of $8 a
+# share on Oct. 9"), a deadline's "by" ("filed by the Tuesday deadline") and "pending" ("pending
+# meetings ... 10 days ago"): their object is a time point or a thing still to come, not the deed.
+_OTHER_EVENT = frozenset({"for", "before", "after", "by", "pending"}) | STATE_BOUNDS | {"from"}
 # Words that modify a noun; left without it they dangle.
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "poss", "nummod", "nmod"})
 # Modal auxiliaries that leave a deed possible or hypothetical, not told as happening or planned
@@ -171,6 +175,10 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "a Monday vigil ...; and another on Wednesday night": the verb's clause tells another day
     if _dates_a_nested_noun(span.root, verb, date_tokens):
         return None  # "ended the 20th anniversary of the Sept. 11 attacks": the date is the attacks'
+    if doubt.dates_its_subject(span.root, verb, date_tokens) or doubt.date_named_as(span.root, verb, date_tokens):
+        return None  # "the California earthquake last month will result in", "set Nov. 10 as the deadline"
+    if doubt.counted_from(span.root, date_tokens) or doubt.coordinated_with_other(date_tokens, doc):
+        return None  # "Eight trading days after Oct. 12"; "on Tuesday and Iraqi-bound cargo" (a misparse)
     predicate = verb
     # "is expected to make landfall": describe from the verb that carries the subject.
     expected = False
@@ -185,6 +193,11 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "Today there are 1,009 species listed": how things stand, not what happened
     if _present_not_ahead(verb, mention):
         return None  # "Clinton holds a lead today", "the Democrats are acting": a state on the day of writing
+    # (a planned participle is a plan: "with arrival in Beijing expected on Tuesday")
+    if doubt.a_state(verb) or (doubt.participle_only(verb) and verb.lemma_ not in EXPECTATION_VERBS):
+        return None  # "The contrast ... was also apparent", "were still covered"; "drawings, released this month"
+    if doubt.present_before_writing(verb, mention.start, mention.end, mention.anchor, mention.anchor_source):
+        return None  # "is organizing a Call Day ... on Friday" read as the Friday before: not its day
     if _conditional(verb) or _conditional(predicate):
         return None  # "If the Saints beat Seattle ..., the Falcons will face the Saints": not yet planned
     if _infinitive(verb):
@@ -210,6 +223,10 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "Steve Moody said at Mr. Trump's rally", what he said quoted before: no deed told
     if _pronoun_subject(kept, verb):
         return None  # "then he elevated her to Wisconsin Court of Appeals": who did it is in another sentence
+    if doubt.since_then(kept, verb):
+        return None  # "were also unifying ... since the party's convention last month": a stretch to now
+    if doubt.points_back(kept) or doubt.object_pronoun(kept, verb) or doubt.contact_clause(kept, date_tokens):
+        return None  # "Trump parroted these views", "interrupted him"; "an agreement the nations ... reached"
     # Paragraph breaks at the clause's edges are not part of it (one inside still shows a clause
     # run across paragraphs).
     while kept and kept[0].is_space:
@@ -254,6 +271,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
             prefix = f"{_join(speaker)} {_join([verb, *hearer])}: "
             words = rest
     if verb.dep_ == "relcl" and words[0].lower_ in _RELATIVE:
+        if doubt.uncertain_antecedent(verb):
+            return None  # "a member of the organization X, which also tried": whose deed is unsure
         antecedent = _antecedent(verb.head, {t.i for t in verb.subtree})
         prefix = "".join(t.text_with_ws for t in antecedent).strip() + " "
         words = words[1:]
@@ -273,6 +292,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         if shortened is None:
             return None  # no phrase can go whole: a cut would leave half a clause
         words = shortened
+    if doubt.garbled(words):
+        return None  # "grew up here, - any lingering rancor": the cut left marks or words meeting
     # two commas meet where a phrase between them went
     if _open_quotation(_join(words)):
         if not prefix:
@@ -281,6 +302,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         # back"): the quotation is whole, only its closing mark went with the comma before the speaker.
         words = words + [t for t in kept if t.i > words[-1].i and t.is_quote][:1]
     text = _balanced(re.sub(r",(\s*,)+", ",", (prefix + _join(words)).strip()).strip(",;:").strip())
+    if text.count("(") != text.count(")"):
+        return None  # "at 260 pence ($1.64": a bracket the cut left open inside the clause
     first, last = min(t.idx for t in kept), max(t.idx + len(t.text) for t in kept)
     return Event(
         mention=mention,
@@ -428,7 +451,7 @@ def _clause(verb: Token, date_tokens: set[int]) -> list[Token]:
     # An adverb on a dropped date goes with it ("just one day before ...", "as early as Monday").
     for index in list(dropped):
         for child in verb.doc[index].children:
-            if child.dep_ in {"advmod", "quantmod"} and child.i not in date_tokens:
+            if child.dep_ in {"advmod", "quantmod", "amod"} and child.i not in date_tokens:
                 dropped.update(t.i for t in child.subtree)
     for child in verb.children:
         if child.i in date_tokens and child.i not in dropped:
@@ -525,6 +548,8 @@ def _state_bound(span: TokenSpan) -> bool:
     """Whether the date is the start or end of a state ("until last December", "since May 2020"), or
     a deadline ("before March 15")."""
     first = span[0]
+    if first.lower_ in UNTOLD_DAY_BOUNDS:
+        return True  # the bound read as part of the date ("since March")
     return first.i > 0 and first.doc[first.i - 1].lower_ in UNTOLD_DAY_BOUNDS
 
 
@@ -646,7 +671,8 @@ def _dates_a_nested_noun(root: Token, verb: Token, date_tokens: set[int]) -> boo
     for token in climb(top.head):
         if token.i == verb.i:
             break
-        if token.dep_ in _PREPOSITIONS and token.lower_ in _OTHER_EVENT and top.head.i != token.i:
+        # (a passive's agent, "criticised by a Monday editorial", names the doer, not a bound)
+        if token.dep_ == "prep" and token.lower_ in _OTHER_EVENT and top.head.i != token.i:
             return True  # "a life sentence for a March 2005 shooting spree": the spree's date
     noun = top.head
     # A date phrase hung on a noun ("the final round of state primaries next month") is its modifier too.
