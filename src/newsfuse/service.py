@@ -246,7 +246,9 @@ class Newsfuse:
         """Sentences of the brief that its cited spans do not support (empty when it is faithful)."""
         entities = {name.casefold(): entity.names for entity in brief.entities for name in entity.names}
         return check_sections(
-            brief.sections.items(), brief.articles, aliases=lambda name: entities.get(name.casefold(), ())
+            [("lede", brief.lede), *brief.sections.items()],
+            brief.articles,
+            aliases=lambda name: entities.get(name.casefold(), ()),
         )
 
 

@@ -87,6 +87,9 @@ def test_posted_seeds_form_one_story_with_its_brief(seeded: tuple[TestClient, li
         assert article["text"]  # the texts come back, though versions store them once
     assert set(brief["sections"]) == SECTIONS
     ids = set(story["articles"])
+    # The lede: lines of the quick read or what happened, each with its sources.
+    reporting = [*brief["sections"]["quick_read"], *brief["sections"]["what_happened"]]
+    assert brief["lede"] and all(line in reporting and set(line["sources"]) <= ids for line in brief["lede"])
     for sentences in brief["sections"].values():
         for sentence in sentences:
             assert sentence["text"] and set(sentence["sources"]) <= ids

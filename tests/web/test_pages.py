@@ -40,6 +40,13 @@ def test_story_page_shows_the_brief_with_linked_citations(site: Site) -> None:
     assert page.cssselect("h1.headline")[0].text_content() == record.headline
     assert page.cssselect(".sources-line")[0].text_content() == _figures(record)
 
+    # The lede first, under the headline, each of its lines with its citations.
+    assert record.lede
+    [lede] = page.cssselect("p.lede")
+    assert all(" ".join(s.text.split()) in " ".join(lede.text_content().split()) for s in record.lede)
+    assert len(lede.cssselect("sup.cite a")) >= len(record.lede)
+    assert text.index('class="lede"') < text.index('class="brief quick"')
+
     shown = " ".join(" ".join(s.text_content() for s in page.cssselect("section.brief")).split())
     for _, sentences in record.sections.items():
         for sentence in sentences:

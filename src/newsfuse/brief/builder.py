@@ -14,6 +14,7 @@ from typing import Protocol
 
 from newsfuse.brief.candidates import NamedPerson
 from newsfuse.brief.extractive import Composition, ExtractiveComposer, SourceProfile
+from newsfuse.brief.lede import choose_lede
 from newsfuse.brief.people import key_people
 from newsfuse.brief.sections import place
 from newsfuse.brief.speakers import certain_speakers
@@ -76,6 +77,7 @@ class BriefBuilder:
             articles=tuple(ordered),
             provenance=provenance,
             sections=composition.sections,
+            lede=choose_lede(composition.sections, composition.facts, ordered),
             timeline=curate_timeline(facts.timeline, facts.dates, articles),
             people=key_people(facts.entities, articles, speakers={q.speaker for q in quotes if q.speaker}),
             entities=facts.entities,

@@ -220,7 +220,7 @@ def brief(
                 err=True,
             )
         typer.echo(
-            f"newsfuse: verified {sum(len(b.sections.all_sentences()) for b in briefs)} sentences, "
+            f"newsfuse: verified {sum(len(b.lede) + len(b.sections.all_sentences()) for b in briefs)} sentences, "
             f"{len(findings)} unsupported",
             err=True,
         )

@@ -1,8 +1,8 @@
-"""Summary quality on NeuS (neus-val): the brief's lede against the human-written neutral summary,
-by ROUGE-1/2/L F1 with stemming, beside lead, LexRank and centroid baselines computed in the same run.
+"""Summary quality on NeuS (neus-val): what a reader of the brief meets first, its headline and its
+lede (`Brief.lede`, chosen by brief.lede), against the human-written neutral summary, by ROUGE-1/2/L
+F1 with stemming, beside lead, LexRank and centroid baselines computed in the same run.
 
-The lede is the brief's headline and its most salient reporting lines (quick read and what
-happened), up to LEDE_WORDS words and LEDE_SHARE of the sources' words. The reference is the
+Each story is briefed by the whole pipeline, as `newsfuse brief` would brief it. The reference is the
 target's title and text, as in the published NeuS figures. `part` scores the calibration stories
 (the first CALIBRATION_STORIES lines, on which the brief's weights were chosen), the held-out rest,
 or all.
@@ -11,7 +11,7 @@ or all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
@@ -20,26 +20,15 @@ from typing import Any
 import numpy as np
 from rouge_score import rouge_scorer
 
-from newsfuse.brief.extractive import ExtractiveComposer, SourceProfile
 from newsfuse.brief.salience import lexrank_scores, tfidf_vectors
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
-from newsfuse.extract.parsing import Parser, SpacyParser
-from newsfuse.extract.stance import story_stance
 from newsfuse.models import Article, article_id, join_paragraphs
+from newsfuse.models.brief import Brief
 from newsfuse.text.normalize import normalize_line
 from newsfuse.text.sentences import split_sentences
-from newsfuse.text.words import word_count
 
 _ITEM = re.compile(r"TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<body>.*)", re.DOTALL)
-# The lede's length: it stops at the first line that takes it past LEDE_WORDS words, or past
-# LEDE_SHARE of the words its sources hold if that is fewer. A summary of three short excerpts is
-# short: on the calibration stories the references' length follows the sources' (Pearson 0.45).
-# Both chosen on the calibration stories (1-100), with the headline chosen by shared words:
-# LEDE_SHARE 0.2 / 0.25 / 0.3 / 0.35 / none gave R-1 41.95 / 42.54 / 42.70 / 42.22 / 42.20 (R-2
-# 18.42 / 18.69 / 19.14 / 18.76 / 19.18); at 0.3, LEDE_WORDS 40 / 50 / 60 gave 42.21 / 42.70 / 42.56.
-LEDE_WORDS = 50
-LEDE_SHARE = 0.3
 # Baselines get the same length budget as the reference summaries' median (about 3 sentences).
 BASELINE_SENTENCES = 3
 # The centroid baseline skips a sentence this similar (TF-IDF cosine) to one it has chosen.
@@ -115,28 +104,12 @@ def load(data: Path, limit: int | None = None, part: str = "all") -> list[Story]
     return stories[:limit]
 
 
-def ours(story: Story, parser: Parser | None = None) -> str:
-    """The brief's lede: its headline, then its reporting lines (quick read and what happened), most
-    salient first, up to LEDE_WORDS words and LEDE_SHARE of the sources' words. Every line is a whole
-    source sentence as the brief shows it. With a parser, what the writers argue is known, as in the
-    brief (extract.stance): no op-ed's view stands in the lede."""
-    profile = None
-    if parser is not None:
-        stance = story_stance(story.articles, parser.parse([a.text for a in story.articles]))
-        profile = SourceProfile(views=stance.views, arguing=stance.arguing)
-    composition = ExtractiveComposer().compose(story.articles, profile)
-    salience = {m.text: f.salience for f in reversed(composition.facts) for m in f.members}
-    lines = [s.text for s in (*composition.sections.quick_read, *composition.sections.what_happened)]
-    lines.sort(key=lambda text: -salience.get(text, 0.0))
-    lede = [composition.headline.text] if composition.headline else []
-    budget = min(LEDE_WORDS, LEDE_SHARE * sum(word_count(a.text) for a in story.articles))
-    words = 0
-    for line in lines:
-        if words >= budget:
-            break
-        lede.append(line)
-        words += word_count(line)
-    return " ".join(lede)
+Briefer = Callable[[str, Sequence[Article]], Brief]
+
+
+def lede_text(brief: Brief) -> str:
+    """What the reader meets first: the brief's headline, then its lede."""
+    return " ".join([brief.headline, *(sentence.text for sentence in brief.lede)])
 
 
 def lead(story: Story) -> str:
@@ -174,21 +147,31 @@ def centroid(story: Story) -> str:
     return " ".join(sentences[i] for i in chosen)
 
 
-SYSTEMS: dict[str, Callable[[Story], str]] = {"newsfuse": ours, "lead": lead, "lexrank": lexrank, "centroid": centroid}
+PEERS: dict[str, Callable[[Story], str]] = {"lead": lead, "lexrank": lexrank, "centroid": centroid}
 
 
 def evaluate_summaries(
-    data: Path, *, limit: int | None = None, out: Path | None = None, part: str = "all"
+    data: Path,
+    *,
+    limit: int | None = None,
+    out: Path | None = None,
+    part: str = "all",
+    briefer: Briefer | None = None,
 ) -> dict[str, Any]:
+    """ROUGE of each story's brief (by `briefer`, default the whole pipeline) and of the peers.
+    `newsfuse_incomplete` counts briefs that stopped short (past their time budget, or failed)."""
     stories = load(data, limit, part)
+    if briefer is None:
+        from newsfuse.service import Newsfuse
+
+        briefer = Newsfuse().brief_story
+    briefs = [briefer(str(number), story.articles) for number, story in enumerate(stories, start=1)]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     figures: dict[str, Any] = {"set": "summaries", "part": part, "stories": len(stories)}
-    predictions: list[str] = []
-    parser = SpacyParser()
-    for name, system in SYSTEMS.items():
-        outputs = [ours(story, parser) if system is ours else system(story) for story in stories]
-        if name == "newsfuse":
-            predictions = outputs
+    figures["newsfuse_incomplete"] = sum(not brief.complete for brief in briefs)
+    predictions = [lede_text(brief) for brief in briefs]
+    systems = {"newsfuse": predictions, **{name: [peer(story) for story in stories] for name, peer in PEERS.items()}}
+    for name, outputs in systems.items():
         scores = [scorer.score(story.reference, output) for story, output in zip(stories, outputs, strict=True)]
         for metric in ("rouge1", "rouge2", "rougeL"):
             figures[f"{name}_{metric}"] = round(100 * mean(s[metric].fmeasure for s in scores), 2)

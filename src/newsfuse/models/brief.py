@@ -54,6 +54,9 @@ class Sections:
 class Brief:
     """One story, briefed. `composer` names what wrote the sections (extractive, or an LLM's name).
 
+    `lede` is the paragraph a reader meets first, under the headline: a few of the reporting
+    sections' own sentences (brief.lede chooses them), each with its citations.
+
     `error` is None for a complete brief; otherwise it says why the brief stopped short (its time
     budget ran out, or a stage failed on this story), and the brief holds only what was done by then.
     """
@@ -64,6 +67,7 @@ class Brief:
     articles: tuple[Article, ...]
     provenance: Provenance
     sections: Sections
+    lede: tuple[CitedSentence, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     people: tuple[Entity, ...] = ()
     entities: tuple[Entity, ...] = ()

@@ -136,11 +136,15 @@ class ConflictRecord:
     sides: tuple[SideRecord, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BriefRecord:
+    """Keyword-only, so the lede sits under the headline in the JSON while briefs stored before it
+    had one (no `lede`) still read back."""
+
     id: str
     headline: str
     headline_sources: tuple[str, ...]
+    lede: tuple[SentenceRecord, ...] = ()
     composer: str
     complete: bool
     error: str | None

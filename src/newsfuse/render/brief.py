@@ -49,6 +49,7 @@ def brief_record(brief: Brief) -> BriefRecord:
         id=brief.story_id,
         headline=brief.headline,
         headline_sources=tuple(brief.headline_sources),
+        lede=tuple(SentenceRecord(s.text, s.sources) for s in brief.lede),
         composer=brief.composer,
         complete=brief.complete,
         error=brief.error,
@@ -127,6 +128,8 @@ def _markdown(brief: Brief) -> str:
     lines = [f"# {brief.headline}", "", f"*{source_line(brief)} · written by the {brief.composer} composer*", ""]
     if brief.error is not None:
         lines += [f"**Incomplete brief:** {brief.error}.", ""]
+    if brief.lede:
+        lines += [" ".join(f"{sentence.text} {cite(sentence.sources)}" for sentence in brief.lede), ""]
     for name, sentences in brief.sections.items():
         if not sentences:
             continue

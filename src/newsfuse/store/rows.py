@@ -34,7 +34,8 @@ def page_notes(brief: Brief) -> PageNotes:
     provenance = brief.provenance
     return PageNotes(
         sentences={
-            name: tuple(_spans(sentence.spans) for sentence in sentences) for name, sentences in brief.sections.items()
+            name: tuple(_spans(sentence.spans) for sentence in sentences)
+            for name, sentences in [("lede", brief.lede), *brief.sections.items()]
         },
         timeline=tuple(_spans(entry.spans) for entry in brief.timeline),
         alignments=tuple(

@@ -4,7 +4,7 @@ each pair, the conflicts. Built from the brief's stored record and page notes on
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.models.brief import SECTION_TITLES
@@ -16,6 +16,7 @@ from newsfuse.models.record import (
     ClaimRecord,
     EvidenceRecord,
     PageNotes,
+    SentenceRecord,
     Spans,
 )
 from newsfuse.service import StoredBrief
@@ -123,6 +124,7 @@ class StoryView:
     id: str
     headline: str
     sources_line: str
+    lede: tuple[Sentence, ...]
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]
     conflicts: tuple[ConflictView, ...]
@@ -179,6 +181,7 @@ class Citer:
 def story_view(brief: StoredBrief) -> StoryView:
     record, notes = brief.record, brief.annotations
     citer = Citer(record.articles)
+    lede = cited_sentences(record.lede, notes.sentences.get("lede", ()), citer)
     sections = section_views(record, notes, citer)
     conflicts = conflict_views(record, citer)
     timeline = (*dated_events(record, notes, citer), *publications(record))
@@ -188,6 +191,7 @@ def story_view(brief: StoredBrief) -> StoryView:
         id=brief.story_id,
         headline=brief.headline,
         sources_line=sources_line(len(record.articles), brief.independent_sources),
+        lede=lede,
         sections=sections,
         sources=source_views(record, notes, citer),  # last: it shows the marks the others made
         conflicts=conflicts,
@@ -202,20 +206,24 @@ def section_views(record: BriefRecord, notes: PageNotes, citer: Citer) -> tuple[
     """The brief's sections in reading order, each sentence citing its sources at their first span."""
     sections = []
     for name, items in record.sections.items():
-        spans_of = notes.sentences.get(name, ())
-        sentences = tuple(
-            Sentence(
-                item.text,
-                in_order(
-                    citer.cite_first(source, spans_of[i] if i < len(spans_of) else ())
-                    for source in dict.fromkeys(item.sources)
-                ),
-            )
-            for i, item in enumerate(items)
-        )
+        sentences = cited_sentences(items, notes.sentences.get(name, ()), citer)
         if sentences:
             sections.append(Section(name, SECTION_TITLES[name], sentences))
     return tuple(sections)
+
+
+def cited_sentences(items: Sequence[SentenceRecord], spans_of: Sequence[Spans], citer: Citer) -> tuple[Sentence, ...]:
+    """Each sentence citing its sources at their first span (`spans_of`: the spans behind each sentence)."""
+    return tuple(
+        Sentence(
+            item.text,
+            in_order(
+                citer.cite_first(source, spans_of[i] if i < len(spans_of) else ())
+                for source in dict.fromkeys(item.sources)
+            ),
+        )
+        for i, item in enumerate(items)
+    )
 
 
 def conflict_views(record: BriefRecord, citer: Citer) -> tuple[ConflictView, ...]:
