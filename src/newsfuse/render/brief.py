@@ -130,11 +130,15 @@ def _markdown(brief: Brief) -> str:
         lines += [f"**Incomplete brief:** {brief.error}.", ""]
     if brief.lede:
         lines += [" ".join(f"{sentence.text} {cite(sentence.sources)}" for sentence in brief.lede), ""]
+    told = {sentence.text for sentence in brief.lede}
     for name, sentences in brief.sections.items():
+        bullet = name == "quick_read"
+        if bullet:
+            # A bullet the lede above already tells is not shown twice.
+            sentences = tuple(s for s in sentences if s.text not in told)
         if not sentences:
             continue
         lines += [f"## {SECTION_TITLES[name]}", ""]
-        bullet = name == "quick_read"
         for sentence in sentences:
             text = f"{sentence.text} {cite(sentence.sources)}"
             lines.append(f"- {text}" if bullet else text + "\n")

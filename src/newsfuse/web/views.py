@@ -205,8 +205,12 @@ def story_view(brief: StoredBrief) -> StoryView:
 def section_views(record: BriefRecord, notes: PageNotes, citer: Citer) -> tuple[Section, ...]:
     """The brief's sections in reading order, each sentence citing its sources at their first span."""
     sections = []
+    told = {item.text for item in record.lede}
     for name, items in record.sections.items():
         sentences = cited_sentences(items, notes.sentences.get(name, ()), citer)
+        if name == "quick_read":
+            # A bullet the lede above already tells is not shown twice.
+            sentences = tuple(s for s in sentences if s.text not in told)
         if sentences:
             sections.append(Section(name, SECTION_TITLES[name], sentences))
     return tuple(sections)
