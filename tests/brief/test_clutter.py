@@ -77,3 +77,24 @@ def test_only_furniture_at_the_ends_is_cut(line: str, kept: str) -> None:
 )
 def test_words_that_restrict_a_claim_are_never_cut(line: str) -> None:
     assert trim(line).text == line
+
+
+def test_an_agency_caption_in_the_present_with_the_photo_s_day_is_clutter() -> None:
+    # ECB+ 34_3ecbplus holds the agency caption "President Barack Obama announces his nomination of Dr.
+    # Regina Benjamin, ... in the White House Rose Garden Monday, July 13, 2009."; 28_6ecbplus reports
+    # in the past tense with a day written the same way ("His body was discovered Tuesday, July 27, 2004, ...").
+    from newsfuse.evaluation.stories import read_document
+    from newsfuse.text.sentences import split_sentences
+    from tests.conftest import EVAL, need
+
+    root = need(EVAL / "ecbplus-dev") / "ECB+"
+
+    def sentences(name: str) -> list[str]:
+        text = read_document(root / name.split("_")[0] / f"{name}.xml")
+        return [text[s.start : s.end] for s in split_sentences(text)]
+
+    caption = [s for s in sentences("34_3ecbplus") if "announces his nomination" in s]
+    report = [s for s in sentences("28_6ecbplus") if s.startswith("His body was discovered Tuesday")]
+    assert caption and report
+    assert clutter(caption[0].split("\n")[-1]) == "a caption or photo credit"
+    assert clutter(report[0]) is None

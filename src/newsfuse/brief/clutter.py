@@ -37,6 +37,14 @@ _FIGURE_LABEL = re.compile(
     r"^(?:an?\s+|the\s+)?(?:map|photo|picture|image|graphic|chart|diagram|video|satellite\s+image)\b[^:.!?]{0,100}:\s",
     re.IGNORECASE,
 )
+# An agency caption: a named subject, a verb in the present tense ("President Barack Obama announces his
+# nomination ..."), and the day the photo was taken written in full with its weekday ("Monday, July
+# 13, 2009"). A report tells its deeds in the past tense; the caption describes the picture as it is.
+_CAPTION_PRESENT = re.compile(r"^(?:[A-Z][\w.'’-]*,?\s+){1,6}[a-z]+s\b")
+_PHOTO_DAY = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2},\s+\d{4}\b"
+)
 # A dateline or section marker that a scraper kept inline: "WOODLAND HILLS >>", "NEWS <<".
 _MARKER = re.compile(r">>|<<|\|\s*[A-Z]")
 # Words glued together by a scraper: a function word run into a capitalised word ("asWinnipeg").
@@ -64,7 +72,7 @@ def clutter(text: str) -> str | None:
         return "starts inside a sentence"
     if not _SENTENCE_END.search(stripped):
         return "no full stop (a headline, a deck, or a sentence the page cut off)"
-    if _CAPTION.search(text) or _FIGURE_LABEL.match(text):
+    if _CAPTION.search(text) or _FIGURE_LABEL.match(text) or (_CAPTION_PRESENT.match(text) and _PHOTO_DAY.search(text)):
         return "a caption or photo credit"
     if _CALL_TO_ACTION.search(text) or _WEB_IMPERATIVE.match(text):
         return "link text or a call to action"
