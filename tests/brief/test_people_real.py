@@ -287,3 +287,11 @@ def test_a_verb_the_parser_hung_on_a_name_is_no_part_of_its_title() -> None:
     # ECB+ 29_1ecbplus: "The Colts' defense stuffed quarterback Brady Quinn on fourth-and-inches".
     roles = _roles(_ecb_documents(*(f"29_{n}ecbplus" for n in range(1, 9))))
     assert roles.get("Brady Quinn", "").endswith("quarterback") and "stuffed" not in roles["Brady Quinn"]
+
+
+def test_a_verb_of_saying_is_no_title_and_a_business_is_no_person() -> None:
+    # ECB 18 (undated): "Police allege Eric Allen Kirkpatrick, 61, opened fire ..." ("allege" tagged as a
+    # noun); "Faud Ali, owner of Fiji Islands Auto Repair, a business on the same street".
+    roles = _roles(_ecb_documents(*(f"18_{n}ecb" for n in range(1, 9))))
+    assert "Eric Allen Kirkpatrick" in roles and "allege" not in roles["Eric Allen Kirkpatrick"]
+    assert "Fiji Islands Auto Repair" not in roles

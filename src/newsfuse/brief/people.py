@@ -70,7 +70,8 @@ _INSTITUTIONS = (
         "magazine publication body firm team station channel brand app story "
         "film movie sequel prequel series franchise trilogy novel book album song show documentary sitcom "
         "vessel ship tanker supertanker freighter yacht capital subsidiary award awards version "
-        "nickname alias complex building warehouse property properties "
+        "nickname alias complex building warehouse property properties business shop store restaurant cafe hotel "
+        "garage "
         # an animal the articles name ("Fenn, the family's new pet collie")
         "pet dog puppy collie terrier spaniel retriever labrador cat kitten horse pony mare stallion".split()
     )

@@ -51,6 +51,8 @@ _SKIP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP", "SPACE"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _WHEN = frozenset({"DATE", "TIME"})
 # Words a role never ends on ("the chief of", "a friend and"): trimmed off, never its last word.
+# Present forms of verbs of saying, which no title holds.
+_SAYING = frozenset({"say", "says", "allege", "alleges", "tell", "tells"})
 _ROLE_TRAIL = frozenset({"CCONJ", "ADP", "DET"})
 
 
@@ -229,7 +231,11 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
         tokens = _own_words(list(doc[first:start]))
         # A word with a subject of its own is a clause's verb the parser hung on the name ("The Colts'
         # defense stuffed quarterback Brady Quinn"): a title has no subject, and starts after it.
-        verbs = [k for k, t in enumerate(tokens) if any(c.dep_ == "nsubj" for c in t.children)]
+        # So is a verb of saying the tagger read as a noun ("Police allege Eric Allen Kirkpatrick, 61,
+        # opened fire").
+        verbs = [
+            k for k, t in enumerate(tokens) if any(c.dep_ == "nsubj" for c in t.children) or t.lower_ in _SAYING
+        ]
         tokens = tokens[verbs[-1] + 1 :] if verbs else tokens
         last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space or t.pos_ in _ROLE_TRAIL)), None)
         if last is None or not (last.pos_ in {"NOUN", "PROPN"} or is_title_word(last.text)):
