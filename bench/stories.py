@@ -90,7 +90,8 @@ def main() -> None:
         "--weekday-conflict",
         type=float,
         default=None,
-        help="the share of its raw score a pair keeps when its leads name different weekdays (1: off)",
+        help="the share of its raw score a pair keeps when its leads name different weekdays, and again when its"
+        " titles name different months (1: off)",
     )
     args = parser.parse_args()
     chosen = (

@@ -1,16 +1,17 @@
-"""The when channel: the years, the days of the year and the lead's weekdays an article names tell
-same-kind events apart; figures are terms of what happened."""
+"""The when channel: the years, the days of the year, the lead's weekdays and the title's months an
+article names tell same-kind events apart; figures are terms of what happened."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from newsfuse.models import Article, join_paragraphs
 from newsfuse.stories.index import ArticleIndex
 from newsfuse.stories.similarity import WEEKDAY_CONFLICT, Scoring
-from newsfuse.stories.terms import NAME_CHANNELS, Channel, article_terms
+from newsfuse.stories.terms import NAME_CHANNELS, Channel, article_terms, other_times
 from newsfuse.stories.vectors import DocumentFrequencies, channel_cosines, hash_terms
 
 # Written for these tests: three reports of a parliamentary vote in an invented country, alike but
@@ -78,3 +79,57 @@ def test_reports_naming_other_weekdays_score_less_and_the_rest_alike() -> None:
     assert raw[1] == pytest.approx(WEEKDAY_CONFLICT * unscaled[1])
     assert raw[0] == pytest.approx(unscaled[0]) and raw[2] == pytest.approx(unscaled[2])
     assert raw[1] < raw[0]
+
+
+def _jobs_report(article_id: str, title: str) -> Article:
+    text, paragraphs = join_paragraphs(
+        [
+            "Employers in Valdoria added 136,000 jobs last month, the statistics office in Port Amsel said, "
+            "and the unemployment rate held at 3.5 percent.",
+            "Economists had expected a smaller gain, office director Ilse Marrow told reporters.",
+        ]
+    )
+    return Article(id=article_id, title=title, text=text, paragraphs=paragraphs)
+
+
+def test_a_title_month_is_a_when_mark_and_may_and_march_are_not() -> None:
+    def months(title: str) -> int:
+        return article_terms(_jobs_report("a", title)).title_months
+
+    assert months("Valdoria adds 136,000 jobs in September") != 0
+    assert months("Valdoria adds 136,000 jobs in September") == months("September jobs: a steady gain")
+    assert months("Valdoria adds 136,000 jobs in June") != months("Valdoria adds 136,000 jobs in September")
+    # In a title-case headline "May" and "March" are as often verbs; a month in the body is no title month.
+    assert months("Rates May Rise As Hiring Holds") == 0 and months("Workers March On Port Amsel") == 0
+    assert months("Valdoria adds 136,000 jobs") == 0
+
+
+def test_titles_naming_other_months_score_less_and_the_rest_alike() -> None:
+    titles = (
+        "Valdoria adds 136,000 jobs in September",
+        "Valdoria's September jobs report beats forecasts",
+        "Valdoria adds 136,000 jobs in June",
+        "Valdoria adds 136,000 jobs",
+    )
+    articles = [_jobs_report(str(n), title) for n, title in enumerate(titles)]
+    marks = np.array([article_terms(a).when_marks for a in articles], dtype=np.int64)
+    assert other_times(marks[0], marks[1:]).tolist() == [0, 1, 0]
+    index = ArticleIndex(Scoring())
+    plain = ArticleIndex(replace(Scoring(), weekday_conflict=1.0))
+    for article in articles:
+        index.add(article)
+        plain.add(article)
+    raw = index.pairwise_raw([0], [1, 2, 3])[0]
+    unscaled = plain.pairwise_raw([0], [1, 2, 3])[0]
+    # September against June: the titles' months differ, so the pair keeps WEEKDAY_CONFLICT of its
+    # score; a title naming no month is no conflict.
+    assert raw[1] == pytest.approx(WEEKDAY_CONFLICT * unscaled[1])
+    assert raw[0] == pytest.approx(unscaled[0]) and raw[2] == pytest.approx(unscaled[2])
+
+
+def test_a_pair_naming_other_weekdays_and_other_months_counts_both() -> None:
+    wednesday_june = article_terms(_jobs_report("a", "Valdoria adds 136,000 jobs in June on Wednesday"))
+    friday_september = article_terms(_jobs_report("b", "Valdoria adds 136,000 jobs in September on Friday"))
+    marks = np.array([wednesday_june.when_marks, friday_september.when_marks], dtype=np.int64)
+    assert other_times(marks[0], marks[1]) == 2
+    assert other_times(marks[0], marks[0]) == 0

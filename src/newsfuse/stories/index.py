@@ -20,7 +20,7 @@ from newsfuse.stories.centring import Centring
 from newsfuse.stories.embedders import Embedder, Embeddings
 from newsfuse.stories.neardup import NearDuplicates
 from newsfuse.stories.similarity import Scoring, best_partners
-from newsfuse.stories.terms import Channel, article_terms
+from newsfuse.stories.terms import Channel, article_terms, other_times
 from newsfuse.stories.vectors import (
     DocumentFrequencies,
     TermVector,
@@ -100,8 +100,8 @@ class ArticleIndex:
         self._language_codes: dict[str, int] = {}
         self._language = np.full(0, -1, dtype=np.int64)
         self._years = np.full(0, -1, dtype=np.int64)
-        # Each position's lead weekdays (`Terms.weekdays`: a bit a day, 0 when none is named).
-        self._weekdays = np.zeros(0, dtype=np.int64)
+        # Each position's lead weekdays and title months (`Terms.when_marks`: 0 when none is named).
+        self._when = np.zeros(0, dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self.vectors)
@@ -131,7 +131,7 @@ class ArticleIndex:
         self.windows.append(window)
         self.languages.append(article.language)
         self._note_language(position, article.language)
-        self._note_weekdays(position, terms.weekdays)
+        self._note_when(position, terms.when_marks)
         self._note_day(position, window)
         self._best.append([])
         self._nearest.append([])
@@ -184,10 +184,10 @@ class ArticleIndex:
         row_codes = self._language[np.asarray(rows, dtype=np.int64)]
         column_codes = self._language[np.asarray(columns, dtype=np.int64)]
         same = self._same_language(row_codes[:, None], column_codes[None, :]).ravel()
-        row_days = self._weekdays[np.asarray(rows, dtype=np.int64)]
-        column_days = self._weekdays[np.asarray(columns, dtype=np.int64)]
-        other_day = self._other_day(row_days[:, None], column_days[None, :]).ravel()
-        raw = self.scoring.combine(cosines, same, other_day).reshape(len(rows), len(columns))
+        row_when = self._when[np.asarray(rows, dtype=np.int64)]
+        column_when = self._when[np.asarray(columns, dtype=np.int64)]
+        other = other_times(row_when[:, None], column_when[None, :]).ravel()
+        raw = self.scoring.combine(cosines, same, other).reshape(len(rows), len(columns))
         if self._embeddings and self.scoring.embedder_weight > 0:
             a = np.stack([self._embeddings[p] for p in rows])
             b = np.stack([self._embeddings[p] for p in columns])
@@ -208,8 +208,8 @@ class ArticleIndex:
             i = rows[start : start + RESCORE_CHUNK]
             j = columns[start : start + RESCORE_CHUNK]
             same = self._same_language(self._language[i], self._language[j])
-            other_day = self._other_day(self._weekdays[i], self._weekdays[j])
-            out[start : start + i.size] = self.scoring.combine(matrix.pair_cosines(i, j), same, other_day)
+            other = other_times(self._when[i], self._when[j])
+            out[start : start + i.size] = self.scoring.combine(matrix.pair_cosines(i, j), same, other)
             if embeddings is not None:
                 out[start : start + i.size] += self.scoring.embedder_weight * np.einsum(
                     "ij,ij->i", embeddings[i], embeddings[j]
@@ -274,8 +274,8 @@ class ArticleIndex:
             vector, [self.vectors[c] for c in candidates.tolist()], self._frequencies, self.scoring.name_specificity
         )
         same = self._same_language(self._language[position], self._language[candidates])
-        other_day = self._other_day(self._weekdays[position], self._weekdays[candidates])
-        raw = self.scoring.combine(cosines, same, other_day)
+        other = other_times(self._when[position], self._when[candidates])
+        raw = self.scoring.combine(cosines, same, other)
         if self._embedder is not None and embedding is not None:
             matrix = np.stack([self._embeddings[c] for c in candidates.tolist()])
             raw = raw + self.scoring.embedder_weight * (matrix @ embedding)
@@ -314,18 +314,12 @@ class ArticleIndex:
         same: npt.NDArray[np.bool_] = (a == b) | (a < 0) | (b < 0)
         return same
 
-    @staticmethod
-    def _other_day(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-        """Whether pairs' leads both name weekdays and none in common, from weekday bits that broadcast."""
-        other: npt.NDArray[np.bool_] = (a != 0) & (b != 0) & ((a & b) == 0)
-        return other
-
-    def _note_weekdays(self, position: int, weekdays: int) -> None:
-        if position >= self._weekdays.size:
-            grown = np.zeros(max(1024, 2 * self._weekdays.size), dtype=np.int64)
-            grown[: self._weekdays.size] = self._weekdays
-            self._weekdays = grown
-        self._weekdays[position] = weekdays
+    def _note_when(self, position: int, marks: int) -> None:
+        if position >= self._when.size:
+            grown = np.zeros(max(1024, 2 * self._when.size), dtype=np.int64)
+            grown[: self._when.size] = self._when
+            self._when = grown
+        self._when[position] = marks
 
     def _note_language(self, position: int, language: str | None) -> None:
         if position >= self._language.size:

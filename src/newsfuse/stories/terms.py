@@ -13,8 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import IntEnum
 
+import numpy as np
+import numpy.typing as npt
+
 from newsfuse.models import Article
-from newsfuse.text.calendar import WEEKDAYS, days_of_year
+from newsfuse.text.calendar import MONTHS, WEEKDAYS, days_of_year
 from newsfuse.text.lexicon import STOP_WORDS as TEXT_STOP_WORDS
 from newsfuse.text.words import words
 
@@ -36,6 +39,18 @@ DAY_SCAN_CHARS = 3000
 
 # Each weekday name's bit in an article's lead weekdays (`Terms.weekdays`).
 _WEEKDAY_BITS = {day: 1 << bit for bit, day in enumerate(sorted(WEEKDAYS))}
+_WEEKDAY_MASK = (1 << len(WEEKDAYS)) - 1
+# Each month's bit in the months a title names (`Terms.title_months`), above the weekdays' bits so
+# that one number holds both (`Terms.when_marks`). A headline that names a month names the event's
+# month: the jobs report "in September" against the one "in June", July's border arrests against
+# June's. "May" and "March" are left out: a title-case headline writes the verbs so ("Trump May
+# Delay Tariffs", "Nurses March On Capitol"). Abbreviations of three letters ("Jan", "Dec") are names
+# as often; "Sept" is kept.
+_TITLE_MONTH_BITS = {
+    name.capitalize(): 1 << (len(WEEKDAYS) + number)
+    for name, number in MONTHS.items()
+    if len(name) > 3 and name not in ("march", "may")
+}
 
 # A capitalised word right after a lower-case letter, a digit or a comma and one space stands in
 # mid-sentence: its capital marks a name ("said Kim", "in Beijing"), unlike one opening a sentence.
@@ -79,12 +94,19 @@ NAME_CHANNELS = (Channel.NAMES, Channel.LEAD_NAMES)
 
 @dataclass(frozen=True, slots=True)
 class Terms:
-    """Term counts by channel for one article, and the weekdays its lead names (one bit a day, in
-    `_WEEKDAY_BITS`; 0 when it names none): news says when in its lead ("on Wednesday"), and where
-    articles carry no dates, that tells one week's events of one topic apart (similarity.WEEKDAY_CONFLICT)."""
+    """Term counts by channel for one article, the weekdays its lead names (one bit a day, in
+    `_WEEKDAY_BITS`; 0 when it names none) and the months its title names (`_TITLE_MONTH_BITS`): news
+    says when in its lead ("on Wednesday") and its headline ("adds 136,000 jobs in September"), and
+    where articles carry no dates, that tells one topic's events apart (similarity.WEEKDAY_CONFLICT)."""
 
     counts: tuple[Counter[str], ...]
     weekdays: int
+    title_months: int = 0
+
+    @property
+    def when_marks(self) -> int:
+        """The weekdays and the title's months as one number, for `other_times`."""
+        return self.weekdays | self.title_months
 
     def total(self) -> int:
         return sum(sum(bag.values()) for bag in self.counts)
@@ -118,7 +140,21 @@ def article_terms(article: Article) -> Terms:
     weekdays = 0
     for token in opening:
         weekdays |= _WEEKDAY_BITS.get(token.lower(), 0)
-    return Terms((body, names, lead, lead_names, when), weekdays)
+    title_months = 0
+    for token in title:
+        title_months |= _TITLE_MONTH_BITS.get(token, 0)
+    return Terms((body, names, lead, lead_names, when), weekdays, title_months)
+
+
+def other_times(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """How many ways pairs name other times, from `Terms.when_marks` that broadcast: 1 where both
+    leads name weekdays and none in common, 1 more where both titles name months and none in common."""
+    days_a, days_b = a & _WEEKDAY_MASK, b & _WEEKDAY_MASK
+    months_a, months_b = a & ~_WEEKDAY_MASK, b & ~_WEEKDAY_MASK
+    other_day = (days_a != 0) & (days_b != 0) & ((days_a & days_b) == 0)
+    other_month = (months_a != 0) & (months_b != 0) & ((months_a & months_b) == 0)
+    count: npt.NDArray[np.int64] = other_day.astype(np.int64) + other_month.astype(np.int64)
+    return count
 
 
 def _bags(counts: Counter[str], known_names: set[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
