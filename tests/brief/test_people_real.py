@@ -295,3 +295,9 @@ def test_a_verb_of_saying_is_no_title_and_a_business_is_no_person() -> None:
     roles = _roles(_ecb_documents(*(f"18_{n}ecb" for n in range(1, 9))))
     assert "Eric Allen Kirkpatrick" in roles and "allege" not in roles["Eric Allen Kirkpatrick"]
     assert "Fiji Islands Auto Repair" not in roles
+
+
+def test_a_first_name_s_usual_short_form_is_the_same_person() -> None:
+    # NeuS 167: "President-elect Joe Biden" and "President-elect Joseph R. Biden Jr." are one person.
+    people = _neus_people(167)
+    assert len([p for p in people if p.endswith(("Biden", "Biden Jr"))]) == 1

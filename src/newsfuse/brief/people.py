@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
-from newsfuse.extract.given_names import is_given_name
+from newsfuse.extract.given_names import is_given_name, nickname_pair
 from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, is_title_word
 from newsfuse.models import Article
 from newsfuse.models.facts import Entity, Mention
@@ -358,7 +358,9 @@ def _shortens(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if len(short) == 1:
         return short[0] == full[-1]
-    return short[0] == full[0] and short[-1] == full[-1] and set(short) <= set(full)
+    # The first name may be its usual short form ("Joe Biden" of "Joseph R. Biden Jr.").
+    first = short[0] == full[0] or nickname_pair(short[0], full[0])
+    return first and short[-1] == full[-1] and set(short[1:]) <= set(full[1:])
 
 
 def _once(persons: list[Entity]) -> list[Entity]:
