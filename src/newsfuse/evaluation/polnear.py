@@ -59,7 +59,7 @@ def read_metadata(path: Path) -> dict[str, PolnearMetadata]:
                 row["publisher"], date.fromisoformat(row["publication_date"]), row["title"]
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise EvaluationDataError(f"{path}: line {number} has no usable filename, publisher, date ({exc})") from None
+            raise EvaluationDataError(f"{path}: line {number} lacks a filename, publisher or date ({exc})") from None
     if not out:
         raise EvaluationDataError(f"{path}: no PolNeAR metadata rows")
     return out
