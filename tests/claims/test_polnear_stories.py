@@ -94,3 +94,28 @@ def test_an_aside_that_echoes_a_denial_changes_no_meaning() -> None:
     affirmed = advance.replace("there has never been", "there has been")
     inserted = affirmed.replace("a man or a woman", "a man or a woman, frankly, not")
     assert meaning_change(affirmed, inserted) is not None
+
+
+@pytest.mark.parametrize(
+    ("credited", "named", "words"),
+    [
+        # "Romney also listed Trump's personal qualities, which the moderator rattled off": Fox's Chris
+        # Wallace read Romney's list out at the debate.
+        ("wash-post_2016-03-04_blistering-attacks", "west-journal_2016-05-05_romney-will-not", "the misogyny"),
+        # "Reid ... said he was confident that Mr. Sanders would ''do the right thing''", against
+        # Sanders telling the party to "do the right thing and open its doors".
+        ("nyt_2016-05-19_democrats-pressure-sanders", "wash-post_2016-05-19_sanders-s-supporters", "right thing"),
+    ],
+)
+def test_words_credited_with_the_other_speaker_named_beside_them_are_no_dispute(
+    credited: str, named: str, words: str
+) -> None:
+    articles = (_article("train", credited), _article("train", named))
+    found = [
+        c
+        for c in story_conflicts(articles, Extractor(), ClaimAligner())
+        if c.kind == "quote" and c.about.startswith("who said") and words in c.about.lower()
+    ]
+    assert found, "the two renderings are no longer grouped as one quote"
+    assert {c.status for c in found} == {"reconciled"}, found
+    assert all("named beside them" in c.explanation for c in found)
