@@ -373,7 +373,7 @@ def text_numbers(text: str, source: str = "text") -> list[NumberMention]:
         noun_lemma = stem(noun.lower()) if noun and noun.lower() not in STOP_WORDS else None
         qualifier = (match.group("qualifier") or "").strip().lower() or None
         start = match.start("number")
-        before = folded_words(text[max(0, start - EXPECTATION_WINDOW_CHARS) : start])[-EXPECTATION_WINDOW:]
+        before = folded_words(text[max(0, start - EXPECTATION_WINDOW_CHARS) : start])[-EXPECTATION_WINDOW :]
         expected = any(word in MODALS or stem(word) in _EXPECTATION_STEMS for word in before)
         found.append(
             NumberMention(
