@@ -211,7 +211,21 @@ def measured(number: NumberMention) -> Measured | None:
         noun = f"part of {noun}"  # "five of his rebounds" counts some of them, not how many he had
     if q.family == "duration":
         noun = None  # the noun of "three days" is the unit itself
+    elif noun is not None and (group := named_group(number.noun)):
+        noun = f"{group} {noun}"
     return Measured(number, q, noun, verb_class(number.context) if number.context is not None else None)
+
+
+def named_group(written: str | None) -> str | None:
+    """The name a counted noun is qualified by ("595 Republican delegates", "three American soldiers"):
+    the delegates of one party, the soldiers of one country, a part of whatever a bare "delegates" or
+    "soldiers" counts, so another measure. Read from the capitals of the words before the noun; a noun
+    itself capitalised is a title's capitals ("595 Republican Delegates"), which tell nothing."""
+    words = (written or "").split()
+    if len(words) < 2 or not words[-1].islower():
+        return None
+    named = [w for w in words[:-1] if w[:1].isupper()]
+    return " ".join(named).lower() or None
 
 
 def thing(number: NumberMention) -> str | None:

@@ -31,8 +31,9 @@ from newsfuse.text.union_find import UnionFind
 RELATED_MIN = 0.09
 # Verbs that report a figure as it moves: a toll that "rose to" 41 is a reading of a changing count.
 RUNNING_VERBS = frozenset({"rise", "climb", "grow", "reach", "increase", "mount", "jump", "swell", "soar", "top"})
-# Phrases that say the figure is as of now and may change.
-RUNNING_MARKERS = (" so far", " as of ", " to date", " at last count", " latest ")
+# Phrases that say the figure is as of now and may change, wherever the sentence puts them ("So far,
+# the Indian Navy has confiscated ...", "The ship has, thus far, confiscated ...").
+RUNNING_MARKERS = re.compile(r"\b(?:so far|thus far|as of|to date|at last count|latest)\b")
 # Relatives counted by grammatical number ("his wife and daughters"), singular for each plural.
 KIN_PLURALS = {
     "sons": "son",
@@ -340,7 +341,7 @@ def _running(view: StoryView, item: tuple[int, Measured]) -> bool:
     """Whether the sentence gives the figure as one that moves: "rose to", "has climbed to", "so far"."""
     unit, found = item
     text = view.units[unit].text.lower()
-    return found.number.context in RUNNING_VERBS or any(marker in text for marker in RUNNING_MARKERS)
+    return found.number.context in RUNNING_VERBS or RUNNING_MARKERS.search(text) is not None
 
 
 def _kin_conflicts(view: StoryView) -> list[Conflict]:

@@ -9,6 +9,7 @@ name different speakers is an open conflict over who said it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -79,8 +80,47 @@ def _speaker(view: StoryView, quote: Quote) -> Conflict | None:
             "who speaks for it"
         )
         return Conflict("quote", about, sides, "reconciled", explanation)
+    relayed = _named_beside(view, by_speaker)
+    if relayed is not None:
+        article, credited, named = relayed
+        explanation = (
+            f"{view.label(article)} credits the words to {credited} with {named} named beside them: it tells of "
+            "both, and gives the words as said on another occasion or relayed by one of them, not by mistake"
+        )
+        return Conflict("quote", about, sides, "reconciled", explanation)
     explanation = f"the same words are given to different speakers: {leader} in most articles, {others} elsewhere"
     return Conflict("quote", about, sides, "open", explanation)
+
+
+def _named_beside(view: StoryView, by_speaker: dict[str, list[QuoteMention]]) -> tuple[str, str, str] | None:
+    """An article whose rendering credits one side's speaker while naming the other side's in the
+    quote's paragraph or the one before it ("Romney also listed Trump's personal qualities, which the
+    moderator rattled off": "'The greed. ...,' Fox's Chris Wallace said"; "Reid said he was confident
+    that Mr. Sanders would 'do the right thing'"). The article knows both people at the words, so
+    crediting one is no confusion with the other (a digest's mistake names one person only): the
+    words were relayed, or said again, or are a stock phrase of both. Only a two-sided question."""
+    if len(by_speaker) != 2:
+        return None
+    (first, first_mentions), (second, second_mentions) = by_speaker.items()
+    for credited, mentions, other in ((first, first_mentions, second), (second, second_mentions, first)):
+        surname = other.split()[-1]
+        if surname.casefold() in _name_words(credited):
+            continue  # "Hillary Clinton" against "Bill Clinton": one surname names either
+        for mention in mentions:
+            if re.search(rf"\b{re.escape(surname)}\b", _around(view, mention)):
+                return mention.article_id, credited, other
+    return None
+
+
+def _around(view: StoryView, mention: QuoteMention) -> str:
+    """The text of the paragraph a rendering stands in and of the paragraph before it."""
+    article = view.articles[mention.article_id]
+    start = mention.spans[0].start
+    index = next((i for i, p in enumerate(article.paragraphs) if p.start <= start < p.end), None)
+    if index is None:
+        return ""
+    first = article.paragraphs[max(0, index - 1)]
+    return article.text[first.start : article.paragraphs[index].end]
 
 
 def _named(text: str | None) -> bool:

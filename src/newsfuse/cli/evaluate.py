@@ -96,7 +96,8 @@ def conflicts_cli(
     out: Annotated[Path | None, typer.Option("--out", help="Write each open conflict here, one JSON a line.")] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
 ) -> None:
-    """False alarms on real news: open conflicts per NeuS story (three outlets, few true contradictions)."""
+    """False alarms on real news: open conflicts per NeuS story (three outlets, few true contradictions),
+    per ECB+ sub-topic, or per PolNeAR story of two outlets or more (--data ../shared/eval/polnear/dev)."""
     from newsfuse.evaluation.conflicts import evaluate_conflicts
 
     try:

@@ -6,22 +6,34 @@ open is a false alarm. The run counts open and reconciled conflicts per story an
 `--out` writes every open conflict with its sides' evidence (one JSON object a line) for reading;
 evaluation/README.md keeps the verdicts of the last reading. ECB+ dev reads the same way, one story per
 gold sub-topic (one real event, full articles from many outlets): a second set of another character.
+A PolNeAR split (`polnear/train` or `polnear/dev`: US election news of seven outlets, 2015-16) has no
+gold stories: its texts, dated and titled from `metadata.tsv`, are grouped by newsfuse's own stories
+stage as the service groups them, and each story told by at least MIN_OUTLETS outlets is checked. No
+conflict rule was drawn from those stories before issue 21's PolNeAR round (see evaluation/README.md).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from newsfuse.claims import ClaimAligner
+from newsfuse.clean import Cleaner
 from newsfuse.errors import EvaluationDataError
+from newsfuse.evaluation.polnear import read_metadata, read_split
 from newsfuse.evaluation.stories import as_written, load_ecbplus
 from newsfuse.evaluation.summaries import load
 from newsfuse.extract import Extractor
-from newsfuse.models import Article, Conflict, article_id, join_paragraphs
+from newsfuse.models import Article, Conflict, RawDocument, article_id, join_paragraphs
 from newsfuse.provenance import trace
+from newsfuse.stories.blocks import cluster_blocked
+
+# A story checked for conflicts is told by at least this many outlets: one outlet's articles rarely
+# restate each other, and a conflict between outlets is what a reader is warned of.
+MIN_OUTLETS = 2
 
 
 def story_conflicts(articles: tuple[Article, ...], extractor: Extractor, aligner: ClaimAligner) -> tuple[Conflict, ...]:
@@ -35,9 +47,12 @@ def story_conflicts(articles: tuple[Article, ...], extractor: Extractor, aligner
 
 def load_stories(data: Path, limit: int | None = None) -> list[tuple[str, tuple[Article, ...]]]:
     """NeuS (`val.source`, one story a line, named by its line number) or ECB+ (one story per gold
-    sub-topic, "<topic>_ecb" or "<topic>_ecbplus", its documents in name order)."""
+    sub-topic, "<topic>_ecb" or "<topic>_ecbplus", its documents in name order) or a PolNeAR split
+    (`polnear_stories`)."""
     if (data / "val.source").exists() or data.name == "val.source":
         return [(str(n), story.articles) for n, story in enumerate(load(data, limit=limit), start=1)]
+    if (data / "text").is_dir():
+        return polnear_stories(data)[:limit]
     by_label: dict[str, list[Article]] = {}
     for document in load_ecbplus(data):
         text, paragraphs = join_paragraphs([as_written(s) for s in document.text.split("\n\n")])
@@ -46,6 +61,37 @@ def load_stories(data: Path, limit: int | None = None) -> list[tuple[str, tuple[
     if not by_label:
         raise EvaluationDataError(f"{data}: neither NeuS (val.source) nor ECB+ documents")
     return [(label, tuple(articles)) for label, articles in sorted(by_label.items())][:limit]
+
+
+def polnear_stories(split: Path) -> list[tuple[str, tuple[Article, ...]]]:
+    """The stories of one PolNeAR split (`polnear/train`, `polnear/dev`) told by MIN_OUTLETS outlets or
+    more, as the stories stage groups its cleaned texts (each with its outlet, day and title from
+    `metadata.tsv`), in the stage's order, largest first. A story is named by its earliest text."""
+    metadata = read_metadata(split.parent / "metadata.tsv")
+    raws = []
+    for text in read_split(split):
+        if text.name not in metadata:
+            raise EvaluationDataError(f"{split}: {text.name} has no row in metadata.tsv")
+        row = metadata[text.name]
+        raws.append(
+            RawDocument(
+                origin=text.name,
+                content=text.text,
+                format="text",
+                title=row.title,
+                source=row.publisher,
+                published=row.published,
+            )
+        )
+    articles = [a for a in Cleaner().clean_batch(raws) if isinstance(a, Article)]
+    by_id = {a.id: a for a in articles}
+    out = []
+    for story in cluster_blocked(articles):
+        members = tuple(by_id[i] for i in story.article_ids)
+        if len({a.source for a in members}) >= MIN_OUTLETS:
+            first = min(members, key=lambda a: (a.published or date.min, a.origin or ""))
+            out.append((first.origin or story.id, members))
+    return out
 
 
 def evaluate_conflicts(data: Path, *, limit: int | None = None, out: Path | None = None) -> dict[str, Any]:

@@ -1,5 +1,7 @@
 """Read PolNeAR's layout: `text/<name>.txt`, `attributions/<name>_<annotator>.ann` (brat), `metadata.tsv`.
 
+`metadata.tsv` (beside the split folders) gives each text's outlet, publication day and title.
+
 Each attribution is an `E` line tying a Content to its Source and Cue (`T` lines with character offsets
 into the text as read). A span written in pieces ("247 293;343 523": a quote split by its cue) is
 taken whole, from its first to its last character. A text with two annotators' files is scored
@@ -8,8 +10,10 @@ against the first in name order, so every text counts once.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from newsfuse.errors import EvaluationDataError
@@ -32,6 +36,33 @@ class PolnearText:
     name: str
     text: str
     attributions: tuple[GoldAttribution, ...] | None  # None: the text has no annotation file
+
+
+@dataclass(frozen=True, slots=True)
+class PolnearMetadata:
+    publisher: str
+    published: date
+    title: str
+
+
+def read_metadata(path: Path) -> dict[str, PolnearMetadata]:
+    """Each text's metadata row (`metadata.tsv`), keyed by the text's name without `.txt`."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationDataError(f"{path}: cannot be read as PolNeAR metadata ({exc})") from None
+    out = {}
+    for number, row in enumerate(rows, start=2):
+        try:
+            out[row["filename"]] = PolnearMetadata(
+                row["publisher"], date.fromisoformat(row["publication_date"]), row["title"]
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EvaluationDataError(f"{path}: line {number} lacks a filename, publisher or date ({exc})") from None
+    if not out:
+        raise EvaluationDataError(f"{path}: no PolNeAR metadata rows")
+    return out
 
 
 def read_split(folder: Path) -> list[PolnearText]:

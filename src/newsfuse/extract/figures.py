@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.extract.names import TITLE_WORDS
 from newsfuse.extract.syntax import climb
+from newsfuse.text.number_words import parse_count
 
 # Determiners that point back to a figure already given ("those 10 points"): its holder and span are
 # in another sentence.
@@ -33,6 +34,9 @@ SPAN_NOUNS = frozenset(
 )
 # Dependencies of the words that tell one span from another: "first half", "last two games", "106 games".
 _SPAN_WORDS = frozenset({"amod", "nummod", "compound"})
+# Entities a counted scope's number may not belong to: "on March 1", "in 2009" place the figure in
+# time; "at $5 a share" prices it.
+_SCOPE_EXCLUDED = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # "5.2 yards a carry", "3.8 yards per run": a rate, another quantity than a total of yards. The
 # words after it rule out a time reference ("a year ago").
 _RATE = re.compile(r"\s+(?:per|a|an|each)\s+(?P<per>[a-z]+)\b(?!\s+(?:ago|earlier|later|before|after)\b)", re.I)
@@ -144,6 +148,10 @@ def frame(token: Token, verb: Token | None) -> str | None:
                 continue
             if child.dep_ == "prep":
                 phrase = next((c for c in child.children if c.dep_ == "pobj"), None)
+                scope = _counted_scope(child, phrase, token)
+                if scope is not None:
+                    parts.add(scope)
+                    continue
             elif child.dep_ in ("npadvmod", "advmod") and child.pos_ == "NOUN":
                 phrase = child
             if phrase is None or phrase.lemma_.lower() not in SPAN_NOUNS or phrase.i == token.i or token.head == phrase:
@@ -151,6 +159,20 @@ def frame(token: Token, verb: Token | None) -> str | None:
             words = [w.lower_ for w in phrase.lefts if w.dep_ in _SPAN_WORDS and not w.is_punct]
             parts.add(" ".join([*words, phrase.lemma_.lower()]))
     return "; ".join(sorted(parts)) or None
+
+
+def _counted_scope(preposition: Token, phrase: Token | None, token: Token) -> str | None:
+    """A scope the figure is counted over that the sentence itself counts: "691 delegates are up for
+    grabs in five states", "865 delegates at stake in 11 states". A figure over five states and one
+    over 11 (or over states not counted) are different totals, as a half is not a game. "of" is the
+    counted noun's own ("29 of 34 passes"); a number in a date or an amount ("on March 1") is none."""
+    if phrase is None or preposition.lower_ == "of" or phrase.pos_ != "NOUN" or token in phrase.subtree:
+        return None
+    count = next((c for c in phrase.children if c.dep_ == "nummod"), None)
+    if count is None or count.ent_type_ in _SCOPE_EXCLUDED or phrase.ent_type_ in _SCOPE_EXCLUDED:
+        return None
+    value = parse_count(count.lower_)
+    return f"over {count.lower_ if value is None else f'{value:g}'} {phrase.lemma_.lower()}"
 
 
 def _manner(token: Token) -> bool:

@@ -71,6 +71,8 @@ REPEAT_MAX = 6
 # score 74-96 (a translation or a paraphrase with a dropped clause at the low end), other sentences
 # of the same speech or another quote 46 or less.
 SENTENCE_MATCH_MIN = 60
+# What opens an aside set into a sentence: a comma, a dash or an opening bracket.
+_ASIDE_OPENING = re.compile(r"\s*(?:,|\u2014|\u2013|\(|\[|\s-{1,2}(?=\s))\s*")
 # Where a quote's sentences end: a full stop, question or exclamation mark, an ellipsis, a paragraph.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+|\n+")
 # A time of day: "6:41pm", "6:41 p.m.", "6 p.m.", "18:41", "0241 GMT" (four digits only before a
@@ -144,6 +146,8 @@ def _sentence_change(main: str, variant: str) -> str | None:
     wa, wb = words(a), words(b)
     if _extends(wa, wb) or _extends(wb, wa):
         return None  # one rendering quotes more of the same words ("... and have no further comment")
+    if _aside_inserted(a, wb) or _aside_inserted(b, wa):
+        return None  # "never been a man or a woman, not me, not Bill, nobody more qualified than ..."
     neg_a, neg_b = _negations(wa), _negations(wb)
     if len(neg_a) % 2 != len(neg_b) % 2:
         only_a = sorted(set(neg_a) - set(neg_b))
@@ -184,6 +188,23 @@ def _extends(longer: list[str], shorter: list[str]) -> bool:
     """Whether `shorter` stands word for word, as one run, inside `longer`."""
     size = len(shorter)
     return 0 < size < len(longer) and any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def _aside_inserted(longer: str, shorter: list[str]) -> bool:
+    """Whether `longer` is the words of `shorter` with an aside set into them: a run opened by a comma,
+    a dash or a bracket after the shorter's first words, the shorter's remaining words after it ("there
+    has never been a man or a woman - not me, not Bill, nobody - more qualified" against the advance
+    text's "never been a man or a woman more qualified"). Only in a clause already denied ("never"):
+    there the aside's negations echo the denial ("not me, not Bill, nobody"), while in an affirmed
+    clause an inserted "not" is the denial itself ("We will, of course, not sign it")."""
+    if not _negations(shorter):
+        return False
+    for opening in _ASIDE_OPENING.finditer(longer):
+        head, rest = words(longer[: opening.start()]), words(longer[opening.end() :])
+        tail = shorter[len(head) :]
+        if head and tail and shorter[: len(head)] == head and len(rest) > len(tail) and rest[-len(tail) :] == tail:
+            return True
+    return False
 
 
 def _aligned(main: str, variant: str) -> tuple[str, str]:

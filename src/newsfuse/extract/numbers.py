@@ -117,6 +117,11 @@ EXPECTATION_LEMMAS = frozenset(
         "survey",
     }
 )
+# Verbs that state what a goal requires when an infinitive of purpose follows ("It takes 1,237
+# delegates to win the nomination", "needing 11 points to break the record"): the figure is a
+# threshold, a target, not a count of what happened. "take" only in the present tense: "It took 12
+# crews to contain the fire" reports what was done.
+REQUIREMENT_LEMMAS = frozenset({"take", "need", "require"})
 # Conjunctions that set a coordinated clause against its neighbour: the climb stops there.
 CONTRASTS = frozenset({"but", "yet", "while", "whereas", "though", "although"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall"})
@@ -373,9 +378,24 @@ def _expected(token: Token) -> bool:
             return True
         if current.lemma_.lower() == "look" and any(c.lower_ == "for" for c in current.children):
             return True  # "had been looking for 845,000 new jobs"
+        if _requirement(current):
+            return True
         if current.dep_ == "parataxis" or (current.dep_ == "conj" and _contrasted(current)):
             break  # a clause set against its neighbour states its own fact ("expected 75,000, but added 128,000")
     return False
+
+
+def _requirement(verb: Token) -> bool:
+    """A verb of need with an infinitive of purpose: "It takes 2,383 delegates to win", "needed 11
+    points to break the record" (the parser may hang the infinitive on the object)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in REQUIREMENT_LEMMAS or (lemma == "take" and verb.tag_ not in ("VBZ", "VBP")):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        c.dep_ in ("xcomp", "advcl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in (*verb.children, *(g for o in objects for g in o.children))
+    )
 
 
 def _contrasted(conjunct: Token) -> bool:
