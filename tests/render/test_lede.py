@@ -59,6 +59,9 @@ def test_the_html_page_shows_the_lede_first_with_linked_citations(brief: Brief) 
     assert len(lede.cssselect("sup.cite a")) >= len(brief.lede)
     body = lxml_html.tostring(page, encoding="unicode")
     assert body.index('class="lede"') < body.index('class="quick_read"')
+    # As in Markdown, a bullet the lede already tells is not shown again.
+    bullets = [" ".join(li.text_content().split()) for li in page.cssselect("ul.quick li")]
+    assert bullets and not [b for b in bullets for s in brief.lede if " ".join(s.text.split()) in b]
 
 
 def test_a_record_without_a_lede_still_reads_back(brief: Brief) -> None:

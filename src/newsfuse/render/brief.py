@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsfuse.models import Span
-from newsfuse.models.brief import SECTION_TITLES, Brief
+from newsfuse.models.brief import SECTION_TITLES, Brief, CitedSentence
 from newsfuse.models.claims import name_articles
 from newsfuse.models.facts import Entity, shown_speaker
 from newsfuse.models.record import (
@@ -119,6 +119,19 @@ def briefs_markdown(briefs: Sequence[Brief]) -> str:
     return "\n\n---\n\n".join(_markdown(b) for b in briefs) + "\n"
 
 
+def shown_sections(brief: Brief) -> list[tuple[str, tuple[CitedSentence, ...]]]:
+    """The sections a page shows under the lede, in order, empty ones left out: a quick-read bullet
+    the lede already tells is not shown twice (the brief's data keeps both whole)."""
+    told = {sentence.text for sentence in brief.lede}
+    shown = []
+    for name, sentences in brief.sections.items():
+        if name == "quick_read":
+            sentences = tuple(s for s in sentences if s.text not in told)
+        if sentences:
+            shown.append((name, sentences))
+    return shown
+
+
 def _markdown(brief: Brief) -> str:
     number = {article.id: i for i, article in enumerate(brief.articles, start=1)}
 
@@ -130,14 +143,8 @@ def _markdown(brief: Brief) -> str:
         lines += [f"**Incomplete brief:** {brief.error}.", ""]
     if brief.lede:
         lines += [" ".join(f"{sentence.text} {cite(sentence.sources)}" for sentence in brief.lede), ""]
-    told = {sentence.text for sentence in brief.lede}
-    for name, sentences in brief.sections.items():
+    for name, sentences in shown_sections(brief):
         bullet = name == "quick_read"
-        if bullet:
-            # A bullet the lede above already tells is not shown twice.
-            sentences = tuple(s for s in sentences if s.text not in told)
-        if not sentences:
-            continue
         lines += [f"## {SECTION_TITLES[name]}", ""]
         for sentence in sentences:
             text = f"{sentence.text} {cite(sentence.sources)}"

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from newsfuse.models import Span
 from newsfuse.models.brief import SECTION_TITLES, Brief
 from newsfuse.models.facts import shown_speaker
-from newsfuse.render.brief import explained, person_roles, source_line
+from newsfuse.render.brief import explained, person_roles, shown_sections, source_line
 
 
 class HtmlRenderer:
@@ -35,6 +35,7 @@ class HtmlRenderer:
             person_roles=person_roles,
             shown_speaker=shown_speaker,
             explained=explained,
+            shown_sections=shown_sections,
         )
 
 
