@@ -301,3 +301,9 @@ def test_a_first_name_s_usual_short_form_is_the_same_person() -> None:
     # NeuS 167: "President-elect Joe Biden" and "President-elect Joseph R. Biden Jr." are one person.
     people = _neus_people(167)
     assert len([p for p in people if p.endswith(("Biden", "Biden Jr"))]) == 1
+
+
+def test_a_person_the_headlines_name_is_a_key_person() -> None:
+    # NeuS 127: "Kavanaugh accuser Julie Swetnick speaks out ..." and "... Julie Swetnick says in first
+    # televised interview" head two of the three reports, whose excerpts name her once.
+    assert "Julie Swetnick" in _neus_people(127)

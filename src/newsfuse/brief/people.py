@@ -128,10 +128,23 @@ def key_people(
     persons = [p for p in persons if not any(test(p, texts) for test in (_a_place, _an_institution, _a_work, _a_thing))]
     people = [replace(p, roles=_role(p)) for p in _once(persons)]
     people = [
-        p for p in people if len(p.articles) >= PERSON_MIN_ARTICLES or p.roles or any(n in speakers for n in p.names)
+        p
+        for p in people
+        if len(_named_in(p, articles)) >= PERSON_MIN_ARTICLES or p.roles or any(n in speakers for n in p.names)
     ]
     people.sort(key=lambda e: (-len(e.articles), -len(e.mentions)))
     return tuple(people[:PEOPLE_MAX])
+
+
+def _named_in(person: Entity, articles: Sequence[Article]) -> set[str]:
+    """The articles that name the person in their text or, by a full name, in their headline: a
+    story about someone names them in its headlines ("Kavanaugh accuser Julie Swetnick speaks out"),
+    though the excerpts may name them once."""
+    full = [n for n in person.names if " " in n]
+    titled = {
+        a.id for a in articles if a.title and any(re.search(rf"\b{re.escape(n)}\b", a.title) for n in full)
+    }
+    return set(person.articles) | titled
 
 
 def _reads_as_name(name: str) -> bool:
