@@ -120,13 +120,12 @@ def briefs_markdown(briefs: Sequence[Brief]) -> str:
 
 
 def shown_sections(brief: Brief) -> list[tuple[str, tuple[CitedSentence, ...]]]:
-    """The sections a page shows under the lede, in order, empty ones left out: a quick-read bullet
-    the lede already tells is not shown twice (the brief's data keeps both whole)."""
+    """The sections a page shows under the lede, in order, empty ones left out: a line the lede
+    already tells is not shown twice (the brief's data keeps both whole)."""
     told = {sentence.text for sentence in brief.lede}
     shown = []
     for name, sentences in brief.sections.items():
-        if name == "quick_read":
-            sentences = tuple(s for s in sentences if s.text not in told)
+        sentences = tuple(s for s in sentences if s.text not in told)
         if sentences:
             shown.append((name, sentences))
     return shown

@@ -208,9 +208,8 @@ def section_views(record: BriefRecord, notes: PageNotes, citer: Citer) -> tuple[
     told = {item.text for item in record.lede}
     for name, items in record.sections.items():
         sentences = cited_sentences(items, notes.sentences.get(name, ()), citer)
-        if name == "quick_read":
-            # A bullet the lede above already tells is not shown twice.
-            sentences = tuple(s for s in sentences if s.text not in told)
+        # A line the lede above already tells is not shown twice.
+        sentences = tuple(s for s in sentences if s.text not in told)
         if sentences:
             sections.append(Section(name, SECTION_TITLES[name], sentences))
     return tuple(sections)
