@@ -68,3 +68,22 @@ def test_a_record_without_a_lede_still_reads_back(brief: Brief) -> None:
     assert parse_record(written).lede == brief_record(brief).lede
     del written["lede"]  # stored by a version of newsfuse before the lede
     assert parse_record(written).lede == ()
+
+
+def test_the_lede_does_not_repeat_a_headline_taken_from_a_sentence() -> None:
+    # ECB topic 16's three `*ecb` documents have no titles: the brief is headed by a sentence ("Two male
+    # gang members whose names remain unreleased were arrested last night ..."), which the lede then
+    # opened on as well.
+    from newsfuse.clean import Cleaner
+    from newsfuse.evaluation.stories import as_written, read_document
+    from newsfuse.models import Failure, RawDocument
+
+    root = need(EVAL / "ecbplus-dev") / "ECB+" / "16"
+    raws = []
+    for n in range(1, 4):
+        text = "\n\n".join(map(as_written, read_document(root / f"16_{n}ecb.xml").split("\n\n")))
+        raws.append(RawDocument(origin=f"16_{n}ecb.txt", content=text, format="text"))
+    articles = [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)]
+    made = Newsfuse().brief_story("16", articles)
+    assert made.lede and made.headline.startswith("Two male gang members")
+    assert not [s for s in made.lede if s.text.rstrip(" .") == made.headline.rstrip(" .")]

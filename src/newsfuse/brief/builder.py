@@ -77,7 +77,7 @@ class BriefBuilder:
             articles=tuple(ordered),
             provenance=provenance,
             sections=composition.sections,
-            lede=choose_lede(composition.sections, composition.facts, ordered),
+            lede=choose_lede(composition.sections, composition.facts, ordered, headline.text if headline else ""),
             timeline=curate_timeline(facts.timeline, facts.dates, articles),
             people=key_people(facts.entities, articles, speakers={q.speaker for q in quotes if q.speaker}),
             entities=facts.entities,

@@ -50,11 +50,14 @@ LEDE_WORDS = 50
 LEDE_SHARE = 0.3
 
 
-def choose_lede(sections: Sections, facts: Sequence[Fact], articles: Sequence[Article]) -> tuple[CitedSentence, ...]:
+def choose_lede(
+    sections: Sections, facts: Sequence[Fact], articles: Sequence[Article], headline: str = ""
+) -> tuple[CitedSentence, ...]:
     """The lede's lines: the most salient reporting lines, in the brief's own wording and with its
-    citations, up to the length budget; a line that tells one already chosen again is passed over."""
+    citations, up to the length budget; a line that tells one already chosen again, or is the
+    headline itself (a story whose articles have no titles is headed by a sentence), is passed over."""
     fact_of = {_key(m.span): f for f in facts for m in f.members}
-    lines = [*sections.quick_read, *sections.what_happened]
+    lines = [line for line in (*sections.quick_read, *sections.what_happened) if not _same_words(line.text, headline)]
     order = sorted(range(len(lines)), key=lambda i: (-_salience(lines[i], fact_of), i))
     budget = min(LEDE_WORDS, LEDE_SHARE * sum(word_count(a.text) for a in articles))
     lede: list[CitedSentence] = []
@@ -67,6 +70,10 @@ def choose_lede(sections: Sections, facts: Sequence[Fact], articles: Sequence[Ar
         lede.append(lines[index])
         words += word_count(lines[index].text)
     return tuple(lede)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.rstrip(" .").split()) == " ".join(b.rstrip(" .").split())
 
 
 def _retells(line: CitedSentence, other: CitedSentence) -> bool:
