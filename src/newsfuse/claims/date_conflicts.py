@@ -10,18 +10,16 @@ not a report, so it can only be reconciled. Dates that only look different ("a d
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from datetime import date
-from functools import cache
 
 from newsfuse.claims.measures import compare_dates, is_expectation, meets, same_deed, verb_class
 from newsfuse.claims.story import StoryView, coverage, side
 from newsfuse.claims.units import Unit
-from newsfuse.extract.deeds import deeds_at
-from newsfuse.extract.parsing import SpacyParser
-from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
+from newsfuse.models.facts import NamedWeekday
 from newsfuse.text.lexicon import STOP_WORDS
 from newsfuse.text.union_find import UnionFind
 
@@ -43,7 +41,6 @@ _TOLD_ON = re.compile(
     r"\b(?:said|says|told|tells|announced|released|reported|confirmed|stated|wrote|tweeted|posted)(?:\s+\S+){0,3}\s+$"
 )
 _AFTER = re.compile(r"\b(?:after|before|following|since)\b[^,.;:]*$", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 def date_conflicts(view: StoryView) -> list[Conflict]:
@@ -51,8 +48,7 @@ def date_conflicts(view: StoryView) -> list[Conflict]:
     found = [c for entry in view.facts.timeline if entry.disputed if (c := _dispute(view, entry, published))]
     found.extend(_agreements(view, published))
     found.extend(_coarse_disputes(view, published))
-    if not published and not view.facts.timeline:
-        found.extend(_weekday_disputes(view))
+    found.extend(_weekday_disputes(view))
     return found
 
 
@@ -231,21 +227,20 @@ def _weekday_disputes(view: StoryView) -> list[Conflict]:
     on one weekday whenever the articles were written. The weekday must date the same deed in both
     (the verbs it hangs on, of one class): "opened fire ... Friday" and "was charged Saturday" tell
     two deeds of one story."""
-    named = []
-    for unit in view.units:
-        narration = _narration(unit.text)
+    by_unit: dict[int, tuple[Unit, list[NamedWeekday]]] = {}
+    for weekday in view.facts.weekdays:
+        unit = view.unit_at(weekday.span)
+        if unit is None:
+            continue
+        before = unit.text[: weekday.span.start - unit.span.start]
         # A weekday on a verb of telling ("the campaign told The Hill Sunday", "figures released
         # Saturday") dates when an outlet heard it, which differs between outlets; not the deed.
         # One after "after" or "before" in its clause ("charged ... after a shooting ... Friday") may
         # date the event of that phrase, not the clause's deed: left out.
-        days = [
-            m
-            for m in _WEEKDAY.finditer(narration)
-            if not _TOLD_ON.search(narration[: m.start()]) and not _AFTER.search(narration[: m.start()])
-        ]
-        if len({m.group(0) for m in days}) == 1:
-            named.append((unit, days[0]))
-    deeds = _deeds([(unit.text, match.start(), match.end()) for unit, match in named]) if len(named) >= 2 else []
+        if not (_TOLD_ON.search(before) or _AFTER.search(before)):
+            by_unit.setdefault(unit.index, (unit, []))[1].append(weekday)
+    named = [(unit, days[0]) for unit, days in by_unit.values() if len({d.weekday for d in days}) == 1]
+    deeds = [frozenset(verb_class(d) for d in day.deeds) for _, day in named]
     pairs: set[tuple[int, int]] = set()
     for x, (ua, _) in enumerate(named):
         for y in range(x + 1, len(named)):
@@ -257,15 +252,15 @@ def _weekday_disputes(view: StoryView) -> list[Conflict]:
             pairs.add((x, y))
     conflicts: list[Conflict] = []
     for x, y in sorted(pairs):
-        (ua, ma), (ub, mb) = named[x], named[y]
-        if ma.group(0) == mb.group(0):
+        (ua, da), (ub, db) = named[x], named[y]
+        if da.weekday == db.weekday:
             continue
         # Every unit telling the deed on either day stands with its side, so that neither day is
         # stated as fact elsewhere in the brief.
-        by_day: dict[str, list[Unit]] = {ma.group(0): [ua], mb.group(0): [ub]}
-        for z, (uz, mz) in enumerate(named):
+        by_day: dict[str, list[Unit]] = {calendar.day_name[da.weekday]: [ua], calendar.day_name[db.weekday]: [ub]}
+        for z, (uz, dz) in enumerate(named):
             if z not in (x, y) and any((min(z, w), max(z, w)) in pairs for w in (x, y)):
-                by_day.setdefault(mz.group(0), []).append(uz)
+                by_day.setdefault(calendar.day_name[dz.weekday], []).append(uz)
         sides = tuple(side(day, units) for day, units in sorted(by_day.items(), key=lambda item: -len(item[1])))
         if any(c.sides == sides for c in conflicts):
             continue
@@ -274,25 +269,3 @@ def _weekday_disputes(view: StoryView) -> list[Conflict]:
         )
         conflicts.append(Conflict("date", "when: " + _short(ua.text), sides, "open", explanation + _UNDATED))
     return conflicts
-
-
-def _deeds(places: Sequence[tuple[str, int, int]]) -> list[frozenset[str]]:
-    """For each (text, start, end), the classes of the verbs the weekday there dates."""
-    docs = _parser().parse([text for text, _, _ in places])
-    return [
-        frozenset(verb_class(d) for d in deeds_at(doc, start, end))
-        for doc, (_, start, end) in zip(docs, places, strict=True)
-    ]
-
-
-@cache
-def _parser() -> SpacyParser:
-    # Only stories with no date at all that name a weekday twice get here: the parse is loaded once.
-    return SpacyParser()
-
-
-def _narration(text: str) -> str:
-    """The text less its quotations: a weekday someone is quoted saying dates their words, not the deed."""
-    for region in reversed(quote_regions(text)):
-        text = text[: region.outer_start] + " " * (region.outer_end - region.outer_start) + text[region.outer_end :]
-    return text

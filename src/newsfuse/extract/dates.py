@@ -16,7 +16,7 @@ from newsfuse.extract.deeds import deeds_at
 from newsfuse.extract.quote_marks import inside, quote_regions
 from newsfuse.extract.tense import tense_at
 from newsfuse.models import Article, DateMention, Span
-from newsfuse.models.facts import AnchorSource, Tense
+from newsfuse.models.facts import AnchorSource, NamedWeekday, Tense
 
 _Make = Callable[[date, date, str, str, "date | None", "AnchorSource | None"], DateMention]
 
@@ -44,6 +44,22 @@ def resolve_article(article: Article, doc: Doc, story_centre: date | None) -> tu
     deeds = {e.start: deeds_at(doc, e.start, e.end) for e in expressions}
     resolved = resolve_expressions(article.id, article.text, expressions, tenses, anchor, source, deeds)
     return [mention for _, mention in resolved], anchor
+
+
+def unanchored_weekdays(article: Article, doc: Doc) -> list[NamedWeekday]:
+    """The weekdays an undated article of an undated story names outside quotations and captions,
+    with the deeds each dates: a day no date can be counted from, but one that two articles can
+    still disagree on for one deed."""
+    captions = caption_spans(article.text)
+    regions = quote_regions(article.text)
+    return [
+        NamedWeekday(Span(article.id, e.start, e.end), e.weekday, deeds_at(doc, e.start, e.end))
+        for e in find_expressions(article.text)
+        if e.rule == "weekday"
+        and e.weekday is not None
+        and not in_caption(captions, e.start)
+        and not inside(regions, e.start, e.end)
+    ]
 
 
 def resolve_expressions(

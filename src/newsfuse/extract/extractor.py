@@ -8,7 +8,7 @@ from datetime import date
 from newsfuse.deadline import check
 from newsfuse.extract.aliases import AliasMerger
 from newsfuse.extract.anchors import story_anchor
-from newsfuse.extract.dates import resolve_article
+from newsfuse.extract.dates import resolve_article, unanchored_weekdays
 from newsfuse.extract.entities import extract_entities
 from newsfuse.extract.events import Event, describe
 from newsfuse.extract.leads import lead_clauses
@@ -20,7 +20,7 @@ from newsfuse.extract.quotes import find_quotes
 from newsfuse.extract.stance import story_stance
 from newsfuse.extract.timeline import build_timeline
 from newsfuse.models import Article, DateMention, NumberMention, QuoteMention, StoryFacts
-from newsfuse.models.facts import LeadClause
+from newsfuse.models.facts import LeadClause, NamedWeekday
 from newsfuse.models.provenance import SourceKeys
 
 
@@ -55,12 +55,15 @@ class Extractor:
         numbers: list[NumberMention] = []
         quotes: list[QuoteMention] = []
         leads: list[LeadClause] = []
+        weekdays: list[NamedWeekday] = []
         for article, doc in zip(articles, docs, strict=True):
             check("extraction")
             mentions, anchor = resolve_article(article, doc, centre)
             dates.extend(mentions)
             if anchor is not None:
                 anchors.append((article.id, anchor))
+            else:
+                weekdays.extend(unanchored_weekdays(article, doc))
             # The timeline holds the story's own days and months; years are background ("since 2019").
             dated = [m for m in mentions if not m.in_quote and m.granularity in ("day", "month")]
             quoted = [(r.outer_start, r.outer_end) for r in quote_regions(article.text)]
@@ -80,4 +83,5 @@ class Extractor:
             leads=tuple(leads),
             views=stance.views,
             arguing=tuple(sorted(stance.arguing)),
+            weekdays=tuple(weekdays),
         )

@@ -253,6 +253,17 @@ class LeadClause:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedWeekday:
+    """A weekday an article names outside quotations, kept where no day can be counted from it (the
+    article and its story are undated): `weekday` is 0 (Monday) to 6, `deeds` the lemmas of the
+    verbs it dates (extract.deeds), so that two articles' weekdays for one deed can be compared."""
+
+    span: Span
+    weekday: int
+    deeds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoryFacts:
     """Everything the extract stage found in one story's articles."""
 
@@ -270,6 +281,8 @@ class StoryFacts:
     # the writer's own view with nothing attributed, and the articles that argue as a whole.
     views: tuple[Span, ...] = ()
     arguing: tuple[str, ...] = ()
+    # Weekdays of articles with no day to count from (neither they nor their story are dated).
+    weekdays: tuple[NamedWeekday, ...] = ()
 
     def entity(self, name: str) -> Entity | None:
         """The entity that `name` (canonical or alias, any case) refers to, or None."""
