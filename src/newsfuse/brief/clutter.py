@@ -8,8 +8,10 @@ conventions, not phrases of any one article.
 
 from __future__ import annotations
 
+import calendar
 import re
 
+from newsfuse.extract.date_patterns import find_expressions
 from newsfuse.text.words import words
 
 _CAPTION = re.compile(
@@ -41,10 +43,7 @@ _FIGURE_LABEL = re.compile(
 # nomination ..."), and the day the photo was taken written in full with its weekday ("Monday, July
 # 13, 2009"). A report tells its deeds in the past tense; the caption describes the picture as it is.
 _CAPTION_PRESENT = re.compile(r"^(?:[A-Z][\w.'’-]*,?\s+){1,6}[a-z]+s\b")
-_PHOTO_DAY = re.compile(
-    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"\s+\d{1,2},\s+\d{4}\b"
-)
+_WEEKDAYS = frozenset(calendar.day_name)
 # A dateline or section marker that a scraper kept inline: "WOODLAND HILLS >>", "NEWS <<".
 _MARKER = re.compile(r">>|<<|\|\s*[A-Z]")
 # Words glued together by a scraper: a function word run into a capitalised word ("asWinnipeg").
@@ -72,7 +71,7 @@ def clutter(text: str) -> str | None:
         return "starts inside a sentence"
     if not _SENTENCE_END.search(stripped):
         return "no full stop (a headline, a deck, or a sentence the page cut off)"
-    if _CAPTION.search(text) or _FIGURE_LABEL.match(text) or (_CAPTION_PRESENT.match(text) and _PHOTO_DAY.search(text)):
+    if _CAPTION.search(text) or _FIGURE_LABEL.match(text) or (_CAPTION_PRESENT.match(text) and _photo_day(text)):
         return "a caption or photo credit"
     if _CALL_TO_ACTION.search(text) or _WEB_IMPERATIVE.match(text):
         return "link text or a call to action"
@@ -91,3 +90,9 @@ def clutter(text: str) -> str | None:
     if len(words(text)) >= 3 and letters and sum(c.isupper() for c in letters) / len(letters) > MAX_CAPITAL_SHARE:
         return "a heading in capitals"
     return None
+
+
+def _photo_day(text: str) -> bool:
+    """Whether the text names a day in full with its weekday ("Monday, July 13, 2009"), as the date
+    extractor reads full dates."""
+    return any(e.rule == "full" and e.text.split(",")[0].strip() in _WEEKDAYS for e in find_expressions(text))

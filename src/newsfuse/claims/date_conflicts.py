@@ -18,6 +18,7 @@ from datetime import date
 from newsfuse.claims.measures import compare_dates, is_expectation, meets, same_deed, verb_class
 from newsfuse.claims.story import StoryView, coverage, side
 from newsfuse.claims.units import Unit
+from newsfuse.extract.cues import SPEECH_VERBS
 from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
 from newsfuse.models.facts import NamedWeekday
 from newsfuse.text.lexicon import STOP_WORDS
@@ -37,9 +38,8 @@ WRITTEN_KINDS = ("absolute", "year")
 # Words of the event description shown in `Conflict.about`.
 ABOUT_WORDS = 14
 _UNDATED = ". Note: no article of the story is dated, so no day can be counted"
-_TOLD_ON = re.compile(
-    r"\b(?:said|says|told|tells|announced|released|reported|confirmed|stated|wrote|tweeted|posted)(?:\s+\S+){0,3}\s+$"
-)
+# Verbs of telling or making public: a weekday that dates one of them dates the telling.
+_TELLING = SPEECH_VERBS | {"release"}
 _AFTER = re.compile(r"\b(?:after|before|following|since)\b[^,.;:]*$", re.IGNORECASE)
 
 
@@ -233,11 +233,11 @@ def _weekday_disputes(view: StoryView) -> list[Conflict]:
         if unit is None:
             continue
         before = unit.text[: weekday.span.start - unit.span.start]
-        # A weekday on a verb of telling ("the campaign told The Hill Sunday", "figures released
-        # Saturday") dates when an outlet heard it, which differs between outlets; not the deed.
-        # One after "after" or "before" in its clause ("charged ... after a shooting ... Friday") may
-        # date the event of that phrase, not the clause's deed: left out.
-        if not (_TOLD_ON.search(before) or _AFTER.search(before)):
+        # A weekday on a verb of telling (its nearest deed: "the campaign told The Hill Sunday",
+        # "figures released Saturday") dates when an outlet heard it, which differs between outlets;
+        # not the deed. One after "after" or "before" in its clause ("charged ... after a shooting ...
+        # Friday") may date the event of that phrase, not the clause's deed: left out.
+        if not ((weekday.deeds and weekday.deeds[0] in _TELLING) or _AFTER.search(before)):
             by_unit.setdefault(unit.index, (unit, []))[1].append(weekday)
     named = [(unit, days[0]) for unit, days in by_unit.values() if len({d.weekday for d in days}) == 1]
     deeds = [frozenset(verb_class(d) for d in day.deeds) for _, day in named]
