@@ -34,6 +34,10 @@ SPAN_NOUNS = frozenset(
 )
 # Dependencies of the words that tell one span from another: "first half", "last two games", "106 games".
 _SPAN_WORDS = frozenset({"amod", "nummod", "compound"})
+# The noun whose value a figure gives when the figure is its "of" ("Buford's school scoring record of
+# 2,116 points"): a record stands until a larger figure breaks it, so its value and the value that
+# broke it are two measures by definition, as a career is not a game.
+RECORD_NOUNS = frozenset({"record"})
 # Entities a counted scope's number may not belong to: "on March 1", "in 2009" place the figure in
 # time; "at $5 a share" prices it.
 _SCOPE_EXCLUDED = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -123,8 +127,15 @@ def frame(token: Token, verb: Token | None) -> str | None:
         while path[-1].dep_ == "conj" and path[-1].head.pos_ in ("VERB", "AUX"):
             path.append(path[-1].head)
     for step, current in enumerate(path):
+        if step < own and (standing := _standing(current, path[step - 1] if step else None)) is not None:
+            parts.add(standing)
         children = [*current.children, *(g for c in current.children if c.dep_ == "acl" for g in c.children)]
         for child in children:
+            if step < own and child.dep_ == "attr" and _all_time(child):
+                # "passed Buford to become the school's all-time scoring leader with 2,117 points": the
+                # figure that makes the holder an all-time leader is a career total, not a game's.
+                parts.add("career")
+                continue
             phrase: Token | None = None
             if step < own and _manner(child):
                 # "four touchdowns receiving", "404 yards rushing": the way the figure was gained, a
@@ -159,6 +170,35 @@ def frame(token: Token, verb: Token | None) -> str | None:
             words = [w.lower_ for w in phrase.lefts if w.dep_ in _SPAN_WORDS and not w.is_punct]
             parts.add(" ".join([*words, phrase.lemma_.lower()]))
     return "; ".join(sorted(parts)) or None
+
+
+def _standing(noun: Token, below: Token | None) -> str | None:
+    """The span a noun on the way up from a figure says it is totalled over: a span noun written into
+    the counted noun itself ("2,117 career points", "716 season yards": a compound, not "career-high",
+    whose "career" qualifies "high"), a noun marked all-time ("the all-time leader in points"), or a
+    record the figure is the value of ("record of 2,116 points")."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < noun.i:
+            lemma = child.lemma_.lower()
+            if lemma in SPAN_NOUNS:
+                return lemma
+    if _all_time(noun):
+        return "career"
+    if noun.lemma_.lower() in RECORD_NOUNS and below is not None and below.dep_ == "prep" and below.lower_ == "of":
+        return "record"
+    return None
+
+
+def _all_time(noun: Token) -> bool:
+    """Whether the noun is modified by "all-time" (the tokenizer splits it: "all", "-", "time")."""
+    for child in noun.children:
+        if child.lower_ == "all-time":
+            return True
+        if child.lemma_.lower() == "time" and any(g.lower_ == "all" for g in child.children):
+            return True
+    return False
 
 
 def _counted_scope(preposition: Token, phrase: Token | None, token: Token) -> str | None:

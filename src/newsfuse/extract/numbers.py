@@ -133,6 +133,10 @@ EXPECTATION_REACH = 7
 # four years ago", "takes effect nine days before the inauguration"), not how long something lasted.
 # "before"/"after" a gerund ("spent four seasons ... before being promoted") leave it a length.
 _OFFSET = re.compile(r"\s+(?:ago|earlier|later|from now|(?:before|after)\s+(?![a-z]+ing\b))\b", re.I)
+# The words of a measurement's precision: "a margin of error of 3 percentage points", "the margin of
+# sampling error is 4 points", "plus or minus 5.7". A margin belongs to the poll or survey it qualifies,
+# not to the event, and each article's "the poll" may be its own, so it is no figure of the story.
+_PLUS_OR_MINUS = re.compile(r"(?:plus\s+or\s+minus|\+/-|±)\s*$", re.I)
 # Prepositions that tie an amount to what it is the value of: "a cash value of $868 million", "the
 # rate rose to 3.7%", "the toll stood at 41".
 MEASURE_PREPOSITIONS = frozenset({"of", "to", "at"})
@@ -283,7 +287,9 @@ def _describe(
     if span is not None and len(span) > 0:
         if noun is None and kind in ("money", "percent"):
             measure = _measured_thing(span[-1])
-        if _expected(noun or span[-1]):
+        if _margin(text, start, noun or span[-1]):
+            stance = "margin"
+        elif _expected(noun or span[-1]):
             stance = "expected"
         elif _starting_value(text, start):
             stance = "earlier"
@@ -330,7 +336,7 @@ def _counted_noun(token: Token, after: int) -> Token | None:
     of "of" after it ("three of the workers")."""
     modifies = token.dep_ in {"nummod", "amod", "quantmod", "compound", "npadvmod"}
     if modifies and token.head.pos_ in {"NOUN", "PROPN"} and (token.head.i >= after or token.dep_ != "compound"):
-        return token.head
+        return _modified(token.head)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
@@ -340,6 +346,24 @@ def _counted_noun(token: Token, after: int) -> Token | None:
     if following is not None and following.pos_ == "NOUN" and following.head.i == token.i:
         return following
     return None
+
+
+def _modified(noun: Token) -> Token:
+    """What a compound modifier made of a noun and a past participle qualifies ("one rocket propelled
+    grenade launcher", "a state owned bank" written without their hyphens): the noun after the
+    participle is what is counted. Read from the words, since the parser takes the participle for the
+    verb of a clause. A clause has a determiner before a singular object ("a rocket propelled the
+    car") and a participle after a plural is a reduced relative ("two men killed yesterday"), so only
+    a singular noun, a participle in -ed and a bare singular or plural common noun after it qualify."""
+    doc = noun.doc
+    if noun.tag_ != "NN" or noun.i + 2 >= len(doc):
+        return noun
+    participle, after = doc[noun.i + 1], doc[noun.i + 2]
+    adjacent = after.idx == participle.idx + len(participle.text) + 1  # one space: no comma, no hyphen
+    bare = after.tag_ in ("NN", "NNS") and not after.ent_type_ and adjacent
+    if participle.tag_ in ("VBN", "VBD") and participle.lower_.endswith("ed") and bare:
+        return after
+    return noun
 
 
 def _measured_thing(token: Token) -> str | None:
@@ -383,6 +407,29 @@ def _expected(token: Token) -> bool:
         if current.dep_ == "parataxis" or (current.dep_ == "conj" and _contrasted(current)):
             break  # a clause set against its neighbour states its own fact ("expected 75,000, but added 128,000")
     return False
+
+
+def _margin(text: str, start: int, token: Token) -> bool:
+    """Whether the figure is a margin of error: "plus or minus" before it, or an "error" on its way up
+    to its verb ("a margin of error of 3 points") or in that verb's subject ("the margin of error is
+    4 points")."""
+    if _PLUS_OR_MINUS.search(text[max(0, start - 20) : start]):
+        return True
+    for current in climb(token, EXPECTATION_REACH):
+        if _error_margin(current):
+            return True
+        if current.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return any(_error_margin(t) for s in subjects for t in s.subtree)
+    return False
+
+
+def _error_margin(token: Token) -> bool:
+    """A "margin" of "error", or a "sampling error": not any error ("committed two errors")."""
+    lemma = token.lemma_.lower()
+    if lemma == "margin":
+        return any(g.lemma_.lower() == "error" for c in token.children if c.lower_ == "of" for g in c.children)
+    return lemma == "error" and any(c.dep_ == "compound" and c.lower_ == "sampling" for c in token.children)
 
 
 def _requirement(verb: Token) -> bool:

@@ -19,7 +19,7 @@ DateKind = Literal["absolute", "weekday", "relative", "year"]
 AnchorSource = Literal["text", "published", "story"]
 Tense = Literal["past", "present", "future"]
 NumberKind = Literal["cardinal", "ordinal", "money", "percent", "duration", "time"]
-NumberStance = Literal["reported", "expected", "earlier", "offset"]
+NumberStance = Literal["reported", "expected", "earlier", "offset", "margin"]
 # Records with a field named `date` annotate with this alias, since the field shadows the type there.
 Day = date
 
@@ -148,7 +148,9 @@ class NumberMention:
     million" -> "cash value"); `stance` is "expected" for a forecast, expectation or target ("economists
     had expected 75,000"), "earlier" for the starting value of a change ("rose to 3.7% from 3.5%"),
     "offset" for a length of time that places an event ("four years ago", "nine days before the
-    inauguration": a point in time, not how long something lasted) and "reported" otherwise; `verb` is
+    inauguration": a point in time, not how long something lasted), "margin" for the precision of a
+    measurement ("a margin of error of 3 percentage points", "plus or minus 5.7") and "reported"
+    otherwise; `verb` is
     the verb as written ("added"); `owner` the named subject of that
     verb ("Echenique grabbed 11 rebounds" -> "Echenique") or the possessor of what it counts ("his 68
     punches", "Newton's record of 4,051 yards"), a pronoun taken as the one person it can refer to;
