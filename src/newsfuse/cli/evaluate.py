@@ -97,7 +97,8 @@ def conflicts_cli(
     limit: Annotated[int | None, typer.Option(help="Only the first N stories.")] = None,
 ) -> None:
     """False alarms on real news: open conflicts per NeuS story (three outlets, few true contradictions),
-    per ECB+ sub-topic, or per PolNeAR story of two outlets or more (--data ../shared/eval/polnear/dev)."""
+    per ECB+ sub-topic, or per story of two outlets or more of PolNeAR (--data ../shared/eval/polnear/dev),
+    TimeBank (--data ../shared/eval/timebank) or fundus-eval (--data ../shared/eval/fundus-eval)."""
     from newsfuse.evaluation.conflicts import evaluate_conflicts
 
     try:

@@ -10,10 +10,15 @@ A PolNeAR split (`polnear/train` or `polnear/dev`: US election news of seven out
 gold stories: its texts, dated and titled from `metadata.tsv`, are grouped by newsfuse's own stories
 stage as the service groups them, and each story told by at least MIN_OUTLETS outlets is checked. No
 conflict rule was drawn from those stories before issue 21's PolNeAR round (see evaluation/README.md).
+Two more sets are grouped the same way, as fresh checks no conflict rule was drawn from: TimeBank
+(`timebank`: 1989-98 wire, newspaper and broadcast news, dated by their DCT, the outlet read from the
+file name) and fundus-eval (`fundus-eval`: 80 pages of 16 publishers from one week of 2024, read as
+their gold body text, undated, since the crawl day is not the day of publication).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from datetime import date
@@ -26,6 +31,7 @@ from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.polnear import read_metadata, read_split
 from newsfuse.evaluation.stories import as_written, load_ecbplus
 from newsfuse.evaluation.summaries import load
+from newsfuse.evaluation.timeml import read_folder
 from newsfuse.extract import Extractor
 from newsfuse.models import Article, Conflict, RawDocument, article_id, join_paragraphs
 from newsfuse.provenance import trace
@@ -34,6 +40,9 @@ from newsfuse.stories.blocks import cluster_blocked
 # A story checked for conflicts is told by at least this many outlets: one outlet's articles rarely
 # restate each other, and a conflict between outlets is what a reader is warned of.
 MIN_OUTLETS = 2
+# TimeBank's file names start with their outlet's code; AP's world wire (APW) is AP, and the two
+# transcript prefixes of one ABC source ("ea", "ed") are one outlet.
+TIMEBANK_OUTLETS = {"APW": "AP", "ED": "EA"}
 
 
 def story_conflicts(articles: tuple[Article, ...], extractor: Extractor, aligner: ClaimAligner) -> tuple[Conflict, ...]:
@@ -53,6 +62,10 @@ def load_stories(data: Path, limit: int | None = None) -> list[tuple[str, tuple[
         return [(str(n), story.articles) for n, story in enumerate(load(data, limit=limit), start=1)]
     if (data / "text").is_dir():
         return polnear_stories(data)[:limit]
+    if (data / "ground_truth.json").exists():
+        return fundus_stories(data)[:limit]
+    if any(data.glob("*.tml")):
+        return timebank_stories(data)[:limit]
     by_label: dict[str, list[Article]] = {}
     for document in load_ecbplus(data):
         text, paragraphs = join_paragraphs([as_written(s) for s in document.text.split("\n\n")])
@@ -83,6 +96,44 @@ def polnear_stories(split: Path) -> list[tuple[str, tuple[Article, ...]]]:
                 published=row.published,
             )
         )
+    return grouped(raws)
+
+
+def timebank_stories(folder: Path) -> list[tuple[str, tuple[Article, ...]]]:
+    """TimeBank's documents as the stories stage groups them (dated by their DCT, each with the outlet
+    its file name begins with), those told by MIN_OUTLETS outlets or more."""
+    raws = []
+    for document in read_folder(folder):
+        code = "".join(itertools.takewhile(str.isalpha, document.name)).upper()
+        raws.append(
+            RawDocument(
+                origin=document.name,
+                content=document.text,
+                format="text",
+                source=TIMEBANK_OUTLETS.get(code, code),
+                published=document.dct,
+            )
+        )
+    return grouped(raws)
+
+
+def fundus_stories(folder: Path) -> list[tuple[str, tuple[Article, ...]]]:
+    """fundus-eval's pages as their gold body paragraphs, the publisher from the page's name
+    ("APNews_0.html.gz"), grouped as the stories stage groups them; MIN_OUTLETS outlets or more."""
+    try:
+        truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EvaluationDataError(f"{folder}/ground_truth.json: cannot be read ({exc})") from None
+    raws = [
+        RawDocument(origin=name, content="\n\n".join(page["body"]), format="text", source=name.split("_")[0])
+        for name, page in sorted(truth.items())
+    ]
+    return grouped(raws)
+
+
+def grouped(raws: list[RawDocument]) -> list[tuple[str, tuple[Article, ...]]]:
+    """Cleaned texts grouped by the stories stage (`cluster_blocked`, as the service does), the stories
+    of MIN_OUTLETS outlets or more, in the stage's order, each named by its earliest text."""
     articles = [a for a in Cleaner().clean_batch(raws) if isinstance(a, Article)]
     by_id = {a.id: a for a in articles}
     out = []
