@@ -127,7 +127,7 @@ def frame(token: Token, verb: Token | None) -> str | None:
         while path[-1].dep_ == "conj" and path[-1].head.pos_ in ("VERB", "AUX"):
             path.append(path[-1].head)
     for step, current in enumerate(path):
-        if step < own and (standing := _standing(current, path[step - 1] if step else None)) is not None:
+        if step and step < own and (standing := _standing(current, path[step - 1], counted=step == 1)) is not None:
             parts.add(standing)
         children = [*current.children, *(g for c in current.children if c.dep_ == "acl" for g in c.children)]
         for child in children:
@@ -172,21 +172,26 @@ def frame(token: Token, verb: Token | None) -> str | None:
     return "; ".join(sorted(parts)) or None
 
 
-def _standing(noun: Token, below: Token | None) -> str | None:
+def _standing(noun: Token, below: Token, counted: bool) -> str | None:
     """The span a noun on the way up from a figure says it is totalled over: a span noun written into
-    the counted noun itself ("2,117 career points", "716 season yards": a compound, not "career-high",
-    whose "career" qualifies "high"), a noun marked all-time ("the all-time leader in points"), or a
-    record the figure is the value of ("record of 2,116 points")."""
+    the counted noun itself, apart (`counted`: "2,117 career points", "in 113 career games"; not a
+    noun hyphenated to the next, "career-high", "seven run-ins", nor one the figure itself counts, "a
+    95-minute speech"), a noun marked all-time ("the all-time leader in points"), or a record the
+    figure is the value of ("record of 2,116 points"; "the records of three people" are papers)."""
     if noun.pos_ != "NOUN":
         return None
-    for child in noun.children:
-        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < noun.i:
-            lemma = child.lemma_.lower()
-            if lemma in SPAN_NOUNS:
-                return lemma
+    if counted:
+        doc = noun.doc
+        for child in noun.children:
+            hyphenated = child.i + 1 < len(doc) and doc[child.i + 1].text == "-"
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < noun.i and not hyphenated:
+                lemma = child.lemma_.lower()
+                if lemma in SPAN_NOUNS:
+                    return lemma
     if _all_time(noun):
         return "career"
-    if noun.lemma_.lower() in RECORD_NOUNS and below is not None and below.dep_ == "prep" and below.lower_ == "of":
+    of_it = below.dep_ == "prep" and below.lower_ == "of"
+    if noun.lemma_.lower() in RECORD_NOUNS and noun.tag_ == "NN" and of_it:
         return "record"
     return None
 
