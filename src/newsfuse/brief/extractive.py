@@ -172,7 +172,7 @@ class ExtractiveComposer:
             quick_read=tuple(quick),
             **{name: tuple(story.cite(f, name) for f in _story_order(facts)) for name, facts in placed.items()},
         )
-        return Composition(_headline(articles, story, ranked), sections, ranked.facts)
+        return Composition(_headline(articles, story, ranked, sections.quick_read), sections, ranked.facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,14 +522,17 @@ def _cite(fact: Fact) -> CitedSentence:
     return CitedSentence(fact.lead.text, tuple(spans))
 
 
-def _headline(articles: Sequence[Article], story: _Story, ranked: Ranked) -> Headline | None:
+def _headline(
+    articles: Sequence[Article], story: _Story, ranked: Ranked, quick: Sequence[CitedSentence]
+) -> Headline | None:
     """The title that tells most of what the story's sources share, from the most trusted titled
     reports (an opinion piece's title is a view, not the story's headline).
 
     Each title word counts for the number of other sources (lineages) whose title or text also uses
     it, and the sum is divided by the title's length to the power HEADLINE_LENGTH_POWER: a title in
-    the words every outlet uses, without one outlet's framing, wins. Falls back to the top fact's
-    own sentence when no source has a title.
+    the words every outlet uses, without one outlet's framing, wins. When no source has a title, the
+    quick read's first line heads the story: it tells the main event, where the top fact may be
+    anything salient (one side's quoted view).
     """
     titled = [a for a in articles if a.title]
     if titled and ranked.facts:
@@ -552,8 +555,8 @@ def _headline(articles: Sequence[Article], story: _Story, ranked: Ranked) -> Hea
 
         best = max(trusted, key=shared)
         return Headline(best.title or "", (best.id,))
-    if ranked.facts:
-        top = _cite(ranked.facts[0])
+    if quick or ranked.facts:
+        top = quick[0] if quick else _cite(ranked.facts[0])
         return Headline(top.text, top.sources)
     return None
 
