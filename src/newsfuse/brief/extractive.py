@@ -61,8 +61,11 @@ HEADLINE_WEIGHT = 1.0
 # 41.85 / 42.20 / 42.27 at powers 0 / 0.5 / 1): 1 is level with 0.5 but favours the shortest
 # slogans ("Biden Lies Again and Again"), which read as one outlet's framing.
 HEADLINE_LENGTH_POWER = 0.5
-# An opinion piece says so in its headline ("OPINION: ...", "Analysis: ..."): what it says is a view.
-_OPINION_TITLE = re.compile(r"^\s*(?:opinion|analysis|commentary|editorial|column|op-ed)\s*[:|—–-]", re.IGNORECASE)
+# An opinion piece says so in its headline ("OPINION: ...", "Analysis: ...", a critic's "Triggered
+# review: ..."): what it says is a view.
+_OPINION_TITLE = re.compile(
+    r"^\s*(?:(?:opinion|analysis|commentary|editorial|column|op-ed)\s*[:|—–-]|[^:]{1,60}\breview\s*:)", re.IGNORECASE
+)
 # So does a headline that gives advice in the outlet's own voice ("On Syria, Trump should be wary of
 # Obama's 2011 mistake in Iraq"): a report tells what happened or what someone said should happen
 # ("Trump says DOJ should probe ..."), and a question ("Should they still ...?") is asked, not advised.
@@ -296,6 +299,11 @@ def _own_voice(title: str) -> bool:
     """Whether a title speaks as I or we, or to the reader as you (outside quotation marks)."""
     own = _TITLE_QUOTATION.sub(" ", title)
     return bool(_FIRST_PERSON.search(own) or _SECOND_PERSON.search(own))
+
+
+def opinion_piece(article: Article) -> bool:
+    """Whether the article is an opinion piece by its headline or its first-person narration."""
+    return _opinion_piece(article, _narrated(article.text))
 
 
 def _opinion_piece(article: Article, narration: str) -> bool:
