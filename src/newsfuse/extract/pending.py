@@ -14,8 +14,9 @@ the stand", nor "she will be hosting the Oscars this year" by "she first hosted 
 A stale statement would tell the reader, as current, what is no longer so.
 
 One step further, by the story's own words: once a negated pending state of a common noun is
-overtaken, every other negated pending statement about that noun is too ("the results were not yet
-known" goes with "the results have not been released" once the results were released).
+overtaken, every other pending statement about that noun is too ("the results were not yet known"
+and "it will take a few weeks for the results to be completed" go with "the results have not been
+released" once the results were released).
 """
 
 from __future__ import annotations
@@ -79,9 +80,7 @@ def overtaken(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Span, .
     # released, "the results were not yet known" is as stale as "the results have not been released".
     themes = {p.theme for p in stale if p.common and p.negated}
     stale += [
-        p
-        for p in pending
-        if p.theme in themes and p.common and p.negated and any(_overtakes(d, p, same_verb=False) for d in done)
+        p for p in pending if p.theme in themes and p.common and any(_overtakes(d, p, same_verb=False) for d in done)
     ]
     return tuple(dict.fromkeys(p.span for p in stale))
 
@@ -188,6 +187,9 @@ def _pending(verb: Token) -> bool:
         yet = any(c.lower_ == "yet" for c in children)
         return perfect or present_passive or yet
     head = verb.head
+    infinitive = any(a.tag_ == "TO" for a in auxiliaries) and verb.dep_ in ("advcl", "xcomp", "ccomp")
+    if infinitive and head is not verb and any(a.lower_ in _FUTURE for a in head.children if a.dep_ == "aux"):
+        return True  # "it will take a few weeks for the results to be completed"
     if verb.dep_ == "xcomp" and head is not verb:
         if head.lemma_.lower() in _PLANNED and not _negated(head):
             return True
