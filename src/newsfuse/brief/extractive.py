@@ -132,6 +132,8 @@ class SourceProfile:
     # nothing attributed, and the articles whose narration argues as a whole (op-eds, analyses).
     views: tuple[Span, ...] = ()
     arguing: frozenset[str] = frozenset()
+    # Sentences stating as pending what another article reports done (extract.pending): stale.
+    overtaken: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +243,10 @@ class _Story:
             return False
         if self.addresses_reader(fact.lead.span):
             return False
+        if self.stale(fact.lead.span):
+            # "The results have not been released" where another article reports them released: in
+            # no section is it still so, and what is next or background would state it as current.
+            return False
         if section not in REPORTING_SECTIONS:
             return True
         if any(_overlaps(m.span, d) for m in fact.members for d in self.profile.disputed):
@@ -250,6 +256,10 @@ class _Story:
         if self.view(fact.lead.span):
             return False  # the writer's own judgement in a report ("it seemed as if ... was over")
         return not (self.reported and fact.lead.article_id in self.profile.previews)
+
+    def stale(self, span: Span) -> bool:
+        """Whether the span lies in a sentence stating as pending what another article reports done."""
+        return any(_mostly_within(span, o) for o in self.profile.overtaken)
 
     def view(self, span: Span) -> bool:
         """Whether the span lies in a sentence that states the writer's own view, unattributed."""
@@ -264,6 +274,7 @@ class _Story:
             (self.reported and member.article_id in self.profile.previews)
             or member.article_id in self.opinions
             or self.view(member.span)
+            or self.stale(member.span)
         ):
             return False
         by_id = {a.id: a for a in self.articles}
@@ -512,7 +523,11 @@ def _bullet_wording(fact: Fact, story: _Story, limit: int, alike: tuple[Candidat
         untrusted = lowest is not None and profile.preference.get(member.article_id, lowest) <= lowest
         preview = (story.reported and member.article_id in profile.previews) or member.article_id in story.opinions
         quoted = bool(_SPEECH.search(member.text))
-        disputed = any(_overlaps(member.span, d) for d in profile.disputed) or story.view(member.span)
+        disputed = (
+            any(_overlaps(member.span, d) for d in profile.disputed)
+            or story.view(member.span)
+            or story.stale(member.span)
+        )
         earlier = story.earlier_event(member.text)
         return not (untrusted or preview or quoted or disputed or earlier or member.article_id in profile.digests)
 
