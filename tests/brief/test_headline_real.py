@@ -49,3 +49,10 @@ def test_an_untitled_story_is_headed_by_its_main_event_told_once(topic: int) -> 
     assert not brief.headline.startswith(("“", '"'))
     shown = [s.text for _, sentences in shown_sections(brief) for s in sentences]
     assert brief.headline not in shown
+
+
+def test_a_title_that_asks_is_no_headline_beside_one_that_states() -> None:
+    # NeuS 171: "Does Biden Need Pennsylvania to Win? The Alternative Election Path to 270." shares
+    # the most words; another report's title tells what the story is about without asking.
+    brief = _brief(171)
+    assert brief.headline and "?" not in brief.headline

@@ -306,6 +306,11 @@ def _in_voice(narration: str, voice: re.Pattern[str]) -> bool:
     return not _QUOTE_MARK.search(narration) and bool(voice.search(narration))
 
 
+def _asks(title: str) -> bool:
+    """Whether a title asks a question of its own (a question mark outside quotation marks)."""
+    return "?" in _TITLE_QUOTATION.sub(" ", title)
+
+
 def _own_voice(title: str) -> bool:
     """Whether a title speaks as I or we, or to the reader as you (outside quotation marks)."""
     own = _TITLE_QUOTATION.sub(" ", title)
@@ -569,6 +574,9 @@ def _headline(
             or [a for a in trusted if not _own_voice(a.title or "")]
             or trusted
         )
+        # A title that asks ("Does Biden Need Pennsylvania to Win?") teases an explainer or a column;
+        # a headline tells what happened, so one that states wins where there is one.
+        trusted = [a for a in trusted if not _asks(a.title or "")] or trusted
         spread = _stem_spread(articles, story.profile.lineage)
 
         def shared(article: Article) -> float:
