@@ -1,4 +1,5 @@
-"""The brief's headline on real NeuS stories: a report's title in the words its sources share."""
+"""The brief's headline on real stories: a report's title in the words its sources share, or, where
+no source has a title (ECB), the quick read's main event."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import pytest
 
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.models.brief import Brief
+from newsfuse.render.brief import shown_sections
 from newsfuse.service import Newsfuse
+from tests.brief.conftest import ecb_brief
 from tests.conftest import EVAL, need
 
 
@@ -35,3 +38,21 @@ def test_the_headline_is_the_title_in_the_sources_shared_words() -> None:
     # three reports say; "... Is Running For President In 2020." was chosen for its length before.
     brief = _brief(7)
     assert "joins 2020 presidential race" in brief.headline
+
+
+@pytest.mark.parametrize("topic", [9, 5])
+def test_an_untitled_story_is_headed_by_its_main_event_told_once(topic: int) -> None:
+    # ECB 9: the top fact by salience is a quoted view ("This administration's disdain for wildlife
+    # ...", said an advocate); ECB 5: the quick read's first line was shown again under the headline.
+    brief = ecb_brief(topic, "ecb")
+    assert brief.sections.quick_read and brief.headline == brief.sections.quick_read[0].text
+    assert not brief.headline.startswith(("“", '"'))
+    shown = [s.text for _, sentences in shown_sections(brief) for s in sentences]
+    assert brief.headline not in shown
+
+
+def test_a_title_that_asks_is_no_headline_beside_one_that_states() -> None:
+    # NeuS 171: "Does Biden Need Pennsylvania to Win? The Alternative Election Path to 270." shares
+    # the most words; another report's title tells what the story is about without asking.
+    brief = _brief(171)
+    assert brief.headline and "?" not in brief.headline

@@ -39,3 +39,27 @@ def test_a_writer_s_stance_adverb_is_no_fact_of_the_story(service: Newsfuse) -> 
     lines = _reporting(brief)
     assert lines and not [line for line in lines if "actually underscored" in line]
     assert any("resigned Tuesday" in line for line in lines)
+
+
+def test_a_critic_s_review_tells_no_fact_of_the_story(service: Newsfuse) -> None:
+    # NeuS 102: "Triggered review: Donald Jr, the Trump kid with real political chops." is a review,
+    # whose "In case Don Jr forgot, Trump père is no friend of free speech" is the critic's verdict;
+    # the pranksters' report and the book's own account tell what happened.
+    articles, brief = _brief(service, 102)
+    review = articles[2]
+    lines = _reporting(brief)
+    assert lines and not [line for line in lines if line in review.text]
+    assert any(line.startswith("After the book’s release, comedians") for line in lines)
+
+
+def test_a_writer_s_guess_and_command_are_no_facts(service: Newsfuse) -> None:
+    # NeuS 152 ("The case could still lead to the end of Roe v. Wade.") and 272 ("Imagine if the Los
+    # Angeles Rams had to play ..."): the brief tells the rulings and the ratings instead.
+    _, brief = _brief(service, 152)
+    lines = [s.text for s in (*brief.lede, *brief.sections.quick_read, *brief.sections.what_happened)]
+    assert lines and not [line for line in lines if line.startswith("The case could still lead")]
+    assert any("Chief Justice John Roberts joined" in line for line in lines)
+    _, brief = _brief(service, 272)
+    lines = [s.text for s in (*brief.lede, *brief.sections.quick_read, *brief.sections.what_happened)]
+    assert lines and not [line for line in lines if line.startswith("Imagine")]
+    assert any("highest ratings ever" in line for line in lines)

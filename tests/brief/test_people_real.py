@@ -307,3 +307,28 @@ def test_a_person_the_headlines_name_is_a_key_person() -> None:
     # NeuS 127: "Kavanaugh accuser Julie Swetnick speaks out ..." and "... Julie Swetnick says in first
     # televised interview" head two of the three reports, whose excerpts name her once.
     assert "Julie Swetnick" in _neus_people(127)
+
+
+def test_a_relative_introduced_after_the_surname_stays_apart_from_it() -> None:
+    # NeuS 164: "President Biden" is written before "first lady Jill Biden" in the articles that name
+    # both; the surname names the president, and his quotes are not hers.
+    brief = Newsfuse().brief_story("164", parse_line(_neus_line(164), 164))
+    roles = {p.name: p.roles[0].text.strip() for p in brief.people if p.roles}
+    assert roles.get("Jill Biden") == "first lady"
+    assert roles.get("Biden") == "President"
+    assert all(q.speaker != "Jill Biden" for q in brief.quotes)
+
+
+def test_a_surname_given_for_the_person_himself_still_joins_his_full_name() -> None:
+    # NeuS 96: "President Trump" before "Donald Trump" is one man; no one there is introduced as kin.
+    people = _neus_people(96)
+    assert "Donald Trump" in people and "Trump" not in people
+
+
+def test_a_name_with_a_quoted_nickname_is_a_person() -> None:
+    # NeuS 284: 'director Randolph “Tex″ Alles', the wire's double prime closing the nickname.
+    assert _neus_people(284).get("Randolph “Tex” Alles") == "director"
+
+
+def _neus_line(number: int) -> str:
+    return need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()[number - 1]

@@ -12,6 +12,7 @@ from newsfuse.evaluation.summaries import parse_line
 from newsfuse.models import Failure, RawDocument
 from newsfuse.models.brief import Brief
 from newsfuse.service import Newsfuse
+from tests.brief.conftest import ecb_brief
 from tests.conftest import EVAL, need
 
 
@@ -133,28 +134,20 @@ def test_a_deck_in_headline_grammar_is_no_brief_line() -> None:
     assert lines and not [t for t in lines if t.startswith("Late sacks")]
 
 
-def _ecbplus_brief(topic: int) -> Brief:
-    """The brief of the first eight ECB+ documents of a topic, read as plain text."""
-    folder = need(EVAL / "ecbplus-dev") / "ECB+" / str(topic)
-    files = sorted(folder.glob(f"{topic}_*ecbplus.xml"))[:8]
-    raws = [RawDocument(origin=f"{f.stem}.txt", content=read_document(f), format="text") for f in files]
-    return Newsfuse().brief_story(str(topic), [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)])
-
-
 def test_what_is_next_is_neither_a_player_named_will_nor_a_plan_of_a_year_gone() -> None:
     # ECB+ 31: "Will Artino scored 14 points off the bench" is a game report, not a plan.
-    nexts = [s.text for s in _ecbplus_brief(31).sections.whats_next]
+    nexts = [s.text for s in ecb_brief(31).sections.whats_next]
     assert not [t for t in nexts if t.startswith("Will ")]
     # ECB+ 33 (reports of 2013): "Zurana Horton was planning to marry her boyfriend on Valentine's Day
     # in 2012" tells a plan her killing ended a year before.
-    nexts = [s.text for s in _ecbplus_brief(33).sections.whats_next]
+    nexts = [s.text for s in ecb_brief(33).sections.whats_next]
     assert not [t for t in nexts if "2012" in t]
 
 
 def test_a_person_told_only_by_age_or_birthplace_is_no_line_of_its_own() -> None:
     # ECB+ 23 (two climbers killed on Mount Cook): "The New Zealand - born Australian was planning to
     # do some ski touring." Which of the two? The article named him in a sentence the brief leaves out.
-    brief = _ecbplus_brief(23)
+    brief = ecb_brief(23)
     lines = [s.text for _, sentences in brief.sections.items() for s in sentences]
     assert lines and not [t for t in lines if re.match(r"The [\w ]+ - born", t)]
 
@@ -169,5 +162,11 @@ def test_a_call_to_act_on_the_page_is_no_line() -> None:
 def test_no_line_counts_time_from_what_it_does_not_tell(topic: int, opening: str) -> None:
     # ECB+ 13: "Three years after that, the state established The Creamery Corporation ...";
     # ECB+ 19: "By the end an officer's face and the window of a police van had been hit with bricks".
-    lines = [s.text for _, sentences in _ecbplus_brief(topic).sections.items() for s in sentences]
+    lines = [s.text for _, sentences in ecb_brief(topic).sections.items() for s in sentences]
     assert lines and not [t for t in lines if t.startswith(opening)]
+
+
+def test_no_line_counts_minutes_from_a_deed_it_does_not_tell() -> None:
+    # ECB 3: "Minutes later, he shot Barnes in the back of the head ..." (later than what? which he?)
+    lines = [s.text for _, sentences in ecb_brief(3, "ecb").sections.items() for s in sentences]
+    assert lines and not [t for t in lines if t.startswith("Minutes later")]

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.clean import Cleaner
+from newsfuse.evaluation.stories import as_written, read_document
 from newsfuse.extract import Extractor
-from newsfuse.models import Article, StoryFacts
+from newsfuse.models import Article, Failure, RawDocument, StoryFacts
 from newsfuse.service import Newsfuse
-from tests.conftest import EXAMPLES, SEEDS, need
+from tests.conftest import EVAL, EXAMPLES, SEEDS, need
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +67,14 @@ def corpus(extractor: Extractor) -> dict[str, tuple[StoryFacts, dict[str, str]]]
         articles = [keyed[name] for name in story["articles"]]
         out[story["slug"]] = (extractor.extract(articles), {keyed[n].id: n for n in story["articles"]})
     return out
+
+
+def ecb_story(topic: int, kind: str) -> list[Article]:
+    """One ECB+ dev sub-topic's documents (`kind` "ecb" or "ecbplus"), read as the audit reads them:
+    title line, blank line, body."""
+    folder = need(EVAL / "ecbplus-dev" / "ECB+" / str(topic))
+    raws = []
+    for path in sorted(folder.glob(f"{topic}_*{kind}.xml")):
+        text = "\n\n".join(as_written(p) for p in read_document(path).split("\n\n"))
+        raws.append(RawDocument(origin=f"{path.stem}.txt", content=text, format="text", path=f"{path.stem}.txt"))
+    return [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)]

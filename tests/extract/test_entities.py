@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.clean import Cleaner
+from newsfuse.evaluation.stories import read_document
 from newsfuse.evaluation.summaries import load
 from newsfuse.extract import AgencyNames, Extractor
-from newsfuse.models import Article, StoryFacts
+from newsfuse.models import Article, Failure, RawDocument, StoryFacts
 from newsfuse.service import Newsfuse
 from tests.conftest import EVAL, need
 from tests.extract.conftest import truth
@@ -138,3 +140,16 @@ def test_a_son_is_not_his_father(extractor: Extractor) -> None:
     father, son = facts.entity("Donald Trump"), facts.entity("Donald Trump Jr")
     assert father is not None and son is not None and father.id != son.id
     assert facts.entity("Trump Jr") == son
+
+
+def test_a_coalition_is_not_a_list(extractor: Extractor) -> None:
+    # ECB 9: the "Endangered Species Coalition" (a group that speaks) and the "Endangered Species List"
+    # (what a polar bear was put on) read 85% alike; their last words say what each is.
+    folder = need(EVAL / "ecbplus-dev") / "ECB+" / "9"
+    raws = [
+        RawDocument(origin=f"{f.stem}.txt", content=read_document(f), format="text")
+        for f in (folder / "9_3ecb.xml", folder / "9_8ecb.xml")
+    ]
+    facts = extractor.extract([a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)])
+    coalition, listed = facts.entity("Endangered Species Coalition"), facts.entity("Endangered Species List")
+    assert coalition is not None and listed is not None and coalition.id != listed.id

@@ -7,6 +7,7 @@ from newsfuse.extract import Extractor
 from newsfuse.models import Article
 from newsfuse.models.facts import LeadClause
 from tests.conftest import EVAL, need
+from tests.extract.conftest import ecb_story
 
 
 def _leads(extractor: Extractor, number: int) -> list[tuple[Article, LeadClause]]:
@@ -46,3 +47,15 @@ def test_a_deck_is_told_from_a_lead(extractor: Extractor) -> None:
     decks = [_opening(a, c) for a, c in leads if c.deck]
     assert decks and all(d.startswith("Order to State Department") for d in decks)
     assert [c for _, c in leads if not c.deck]
+
+
+def test_a_passive_with_its_auxiliary_dropped_is_a_deck(extractor: Extractor) -> None:
+    # ECB+ 34 (Regina Benjamin's nomination): one page opens on its deck, "Nominee praised for her
+    # expertise, ...": a passive with no auxiliary and a subject with no article, which the parser
+    # reads as an active past with no object. The page's next lead, a body sentence, is no deck.
+    articles = [a for a in ecb_story(34, "ecbplus") if a.text.startswith("Nominee praised")]
+    assert articles
+    leads = extractor.extract(articles).leads
+    decks = [articles[0].excerpt(c.span) for c in leads if c.deck]
+    assert decks == [articles[0].excerpt(leads[0].span)] and decks[0].startswith("Nominee praised for")
+    assert any(not c.deck for c in leads)

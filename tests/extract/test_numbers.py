@@ -131,3 +131,13 @@ def test_a_figure_knows_whose_it_is_and_over_what_span(extractor: Extractor) -> 
     assert _number(facts, "eight").owner_unnamed
     assert _number(facts, "4.5").noun_lemma == "point per quarter"  # a rate, not a total
     assert _number(facts, "six").stance == "offset"  # places the opening in time; no length of anything
+
+
+def test_a_count_is_told_by_its_own_clause(extractor: Extractor) -> None:
+    # NeuS 164: "held a moment of silence for the 500,000 Americans who have died": the label says
+    # what the Americans counted did, not what the president did.
+    story = load(need(EVAL / "neus-val"), limit=164)[163]
+    facts = extractor.extract(story.articles)
+    counted = [n for n in facts.numbers if n.text == "500,000" and n.noun_lemma == "americans"]
+    verbs = {n.verb for n in counted}
+    assert "died" in verbs and "held" not in verbs

@@ -50,6 +50,8 @@ _DANGLING_START = re.compile(
     # A span of time counted from something told before ("Three years after that,", "Two days later,").
     r"|^(?:[A-Z]\w*|[Aa]n?)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
     r"(?:later\b|after\s+(?:this|that|these|those)\b)"
+    # ... or a bare span ("Minutes later, he shot ...").
+    r"|^(?:Moments|Seconds|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:later|afterwards?)\b"
 )
 # A person told only by age or birthplace ("The 53-year-old ...", "The New Zealand-born Australian
 # ..."): reporters use such an epithet for someone they have already named, in a sentence before.

@@ -61,8 +61,11 @@ HEADLINE_WEIGHT = 1.0
 # 41.85 / 42.20 / 42.27 at powers 0 / 0.5 / 1): 1 is level with 0.5 but favours the shortest
 # slogans ("Biden Lies Again and Again"), which read as one outlet's framing.
 HEADLINE_LENGTH_POWER = 0.5
-# An opinion piece says so in its headline ("OPINION: ...", "Analysis: ..."): what it says is a view.
-_OPINION_TITLE = re.compile(r"^\s*(?:opinion|analysis|commentary|editorial|column|op-ed)\s*[:|—–-]", re.IGNORECASE)
+# An opinion piece says so in its headline ("OPINION: ...", "Analysis: ...", a critic's "Triggered
+# review: ..."): what it says is a view.
+_OPINION_TITLE = re.compile(
+    r"^\s*(?:(?:opinion|analysis|commentary|editorial|column|op-ed)\s*[:|—–-]|[^:]{1,60}\breview\s*:)", re.IGNORECASE
+)
 # So does a headline that gives advice in the outlet's own voice ("On Syria, Trump should be wary of
 # Obama's 2011 mistake in Iraq"): a report tells what happened or what someone said should happen
 # ("Trump says DOJ should probe ..."), and a question ("Should they still ...?") is asked, not advised.
@@ -129,6 +132,8 @@ class SourceProfile:
     # nothing attributed, and the articles whose narration argues as a whole (op-eds, analyses).
     views: tuple[Span, ...] = ()
     arguing: frozenset[str] = frozenset()
+    # Sentences stating as pending what another article reports done (extract.pending): stale.
+    overtaken: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +177,7 @@ class ExtractiveComposer:
             quick_read=tuple(quick),
             **{name: tuple(story.cite(f, name) for f in _story_order(facts)) for name, facts in placed.items()},
         )
-        return Composition(_headline(articles, story, ranked), sections, ranked.facts)
+        return Composition(_headline(articles, story, ranked, sections.quick_read), sections, ranked.facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +243,10 @@ class _Story:
             return False
         if self.addresses_reader(fact.lead.span):
             return False
+        if self.stale(fact.lead.span):
+            # "The results have not been released" where another article reports them released: in
+            # no section is it still so, and what is next or background would state it as current.
+            return False
         if section not in REPORTING_SECTIONS:
             return True
         if any(_overlaps(m.span, d) for m in fact.members for d in self.profile.disputed):
@@ -247,6 +256,10 @@ class _Story:
         if self.view(fact.lead.span):
             return False  # the writer's own judgement in a report ("it seemed as if ... was over")
         return not (self.reported and fact.lead.article_id in self.profile.previews)
+
+    def stale(self, span: Span) -> bool:
+        """Whether the span lies in a sentence stating as pending what another article reports done."""
+        return any(_mostly_within(span, o) for o in self.profile.overtaken)
 
     def view(self, span: Span) -> bool:
         """Whether the span lies in a sentence that states the writer's own view, unattributed."""
@@ -261,6 +274,7 @@ class _Story:
             (self.reported and member.article_id in self.profile.previews)
             or member.article_id in self.opinions
             or self.view(member.span)
+            or self.stale(member.span)
         ):
             return False
         by_id = {a.id: a for a in self.articles}
@@ -292,10 +306,20 @@ def _in_voice(narration: str, voice: re.Pattern[str]) -> bool:
     return not _QUOTE_MARK.search(narration) and bool(voice.search(narration))
 
 
+def _asks(title: str) -> bool:
+    """Whether a title asks a question of its own (a question mark outside quotation marks)."""
+    return "?" in _TITLE_QUOTATION.sub(" ", title)
+
+
 def _own_voice(title: str) -> bool:
     """Whether a title speaks as I or we, or to the reader as you (outside quotation marks)."""
     own = _TITLE_QUOTATION.sub(" ", title)
     return bool(_FIRST_PERSON.search(own) or _SECOND_PERSON.search(own))
+
+
+def opinion_piece(article: Article) -> bool:
+    """Whether the article is an opinion piece by its headline or its first-person narration."""
+    return _opinion_piece(article, _narrated(article.text))
 
 
 def _opinion_piece(article: Article, narration: str) -> bool:
@@ -504,7 +528,11 @@ def _bullet_wording(fact: Fact, story: _Story, limit: int, alike: tuple[Candidat
         untrusted = lowest is not None and profile.preference.get(member.article_id, lowest) <= lowest
         preview = (story.reported and member.article_id in profile.previews) or member.article_id in story.opinions
         quoted = bool(_SPEECH.search(member.text))
-        disputed = any(_overlaps(member.span, d) for d in profile.disputed) or story.view(member.span)
+        disputed = (
+            any(_overlaps(member.span, d) for d in profile.disputed)
+            or story.view(member.span)
+            or story.stale(member.span)
+        )
         earlier = story.earlier_event(member.text)
         return not (untrusted or preview or quoted or disputed or earlier or member.article_id in profile.digests)
 
@@ -522,14 +550,17 @@ def _cite(fact: Fact) -> CitedSentence:
     return CitedSentence(fact.lead.text, tuple(spans))
 
 
-def _headline(articles: Sequence[Article], story: _Story, ranked: Ranked) -> Headline | None:
+def _headline(
+    articles: Sequence[Article], story: _Story, ranked: Ranked, quick: Sequence[CitedSentence]
+) -> Headline | None:
     """The title that tells most of what the story's sources share, from the most trusted titled
     reports (an opinion piece's title is a view, not the story's headline).
 
     Each title word counts for the number of other sources (lineages) whose title or text also uses
     it, and the sum is divided by the title's length to the power HEADLINE_LENGTH_POWER: a title in
-    the words every outlet uses, without one outlet's framing, wins. Falls back to the top fact's
-    own sentence when no source has a title.
+    the words every outlet uses, without one outlet's framing, wins. When no source has a title, the
+    quick read's first line heads the story: it tells the main event, where the top fact may be
+    anything salient (one side's quoted view).
     """
     titled = [a for a in articles if a.title]
     if titled and ranked.facts:
@@ -543,6 +574,9 @@ def _headline(articles: Sequence[Article], story: _Story, ranked: Ranked) -> Hea
             or [a for a in trusted if not _own_voice(a.title or "")]
             or trusted
         )
+        # A title that asks ("Does Biden Need Pennsylvania to Win?") teases an explainer or a column;
+        # a headline tells what happened, so one that states wins where there is one.
+        trusted = [a for a in trusted if not _asks(a.title or "")] or trusted
         spread = _stem_spread(articles, story.profile.lineage)
 
         def shared(article: Article) -> float:
@@ -552,8 +586,8 @@ def _headline(articles: Sequence[Article], story: _Story, ranked: Ranked) -> Hea
 
         best = max(trusted, key=shared)
         return Headline(best.title or "", (best.id,))
-    if ranked.facts:
-        top = _cite(ranked.facts[0])
+    if quick or ranked.facts:
+        top = quick[0] if quick else _cite(ranked.facts[0])
         return Headline(top.text, top.sources)
     return None
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
+from newsfuse.extract.aliases import Named, names_a_relative
 from newsfuse.extract.given_names import is_given_name, nickname_pair
 from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, is_title_word
 from newsfuse.models import Article
@@ -38,7 +39,9 @@ _LOWER_AFTER = re.compile(r"^(?:\s+[a-z]|-)")
 # Lower-case words a name may hold ("Ludwig van Beethoven", "Osama bin Laden").
 _PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn al el y".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-_NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’-]*|[A-Z]\.)$")
+# A word of a name, an initial, or a nickname in quotation marks between given name and surname
+# (Randolph "Tex" Alles).
+_NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’-]*|[A-Z]\.|[\"“‘'][A-Z][A-Za-z'’-]*[\"”’'])$")
 _SURNAME = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*$")
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|into|inside|outside|near)\s+$", re.IGNORECASE)
 # A name before "resident" or "native" ("The Diamond Bar resident") is where someone lives or comes from.
@@ -148,7 +151,8 @@ def _named_in(person: Entity, articles: Sequence[Article]) -> set[str]:
 
 
 def _reads_as_name(name: str) -> bool:
-    """Capitalised words (lower-case particles and initials allowed), ending on a surname."""
+    """Capitalised words (lower-case particles, initials and a quoted nickname allowed), ending on a
+    surname."""
     parts = name.split()
     if not parts or any(not (_NAME_WORD.match(p) or p in _PARTICLES) for p in parts):
         return False
@@ -379,7 +383,8 @@ def _shortens(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 def _once(persons: list[Entity]) -> list[Entity]:
     """Each person once: people of one name are merged, then a name that shortens exactly one other
     person's name is merged into it; one that fits two people (relatives who share a surname) is
-    left out."""
+    left out, and so is one an article writes before a fuller name introduced as a relative (the
+    person that relative is kin to)."""
     same: dict[tuple[str, ...], Entity] = {}
     for person in sorted(persons, key=lambda p: -len(p.mentions)):
         key = _tokens(person.name)
@@ -389,13 +394,23 @@ def _once(persons: list[Entity]) -> list[Entity]:
         # A spelling the articles also use counts ("Duncan Rait", alias of "Duncan Raite", shortens
         # "Duncan Robert Rait").
         spellings = {key, *(_tokens(a) for a in same[key].aliases if len(_tokens(a)) == len(key))}
-        fuller = [other for other in merged if other != key and any(_shortens(s, other) for s in spellings)]
+        fuller = [
+            other
+            for other in merged
+            if other != key
+            and any(_shortens(s, other) for s in spellings)
+            and not names_a_relative(_where_named(same[key]), _where_named(merged[other]))
+        ]
         if not fuller:
             continue
         person = merged.pop(key)
         if len(fuller) == 1:
             merged[fuller[0]] = _merge(merged[fuller[0]], person)
     return list(merged.values())
+
+
+def _where_named(person: Entity) -> Named:
+    return Named([m.span for m in person.mentions], [r.text for r in person.roles])
 
 
 def _merge(target: Entity, person: Entity) -> Entity:

@@ -166,6 +166,22 @@ def audit_cli(
     _emit({run.set: run.figures() for run in runs})
 
 
+@eval_app.command("views")
+def views_cli(
+    data: DataOption = None,
+    labels: Annotated[Path, typer.Option("--labels", help="The labelled lines (evaluation/views/*.json).")] = Path(
+        "evaluation/views/neus-draw.json"
+    ),
+) -> None:
+    """Writers' views stated as news: labelled views among the brief's lines, and the view flag's precision/recall."""
+    from newsfuse.evaluation.views import evaluate_views
+
+    try:
+        _emit(evaluate_views(labels, data or default_data_path("neus-val")))
+    except EvaluationDataError as exc:
+        _fail(exc)
+
+
 OutOption = Annotated[Path | None, typer.Option("--out", help="Write newsfuse's predictions here, one JSON a line.")]
 PeerOption = Annotated[bool, typer.Option("--peer/--no-peer", help="Score the peer in the same run (eval extra).")]
 

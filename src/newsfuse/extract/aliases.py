@@ -9,7 +9,7 @@ canonical name is the most complete, best-supported well-formed form.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -28,11 +28,12 @@ from newsfuse.extract.names import (
     capitalised_tokens,
     fold,
     is_acronym,
+    is_kin_role,
     is_well_formed,
     name_tokens,
     slug,
 )
-from newsfuse.models import Entity, EntityType, Mention
+from newsfuse.models import Entity, EntityType, Mention, Span
 from newsfuse.models.provenance import SourceKeys, count_sources
 from newsfuse.text.union_find import UnionFind
 
@@ -176,6 +177,8 @@ class AliasMerger:
         if not (prefix or suffix):
             return False
         kind = _winner(_votes(group))
+        if kind == "person" and _names_a_relative(form, group):
+            return False
         if kind in ("person", "other"):
             # A lone word the tagger took for something else still names the person when its own
             # votes lean that way only weakly ("XI" tagged as an organisation once).
@@ -199,6 +202,7 @@ class AliasMerger:
                 root
                 for root, surnames in people.items()
                 if any(fuzz.ratio(form.tokens[0], s) >= SURNAME_MIN for s in surnames)
+                and not _names_a_relative(form, [f for k, f in forms.items() if union.find(k) == root])
             }
             if len(matches) == 1:
                 union.union(matches.pop(), key)
@@ -273,6 +277,35 @@ def _side_by_side(a: _Form, b: _Form) -> bool:
     """Whether some article writes both names: an article keeps to one spelling of a person's name,
     so two given names before one surname there are two people, mostly relatives."""
     return not {m.span.article_id for m in a.mentions}.isdisjoint(m.span.article_id for m in b.mentions)
+
+
+def _names_a_relative(form: _Form, group: list[_Form]) -> bool:
+    full = [m for f in group for m in f.mentions]
+    return names_a_relative(
+        Named([m.span for m in form.mentions], [m.role.text for m in form.mentions if m.role]),
+        Named([m.span for m in full], [m.role.text for m in full if m.role]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """Where a name is written, and the roles written beside it."""
+
+    spans: Sequence[Span]
+    roles: Sequence[str]
+
+
+def names_a_relative(short: Named, full: Named) -> bool:
+    """Whether a surname (`short`) names someone other than the fuller name it ends (`full`): the
+    fuller name is introduced as a relative ("first lady Jill Biden"), and an article gave the surname
+    a title of its own ("President Biden") before it. News gives a person's full name at first mention
+    and the surname after it: a titled surname written first is the person the relative is kin to."""
+    if not short.roles or any(map(is_kin_role, short.roles)) or not any(map(is_kin_role, full.roles)):
+        return False
+    first_full: dict[str, int] = {}
+    for span in full.spans:
+        first_full[span.article_id] = min(first_full.get(span.article_id, span.start), span.start)
+    return any(s.article_id in first_full and s.start < first_full[s.article_id] for s in short.spans)
 
 
 def _introduced(form: _Form, group: list[_Form]) -> bool:

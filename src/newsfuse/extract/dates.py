@@ -76,20 +76,25 @@ def resolve_expressions(
     resolved: list[tuple[DateExpression, DateMention]] = []
     narrative: date | None = None  # the last day the text itself named, for "one day earlier"
     narrated_month: date | None = None  # the last day or month it named, for "the following month"
+    # Whether each was itself read against the story's guessed window (an undated article's
+    # "Friday"): a day counted from a guess is a guess too, not a date the text gives.
+    narrative_guessed = narrated_guessed = False
     for expression in expressions:
         tense = tenses.get(expression.start)
         quoted = inside(regions, expression.start, expression.end)
-        told = narrated_month if expression.unit in {"month", "year"} else narrative
-        mention = _resolve(article_id, expression, anchor, source, narrative, tense, quoted, told)
+        monthly = expression.unit in {"month", "year"}
+        told = narrated_month if monthly else narrative
+        guessed = narrated_guessed if monthly and expression.which in _SEQUEL_WORDS else narrative_guessed
+        mention = _resolve(article_id, expression, anchor, source, narrative, tense, quoted, told, guessed)
         if mention is not None and deeds:
             mention = replace(mention, deeds=deeds.get(expression.start, ()))
         if mention is None:
             continue
         resolved.append((expression, mention))
         if mention.granularity == "day" and not mention.in_quote:
-            narrative = mention.start
+            narrative, narrative_guessed = mention.start, mention.anchor_source == "story"
         if mention.granularity in {"day", "month"} and not mention.in_quote:
-            narrated_month = mention.start
+            narrated_month, narrated_guessed = mention.start, mention.anchor_source == "story"
     return resolved
 
 
@@ -102,6 +107,7 @@ def _resolve(
     tense: Tense | None,
     in_quote: bool,
     told: date | None = None,
+    told_guessed: bool = False,
 ) -> DateMention | None:
     span = Span(article_id, e.start, e.end)
 
@@ -146,8 +152,8 @@ def _resolve(
             # "The following month", "the previous day" follow on from a time the text told: with
             # none told, the writing day is a guess (a February article's "the following month"
             # read as March). A month or year counts on from the last month or day told.
-            return None if told is None else _offset(e, anchor, source, told, make)
-        return _offset(e, anchor, source, narrative, make)
+            return None if told is None else _offset(e, anchor, source, told, make, told_guessed)
+        return _offset(e, anchor, source, narrative, make, told_guessed)
     return None
 
 
@@ -182,7 +188,12 @@ def _period(
 
 
 def _offset(
-    e: DateExpression, anchor: date, source: AnchorSource | None, narrative: date | None, make: _Make
+    e: DateExpression,
+    anchor: date,
+    source: AnchorSource | None,
+    narrative: date | None,
+    make: _Make,
+    narrative_guessed: bool = False,
 ) -> DateMention | None:
     count = e.count if e.count is not None else 1.0
     backwards = e.direction in {"earlier", "ago", "previously", "after"} or e.which in {"previous", "preceding"}
@@ -191,6 +202,8 @@ def _offset(
     sign = -1 if backwards else 1
     # "ago" counts from the writing day; "earlier"/"later"/"the next day" from the day just narrated.
     base, base_source = (anchor, source) if e.direction == "ago" or narrative is None else (narrative, "text")
+    if base_source == "text" and narrative_guessed:
+        base_source = "story"  # the day narrated was read against the story's window: so is this one
     if e.unit in UNIT_DAYS:
         day = base + timedelta(days=sign * round(count * UNIT_DAYS[e.unit]))
         granularity = "day" if e.unit == "day" else "range"

@@ -14,6 +14,7 @@ from newsfuse.extract.events import Event, describe
 from newsfuse.extract.leads import lead_clauses
 from newsfuse.extract.numbers import find_numbers
 from newsfuse.extract.parsing import Parser, SpacyParser
+from newsfuse.extract.pending import overtaken
 from newsfuse.extract.quote_groups import group_quotes
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.extract.quotes import find_quotes
@@ -84,4 +85,5 @@ class Extractor:
             views=stance.views,
             arguing=tuple(sorted(stance.arguing)),
             weekdays=tuple(weekdays),
+            overtaken=overtaken(articles, docs),
         )

@@ -101,8 +101,9 @@ def _done(verb: Token) -> bool:
 
 
 def _headline_grammar(sentence: SpacySpan) -> bool:
-    """A short line with no finite verb, or with a bare present verb and a singular common noun
-    left without its article ("give Colts comeback win")."""
+    """A short line with no finite verb, a passive with its auxiliary dropped ("Nominee praised for
+    ..."), or a bare present verb and a singular common noun left without its article ("give Colts
+    comeback win")."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if not words or len(words) > DECK_MAX_WORDS:
         return False
@@ -113,10 +114,29 @@ def _headline_grammar(sentence: SpacySpan) -> bool:
         # No finite verb, nor a bare one (an imperative's, "Heap ... and shake it all up"): a noun
         # phrase, or a plan in the infinitive ("Order to State Department to hold off ...").
         return True
+    if _headline_passive(root):
+        return True
     if root.pos_ != "VERB" or root.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in root.children):
         return False
     arguments = [c for c in root.children if c.dep_ in ("nsubj", "dobj")]
     return any(a.tag_ == "NN" and not any(d.dep_ in _DETERMINERS for d in a.children) for a in arguments)
+
+
+def _headline_passive(root: Token) -> bool:
+    """A passive with its auxiliary and its subject's article dropped ("Nominee praised for her
+    expertise ..."): a past form with no auxiliary, no object and a preposition after it, whose
+    subject is a singular common noun with no determiner. A body sentence writes "The nominee was
+    praised for ..."; read as an active past, the verb would want an object it does not have."""
+    if root.pos_ != "VERB" or root.tag_ not in ("VBD", "VBN"):
+        return False
+    children = list(root.children)
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in children):
+        return False
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or not any(c.dep_ in ("prep", "agent") and c.i > root.i for c in children):
+        return False
+    subject = subjects[0]
+    return subject.tag_ == "NN" and not any(d.dep_ in _DETERMINERS for d in subject.children)
 
 
 def _bare(token: Token) -> bool:

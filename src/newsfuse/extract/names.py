@@ -121,6 +121,21 @@ def is_title_word(word: str) -> bool:
     return word.casefold().rstrip(".") in TITLE_WORDS
 
 
+# Roles that introduce a person as another's relative ("first lady Jill Biden", "his son Oscar"):
+# their head word, or the whole role for a spouse's title.
+KIN_WORDS = frozenset(
+    "wife husband spouse widow widower son daughter child stepson stepdaughter brother sister mother"
+    " father grandson granddaughter grandmother grandfather nephew niece cousin uncle aunt".split()
+)
+SPOUSE_TITLES = frozenset({"first lady", "first gentleman", "second lady", "second gentleman"})
+
+
+def is_kin_role(role: str) -> bool:
+    """Whether a role names the person as someone's relative ("first lady", "his younger brother")."""
+    words = role.casefold().replace("'s", "").split()
+    return bool(words) and (words[-1] in KIN_WORDS or " ".join(words[-2:]) in SPOUSE_TITLES)
+
+
 # Lower-case nouns that name a kind of area; "Kaldmere province" and "Halsted housing estate" are
 # the same place as "Kaldmere" and "Halsted", written with their category.
 AREA_NOUNS = frozenset(
@@ -183,6 +198,9 @@ ORGANIZATION_HEADS = frozenset(
         "forces",
         "association",
         "federation",
+        "coalition",
+        "alliance",
+        "society",
         "foundation",
         "organization",
         "organisation",

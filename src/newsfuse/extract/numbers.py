@@ -324,7 +324,7 @@ def _describe(
         qualifier=_qualifier(text, start),
         measure=measure,
         stance=stance,
-        verb=context.text.lower() if context is not None else None,
+        verb=_told_verb(noun, context),
         owner=owner,
         owner_unnamed=unnamed,
         frame=frame(span[-1], context) if span is not None and len(span) > 0 else None,
@@ -471,6 +471,15 @@ def _starting_value(text: str, start: int) -> bool:
 
 def _verb(token: Token) -> Token | None:
     return next((current for current in climb(token, 6) if current.pos_ == "VERB"), None)
+
+
+def _told_verb(noun: Token | None, context: Token | None) -> str | None:
+    """The verb a reader is told the counted things did or underwent: the counted noun's own relative
+    clause ("500,000 Americans who have died") before the clause the number sits in ("held a moment of
+    silence for ...")."""
+    own = next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")), None) if noun else None
+    told = own if own is not None and own.lemma_ not in ("be", "have") else context
+    return told.text.lower() if told is not None else None
 
 
 def _qualifier(text: str, start: int) -> str | None:

@@ -15,7 +15,14 @@ are in the narration (the words outside quotation marks), each with its reason:
 - advice in the writer's voice: "should" or "ought to" on the main clause, with nobody said to
   advise it;
 - the first or the second person ("We don't know where the virus came from", "you interview a
-  subject"): a report speaks of others, to no one in particular.
+  subject"): a report speaks of others, to no one in particular;
+- a command to the reader ("Imagine if the Los Angeles Rams had to play ...", NeuS 272): a sentence
+  that opens on its verb in the base form, with no subject, speaks to the reader as the second person
+  does;
+- a conjecture: "could", "might" or "may" on the main clause ("The case could still lead to the end
+  of Roe v. Wade", "Sean Spicer might outlast him", NeuS 152 and 242): what may come is a guess, and a
+  report says whose ("analysts say it could ..."). A report also tells what a deed may bring, so a
+  conjecture alone does not make an article argue (see `argues`).
 None of these holds when the sentence attributes what it says (a reporting verb with its subject,
 "according to"): then the view is someone's and the sentence reports it.
 
@@ -72,6 +79,13 @@ SEEMING = frozenset({"seem"})
 # Attribution corpora count "seem" and "sound" as cues; here they are the writer's impression unless
 # someone is named as having it ("seemed to investigators").
 _IMPRESSIONS = frozenset({"seem", "sound", "appear"})
+# Modals of possibility: on the main clause, said by no one, they guess at what may come. Denied
+# ("could not be reached") they tell what was not possible, which reports.
+CONJECTURE = frozenset({"could", "might", "may"})
+# Marks that keep their sentence out but do not count toward the article's voice: a report also says
+# what a deed may bring ("The approval Tuesday could avert a government shutdown", NeuS 35, whose
+# short excerpt attributes nothing), so one guess makes no column.
+SENTENCE_ONLY = frozenset({"conjecture"})
 # Subjects that can hold a view: named people, organisations, nationalities and places (a
 # government), and personal pronouns.
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -143,8 +157,10 @@ def story_stance(articles: Sequence[Article], docs: Sequence[Doc]) -> StoryStanc
 
 
 def argues(stances: Sequence[Stance]) -> bool:
-    """Whether more of the article's sentences argue than attribute (see the module's docstring)."""
-    return sum(s.argues for s in stances) > sum(s.attributed for s in stances)
+    """Whether more of the article's sentences argue than attribute (see the module's docstring); a
+    conjecture keeps its sentence out but tells nothing of the article's voice (SENTENCE_ONLY)."""
+    arguing = sum(s.argues and not set(s.marks) <= SENTENCE_ONLY for s in stances)
+    return arguing > sum(s.attributed for s in stances)
 
 
 def _marks(own: list[Token]) -> tuple[str, ...]:
@@ -171,6 +187,11 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
         found.append("judged mind")
     if any(_advises(t) for t in own):
         found.append("advice")
+    root = own[0].sent.root
+    if root in own and _commands(root, own[0]):
+        found.append("command")
+    if root in own and _conjectures(root):
+        found.append("conjecture")
     return tuple(found)
 
 
@@ -205,6 +226,17 @@ def _advises(token: Token) -> bool:
     head = token.head
     # On the main clause: the modal's verb is the sentence's root (not "said the court should ...").
     return bool(head.dep_ == "ROOT")
+
+
+def _commands(root: Token, first: Token) -> bool:
+    """A sentence that opens on its main verb in the base form, with no subject: an imperative."""
+    return root.i == first.i and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children)
+
+
+def _conjectures(root: Token) -> bool:
+    """A main verb carrying "could", "might" or "may", not denied."""
+    auxiliaries = [c for c in root.children if c.dep_ == "aux"]
+    return any(c.lower_ in CONJECTURE for c in auxiliaries) and not any(c.dep_ == "neg" for c in root.children)
 
 
 def _attributed(sentence: SpacySpan) -> bool:

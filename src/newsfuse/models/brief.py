@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsfuse.models.article import Article, Span
@@ -19,6 +20,17 @@ SECTION_TITLES = {
     "background": "Background",
     "perspectives": "Perspectives",
 }
+
+
+def told_above(headline: str, lede: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a section's line repeats the headline or a lede line, which a page shows above the
+    sections (a story whose articles have no title is headed by one of its sentences)."""
+    told = {_bare(text) for text in (headline, *lede)}
+    return lambda text: _bare(text) in told
+
+
+def _bare(text: str) -> str:
+    return text.strip().rstrip(".!?").casefold()
 
 
 @dataclass(frozen=True, slots=True)

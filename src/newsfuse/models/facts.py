@@ -285,6 +285,8 @@ class StoryFacts:
     arguing: tuple[str, ...] = ()
     # Weekdays of articles with no day to count from (neither they nor their story are dated).
     weekdays: tuple[NamedWeekday, ...] = ()
+    # Sentences stating as pending what another article of the story reports done (extract.pending).
+    overtaken: tuple[Span, ...] = ()
 
     def entity(self, name: str) -> Entity | None:
         """The entity that `name` (canonical or alias, any case) refers to, or None."""

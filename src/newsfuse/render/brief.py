@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsfuse.models import Span
-from newsfuse.models.brief import SECTION_TITLES, Brief, CitedSentence
+from newsfuse.models.brief import SECTION_TITLES, Brief, CitedSentence, told_above
 from newsfuse.models.claims import name_articles
 from newsfuse.models.facts import Entity, shown_speaker
 from newsfuse.models.record import (
@@ -120,12 +120,12 @@ def briefs_markdown(briefs: Sequence[Brief]) -> str:
 
 
 def shown_sections(brief: Brief) -> list[tuple[str, tuple[CitedSentence, ...]]]:
-    """The sections a page shows under the lede, in order, empty ones left out: a line the lede
-    already tells is not shown twice (the brief's data keeps both whole)."""
-    told = {sentence.text for sentence in brief.lede}
+    """The sections a page shows under the lede, in order, empty ones left out: a line the headline
+    or the lede already tells is not shown twice (the brief's data keeps both whole)."""
+    told = told_above(brief.headline, (sentence.text for sentence in brief.lede))
     shown = []
     for name, sentences in brief.sections.items():
-        sentences = tuple(s for s in sentences if s.text not in told)
+        sentences = tuple(s for s in sentences if not told(s.text))
         if sentences:
             shown.append((name, sentences))
     return shown

@@ -9,6 +9,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+# A double prime marks inches or seconds after a figure (5′10″); after a letter it is a closing
+# quotation mark some wire feeds encode that way ("Randolph “Tex″ Alles"), and the tagger reads the
+# name as broken off there.
+_PRIME_AFTER_LETTER = re.compile(r"(?<=[^\W\d_])\u2033")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 
 
@@ -19,6 +23,8 @@ def normalize_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line)
     if _HAS_INVISIBLE.search(line):  # a dict translation looks up every character: a third of this function
         line = line.translate(_INVISIBLE)
+    if "\u2033" in line:
+        line = _PRIME_AFTER_LETTER.sub("\u201d", line)
     return _SPACES.sub(" ", line).strip()
 
 

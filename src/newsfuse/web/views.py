@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newsfuse.models.brief import SECTION_TITLES
+from newsfuse.models.brief import SECTION_TITLES, told_above
 from newsfuse.models.facts import shown_speaker
 from newsfuse.models.record import (
     AlignmentNote,
@@ -205,11 +205,10 @@ def story_view(brief: StoredBrief) -> StoryView:
 def section_views(record: BriefRecord, notes: PageNotes, citer: Citer) -> tuple[Section, ...]:
     """The brief's sections in reading order, each sentence citing its sources at their first span."""
     sections = []
-    told = {item.text for item in record.lede}
+    told = told_above(record.headline, (item.text for item in record.lede))
     for name, items in record.sections.items():
         sentences = cited_sentences(items, notes.sentences.get(name, ()), citer)
-        # A line the lede above already tells is not shown twice.
-        sentences = tuple(s for s in sentences if s.text not in told)
+        sentences = tuple(s for s in sentences if not told(s.text))
         if sentences:
             sections.append(Section(name, SECTION_TITLES[name], sentences))
     return tuple(sections)

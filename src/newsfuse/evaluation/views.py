@@ -1,0 +1,134 @@
+"""Writers' views stated as news (issue 22): how many of the brief's reporting lines (lede, quick
+read, what happened) are the writer's own evaluation, and how well the view flag finds them.
+
+A labels file holds, for some NeuS stories, each reporting line the brief once showed, labelled by
+reading it against its article: `news` (a reported fact, or a view attributed to someone) or `view`
+(the writer's evaluation or framing stated as fact). Each label keeps the line's opening words and
+where it lies in its article (article index in the story, character offsets), never the text.
+
+Two figures come out:
+- the misleading share: of today's reporting lines, the labelled views (lines no label covers are
+  listed, to be read and labelled before the figure is quoted);
+- the flag's precision and recall on every labelled line, shown or not: a line is flagged when the
+  extract stage reads its sentence as a view or its article as arguing, or its headline or narration
+  marks an opinion piece (what keeps a line out of the reporting sections).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsfuse.brief.extractive import opinion_piece
+from newsfuse.errors import EvaluationDataError
+from newsfuse.evaluation.datasets import require
+from newsfuse.evaluation.summaries import parse_line, source_file
+from newsfuse.extract import Extractor
+from newsfuse.models import Article, Span
+from newsfuse.models.brief import Brief, CitedSentence
+
+LABELS = ("news", "view")
+# How many opening words identify a line within its story.
+OPENING_WORDS = 8
+
+Briefer = Callable[[str, Sequence[Article]], Brief]
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    line: int  # the story's line in the .source file, from 1
+    opens: str  # the line's first OPENING_WORDS words
+    article: int  # which article of the story the line is cited to first
+    start: int
+    end: int
+    label: str
+
+
+def opening(text: str) -> str:
+    return " ".join(text.split()[:OPENING_WORDS])
+
+
+def load_labels(path: Path) -> list[Label]:
+    rows = json.loads(require(path, "views labels file").read_text(encoding="utf-8"))
+    labels = [Label(**row) for row in rows]
+    for label in labels:
+        if label.label not in LABELS:
+            raise EvaluationDataError(f"{path}: line {label.line}: label {label.label!r} is none of {LABELS}")
+    return labels
+
+
+def reporting_lines(brief: Brief) -> list[CitedSentence]:
+    """The lede, quick-read and what-happened lines, each wording once."""
+    seen: set[str] = set()
+    lines = []
+    for sentence in (*brief.lede, *brief.sections.quick_read, *brief.sections.what_happened):
+        if sentence.text not in seen:
+            seen.add(sentence.text)
+            lines.append(sentence)
+    return lines
+
+
+def flagged(label: Label, articles: Sequence[Article], views: Sequence[Span], arguing: frozenset[str]) -> bool:
+    """Whether the labelled line's sentence would be kept out of the reporting sections as a view."""
+    article = articles[label.article]
+    if article.id in arguing or opinion_piece(article):
+        return True
+    length = label.end - label.start
+    return any(
+        v.article_id == article.id and 2 * (min(v.end, label.end) - max(v.start, label.start)) > length for v in views
+    )
+
+
+def evaluate_views(
+    labels_path: Path, data: Path, *, briefer: Briefer | None = None, extractor: Extractor | None = None
+) -> dict[str, Any]:
+    labels = load_labels(labels_path)
+    sources = source_file(data).read_text(encoding="utf-8").splitlines()
+    if briefer is None:
+        from newsfuse.service import Newsfuse
+
+        briefer = Newsfuse().brief_story
+    extractor = extractor or Extractor()
+    by_line: dict[int, list[Label]] = {}
+    for label in labels:
+        by_line.setdefault(label.line, []).append(label)
+    shown = views = 0
+    unlabelled: list[str] = []
+    hits = {"tp": 0, "fp": 0, "fn": 0}
+    for number, story_labels in sorted(by_line.items()):
+        articles = parse_line(sources[number - 1], number)
+        known = {label.opens: label for label in story_labels}
+        for line in reporting_lines(briefer(str(number), articles)):
+            known_label = known.get(opening(line.text))
+            if known_label is None:
+                unlabelled.append(f"{number}: {line.text}")
+                continue
+            shown += 1
+            views += known_label.label == "view"
+        facts = extractor.extract(articles)
+        arguing = frozenset(facts.arguing)
+        for label in story_labels:
+            flag = flagged(label, articles, facts.views, arguing)
+            if flag and label.label == "view":
+                hits["tp"] += 1
+            elif flag:
+                hits["fp"] += 1
+            elif label.label == "view":
+                hits["fn"] += 1
+    return {
+        "set": "views",
+        "labels": str(labels_path.name),
+        "stories": len(by_line),
+        "lines_shown": shown,
+        "views_shown": views,
+        "misleading_pct": round(100 * views / shown, 1) if shown else 0.0,
+        "unlabelled": unlabelled,
+        "flag_tp": hits["tp"],
+        "flag_fp": hits["fp"],
+        "flag_fn": hits["fn"],
+        "flag_precision": round(hits["tp"] / ((hits["tp"] + hits["fp"]) or 1), 3),
+        "flag_recall": round(hits["tp"] / ((hits["tp"] + hits["fn"]) or 1), 3),
+    }

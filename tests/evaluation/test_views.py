@@ -1,0 +1,47 @@
+"""Writers' views stated as news (issue 22): the labelled NeuS lines in evaluation/views stay
+readable, and on the draw the brief's reporting lines hold no more views than measured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsfuse.evaluation.summaries import parse_line
+from newsfuse.evaluation.views import LABELS, load_labels
+from tests.conftest import EVAL, REPO, need
+
+VIEWS = REPO / "evaluation" / "views"
+FLOORS: dict[str, Any] = json.loads((REPO / "evaluation" / "floors.json").read_text(encoding="utf-8"))["views"]
+
+
+@pytest.mark.parametrize("name", ["neus-draw.json", "neus-check.json", "neus-check2.json", "neus-check3.json"])
+def test_each_label_points_at_its_line_in_the_article(name: str) -> None:
+    lines = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()
+    for label in load_labels(VIEWS / name):
+        assert label.label in LABELS
+        article = parse_line(lines[label.line - 1], label.line)[label.article]
+        # The cited sentence holds the line's opening words (the brief may put a name for a leading
+        # pronoun, so the last three of them are compared).
+        source = " ".join(article.text[label.start : label.end].split())
+        assert " ".join(label.opens.split()[-3:]) in source, (label.line, label.opens)
+
+
+def test_draw_views_stay_under_the_measured_share() -> None:
+    from newsfuse.evaluation.views import evaluate_views
+
+    figures = evaluate_views(VIEWS / "neus-draw.json", need(EVAL / "neus-val"))
+    assert figures["unlabelled"] == []
+    assert figures["misleading_pct"] <= FLOORS["draw_ceiling"]["misleading_pct"]
+    assert figures["flag_precision"] >= FLOORS["draw_floor"]["flag_precision"]
+
+
+def test_a_label_file_with_an_unknown_label_is_refused(tmp_path: Path) -> None:
+    from newsfuse.errors import EvaluationDataError
+
+    bad = tmp_path / "labels.json"
+    bad.write_text(json.dumps([{"line": 2, "opens": "x", "article": 0, "start": 0, "end": 1, "label": "opinion"}]))
+    with pytest.raises(EvaluationDataError):
+        load_labels(bad)
