@@ -65,6 +65,7 @@ class BriefBuilder:
             leads=facts.leads,
             views=facts.views,
             arguing=frozenset(facts.arguing),
+            assertions=facts.assertions,
             overtaken=facts.overtaken,
         )
         ordered = _reading_order(articles, profile)

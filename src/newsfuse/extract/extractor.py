@@ -84,6 +84,7 @@ class Extractor:
             leads=tuple(leads),
             views=stance.views,
             arguing=tuple(sorted(stance.arguing)),
+            assertions=stance.assertions,
             weekdays=tuple(weekdays),
             overtaken=overtaken(articles, docs),
         )

@@ -66,6 +66,13 @@ def lead_clauses(article: Article, doc: Doc) -> list[LeadClause]:
     return clauses
 
 
+def tells_deed(root: Token) -> bool:
+    """Whether a sentence's main clause (its root) tells a deed as done, itself or through a verb of
+    saying, and does not deny it: "didn't anticipate or understand how the anger had spiraled" (ECB
+    19) tells of no deed, and a writer's reading of a mind."""
+    return _deed(root)[1] and not any(c.dep_ == "neg" for c in root.children)
+
+
 def _deed(root: Token) -> tuple[tuple[str, ...], bool]:
     """The deed the clause tells (as written, and its lemma), and whether it tells it as done.
 

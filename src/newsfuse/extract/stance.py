@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfuse.extract.cues import REPORTING_VERBS, SPEECH_VERBS
+from newsfuse.extract.leads import tells_deed
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
 
@@ -97,16 +98,25 @@ _QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "``", "''"})
 # Attribution phrases that are not reporting verbs.
 _ACCORDING = "according to"
 _ATTRIBUTING = REPORTING_VERBS | SPEECH_VERBS
+# Quantifiers that stand as a subject with no noun ("Few here think ...", "Many believe ..."): who
+# thinks so is not said.
+_VAGUE_SUBJECTS = frozenset({"few", "many", "some", "most", "several", "others"})
 
 
 @dataclass(frozen=True, slots=True)
 class Stance:
-    """One sentence's marks of the writer's own voice (`marks`, names as above) and whether it
-    attributes what it says to someone (`attributed`)."""
+    """One sentence's marks of the writer's own voice (`marks`, names as above), whether it
+    attributes what it says to someone (`attributed`), and whether it asserts (`asserts`): a
+    statement in the writer's own voice, unmarked, that neither tells a deed done (as a news lead
+    does, extract.leads) nor names whose it is. A state, a forecast or a reading of events ("Europe
+    will be watching the vote closely", "Few here think the unrest will end anytime soon", ECB 11
+    and 19). It may be plain fact; it rests on its writer unless another source tells it too
+    (brief.extractive)."""
 
     span: Span
     marks: tuple[str, ...]
     attributed: bool
+    asserts: bool = False
 
     @property
     def argues(self) -> bool:
@@ -131,7 +141,10 @@ def sentence_stances(article: Article, doc: Doc) -> list[Stance]:
         open_quote = any(t.text in _QUOTE_MARKS for t in own)
         marks = _marks(own) if own and not open_quote else ()
         span = Span(article.id, words[0].idx, words[-1].idx + len(words[-1].text))
-        stances.append(Stance(span, marks, _attributed(sentence)))
+        asserts = (
+            bool(own) and not open_quote and not marks and not _sourced(sentence) and not tells_deed(sentence.root)
+        )
+        stances.append(Stance(span, marks, _attributed(sentence), asserts))
     return stances
 
 
@@ -142,18 +155,21 @@ class StoryStance:
 
     views: tuple[Span, ...]
     arguing: frozenset[str]
+    assertions: tuple[Span, ...] = ()
 
 
 def story_stance(articles: Sequence[Article], docs: Sequence[Doc]) -> StoryStance:
     """The stance of each parsed article of a story, gathered."""
     views: list[Span] = []
+    assertions: list[Span] = []
     arguing: set[str] = set()
     for article, doc in zip(articles, docs, strict=True):
         stances = sentence_stances(article, doc)
         views.extend(s.span for s in stances if s.argues)
+        assertions.extend(s.span for s in stances if s.asserts)
         if argues(stances):
             arguing.add(article.id)
-    return StoryStance(tuple(views), frozenset(arguing))
+    return StoryStance(tuple(views), frozenset(arguing), tuple(assertions))
 
 
 def argues(stances: Sequence[Stance]) -> bool:
@@ -254,6 +270,28 @@ def _attributed(sentence: SpacySpan) -> bool:
         if subjects and (lemma in SPEECH_VERBS or any(_someone(s) for s in subjects)):
             return True
     return False
+
+
+def _sourced(sentence: SpacySpan) -> bool:
+    """Whether the sentence says whose its words are: "according to", or a verb of attribution with
+    what was said (a clause or an object: "Police said the man fled") and a subject that names
+    someone, not a bare quantifier ("Few here think ...", "Many believe ...": the weasel words style
+    guides warn of). "The rage continues to smolder" uses a verb of speech, "continue", as an aspect."""
+    if _ACCORDING in sentence.text.lower():
+        return True
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _ATTRIBUTING:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        said = any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in verb.children)
+        if said and subjects and not all(_vague(s) for s in subjects):
+            return True
+    return False
+
+
+def _vague(subject: Token) -> bool:
+    """A subject that is a bare quantifier: "few", "many", "some" with no noun of its own."""
+    return subject.lower_ in _VAGUE_SUBJECTS and not any(c.pos_ in ("NOUN", "PROPN") for c in subject.children)
 
 
 def _someone(subject: Token) -> bool:

@@ -283,6 +283,9 @@ class StoryFacts:
     # the writer's own view with nothing attributed, and the articles that argue as a whole.
     views: tuple[Span, ...] = ()
     arguing: tuple[str, ...] = ()
+    # Sentences in the writer's own voice that tell no deed done and attribute nothing (a state, a
+    # forecast, a reading of events): they rest on their writer unless another source tells them.
+    assertions: tuple[Span, ...] = ()
     # Weekdays of articles with no day to count from (neither they nor their story are dated).
     weekdays: tuple[NamedWeekday, ...] = ()
     # Sentences stating as pending what another article of the story reports done (extract.pending).
