@@ -45,3 +45,32 @@ def test_a_label_file_with_an_unknown_label_is_refused(tmp_path: Path) -> None:
     bad.write_text(json.dumps([{"line": 2, "opens": "x", "article": 0, "start": 0, "end": 1, "label": "opinion"}]))
     with pytest.raises(EvaluationDataError):
         load_labels(bad)
+
+
+ECB_FLOORS: dict[str, Any] = json.loads((REPO / "evaluation" / "floors.json").read_text(encoding="utf-8"))["views_ecb"]
+
+
+@pytest.mark.parametrize("name", ["ecb-draw.json", "ecb-check.json"])
+def test_each_ecb_label_points_at_its_line_in_the_document(name: str) -> None:
+    from newsfuse.evaluation.views_ecb import LABELS as ECB_LABELS
+    from newsfuse.evaluation.views_ecb import load_ecb_labels, story_articles
+
+    data = need(EVAL / "ecbplus-dev")
+    stories, labels = load_ecb_labels(VIEWS / name)
+    documents = {
+        (a.origin or "").removesuffix(".txt"): a.text for story in stories for a in story_articles(data, story)
+    }
+    for label in labels:
+        assert label.label in ECB_LABELS
+        if label.end == 0:  # a document's title heads the brief: it is no sentence of the text
+            continue
+        source = " ".join(documents[label.document][label.start : label.end].split())
+        assert " ".join(label.opens.split()[-3:]) in source, (label.document, label.opens)
+
+
+def test_ecb_draw_misleading_lines_stay_under_the_ceiling() -> None:
+    from newsfuse.evaluation.views_ecb import evaluate_ecb_views
+
+    figures = evaluate_ecb_views(VIEWS / "ecb-draw.json", need(EVAL / "ecbplus-dev"))
+    assert figures["unlabelled"] == []
+    assert figures["misleading_pct"] <= ECB_FLOORS["draw_ceiling"]["misleading_pct"]

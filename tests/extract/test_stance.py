@@ -93,3 +93,19 @@ def test_reports_of_a_state_of_mind_or_a_planned_vote_are_news(extractor: Extrac
     for number in (112, 2):
         articles, facts = _story(extractor, number)
         assert _views(articles, facts) == []
+
+
+def test_a_reading_said_by_no_one_named_asserts(extractor: Extractor) -> None:
+    # ECB 19_6 (the corroboration draw): "Few here think ..." names no one who thinks so, and its
+    # clauses tell no deed; "Masked men wielding clubs guard the entrance ..." is a feature's present
+    # too. A report of a deed done ("Youths attacked a police station ...", 19_5) does not assert.
+    from newsfuse.evaluation.views_ecb import EcbStory, story_articles
+
+    articles = story_articles(need(EVAL / "ecbplus-dev"), EcbStory(19, "ecb", 10))
+    facts = extractor.extract(articles)
+    by_id = {a.id: a for a in articles}
+    asserted = [by_id[s.article_id].excerpt(s) for s in facts.assertions]
+    assert any(s.startswith("Few here think the unrest will end") for s in asserted)
+    assert not [s for s in asserted if s.startswith("Youths attacked a police station")]
+    # "Police said ..." and "according to" name whose words they are.
+    assert not [s for s in asserted if s.startswith(("Police said", "According to"))]

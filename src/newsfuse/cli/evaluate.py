@@ -173,11 +173,16 @@ def views_cli(
         "evaluation/views/neus-draw.json"
     ),
 ) -> None:
-    """Writers' views stated as news: labelled views among the brief's lines, and the view flag's precision/recall."""
+    """Writers' views stated as news: labelled views among the brief's lines, and the view flag's
+    precision/recall (NeuS lines); or labelled misleading lines of ECB+ briefs (an ecb-*.json file)."""
     from newsfuse.evaluation.views import evaluate_views
+    from newsfuse.evaluation.views_ecb import evaluate_ecb_views, is_ecb_labels
 
     try:
-        _emit(evaluate_views(labels, data or default_data_path("neus-val")))
+        if is_ecb_labels(labels):
+            _emit(evaluate_ecb_views(labels, data or default_data_path("ecbplus-dev")))
+        else:
+            _emit(evaluate_views(labels, data or default_data_path("neus-val")))
     except EvaluationDataError as exc:
         _fail(exc)
 
