@@ -51,3 +51,18 @@ def test_a_one_source_forecast_gives_way_to_an_attributed_line(service: Newsfuse
     lines = _leading(brief)
     assert not [line for line in lines if line.startswith("Europe will be watching")]
     assert any(line.startswith("The authorities say the vote") for line in lines)
+
+
+def test_a_blog_s_question_does_not_head_the_story(service: Newsfuse) -> None:
+    # ECB 34, documents 9-16 (fresh reading G): the only titled one is a blog's "Barack Obama to Name
+    # Dr. Sanjay Gupta Surgeon General: Onion headline or actual news?"; the reports beside it tell the
+    # offer as news, and the story's main event heads it.
+    data: Path = need(EVAL / "ecbplus-dev")
+    articles = [
+        a
+        for a in story_articles(data, EcbStory(34, "ecb", 16))
+        if int((a.origin or "").split("_")[1].removesuffix("ecb.txt")) >= 9
+    ]
+    brief = service.brief_story("34", articles)
+    assert "?" not in brief.headline
+    assert "Gupta" in brief.headline and brief.headline == brief.sections.quick_read[0].text

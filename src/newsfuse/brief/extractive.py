@@ -597,8 +597,13 @@ def _headline(
             or trusted
         )
         # A title that asks ("Does Biden Need Pennsylvania to Win?") teases an explainer or a column;
-        # a headline tells what happened, so one that states wins where there is one.
-        trusted = [a for a in trusted if not _asks(a.title or "")] or trusted
+        # a headline tells what happened, so one that states wins where there is one. Where every
+        # such title asks (a blog's "... Surgeon General: Onion headline or actual news?" beside
+        # untitled reports, ECB 34), the story's main event, the quick read's first line, heads it.
+        stating = [a for a in trusted if not _asks(a.title or "")]
+        if not stating and quick:
+            return Headline(quick[0].text, quick[0].sources)
+        trusted = stating or trusted
         spread = _stem_spread(articles, story.profile.lineage)
 
         def shared(article: Article) -> float:
