@@ -45,6 +45,27 @@ def a_state(verb: Token) -> bool:
     return any(c.dep_ == "acomp" or (c.dep_ == "attr" and c.pos_ == "ADJ") for c in verb.children)
 
 
+def scene_of(verb: Token) -> Token | None:
+    """The deed of a "when" clause that a past scene frames ("Comeaux was in a wheelchair Monday
+    when he pulled a gun", "LaRue was with Magruder ... when the Watergate burglars were arrested,
+    on June 17, 1972"): a past "be" with no passive in it, or a past progressive ("was walking home
+    when ..."), tells how things stood, and English puts what happened in the "when" clause. The
+    date dates the moment the clause names, so that clause is the event; None when the verb tells
+    no scene or has no such clause."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    copula = verb.lemma_ == "be" and verb.tag_ == "VBD" and not auxiliaries and verb.dep_ not in {"aux", "auxpass"}
+    progressive = verb.tag_ == "VBG" and any(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxiliaries)
+    if not (copula or progressive):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i:
+            continue
+        opener = clause.left_edge
+        if opener.lower_ == "when" and opener.dep_ in {"advmod", "mark"} and opener.head.i == clause.i:
+            return clause
+    return None
+
+
 def participle_only(verb: Token) -> bool:
     """Whether the clause's verb is a past participle with no auxiliary ("conceptual drawings,
     released this month"): no finite clause tells a deed, only a noun and what was done to it."""

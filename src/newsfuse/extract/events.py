@@ -179,6 +179,9 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "the California earthquake last month will result in", "set Nov. 10 as the deadline"
     if doubt.counted_from(span.root, date_tokens) or doubt.coordinated_with_other(date_tokens, doc):
         return None  # "Eight trading days after Oct. 12"; "on Tuesday and Iraqi-bound cargo" (a misparse)
+    scene = doubt.scene_of(verb)
+    if scene is not None:
+        verb = scene  # "was in a wheelchair Monday when he pulled a gun": the date is the pulling's
     predicate = verb
     # "is expected to make landfall": describe from the verb that carries the subject.
     expected = False
@@ -208,6 +211,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "may have lost his handkerchief", "would assume office": not told as done or planned
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     clause = _clause(verb, date_tokens)
+    if scene is not None:
+        clause = [t for t in clause if t.i != scene.left_edge.i]  # the "when" that linked it to the scene
     # The pronoun that opens a quoted relative clause belongs to the quoted words and goes with them
     # ("a large turnout, which [“will help elect ...”]"): left alone it opens a clause that never comes.
     kept = [
