@@ -45,12 +45,13 @@ def test_a_scene_gives_its_date_to_the_when_clause() -> None:
     assert not [e for e in timeline if e.event.startswith("LaRue was with")]
 
 
-def test_a_scene_whose_deed_names_no_one_is_no_entry() -> None:
+def test_a_scene_s_named_subject_stands_in_for_the_deed_s_pronoun() -> None:
     # 3_5ecbplus (audit): "Comeaux was in a wheelchair Monday when he pulled a gun on two guards
-    # ...": the deed's subject is a pronoun, so nothing is shown, and the scene is not shown either.
+    # during a transfer ...": the deed is the pulling, and "he" can only be Comeaux.
     timeline = _facts(_article("3_5ecbplus")).timeline
     assert not [e for e in timeline if "wheelchair" in e.event]
-    assert not [e for e in timeline if e.event.startswith("he pulled")]
+    pulled = [e for e in timeline if e.event.startswith("Comeaux pulled a gun on two guards")]
+    assert [e.date for e in pulled] == [date(2009, 11, 30)]
 
 
 def test_the_next_step_of_a_narration_is_left_out() -> None:

@@ -180,7 +180,9 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
     if doubt.counted_from(span.root, date_tokens) or doubt.coordinated_with_other(date_tokens, doc):
         return None  # "Eight trading days after Oct. 12"; "on Tuesday and Iraqi-bound cargo" (a misparse)
     scene = doubt.scene_of(verb)
+    doer: str | None = None
     if scene is not None:
+        doer = doubt.scene_doer(verb, scene)  # "Comeaux ... when he pulled a gun": "he" is Comeaux
         verb = scene  # "was in a wheelchair Monday when he pulled a gun": the date is the pulling's
     predicate = verb
     # "is expected to make landfall": describe from the verb that carries the subject.
@@ -226,7 +228,9 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "the allegations are [“just more evidence ...”]": what completes the clause is gone
     if _nothing_said(kept, verb):
         return None  # "Steve Moody said at Mr. Trump's rally", what he said quoted before: no deed told
-    if _pronoun_subject(kept, verb):
+    # The scene's named subject stands in for the deed's "he"/"she" when it opens the clause.
+    stand_in = kept[0] if doer is not None and kept and kept[0].lower_ in {"he", "she"} else None
+    if _pronoun_subject(kept, verb) and stand_in is None:
         return None  # "then he elevated her to Wisconsin Court of Appeals": who did it is in another sentence
     if doubt.since_then(kept, verb):
         return None  # "were also unifying ... since the party's convention last month": a stretch to now
@@ -242,6 +246,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None
     words = list(kept)
     prefix = ""
+    if stand_in is not None and doer is not None:
+        words, prefix = words[1:], doer + " "
     # A report whose speaker follows what was said ("..., the VMI said"): the speaker leads.
     subjects = [
         c
