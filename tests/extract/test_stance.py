@@ -109,3 +109,12 @@ def test_a_reading_said_by_no_one_named_asserts(extractor: Extractor) -> None:
     assert not [s for s in asserted if s.startswith("Youths attacked a police station")]
     # "Police said ..." and "according to" name whose words they are.
     assert not [s for s in asserted if s.startswith(("Police said", "According to"))]
+
+
+def test_a_negative_command_to_the_reader_is_a_view(extractor: Extractor) -> None:
+    # NeuS 140 (fresh reading H2): "Never mind that Kashuv apologized publicly for the comments; never
+    # mind that ..." stood in the lede. Its "never" hangs on a verb with no subject, as "Don't" does.
+    articles, facts = _story(extractor, 140)
+    assert any(v.startswith("Never mind that Kashuv apologized") for v in _views(articles, facts))
+    # The report that opens the same article ("On Monday, ... Kyle Kashuv announced ...") is news.
+    assert not any(v.startswith("On Monday, Parkland survivor") for v in _views(articles, facts))
