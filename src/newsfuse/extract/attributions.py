@@ -253,7 +253,9 @@ def _beside(text: str, verb: Token, quote: QuoteRegion, bare: bool) -> bool:
         if "\n" in text[quote.outer_end : verb.idx]:
             return False  # another paragraph, whatever the parser's sentences say
         gap = text[quote.outer_end : verb.idx]
-        opens = 0 <= sentence.start_char - quote.outer_end <= MAX_QUOTE_GAP_CHARS and _opens_with(verb)
+        # '"…" He said.' frames the quotation; 'X argued it is entitled to …' reports something else
+        # (issue 22: a claim quoted in one sentence, a senator's own argument in the next).
+        opens = bare and 0 <= sentence.start_char - quote.outer_end <= MAX_QUOTE_GAP_CHARS and _opens_with(verb)
         return opens or (bare and quote.outer_start >= sentence.start_char and "." not in gap)
     return _follows(text, verb, quote)
 
@@ -391,6 +393,9 @@ def _according_to(token: Token, doc: Doc) -> Attribution | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return subjects[0]
@@ -412,6 +417,20 @@ def _subject(verb: Token) -> Token | None:
         return _subject(noun.head)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return agents[0] if agents else None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """Whom a writer quotes as saying the words ("the Daily News quoted witness Devonte Brown as
+    saying"; "Mr. Gravano quoted Mr. Gotti as saying"): the object of "quote", not its subject,
+    said them; the subject only passes them on."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    said = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and _is_cue(g) for g in c.children)
+        for c in verb.children
+    )
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects[0] if said and objects else None
 
 
 def _phrase(token: Token) -> Offsets:

@@ -174,6 +174,10 @@ class SpeakerResolver:
                 kind = "either"  # the tagger and the entity disagree: a person typed as a body, or back
             written = self.text[start:end]
             name = self._written_name(written.split(), entity, start) if entity.type == "person" else entity.name
+            if entity.type == "organization" and self._surname(written):
+                # A bare surname of someone this article names in full ("Waldie" after "Undersheriff
+                # Larry Waldie") is that person, whatever type the entity was given.
+                kind, name = "person", self._written_name([written], None, start)
             out.append(_Candidate(start, end, entity.id, name, kind, self._sentence(start), _is_subject(span.root)))
             taken.append((start, end))
         for ent in self.doc.ents:
@@ -220,6 +224,11 @@ class SpeakerResolver:
             end = token.idx + len(token.text)
             out.append(_Candidate(first.idx, end, key, name, "either", self._sentence(first.idx), True))
         return sorted(out, key=lambda c: c.start)
+
+    def _surname(self, written: str) -> bool:
+        """Whether `written` is one word that ends a full name this article gives with a given name."""
+        folded = written.strip().casefold()
+        return " " not in folded and any(f.surname == folded and is_given_name(f.first) for f in self._full_names)
 
     def _place(self, at: int) -> bool:
         return any(
@@ -279,7 +288,16 @@ class SpeakerResolver:
                 # it is about, named first, and tells the others by given name or title ("his father,
                 # coach Greg McDermott"; "Doug said").
                 before = [f for f in self._full_names if f.surname == surname and f.start < at]
-                return before[0].text if before else None
+                if not before:
+                    return None
+                # ... unless another of them was just named, in reach of the surname: two unrelated
+                # Williamses of one report ("Makaeo Williams, 18, said" above; "Councilman Jumaane
+                # Williams blasted outsiders" right before "Williams fumed"), which is meant is no
+                # longer certain.
+                near = [f for f in before if self._sentence(f.start) >= self._sentence(at) - ANTECEDENT_REACH_SENTENCES]
+                if near and near[-1].text != before[0].text:
+                    return None
+                return before[0].text
             if entity is not None:
                 return self._shown(entity)
             known = [f.text for f in self._full_names if f.surname == surname]
@@ -357,6 +375,11 @@ class SpeakerResolver:
             return None
         best = ranked[0]
         if quote is not None and any(quote[0] <= m.span.start < quote[1] for m in best.mentions):
+            return None
+        # A definite description refers back: to someone this article has named before it. A person
+        # only another article of the story names ("the prosecutor in the Costello case" of 1957 and
+        # a judge who was once a prosecutor) is not its antecedent.
+        if not any(m.span.article_id == self.article_id and m.span.start < head.idx for m in best.mentions):
             return None
         return best.name
 
