@@ -7,6 +7,8 @@ from newsfuse.clean import Cleaner
 from newsfuse.evaluation.stories import as_written, read_document
 from newsfuse.evaluation.summaries import load
 from newsfuse.extract import Extractor
+from newsfuse.extract.attributions import find_attributions
+from newsfuse.extract.parsing import SpacyParser
 from newsfuse.models import Failure, QuoteMention, RawDocument, StoryFacts
 from tests.conftest import EVAL, need
 
@@ -75,3 +77,15 @@ def test_a_quotation_is_not_framed_by_the_next_sentences_own_report(extractor: E
     facts = extractor.extract(list(story.articles))
     mention = _mention(facts, "leaves most of Congress in the dark")
     assert mention.speaker is None
+
+
+def test_a_quotation_inside_a_later_paragraphs_narration_has_no_source() -> None:
+    # PolNeAR dev, Washington Post 10 September 2016: 'South Korean President Park Geun-hye said ...
+    # "spiraling out of control." / Japan branded North Korea an "outlaw nation in the neighborhood."'
+    path = next((need(EVAL / "polnear" / "dev" / "text")).glob("wash-post_2016-09-10_outrage-but-few-options*"))
+    text = path.read_text(encoding="utf-8")
+    doc = SpacyParser().parse([text])[0]
+    at = text.index("outlaw nation in the neighborhood")
+    holding = [a for a in find_attributions(text, doc) if a.content[0] <= at < a.content[1]]
+    assert holding
+    assert all(a.source is None or "Japan" in text[a.source[0] : a.source[1]] for a in holding)

@@ -465,7 +465,8 @@ def _dates(child: Token) -> bool:
 def _continuations(text: str, loose: list[QuoteRegion], found: list[Attribution]) -> list[Attribution]:
     """`found` with the quotations that have no cue of their own credited to the attribution just
     before them: in its paragraph the quotation is more of the same content ('"A," he said. "B."'
-    is one attribution, as PolNeAR writes it); in a later paragraph it is one of its own."""
+    is one attribution, as PolNeAR writes it); one opening the next paragraph is more of it too; one
+    inside a later paragraph's narration is one of its own, with no source."""
     ordered = sorted(found, key=lambda a: a.content)
     for quote in loose:
         if any(a.content[0] <= quote.start < a.content[1] for a in ordered):
@@ -486,7 +487,10 @@ def _continuations(text: str, loose: list[QuoteRegion], found: list[Attribution]
         elif "\n" not in between or _opens_paragraph(text, quote):
             ordered[previous[-1]] = Attribution((last.content[0], quote.outer_end), last.source, last.cue)
         else:
-            ordered.append(Attribution((quote.outer_start, quote.outer_end), last.source, None))
+            # In a later paragraph, inside a sentence of narration ('Japan branded North Korea an
+            # "outlaw nation ..."' below Park Geun-hye's words): the sentence is about someone else,
+            # and the speaker above is a guess (issue 22).
+            ordered.append(Attribution((quote.outer_start, quote.outer_end), None, None))
         ordered.sort(key=lambda a: a.content)
     return ordered
 
