@@ -89,3 +89,11 @@ def test_a_quotation_inside_a_later_paragraphs_narration_has_no_source() -> None
     holding = [a for a in find_attributions(text, doc) if a.content[0] <= at < a.content[1]]
     assert holding
     assert all(a.source is None or "Japan" in text[a.source[0] : a.source[1]] for a in holding)
+
+
+def test_a_long_subject_after_the_closing_mark_frames_the_quotation(extractor: Extractor) -> None:
+    # '"We will be making no further payment ...," Karen Olson, president and CEO of Valley Dairy,
+    # notified the panel on Aug. 1.' opens its paragraph below "Valley Dairy Inc. ... told the
+    # Agriculture Board ...": her words, not more of the company's.
+    mention = _mention(_documents(extractor, "13_5ecbplus"), "We will be making no further payment")
+    assert mention.speaker == "Karen Olson"

@@ -163,6 +163,9 @@ def _frame_verb(text: str, doc: Doc, quote: QuoteRegion) -> Token | None:
             if subjects and (is_root(token) or token.dep_ in {"parataxis", "ccomp"}):
                 return token
             break
+        framing = _framing_subject_verb(text, doc, quote)
+        if framing is not None:
+            return framing
     # A colon may announce a quotation set as a paragraph of its own ("... sent out the following
     # message on Twitter:" and the tweet below it).
     before = text[: quote.outer_start].rstrip()
@@ -173,6 +176,29 @@ def _frame_verb(text: str, doc: Doc, quote: QuoteRegion) -> Token | None:
                 if token.pos_ == "VERB":
                     subject = _subject(token)
                     return token if subject is not None and subject.idx < quote.outer_start else None
+    return None
+
+
+def _framing_subject_verb(text: str, doc: Doc, quote: QuoteRegion) -> Token | None:
+    """The verb whose subject the quotation's closing mark is followed by, however long the subject
+    ('"…," Karen Olson, president and CEO of Valley Dairy, notified the panel'): the words the frame
+    reaches past `MAX_FRAME_TOKENS` by apposition."""
+    after = [t for t in doc if t.idx >= quote.outer_end and not t.is_punct and not t.is_space][:1]
+    if not after:
+        return None
+    for token in climb(after[0], MAX_FRAME_TOKENS):
+        if token.dep_ in _SUBJECTS:
+            verb = token.head
+            if (
+                verb.pos_ == "VERB"
+                and verb.idx > token.idx
+                and "\n" not in text[quote.outer_end : verb.idx]
+                and (is_root(verb) or verb.dep_ in {"parataxis", "ccomp"})
+            ):
+                return verb
+            return None
+        if token.dep_ not in {"compound", "appos", "prep", "pobj", "amod", "det", "conj", "cc", "poss", "nmod"}:
+            return None
     return None
 
 
