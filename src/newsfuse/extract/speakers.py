@@ -5,14 +5,16 @@ a name, a pronoun, a description ("the company", "the Russian leader"). It is re
 on these terms, and left as written otherwise:
 
 - A name is the entity it belongs to. A surname alone shared by two people of the story ("Trump"
-  for Donald and for Ivanka Trump) is the full name written nearest before it; with none before, it
-  stays as written.
+  for Donald and for Ivanka Trump) is the full name written first before it; with none before, or
+  with another of them named in reach of it, it stays as written. A bare surname of someone the
+  article names in full is a person, whatever type its entity was given.
 - "he"/"she" (a person) and "it" (an organisation) take the antecedent only when it is certain: the
   nearest sentence before the pronoun that mentions a compatible candidate mentions exactly one.
 - A definite organisation noun ("the company said") is an antecedent in the same way; a definite
   description of a person ("the Russian leader") is the one person whose stated roles share its
-  words best. An indefinite one ("an Uber spokesperson") introduces someone new and is never
-  resolved, nor is a possessive one ("her father") or one carrying a name ("the Clinton campaign").
+  words best, if this article named that person before. An indefinite one ("an Uber spokesperson")
+  introduces someone new and is never resolved, nor is a possessive one ("her father") or one
+  carrying a name ("the Clinton campaign").
 - The people a quotation talks about are never its speaker: a candidate the quotation names (a
   tribute to a victim) is not a candidate for it.
 """
