@@ -163,6 +163,9 @@ def _frame_verb(text: str, doc: Doc, quote: QuoteRegion) -> Token | None:
             if subjects and (is_root(token) or token.dep_ in {"parataxis", "ccomp"}):
                 return token
             break
+        framing = _framing_subject_verb(text, doc, quote)
+        if framing is not None:
+            return framing
     # A colon may announce a quotation set as a paragraph of its own ("... sent out the following
     # message on Twitter:" and the tweet below it).
     before = text[: quote.outer_start].rstrip()
@@ -173,6 +176,29 @@ def _frame_verb(text: str, doc: Doc, quote: QuoteRegion) -> Token | None:
                 if token.pos_ == "VERB":
                     subject = _subject(token)
                     return token if subject is not None and subject.idx < quote.outer_start else None
+    return None
+
+
+def _framing_subject_verb(text: str, doc: Doc, quote: QuoteRegion) -> Token | None:
+    """The verb whose subject the quotation's closing mark is followed by, however long the subject
+    ('"…," Karen Olson, president and CEO of Valley Dairy, notified the panel'): the words the frame
+    reaches past `MAX_FRAME_TOKENS` by apposition."""
+    after = [t for t in doc if t.idx >= quote.outer_end and not t.is_punct and not t.is_space][:1]
+    if not after:
+        return None
+    for token in climb(after[0], MAX_FRAME_TOKENS):
+        if token.dep_ in _SUBJECTS:
+            verb = token.head
+            if (
+                verb.pos_ == "VERB"
+                and verb.idx > token.idx
+                and "\n" not in text[quote.outer_end : verb.idx]
+                and (is_root(verb) or verb.dep_ in {"parataxis", "ccomp"})
+            ):
+                return verb
+            return None
+        if token.dep_ not in {"compound", "appos", "prep", "pobj", "amod", "det", "conj", "cc", "poss", "nmod"}:
+            return None
     return None
 
 
@@ -253,7 +279,9 @@ def _beside(text: str, verb: Token, quote: QuoteRegion, bare: bool) -> bool:
         if "\n" in text[quote.outer_end : verb.idx]:
             return False  # another paragraph, whatever the parser's sentences say
         gap = text[quote.outer_end : verb.idx]
-        opens = 0 <= sentence.start_char - quote.outer_end <= MAX_QUOTE_GAP_CHARS and _opens_with(verb)
+        # '"…" He said.' frames the quotation; 'X argued it is entitled to …' reports something else
+        # (issue 22: a claim quoted in one sentence, a senator's own argument in the next).
+        opens = bare and 0 <= sentence.start_char - quote.outer_end <= MAX_QUOTE_GAP_CHARS and _opens_with(verb)
         return opens or (bare and quote.outer_start >= sentence.start_char and "." not in gap)
     return _follows(text, verb, quote)
 
@@ -391,6 +419,9 @@ def _according_to(token: Token, doc: Doc) -> Attribution | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return subjects[0]
@@ -412,6 +443,20 @@ def _subject(verb: Token) -> Token | None:
         return _subject(noun.head)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return agents[0] if agents else None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """Whom a writer quotes as saying the words ("the Daily News quoted witness Devonte Brown as
+    saying"; "Mr. Gravano quoted Mr. Gotti as saying"): the object of "quote", not its subject,
+    said them; the subject only passes them on."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    said = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and _is_cue(g) for g in c.children)
+        for c in verb.children
+    )
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects[0] if said and objects else None
 
 
 def _phrase(token: Token) -> Offsets:
@@ -446,7 +491,8 @@ def _dates(child: Token) -> bool:
 def _continuations(text: str, loose: list[QuoteRegion], found: list[Attribution]) -> list[Attribution]:
     """`found` with the quotations that have no cue of their own credited to the attribution just
     before them: in its paragraph the quotation is more of the same content ('"A," he said. "B."'
-    is one attribution, as PolNeAR writes it); in a later paragraph it is one of its own."""
+    is one attribution, as PolNeAR writes it); one opening the next paragraph is more of it too; one
+    inside a later paragraph's narration is one of its own, with no source."""
     ordered = sorted(found, key=lambda a: a.content)
     for quote in loose:
         if any(a.content[0] <= quote.start < a.content[1] for a in ordered):
@@ -467,7 +513,10 @@ def _continuations(text: str, loose: list[QuoteRegion], found: list[Attribution]
         elif "\n" not in between or _opens_paragraph(text, quote):
             ordered[previous[-1]] = Attribution((last.content[0], quote.outer_end), last.source, last.cue)
         else:
-            ordered.append(Attribution((quote.outer_start, quote.outer_end), last.source, None))
+            # In a later paragraph, inside a sentence of narration ('Japan branded North Korea an
+            # "outlaw nation ..."' below Park Geun-hye's words): the sentence is about someone else,
+            # and the speaker above is a guess (issue 22).
+            ordered.append(Attribution((quote.outer_start, quote.outer_end), None, None))
         ordered.sort(key=lambda a: a.content)
     return ordered
 

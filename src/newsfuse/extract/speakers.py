@@ -5,14 +5,16 @@ a name, a pronoun, a description ("the company", "the Russian leader"). It is re
 on these terms, and left as written otherwise:
 
 - A name is the entity it belongs to. A surname alone shared by two people of the story ("Trump"
-  for Donald and for Ivanka Trump) is the full name written nearest before it; with none before, it
-  stays as written.
+  for Donald and for Ivanka Trump) is the full name written first before it; with none before, or
+  with another of them named in reach of it, it stays as written. A bare surname of someone the
+  article names in full is a person, whatever type its entity was given.
 - "he"/"she" (a person) and "it" (an organisation) take the antecedent only when it is certain: the
   nearest sentence before the pronoun that mentions a compatible candidate mentions exactly one.
 - A definite organisation noun ("the company said") is an antecedent in the same way; a definite
   description of a person ("the Russian leader") is the one person whose stated roles share its
-  words best. An indefinite one ("an Uber spokesperson") introduces someone new and is never
-  resolved, nor is a possessive one ("her father") or one carrying a name ("the Clinton campaign").
+  words best, if this article named that person before. An indefinite one ("an Uber spokesperson")
+  introduces someone new and is never resolved, nor is a possessive one ("her father") or one
+  carrying a name ("the Clinton campaign").
 - The people a quotation talks about are never its speaker: a candidate the quotation names (a
   tribute to a victim) is not a candidate for it.
 """
@@ -174,6 +176,10 @@ class SpeakerResolver:
                 kind = "either"  # the tagger and the entity disagree: a person typed as a body, or back
             written = self.text[start:end]
             name = self._written_name(written.split(), entity, start) if entity.type == "person" else entity.name
+            if entity.type == "organization" and self._surname(written):
+                # A bare surname of someone this article names in full ("Waldie" after "Undersheriff
+                # Larry Waldie") is that person, whatever type the entity was given.
+                kind, name = "person", self._written_name([written], None, start)
             out.append(_Candidate(start, end, entity.id, name, kind, self._sentence(start), _is_subject(span.root)))
             taken.append((start, end))
         for ent in self.doc.ents:
@@ -220,6 +226,11 @@ class SpeakerResolver:
             end = token.idx + len(token.text)
             out.append(_Candidate(first.idx, end, key, name, "either", self._sentence(first.idx), True))
         return sorted(out, key=lambda c: c.start)
+
+    def _surname(self, written: str) -> bool:
+        """Whether `written` is one word that ends a full name this article gives with a given name."""
+        folded = written.strip().casefold()
+        return " " not in folded and any(f.surname == folded and is_given_name(f.first) for f in self._full_names)
 
     def _place(self, at: int) -> bool:
         return any(
@@ -279,7 +290,16 @@ class SpeakerResolver:
                 # it is about, named first, and tells the others by given name or title ("his father,
                 # coach Greg McDermott"; "Doug said").
                 before = [f for f in self._full_names if f.surname == surname and f.start < at]
-                return before[0].text if before else None
+                if not before:
+                    return None
+                # ... unless another of them was just named, in reach of the surname: two unrelated
+                # Williamses of one report ("Makaeo Williams, 18, said" above; "Councilman Jumaane
+                # Williams blasted outsiders" right before "Williams fumed"), which is meant is no
+                # longer certain.
+                near = [f for f in before if self._sentence(f.start) >= self._sentence(at) - ANTECEDENT_REACH_SENTENCES]
+                if near and near[-1].text != before[0].text:
+                    return None
+                return before[0].text
             if entity is not None:
                 return self._shown(entity)
             known = [f.text for f in self._full_names if f.surname == surname]
@@ -357,6 +377,11 @@ class SpeakerResolver:
             return None
         best = ranked[0]
         if quote is not None and any(quote[0] <= m.span.start < quote[1] for m in best.mentions):
+            return None
+        # A definite description refers back: to someone this article has named before it. A person
+        # only another article of the story names ("the prosecutor in the Costello case" of 1957 and
+        # a judge who was once a prosecutor) is not its antecedent.
+        if not any(m.span.article_id == self.article_id and m.span.start < head.idx for m in best.mentions):
             return None
         return best.name
 
