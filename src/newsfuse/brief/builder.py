@@ -66,6 +66,7 @@ class BriefBuilder:
             views=facts.views,
             arguing=frozenset(facts.arguing),
             overtaken=facts.overtaken,
+            leaning=facts.leaning,
         )
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)
