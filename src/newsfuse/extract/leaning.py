@@ -5,9 +5,12 @@ only the sentence before names ("Biden leads in both of those states.", "The mov
 reads as a riddle, or as about something else. English marks such pointing in its grammar (Halliday
 and Hasan's reference and comparison; Schmid's shell nouns), and the parse finds the marks:
 - a demonstrative ("those states", "with those striking words", "this"): it points at something
-  named before, unless what follows defines it ("this week", "those who ...", "this level of doom");
+  named before, unless what follows defines it ("those who ...", "this level of doom") or it points
+  at the time of writing ("this week"; "that day" points back);
 - a comparison with something unnamed: "the other", "the same", "the latter" / "the former" standing
   as nouns, "both" or "all three" on a noun, when nothing in the sentence is what it compares with;
+- "also" or "too" on the main verb, with no clause before it in the sentence ("The rules also
+  prohibit ..."): it adds to something told before;
 - a definite subject headed by a shell noun ("The move", "The decision", "The performance"), a noun
   that stands for a stretch of discourse (an act, a statement, a finding) and takes its content from
   it, when the sentence does not give that content itself (a relative clause, an "of" or a "that"
