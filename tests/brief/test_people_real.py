@@ -332,3 +332,9 @@ def test_a_name_with_a_quoted_nickname_is_a_person() -> None:
 
 def _neus_line(number: int) -> str:
     return need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()[number - 1]
+
+
+def test_a_hyphenated_title_the_parser_split_is_kept_whole() -> None:
+    # "with co-author James Swanson": the parser hangs "co" on the preposition and "-author" on the
+    # name; the role is the whole word.
+    assert _roles(_ecb_topic(4, "ecb"))["James Swanson"] == "co-author"

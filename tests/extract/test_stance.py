@@ -93,3 +93,12 @@ def test_reports_of_a_state_of_mind_or_a_planned_vote_are_news(extractor: Extrac
     for number in (112, 2):
         articles, facts = _story(extractor, number)
         assert _views(articles, facts) == []
+
+
+def test_a_negative_command_to_the_reader_is_a_view(extractor: Extractor) -> None:
+    # NeuS 140 (fresh reading H2): "Never mind that Kashuv apologized publicly for the comments; never
+    # mind that ..." stood in the lede. Its "never" hangs on a verb with no subject, as "Don't" does.
+    articles, facts = _story(extractor, 140)
+    assert any(v.startswith("Never mind that Kashuv apologized") for v in _views(articles, facts))
+    # The report that opens the same article ("On Monday, ... Kyle Kashuv announced ...") is news.
+    assert not any(v.startswith("On Monday, Parkland survivor") for v in _views(articles, facts))

@@ -23,6 +23,11 @@ from newsfuse.text.sentences import split_sentences
             ["He shot a carjacker who drew a gun on his partner, Det. Colin Orpe.", "Dist. Atty. Steve Cooley spoke."],
         ),
         ("In California v. Texas, the court heard it.", ["In California v. Texas, the court heard it."]),
+        # A constable's rank, as Canadian and British papers write it (ECB+ 18_15ecb).
+        (
+            "“He shot another man,” police Const. Tim Fanning said. Two died.",
+            ["“He shot another man,” police Const. Tim Fanning said.", "Two died."],
+        ),
         # No sentence ends on an article (ECB+ writes "a .357" as "a. 357").
         (
             "She came back with a. 357 Magnum and fired. Two died.",

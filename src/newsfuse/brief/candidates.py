@@ -39,6 +39,10 @@ _DANGLING_START = re.compile(
     # An attribution whose content is another sentence ('... atmosphere." Politico reported, citing
     # interviews with 22 aides.'): what was reported is not in it.
     r"|^(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|said|says|added|wrote|noted)(?:\s*\.$|,\s+(?:citing|according)\b[^,;]*\.$)"
+    # ... or whose only other words name the audience or the occasion ("Tim Fanning told a news
+    # conference.", "The agency said in a statement."): the sentence before holds what was said.
+    r"|^(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|said|says|added|wrote|noted|told|tells)\s+(?:(?:reporters|journalists|today|yesterday|(?:on\s+)?[A-Z][a-z]+day)"
+    r"|(?:(?:in|at|to|on|during)\s+)?(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*\.$"
     # An ordinal or a repetition set off by a comma ("First, Ratliff fooled ...", "Again, the Jaguars
     # couldn't ..."): the first of what, again after what, is in the sentences around it.
     r"|^(?:First|Second|Third|Next|Finally|Again|Once\s+again|Once\s+more)\s*,"

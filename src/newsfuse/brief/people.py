@@ -97,7 +97,9 @@ _BODY_LAST = frozenset(
     "resort subsidiary supertanker tanker freighter yacht fire rescue".split()
 )
 # A name ends on a surname, never on a shortened title ("Bloomington Police Sgt").
-_ABBREVIATED_TITLES = frozenset("adm atty capt col cpl det gen gov insp lt maj pvt rep rev sen sgt supt".split())
+_ABBREVIATED_TITLES = frozenset(
+    "adm atty capt col const cpl cst det gen gov insp lt maj pvt rep rev sen sgt supt".split()
+)
 # A role is a title or a description: never a courtesy title alone, an age or a measure.
 _COURTESY = frozenset("mr mrs ms miss dr sir madam mx".split())
 # A list of three or more, each with its article ("X, a Y and a Z"), describes several people.

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 # The modal "will" is followed by a verb in lower case; "Will Artino scored 14 points" is a name.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is|are|was|were)\s+(?:be\s+)?(?:expected|scheduled|set|due|slated|poised|planning|going)\s+to\b"
+    r"\b(?:will|shall|is|are|was|were)\s+(?:be\s+)?(?:expected|scheduled|set|due|slated|poised)\s+to\b"
+    # A plan in the past progressive is the plan as it stood then, often overtaken ("were planning to
+    # hold an office party when someone heard shots"); in the present it is still ahead.
+    r"|\b(?:will|shall|is|are)\s+(?:be\s+)?(?:planning|going)\s+to\b"
     r"|\b(?:is|are)\s+(?:on\s+(?:his|her|its|their)\s+way|heading|travell?ing|due|poised)\s+to\b"
     r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)(?-i:[a-z])\w*|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)\bplans?\s+to\b|\bnext\s+(?:week|month|year|round|step|steps)\b"
     r"|\b(?:upcoming|forthcoming)\b|\bin\s+the\s+(?:coming|months|weeks|days)\s+(?:ahead|weeks|months|days)?\b"

@@ -65,6 +65,10 @@ def curate_timeline(
     return tuple(sorted(kept, key=lambda e: (e.date, -len(e.articles))))
 
 
+# An adverb of sequence opening the clause ("Then, according to a surviving victim, Hiller went
+# berserk again"): the event is the next step of a narration whose step before is in another
+# sentence, which the timeline does not show. ("Then-President Obama" is a title, not a step.)
+_NEXT_STEP = re.compile(r"^(?:then\b(?![-‐])|afterwards?\b|later\s*,)", re.IGNORECASE)
 # A participle or a question word opening the clause ("stemming from her case", "having checked
 # out", "exactly what the lawyer did"): a piece of a sentence, not an event.
 _PIECE = re.compile(r"^(?:[a-z]+ing\b|(?:\w+\s+)?(?:what|which|how|why)\b)")
@@ -73,7 +77,7 @@ _PIECE = re.compile(r"^(?:[a-z]+ing\b|(?:\w+\s+)?(?:what|which|how|why)\b)")
 def _whole(event: str) -> bool:
     if word_count(event) < TIMELINE_MIN_WORDS or "\n" in event:
         return False  # too short, or run across a paragraph break
-    return not (_FRAGMENT.match(event) or _PIECE.match(event) or _CUT_AROUND.search(event))
+    return not (_FRAGMENT.match(event) or _PIECE.match(event) or _NEXT_STEP.match(event) or _CUT_AROUND.search(event))
 
 
 def _surely_dated(entry: TimelineEntry, dates: Sequence[DateMention], articles: dict[str, Article]) -> bool:

@@ -45,6 +45,52 @@ def a_state(verb: Token) -> bool:
     return any(c.dep_ == "acomp" or (c.dep_ == "attr" and c.pos_ == "ADJ") for c in verb.children)
 
 
+def scene_of(verb: Token) -> Token | None:
+    """The deed of a "when" clause that a past scene frames ("Comeaux was in a wheelchair Monday
+    when he pulled a gun", "LaRue was with Magruder ... when the Watergate burglars were arrested,
+    on June 17, 1972"): a past "be" with no passive in it, or a past progressive ("was walking home
+    when ..."), tells how things stood, and English puts what happened in the "when" clause. The
+    date dates the moment the clause names, so that clause is the event; None when the verb tells
+    no scene or has no such clause."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    copula = verb.lemma_ == "be" and verb.tag_ == "VBD" and not auxiliaries and verb.dep_ not in {"aux", "auxpass"}
+    progressive = verb.tag_ == "VBG" and any(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxiliaries)
+    if not (copula or progressive):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i:
+            continue
+        opener = clause.left_edge
+        if opener.lower_ == "when" and opener.dep_ in {"advmod", "mark"} and opener.head.i == clause.i:
+            return clause
+    return None
+
+
+# Subject pronouns that stand for one person, as a scene's named subject is.
+_ONE_PERSON = frozenset({"he", "she"})
+
+
+def scene_doer(scene: Token, deed: Token) -> str | None:
+    """The name a "he" or "she" opening the deed's clause stands for, when the scene it is told in
+    has a person's name for subject and names no other person before it ("Comeaux was in a
+    wheelchair Monday when he pulled a gun"): a pronoun in a clause below a main clause takes the
+    main clause's subject, and with one person named there it has no other to take. None when the
+    deed's subject is no such pronoun, or another person could be meant."""
+    pronoun = next((c for c in deed.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if pronoun is None or pronoun.lower_ not in _ONE_PERSON:
+        return None
+    subject = next((c for c in scene.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ != "PERSON":
+        return None
+    doc = scene.doc
+    name = next((e for e in doc.ents if e.start <= subject.i < e.end and e.label_ == "PERSON"), None)
+    if name is None:
+        return None
+    start = scene.sent.start
+    others = [t for t in doc[start : pronoun.i] if t.ent_type_ == "PERSON" and not name.start <= t.i < name.end]
+    return None if others else name.text
+
+
 def participle_only(verb: Token) -> bool:
     """Whether the clause's verb is a past participle with no auxiliary ("conceptual drawings,
     released this month"): no finite clause tells a deed, only a noun and what was done to it."""

@@ -179,6 +179,11 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "the California earthquake last month will result in", "set Nov. 10 as the deadline"
     if doubt.counted_from(span.root, date_tokens) or doubt.coordinated_with_other(date_tokens, doc):
         return None  # "Eight trading days after Oct. 12"; "on Tuesday and Iraqi-bound cargo" (a misparse)
+    scene = doubt.scene_of(verb)
+    doer: str | None = None
+    if scene is not None:
+        doer = doubt.scene_doer(verb, scene)  # "Comeaux ... when he pulled a gun": "he" is Comeaux
+        verb = scene  # "was in a wheelchair Monday when he pulled a gun": the date is the pulling's
     predicate = verb
     # "is expected to make landfall": describe from the verb that carries the subject.
     expected = False
@@ -208,6 +213,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "may have lost his handkerchief", "would assume office": not told as done or planned
     quoted_tokens = {t.i for t in verb.subtree if any(s <= t.idx < e for s, e in quoted)}
     clause = _clause(verb, date_tokens)
+    if scene is not None:
+        clause = [t for t in clause if t.i != scene.left_edge.i]  # the "when" that linked it to the scene
     # The pronoun that opens a quoted relative clause belongs to the quoted words and goes with them
     # ("a large turnout, which [“will help elect ...”]"): left alone it opens a clause that never comes.
     kept = [
@@ -221,7 +228,9 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None  # "the allegations are [“just more evidence ...”]": what completes the clause is gone
     if _nothing_said(kept, verb):
         return None  # "Steve Moody said at Mr. Trump's rally", what he said quoted before: no deed told
-    if _pronoun_subject(kept, verb):
+    # The scene's named subject stands in for the deed's "he"/"she" when it opens the clause.
+    stand_in = kept[0] if doer is not None and kept and kept[0].lower_ in {"he", "she"} else None
+    if _pronoun_subject(kept, verb) and stand_in is None:
         return None  # "then he elevated her to Wisconsin Court of Appeals": who did it is in another sentence
     if doubt.since_then(kept, verb):
         return None  # "were also unifying ... since the party's convention last month": a stretch to now
@@ -237,6 +246,8 @@ def describe(doc: Doc, mention: DateMention, quoted: Sequence[tuple[int, int]] =
         return None
     words = list(kept)
     prefix = ""
+    if stand_in is not None and doer is not None:
+        words, prefix = words[1:], doer + " "
     # A report whose speaker follows what was said ("..., the VMI said"): the speaker leads.
     subjects = [
         c

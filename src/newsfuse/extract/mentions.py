@@ -228,6 +228,10 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
     left = [child for child in root.lefts if child.i < start and child.dep_ in _ROLE_DEPS]
     if left:
         first = min(t.left_edge.i for t in left)
+        # A role never starts inside a word: the parser may hang the parts of "co-author" apart
+        # ("co" on the preposition before, "-author" on the name).
+        while first > 0 and not doc[first - 1].whitespace_ and not doc[first - 1].is_punct:
+            first -= 1
         tokens = _own_words(list(doc[first:start]))
         # A word with a subject of its own is a clause's verb the parser hung on the name ("The Colts'
         # defense stuffed quarterback Brady Quinn"): a title has no subject, and starts after it.

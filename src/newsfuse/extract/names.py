@@ -92,6 +92,8 @@ TITLE_WORDS = frozenset(
         "councillor",
         "alderman",
         "constable",
+        "const",
+        "cst",
         "superintendent",
         "commissioner",
         "trooper",

@@ -93,6 +93,9 @@ _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "who", "i", "we"})
 # First and second person pronouns in the narration: the writer speaks as I or we, or to the reader.
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "mine", "myself", "ourselves"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+# Words that open an imperative before its verb: the auxiliary of "do not", and "please".
+_IMPERATIVE_OPENERS = frozenset({"do", "please", "never"})
+_JOINED_CLAUSES = frozenset({"advcl", "ccomp", "conj", "parataxis"})
 _QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "``", "''"})
 # Attribution phrases that are not reporting verbs.
 _ACCORDING = "according to"
@@ -110,7 +113,9 @@ class Stance:
 
     @property
     def argues(self) -> bool:
-        return bool(self.marks) and not self.attributed
+        # A command speaks to the reader in the writer's voice whatever deed it names: the "Kashuv
+        # apologized" of "Never mind that Kashuv apologized" attributes nothing the command says.
+        return bool(self.marks) and (not self.attributed or "command" in self.marks)
 
 
 def sentence_stances(article: Article, doc: Doc) -> list[Stance]:
@@ -229,8 +234,17 @@ def _advises(token: Token) -> bool:
 
 
 def _commands(root: Token, first: Token) -> bool:
-    """A sentence that opens on its main verb in the base form, with no subject: an imperative."""
-    return root.i == first.i and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children)
+    """A sentence that opens on its main verb in the base form, with no subject: an imperative. A
+    negative or softened one opens on its "never", "don't" or "please" ("Never mind that Kashuv
+    apologized publicly; never mind that ...", NeuS 140), words that hang on that verb; the parser
+    may make the verb a clause of a second command after a semicolon, so it need not be the root."""
+    verb = first.head if first.dep_ == "neg" or first.lower_ in _IMPERATIVE_OPENERS else first
+    if verb.tag_ != "VB" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return False
+    if verb.i != root.i and not (verb.head.i == root.i and verb.dep_ in _JOINED_CLAUSES and _commands(root, root)):
+        return False
+    opening = root.doc[first.i : verb.i]
+    return all(t.head.i == verb.i and (t.dep_ == "neg" or t.lower_ in _IMPERATIVE_OPENERS) for t in opening)
 
 
 def _conjectures(root: Token) -> bool:

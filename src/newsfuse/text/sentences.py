@@ -17,7 +17,7 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st jr sr co corp inc ltd
     vs etc approx dept est jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu
-    fri sat sun u.s u.k u.n e.u a.m p.m i.e e.g al ft mt rev hon det dist atty dep insp supt cpl""".split()
+    fri sat sun u.s u.k u.n e.u a.m p.m i.e e.g al ft mt rev hon det dist atty dep insp supt cpl const cst""".split()
 )
 
 # Abbreviations only when a number follows.
