@@ -67,6 +67,7 @@ class BriefBuilder:
             arguing=frozenset(facts.arguing),
             assertions=facts.assertions,
             overtaken=facts.overtaken,
+            leaning=facts.leaning,
         )
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)

@@ -142,6 +142,8 @@ class SourceProfile:
     assertions: tuple[Span, ...] = ()
     # Sentences stating as pending what another article reports done (extract.pending): stale.
     overtaken: tuple[Span, ...] = ()
+    # Sentences that lean on the sentence before them (extract.leaning): out of context alone.
+    leaning: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +265,8 @@ class _Story:
             return False  # a view ("We don't know where the virus came from" of an essay)
         if self.view(fact.lead.span):
             return False  # the writer's own judgement in a report ("it seemed as if ... was over")
+        if self.leans(fact.lead.span):
+            return False  # "The move comes as ...": what it points back at is not shown
         return not (self.reported and fact.lead.article_id in self.profile.previews)
 
     def unbacked(self, fact: Fact) -> bool:
@@ -283,6 +287,10 @@ class _Story:
     def view(self, span: Span) -> bool:
         """Whether the span lies in a sentence that states the writer's own view, unattributed."""
         return any(_mostly_within(span, v) for v in self.profile.views)
+
+    def leans(self, span: Span) -> bool:
+        """Whether the span lies in a sentence that points back at the sentence before it."""
+        return any(_mostly_within(span, s) for s in self.profile.leaning)
 
     def supports(self, wording: Candidate, member: Candidate, section: str) -> bool:
         """Whether `member` may be cited for `wording`: it says it on its own (names, numbers and
@@ -554,6 +562,7 @@ def _bullet_wording(fact: Fact, story: _Story, limit: int, alike: tuple[Candidat
             any(_overlaps(member.span, d) for d in profile.disputed)
             or story.view(member.span)
             or story.stale(member.span)
+            or story.leans(member.span)
         )
         earlier = story.earlier_event(member.text)
         return not (untrusted or preview or quoted or disputed or earlier or member.article_id in profile.digests)

@@ -187,6 +187,23 @@ def views_cli(
         _fail(exc)
 
 
+@eval_app.command("context")
+def context_cli(
+    data: DataOption = None,
+    labels: Annotated[Path, typer.Option("--labels", help="The labelled lines (evaluation/context/*.json).")] = Path(
+        "evaluation/context/draw.json"
+    ),
+) -> None:
+    """Lines out of context: labelled leaning lines among the brief's lines, and the leaning test's precision/recall."""
+    from newsfuse.evaluation.context import evaluate_context
+    from newsfuse.evaluation.datasets import eval_root
+
+    try:
+        _emit(evaluate_context(labels, data or eval_root()))
+    except EvaluationDataError as exc:
+        _fail(exc)
+
+
 OutOption = Annotated[Path | None, typer.Option("--out", help="Write newsfuse's predictions here, one JSON a line.")]
 PeerOption = Annotated[bool, typer.Option("--peer/--no-peer", help="Score the peer in the same run (eval extra).")]
 

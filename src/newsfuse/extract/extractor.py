@@ -12,6 +12,7 @@ from newsfuse.extract.dates import resolve_article, unanchored_weekdays
 from newsfuse.extract.entities import extract_entities
 from newsfuse.extract.events import Event, describe
 from newsfuse.extract.leads import lead_clauses
+from newsfuse.extract.leaning import leaning_sentences
 from newsfuse.extract.numbers import find_numbers
 from newsfuse.extract.parsing import Parser, SpacyParser
 from newsfuse.extract.pending import overtaken
@@ -87,4 +88,5 @@ class Extractor:
             assertions=stance.assertions,
             weekdays=tuple(weekdays),
             overtaken=overtaken(articles, docs),
+            leaning=leaning_sentences(articles, docs),
         )

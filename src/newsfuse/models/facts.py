@@ -290,6 +290,8 @@ class StoryFacts:
     weekdays: tuple[NamedWeekday, ...] = ()
     # Sentences stating as pending what another article of the story reports done (extract.pending).
     overtaken: tuple[Span, ...] = ()
+    # Sentences that lean on the sentence before them ("The move comes as ...", extract.leaning).
+    leaning: tuple[Span, ...] = ()
 
     def entity(self, name: str) -> Entity | None:
         """The entity that `name` (canonical or alias, any case) refers to, or None."""

@@ -1,0 +1,208 @@
+"""Whether a sentence leans on the one before it: true, but out of context when shown alone.
+
+A brief shows a source sentence without its neighbours, so a sentence that points back at something
+only the sentence before names ("Biden leads in both of those states.", "The move comes as ...")
+reads as a riddle, or as about something else. English marks such pointing in its grammar (Halliday
+and Hasan's reference and comparison; Schmid's shell nouns), and the parse finds the marks:
+- a demonstrative ("those states", "with those striking words", "this"): it points at something
+  named before, unless what follows defines it ("those who ...", "this level of doom") or it points
+  at the time of writing ("this week"; "that day" points back);
+- a comparison with something unnamed: "the other", "the same", "the latter" / "the former" standing
+  as nouns, "both" or "all three" on a noun, when nothing in the sentence is what it compares with;
+- "also" or "too" on the main verb, with no clause before it in the sentence ("The rules also
+  prohibit ..."): it adds to something told before;
+- a definite subject headed by a shell noun ("The move", "The decision", "The performance"), a noun
+  that stands for a stretch of discourse (an act, a statement, a finding) and takes its content from
+  it, when the sentence does not give that content itself (a relative clause, an "of" or a "that"
+  complement, an apposition, a name).
+Words inside quotation marks are left alone: a speaker's "this" points into the speaker's world, and
+the quotation is read with its speaker.
+Openings that lean ("However,", "Two days later,") are the brief's candidates' own test (a pattern on
+the text); this module reads only what needs the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsfuse.extract.quote_marks import quote_regions
+from newsfuse.models import Article, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# A proximal demonstrative on a noun of time points at the time of writing ("this week", "this
+# time"); a distal one points back at a time told before ("that day", "at that time").
+_PROXIMAL = frozenset({"this", "these"})
+_TIMES = frozenset({"DATE", "TIME"})
+# Finite verb tags: a clause of its own.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Dependents that define a noun within its own sentence.
+_DEFINING = frozenset({"relcl", "acl", "appos"})
+# Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells"): the commonest of those
+# that stand for an act, an utterance or a finding told before ("the move", "the announcement", "the
+# figure"). A closed, small class of abstract nouns, listed as grammars list them.
+SHELL_NOUNS = frozenset(
+    {
+        "move",
+        "decision",
+        "announcement",
+        "update",
+        "figure",
+        "incident",
+        "measure",
+        "step",
+        "action",
+        "development",
+        "performance",
+        "analysis",
+        "finding",
+        "findings",
+        "statement",
+        "remark",
+        "comment",
+        "news",
+        "result",
+        "outcome",
+        "change",
+        "claim",
+        "case",
+        "report",
+        "situation",
+        "issue",
+        "problem",
+        "idea",
+        "fact",
+        "effort",
+        "plan",
+        "proposal",
+    }
+)
+
+
+def leaning_sentences(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Span, ...]:
+    """The parser's sentences, in every article, that lean on the sentence before them."""
+    out: list[Span] = []
+    for article, doc in zip(articles, docs, strict=True):
+        quoted = [(r.outer_start, r.outer_end) for r in quote_regions(article.text)]
+        for sentence in doc.sents:
+            if leans(sentence, quoted) is not None:
+                out.append(Span(article.id, sentence.start_char, sentence.end_char))
+    return tuple(out)
+
+
+def leans(sentence: SpacySpan, quoted: Sequence[tuple[int, int]] = ()) -> str | None:
+    """Why the sentence leans on the one before it (the word that points back), or None."""
+    for token in sentence:
+        if any(start <= token.idx < end for start, end in quoted):
+            continue
+        reason = _demonstrative(token) or _comparison(token, sentence) or _shell_subject(token) or _additive(token)
+        if reason is not None:
+            return reason
+    return None
+
+
+def _demonstrative(token: Token) -> str | None:
+    if token.lower_ not in DEMONSTRATIVES or token.tag_ != "DT":
+        return None
+    if token.dep_ == "det":
+        head = token.head
+        if _defined(head) or (token.lower_ in _PROXIMAL and _time(head)) or _complementiser(token):
+            return None
+        return f"{token.text} {head.text}"
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and not _defined(token):
+        return token.text
+    return None
+
+
+def _comparison(token: Token, sentence: SpacySpan) -> str | None:
+    lower = token.lower_
+    if lower in ("other", "same") and token.dep_ == "amod" and _has_det(token.head, "the"):
+        if lower == "same" and any(t.lower_ == "as" for t in token.head.rights):
+            return None  # "the same X as Y" names what it compares with
+        if lower == "other" and any(t.lower_ in ("each", "one") for t in sentence if t.i < token.i):
+            return None  # "each side blaming the other": the sentence holds both
+        return f"the {lower} {token.head.text}"
+    if lower in ("latter", "former") and token.dep_ != "amod" and _has_det(token, "the"):
+        return f"the {lower}"  # standing as a noun: "the former FBI director" is an adjective
+    if lower in ("both", "all") and token.dep_ in ("det", "predet") and token.head.pos_ == "NOUN":
+        if _coordinated(token.head):
+            return None  # "both X and Y" names the two
+        counted = any(c.dep_ == "nummod" for c in token.head.children)
+        if lower == "both" or counted:
+            return f"{token.text} {token.head.text}"
+    return None
+
+
+def _additive(token: Token) -> str | None:
+    """ "also" or "too" on the sentence's main verb: the sentence adds to something told before it."""
+    verb = token.head
+    if token.lower_ not in ("also", "too") or token.dep_ != "advmod" or verb.dep_ != "ROOT":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    opening = subjects[0].left_edge.i if subjects else token.i
+    if any(t.tag_ in _FINITE for t in verb.doc[verb.sent.start : opening]):
+        return None  # a clause before it in the sentence ("X said ..., he also said"): what it adds to
+    return token.lower_
+
+
+def _shell_subject(token: Token) -> str | None:
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.lemma_.lower() not in SHELL_NOUNS:
+        return None
+    if not _main_clause(token.head):
+        return None  # "critics say that the measure is ...": the clause around it may say what it is
+    if not _has_det(token, "the") or _defined(token):
+        return None
+    if any(c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in token.lefts):
+        return None  # "the Senate measure", "the court's decision": a name says whose
+    return f"the {token.text}"
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether the verb heads the sentence, or a clause joined to it by "and" / "but"."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _complementiser(token: Token) -> bool:
+    """Whether a "that" read as a determiner opens a reported clause instead ("announced today that
+    filmmaker Chris Weitz has been hired"): its noun is the subject of a clause complement that has
+    no "that" of its own, a known misparse."""
+    head = token.head
+    clause = head.head
+    return (
+        token.lower_ == "that"
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and clause.dep_ == "ccomp"
+        and not any(c.dep_ == "mark" for c in clause.children)
+    )
+
+
+def _coordinated(noun: Token) -> bool:
+    """Whether the noun, or the name it is a modifier of ("both special counsel Robert Mueller and
+    ..."), has a conjunct."""
+    phrase = [noun, noun.head] if noun.dep_ in ("compound", "nmod", "appos") else [noun]
+    return any(c.dep_ == "conj" for n in phrase for c in n.children)
+
+
+def _time(noun: Token) -> bool:
+    return noun.ent_type_ in _TIMES or noun.lemma_.lower() == "time"
+
+
+def _has_det(token: Token, word: str) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == word for c in token.children)
+
+
+def _defined(token: Token) -> bool:
+    """Whether the noun's own sentence says what it is: a relative clause, an apposition, or an
+    "of"/"that" complement after it."""
+    for child in token.rights:
+        if child.left_edge.i > token.i + 2:
+            continue  # a dependent further off is no part of the noun's phrase (often a misparse)
+        if child.dep_ in _DEFINING or (child.dep_ == "prep" and child.lower_ == "of"):
+            return True
+        if child.dep_ in ("ccomp", "acl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
+            return True
+    return False
