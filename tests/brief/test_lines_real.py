@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsfuse.brief.candidates import collect
+from newsfuse.brief.compress import trim
 from newsfuse.brief.sections import place
 from newsfuse.clean import Cleaner
 from newsfuse.evaluation.stories import as_written, read_document
@@ -51,3 +52,12 @@ def test_a_plan_told_in_the_past_is_what_happened_and_one_in_the_present_is_next
         if "is planning to dispatch" in s.text
     )
     assert place(ahead).section == "whats_next"
+
+
+def test_a_place_and_outlet_glued_to_the_first_word_is_cut() -> None:
+    # NeuS 160: "Washington (CNN)Sen. Rand Paul of Kentucky expressed frustration ..." (fresh reading I).
+    line = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()[159]
+    first = next(s.text for a in parse_line(line, 160) for s in split_sentences(a.text) if "(CNN)Sen." in s.text)
+    kept = trim(first).text
+    assert kept.startswith("Sen. Rand Paul of Kentucky expressed frustration")
+    assert kept.endswith("sources with knowledge of the situation said.")  # the claim's own credit stays

@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass
 
 # "WASHINGTON –", "CHARLOTTE, N.C. —", "BEIJING (AP) —", "WOODLAND HILLS >>": capitals, then a dash.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Za-z.'’]*){0,4}\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–]|--|>>)\s*")
+# Web pages also glue a place and the outlet in parentheses to the first word ("Washington
+# (CNN)Sen. Rand Paul ..."): a parenthesis closing onto a capital, with no space, is no prose.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Za-z.'’]*){0,4}\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–]|--|>>)\s*"
+    r"|^[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}\s*\([A-Za-z .]{2,20}\)(?=[A-Z“\"])"
+)
 # "(Medicine Hat Police Service) The 53-year-old ...": a credit in parentheses before the sentence.
 _CREDIT = re.compile(r"^\([^()]{2,60}\)\s*")
 # "The big picture: ...", "Why it matters: ...": a newsletter label of up to four words and a colon
