@@ -54,10 +54,12 @@ def test_a_plan_told_in_the_past_is_what_happened_and_one_in_the_present_is_next
     assert place(ahead).section == "whats_next"
 
 
-def test_a_place_and_outlet_glued_to_the_first_word_is_cut() -> None:
-    # NeuS 160: "Washington (CNN)Sen. Rand Paul of Kentucky expressed frustration ..." (fresh reading I).
-    line = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()[159]
-    first = next(s.text for a in parse_line(line, 160) for s in split_sentences(a.text) if "(CNN)Sen." in s.text)
+def test_an_outlet_glued_to_the_first_word_gets_its_space_and_the_dateline_is_cut() -> None:
+    # NeuS 160: "Washington (CNN)Sen. Rand Paul of Kentucky expressed frustration ..." (fresh reading
+    # I); NeuS 200's "(CNN)The United States" was read as a place named "CNN)The United States".
+    lines = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()
+    assert parse_line(lines[199], 200)[0].text.startswith("(CNN) The United States is reporting")
+    first = next(s.text for a in parse_line(lines[159], 160) for s in split_sentences(a.text) if "(CNN) Sen." in s.text)
     kept = trim(first).text
     assert kept.startswith("Sen. Rand Paul of Kentucky expressed frustration")
     assert kept.endswith("sources with knowledge of the situation said.")  # the claim's own credit stays

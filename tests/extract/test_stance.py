@@ -6,9 +6,13 @@ by reading before any rule was written; see the issue-22-opinion note), never fr
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from newsfuse.clean import Cleaner
+from newsfuse.evaluation.stories import as_written, read_document
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract import Extractor
-from newsfuse.models import Article, StoryFacts
+from newsfuse.models import Article, Failure, RawDocument, StoryFacts
 from tests.conftest import EVAL, need
 
 
@@ -118,3 +122,15 @@ def test_a_negative_command_to_the_reader_is_a_view(extractor: Extractor) -> Non
     assert any(v.startswith("Never mind that Kashuv apologized") for v in _views(articles, facts))
     # The report that opens the same article ("On Monday, ... Kyle Kashuv announced ...") is news.
     assert not any(v.startswith("On Monday, Parkland survivor") for v in _views(articles, facts))
+
+
+def test_a_certainty_phrase_in_the_narration_is_a_view(extractor: Extractor) -> None:
+    # ECB+ 6_10ecbplus (fresh reading I), a film blog: "There is no doubt that Ross was instrumental
+    # in making 'The Hunger Games' a huge success." stood in the lede.
+    path = need(EVAL / "ecbplus-dev") / "ECB+" / "6" / "6_10ecbplus.xml"
+    text = "\n\n".join(as_written(part) for part in read_document(Path(path)).split("\n\n"))
+    (article,) = Cleaner().clean_batch([RawDocument(origin="6_10ecbplus.txt", content=text, format="text")])
+    assert not isinstance(article, Failure)
+    views = _views([article], extractor.extract([article]))
+    assert any(v.startswith("There is no doubt that Ross was instrumental") for v in views)
+    assert not any("Hollywood Reporter and Collider are reporting" in v for v in views)

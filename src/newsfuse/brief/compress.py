@@ -13,12 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfuse.text.wire_agencies import AGENCIES
+
 # "WASHINGTON –", "CHARLOTTE, N.C. —", "BEIJING (AP) —", "WOODLAND HILLS >>": capitals, then a dash.
-# Web pages also glue a place and the outlet in parentheses to the first word ("Washington
-# (CNN)Sen. Rand Paul ..."): a parenthesis closing onto a capital, with no space, is no prose.
+# Web pages also write a place and the outlet in parentheses with no dash ("Washington (CNN) Sen.
+# Rand Paul ...", "New York (CNN Business) Facebook ..."): a wire agency or a broadcaster that signs
+# its copy so. Other initials in parentheses name what the words before them name ("World Health
+# Organization (WHO) Director-General ...", "Rep. Ilhan Omar (D-Minn.)") and stay.
+_OUTLETS = "|".join(sorted({*map(re.escape, AGENCIES), "CNN", "CNN Business", "BBC", "NBC", "CBS", "ABC", "CNBC"}))
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Za-z.'’]*){0,4}\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–]|--|>>)\s*"
-    r"|^[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}\s*\([A-Za-z .]{2,20}\)(?=[A-Z“\"])"
+    rf"|^[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,2}}\s*\((?:{_OUTLETS})\)\s*(?=[A-Z“\"])"
 )
 # "(Medicine Hat Police Service) The 53-year-old ...": a credit in parentheses before the sentence.
 _CREDIT = re.compile(r"^\([^()]{2,60}\)\s*")
