@@ -15,15 +15,16 @@ _NOT_LETTER = re.compile(r"[\W\d_]+")
 _PRIME_AFTER_LETTER = re.compile(r"(?<=[^\W\d_])\u2033")
 # Web pages glue an outlet's credit to the first word of the text ("(CNN)The United States ...",
 # "Washington (CNN)Sen. Rand Paul"): two elements rendered side by side. The tagger then reads
-# "CNN)The United States" as one name. A word after a closing parenthesis gets its space back.
-_GLUED_AFTER_PARENTHESIS = re.compile(r"(?<=\))(?=[A-Z][a-z])")
+# "CNN)The United States" as one name. A word after a credit in parentheses gets its space back; a
+# German word's bracketed prefix ("(Elektro-)Roller", "(Homo-)Sexualität") is no credit and stays.
+_GLUED_AFTER_PARENTHESIS = re.compile(r"(\([A-Z][A-Za-z .]{0,30}\))(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 
 
 def normalize_line(line: str) -> str:
     """NFC, no invisible characters, single spaces, no surrounding space."""
     if ")" in line:
-        line = _GLUED_AFTER_PARENTHESIS.sub(" ", line)
+        line = _GLUED_AFTER_PARENTHESIS.sub(r"\1 ", line)
     if line.isascii():  # ASCII is already NFC, holds no invisible characters and no spaces but " " and tab
         return _SPACES.sub(" ", line).strip() if "  " in line or "\t" in line else line.strip()
     line = unicodedata.normalize("NFC", line)
