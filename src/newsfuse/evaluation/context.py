@@ -27,7 +27,7 @@ from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
 from newsfuse.evaluation.stories import read_document
 from newsfuse.evaluation.summaries import parse_line, source_file
-from newsfuse.evaluation.views import opening, reporting_lines
+from newsfuse.evaluation.views import FlagTally, mostly_within, opening, reporting_lines
 from newsfuse.extract import Extractor
 from newsfuse.models import Article, Failure, RawDocument, Span
 from newsfuse.models.brief import Brief
@@ -76,11 +76,7 @@ def story_articles(story: str, eval_root: Path) -> list[Article]:
 
 def flagged(label: Label, articles: Sequence[Article], leaning: Sequence[Span]) -> bool:
     """Whether most of the labelled line lies in a sentence the leaning test marks."""
-    article = articles[label.article]
-    length = label.end - label.start
-    return any(
-        s.article_id == article.id and 2 * (min(s.end, label.end) - max(s.start, label.start)) > length for s in leaning
-    )
+    return mostly_within(articles[label.article].id, label.start, label.end, leaning)
 
 
 def evaluate_context(
@@ -98,7 +94,7 @@ def evaluate_context(
     shown = leaning_shown = 0
     unlabelled: list[str] = []
     shown_leaning: list[str] = []
-    hits = {"tp": 0, "fp": 0, "fn": 0}
+    hits = FlagTally()
     for story, story_labels in by_story.items():
         articles = story_articles(story, eval_root)
         known = {label.opens: label for label in story_labels}
@@ -113,14 +109,7 @@ def evaluate_context(
                 shown_leaning.append(f"{story}: {known_label.opens}")
         leaning = extractor.extract(articles).leaning
         for label in story_labels:
-            flag = flagged(label, articles, leaning)
-            gold = label.label == "leans"
-            if flag and gold:
-                hits["tp"] += 1
-            elif flag:
-                hits["fp"] += 1
-            elif gold:
-                hits["fn"] += 1
+            hits.count(flagged(label, articles, leaning), label.label == "leans")
     return {
         "set": "context",
         "labels": labels_path.name,
@@ -130,9 +119,5 @@ def evaluate_context(
         "leaning_pct": round(100 * leaning_shown / shown, 1) if shown else 0.0,
         "leaning_lines": shown_leaning,
         "unlabelled": unlabelled,
-        "flag_tp": hits["tp"],
-        "flag_fp": hits["fp"],
-        "flag_fn": hits["fn"],
-        "flag_precision": round(hits["tp"] / ((hits["tp"] + hits["fp"]) or 1), 3),
-        "flag_recall": round(hits["tp"] / ((hits["tp"] + hits["fn"]) or 1), 3),
+        **hits.figures(),
     }

@@ -71,15 +71,45 @@ def reporting_lines(brief: Brief) -> list[CitedSentence]:
     return lines
 
 
+def mostly_within(article_id: str, start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Whether most of a labelled line (`start`-`end` in its article) lies in one of the spans."""
+    return any(
+        s.article_id == article_id and 2 * (min(s.end, end) - max(s.start, start)) > end - start for s in spans
+    )
+
+
+@dataclass(slots=True)
+class FlagTally:
+    """How a test that flags lines fares against the labels: hits, false flags and misses."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def count(self, flag: bool, gold: bool) -> None:
+        if flag and gold:
+            self.tp += 1
+        elif flag:
+            self.fp += 1
+        elif gold:
+            self.fn += 1
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "flag_tp": self.tp,
+            "flag_fp": self.fp,
+            "flag_fn": self.fn,
+            "flag_precision": round(self.tp / ((self.tp + self.fp) or 1), 3),
+            "flag_recall": round(self.tp / ((self.tp + self.fn) or 1), 3),
+        }
+
+
 def flagged(label: Label, articles: Sequence[Article], views: Sequence[Span], arguing: frozenset[str]) -> bool:
     """Whether the labelled line's sentence would be kept out of the reporting sections as a view."""
     article = articles[label.article]
     if article.id in arguing or opinion_piece(article):
         return True
-    length = label.end - label.start
-    return any(
-        v.article_id == article.id and 2 * (min(v.end, label.end) - max(v.start, label.start)) > length for v in views
-    )
+    return mostly_within(article.id, label.start, label.end, views)
 
 
 def evaluate_views(
@@ -97,7 +127,7 @@ def evaluate_views(
         by_line.setdefault(label.line, []).append(label)
     shown = views = 0
     unlabelled: list[str] = []
-    hits = {"tp": 0, "fp": 0, "fn": 0}
+    hits = FlagTally()
     for number, story_labels in sorted(by_line.items()):
         articles = parse_line(sources[number - 1], number)
         known = {label.opens: label for label in story_labels}
@@ -111,13 +141,7 @@ def evaluate_views(
         facts = extractor.extract(articles)
         arguing = frozenset(facts.arguing)
         for label in story_labels:
-            flag = flagged(label, articles, facts.views, arguing)
-            if flag and label.label == "view":
-                hits["tp"] += 1
-            elif flag:
-                hits["fp"] += 1
-            elif label.label == "view":
-                hits["fn"] += 1
+            hits.count(flagged(label, articles, facts.views, arguing), label.label == "view")
     return {
         "set": "views",
         "labels": str(labels_path.name),
@@ -126,9 +150,5 @@ def evaluate_views(
         "views_shown": views,
         "misleading_pct": round(100 * views / shown, 1) if shown else 0.0,
         "unlabelled": unlabelled,
-        "flag_tp": hits["tp"],
-        "flag_fp": hits["fp"],
-        "flag_fn": hits["fn"],
-        "flag_precision": round(hits["tp"] / ((hits["tp"] + hits["fp"]) or 1), 3),
-        "flag_recall": round(hits["tp"] / ((hits["tp"] + hits["fn"]) or 1), 3),
+        **hits.figures(),
     }
