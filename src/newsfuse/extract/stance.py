@@ -36,7 +36,7 @@ on long ECB+ reports it does not add up stray marks (see the issue-22-opinion no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -290,14 +290,18 @@ def _attributed(sentence: SpacySpan) -> bool:
     writer's reading of an event, "Democrats fear a recount" reports a view."""
     if _ACCORDING in sentence.text.lower():
         return True
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma in _IMPRESSIONS or lemma not in _ATTRIBUTING:
-            continue
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
-        if subjects and (lemma in SPEECH_VERBS or any(_someone(s) for s in subjects)):
+    for verb, subjects in _attributing_verbs(sentence, ("nsubj", "nsubjpass", "agent")):
+        lemma = verb.lemma_.lower()
+        if lemma not in _IMPRESSIONS and subjects and (lemma in SPEECH_VERBS or any(_someone(s) for s in subjects)):
             return True
     return False
+
+
+def _attributing_verbs(sentence: SpacySpan, subject_deps: tuple[str, ...]) -> Iterator[tuple[Token, list[Token]]]:
+    """The sentence's verbs of attribution, each with its subjects (children of `subject_deps`)."""
+    for verb in sentence:
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _ATTRIBUTING:
+            yield verb, [c for c in verb.children if c.dep_ in subject_deps]
 
 
 def _sourced(sentence: SpacySpan) -> bool:
@@ -307,10 +311,7 @@ def _sourced(sentence: SpacySpan) -> bool:
     guides warn of). "The rage continues to smolder" uses a verb of speech, "continue", as an aspect."""
     if _ACCORDING in sentence.text.lower():
         return True
-    for verb in sentence:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _ATTRIBUTING:
-            continue
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for verb, subjects in _attributing_verbs(sentence, ("nsubj", "nsubjpass")):
         said = any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in verb.children)
         if said and subjects and not all(_vague(s) for s in subjects):
             return True
