@@ -146,7 +146,9 @@ def _named_in(person: Entity, articles: Sequence[Article]) -> set[str]:
     story about someone names them in its headlines ("Kavanaugh accuser Julie Swetnick speaks out"),
     though the excerpts may name them once."""
     full = [n for n in person.names if " " in n]
-    titled = {a.id for a in articles if a.title and any(re.search(rf"\b{re.escape(n)}\b", a.title) for n in full)}
+    titled = {
+        a.id for a in articles if a.title and any(re.search(rf"\b{re.escape(n)}\b", a.title) for n in full)
+    }
     return set(person.articles) | titled
 
 
