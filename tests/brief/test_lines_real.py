@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsfuse.brief.candidates import collect
+from newsfuse.brief.clutter import clutter
 from newsfuse.brief.compress import trim
 from newsfuse.brief.sections import place
 from newsfuse.clean import Cleaner
+from newsfuse.evaluation.polnear import read_metadata, read_split
 from newsfuse.evaluation.stories import as_written, read_document
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.models import Article, Failure, RawDocument
@@ -109,3 +111,39 @@ def test_a_column_neither_heads_a_story_nor_stands_for_its_report() -> None:
     assert brief.headline and not brief.headline.startswith("Migrant caravan: Mattis")
     shown = [s.text for s in (*brief.lede, *brief.sections.what_happened, *brief.sections.whats_next)]
     assert any("800 troops" in t for t in shown)
+
+
+def _polnear_article(title: str) -> Article:
+    """A PolNeAR dev text with its metadata's title, cleaned as the conflicts evaluation reads it."""
+    split = need(EVAL / "polnear" / "dev")
+    metadata = read_metadata(split.parent / "metadata.tsv")
+    text = next(t for t in read_split(split) if (metadata[t.name].title or "").startswith(title))
+    raw = RawDocument(origin=text.name, content=text.text, format="text", title=metadata[text.name].title)
+    (article,) = Cleaner().clean_batch([raw])
+    assert not isinstance(article, Failure)
+    return article
+
+
+def test_a_heading_run_into_a_line_and_a_verbless_deck_are_no_lines() -> None:
+    # PolNeAR dev, a New York Times feature on the United Nations (fresh reading J): its subheads ran
+    # into their first sentences ("Individual Rights Trumped by National Interests: The Human Rights
+    # Council is ...") and its deck has no verb ("An assessment of the organization's performance
+    # on refugees, ..."); both stood in what happened.
+    article = _polnear_article("Examining the U.N.")
+    texts = [c.text for c in collect([article])]
+    assert not any(":" in t.split(".")[0] and t.startswith(("Individual Rights", "Veto Power")) for t in texts)
+    assert clutter("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency.")
+    assert not clutter(
+        "Sen. Lindsey Graham: “Anything short” of Russia collusion will probably “fall into partisan camps.”"
+    )
+    brief = Newsfuse().brief_story("un", [article])
+    shown = [s.text for s in (*brief.lede, *brief.sections.quick_read, *brief.sections.what_happened)]
+    assert shown and not any(t.startswith("An assessment of the organization") for t in shown)
+
+
+def test_a_lead_with_a_later_time_but_a_deed_done_tells_what_happened() -> None:
+    # NeuS 230: "Special counsel Robert Mueller's team has accused ... Manafort of tampering with
+    # witnesses in his upcoming Washington, D.C., criminal trial": the accusation is the news.
+    lead = next(s.text for a in _neus(230) for s in split_sentences(a.text) if "has accused former Trump" in s.text)
+    assert place(lead, lead=True).section == "what_happened"
+    assert place(lead).section == "whats_next"  # in the body, the trial to come is the cue it was

@@ -18,9 +18,18 @@ _FUTURE = re.compile(
     # hold an office party when someone heard shots"); in the present it is still ahead.
     r"|\b(?:will|shall|is|are)\s+(?:be\s+)?(?:planning|going)\s+to\b"
     r"|\b(?:is|are)\s+(?:on\s+(?:his|her|its|their)\s+way|heading|travell?ing|due|poised)\s+to\b"
-    r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)(?-i:[a-z])\w*|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)\bplans?\s+to\b|\bnext\s+(?:week|month|year|round|step|steps)\b"
+    r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)(?-i:[a-z])\w*|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)\bplans?\s+to\b"
+    r"|\bcould\s+lead\s+to\b",
+    re.IGNORECASE,
+)
+# A time still to come named by an adjunct, not by the verb ("in the upcoming presidential debates",
+# "ahead of the vote", "next week"): a cue for a sentence in the body, but a lead whose verb tells a
+# deed done ("Bernie Sanders offered some pointed advice to Hillary Clinton on Friday in the upcoming
+# presidential debates") tells what happened.
+_LATER_TIME = re.compile(
+    r"\bnext\s+(?:week|month|year|round|step|steps)\b"
     r"|\b(?:upcoming|forthcoming)\b|\bin\s+the\s+(?:coming|months|weeks|days)\s+(?:ahead|weeks|months|days)?\b"
-    r"|\bcould\s+lead\s+to\b|\b(?:ahead\s+of|later\s+this)\b",
+    r"|\b(?:ahead\s+of|later\s+this)\b",
     re.IGNORECASE,
 )
 _SIGNIFICANCE = re.compile(
@@ -95,7 +104,9 @@ def place(text: str, *, lead: bool = False) -> Placement:
         and bool(_REPORTED.search(own, 0, future.start()) or _TRAILING_REPORT.search(own, future.end()))
     )
     scores = {
-        "whats_next": 0.0 if reported_future else FUTURE_WEIGHT * _count(_FUTURE, own),
+        "whats_next": 0.0
+        if reported_future
+        else FUTURE_WEIGHT * min(_count(_FUTURE, own) + (0.0 if lead else _count(_LATER_TIME, own)), 2.0),
         "perspectives": VIEW_WEIGHT * _count(_ATTRIBUTED_VIEW, _main_clause(text) if lead else text),
         "why_it_matters": SIGNIFICANCE_WEIGHT * _count(_SIGNIFICANCE, own),
         "background": EARLIER_WEIGHT * _count(_EARLIER, own),

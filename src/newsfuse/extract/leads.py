@@ -114,8 +114,11 @@ def _headline_grammar(sentence: SpacySpan) -> bool:
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if not words or len(words) > DECK_MAX_WORDS:
         return False
-    if words[0].tag_ in _OPENING_DETERMINERS:
-        return False  # a body sentence's subject with its article ("An undersea cable cut ...")
+    if words[0].tag_ in _OPENING_DETERMINERS and any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
+        # A body sentence's subject with its article, whose verb the tagger may read as a participle
+        # ("An undersea cable cut on Tuesday partially blocked ..."). With no verb at all the line is
+        # a noun phrase, a deck ("An assessment of the organization's performance on refugees ...").
+        return False
     root = sentence.root
     if not any(t.tag_ in _FINITE or _bare(t) for t in words):
         # No finite verb, nor a bare one (an imperative's, "Heap ... and shake it all up"): a noun
