@@ -2,8 +2,8 @@
 
 Captions and photo credits, calls to action and link text ("click here", "sound off in the comments
 below"), headings run into a line, lines that introduce something the page no longer shows (they
-end on a colon), shouted lines in capitals, and words a scraper glued together ("asWinnipeg"). The cues are the page's own
-conventions, not phrases of any one article.
+end on a colon), shouted lines in capitals, and words a scraper glued together ("asWinnipeg"). The
+cues are the page's own conventions, not phrases of any one article.
 """
 
 from __future__ import annotations
