@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract import Extractor
+from newsfuse.extract.leads import _headline_grammar
+from newsfuse.extract.parsing import SpacyParser
 from newsfuse.models import Article
 from newsfuse.models.facts import LeadClause
 from tests.conftest import EVAL, need
@@ -59,3 +61,15 @@ def test_a_passive_with_its_auxiliary_dropped_is_a_deck(extractor: Extractor) ->
     decks = [articles[0].excerpt(c.span) for c in leads if c.deck]
     assert decks == [articles[0].excerpt(leads[0].span)] and decks[0].startswith("Nominee praised for")
     assert any(not c.deck for c in leads)
+
+
+def test_a_deck_of_two_clauses_set_off_by_a_semicolon_is_a_deck() -> None:
+    # PolNeAR dev, the Washington Post's "Outrage, but few options on the table": the parser heads the
+    # deck on its second clause ("vow", read as a noun); the first is the headline grammar.
+    doc = SpacyParser().nlp("World leaders denounce N. Korea test; Obama, others vow consequences.")
+    assert _headline_grammar(next(iter(doc.sents)))
+    body = SpacyParser().nlp(
+        "U.S. intelligence indicates that North Korean dictator Kim Jong Un recently had cardiovascular"
+        " surgery, NBC News reported Tuesday."
+    )
+    assert not _headline_grammar(next(iter(body.sents)))  # a mass noun takes no article in a body sentence

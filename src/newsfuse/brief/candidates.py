@@ -36,6 +36,11 @@ _DANGLING_START = re.compile(
     r"^(?:It|They|Their|This|These|That|Those|But|And|Also|However|Meanwhile|Still|So|Yet|Then|Later|Earlier"
     r"|Afterwards|Instead|Otherwise|Similarly|Likewise|Moreover|Furthermore|Besides|Additionally|In\s+addition"
     r"|In\s+turn|As\s+a\s+result|After\s+all|Because\s+of\s+(?:this|that|it))\b"
+    # A time told only against the sentence before ("Previously, federal agencies were required to
+    # consult ...": before the rule the article just named, not before today's reversal of it), and a
+    # contrast or concession with what it answers ("By contrast, Trump has just 5 percent ...").
+    r"|^(?:Previously|Formerly|Until\s+then|Before\s+(?:that|then)|By\s+then|Since\s+then|At\s+(?:that|the)\s+time"
+    r"|By\s+contrast|In\s+contrast|On\s+the\s+other\s+hand|Conversely|Nevertheless|Nonetheless|Even\s+so),"
     # An attribution whose content is another sentence ('... atmosphere." Politico reported, citing
     # interviews with 22 aides.'): what was reported is not in it.
     r"|^(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|said|says|added|wrote|noted)(?:\s*\.$|,\s+(?:citing|according)\b[^,;]*\.$)"

@@ -1,9 +1,9 @@
 """Page clutter that reaches an article's body: lines a reader would never take for reporting.
 
 Captions and photo credits, calls to action and link text ("click here", "sound off in the comments
-below"), lines that introduce something the page no longer shows (they end on a colon), shouted
-lines in capitals, and words a scraper glued together ("asWinnipeg"). The cues are the page's own
-conventions, not phrases of any one article.
+below"), headings run into a line, lines that introduce something the page no longer shows (they
+end on a colon), shouted lines in capitals, and words a scraper glued together ("asWinnipeg"). The
+cues are the page's own conventions, not phrases of any one article.
 """
 
 from __future__ import annotations
@@ -44,6 +44,14 @@ _FIGURE_LABEL = re.compile(
 # 13, 2009"). A report tells its deeds in the past tense; the caption describes the picture as it is.
 _CAPTION_PRESENT = re.compile(r"^(?:[A-Z][\w.'’-]*,?\s+){1,6}[a-z]+s\b")
 _WEEKDAYS = frozenset(calendar.day_name)
+# A heading in title case run into the line ("Veto Power Impedes Peace Efforts: Eliminating ...", a
+# section's subhead; "Former AG Mukasey at RNC: Clinton email scandal disqualifies her ...", a
+# headline that puts words in someone's mouth): four words or more, each capitalised but the short
+# words a title leaves in lower case, then a colon. Cutting it off could leave the headline's claim
+# as the writer's own, so the line goes. A speaker's name before a colon is two or three words.
+_HEADING_OPENING = re.compile(
+    r"^[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?:a|an|the|of|for|by|in|on|at|to|and|or|with|from|as)\b)){3,9}:\s"
+)
 # A dateline or section marker that a scraper kept inline: "WOODLAND HILLS >>", "NEWS <<".
 _MARKER = re.compile(r">>|<<|\|\s*[A-Z]")
 # Words glued together by a scraper: a function word run into a capitalised word ("asWinnipeg").
@@ -75,6 +83,8 @@ def clutter(text: str) -> str | None:
         return "a caption or photo credit"
     if _CALL_TO_ACTION.search(text) or _WEB_IMPERATIVE.match(text):
         return "link text or a call to action"
+    if _HEADING_OPENING.match(text):
+        return "a heading run into the line"
     if _MARKER.search(text):
         return "a page marker"
     if _GLUED.search(text):

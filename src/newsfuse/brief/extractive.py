@@ -176,7 +176,9 @@ class ExtractiveComposer:
         ranked = rank(candidates, lineage=profile.lineage, preference=profile.preference)
         narration = {a.id: _narrated(a.text) for a in articles}
         opinions = frozenset(a.id for a in articles if _opinion_piece(a, narration[a.id])) | profile.arguing
-        reported = any(c.article_id not in profile.previews for c in candidates)
+        # The story is reported once a report tells it: an opinion piece argues about the event, so
+        # it supersedes no preview ("Pentagon to send ... troops" beside a column on the caravan).
+        reported = any(c.article_id not in profile.previews and c.article_id not in opinions for c in candidates)
         story = _Story(articles, profile, reported, opinions, narration)
         order = _mmr_order(ranked)
         placed = _place(ranked, order, story, frozenset())
@@ -596,15 +598,17 @@ def _headline(
     titled = [a for a in articles if a.title]
     if titled and ranked.facts:
         preference = story.profile.preference
+        # An opinion piece's title is no headline while a report has one, however the report ranks
+        # (a preview's title beside a column's). When every source argues (a page of op-eds), a
+        # title in the writer's own voice ("I want your vote ...") is one side's plea; a title that
+        # speaks of the story is still a headline.
+        titled = (
+            [a for a in titled if a.id not in story.opinions]
+            or [a for a in titled if not _own_voice(a.title or "")]
+            or titled
+        )
         best_trust = max(preference.get(a.id, 0.0) for a in titled)
         trusted = [a for a in titled if preference.get(a.id, 0.0) == best_trust]
-        # When every source argues (a page of op-eds), a title in the writer's own voice ("I want
-        # your vote ...") is one side's plea; a title that speaks of the story is still a headline.
-        trusted = (
-            [a for a in trusted if a.id not in story.opinions]
-            or [a for a in trusted if not _own_voice(a.title or "")]
-            or trusted
-        )
         # A title that asks ("Does Biden Need Pennsylvania to Win?") teases an explainer or a column;
         # a headline tells what happened, so one that states wins where there is one. Where every
         # such title asks (a blog's "... Surgeon General: Onion headline or actual news?" beside

@@ -18,9 +18,18 @@ _FUTURE = re.compile(
     # hold an office party when someone heard shots"); in the present it is still ahead.
     r"|\b(?:will|shall|is|are)\s+(?:be\s+)?(?:planning|going)\s+to\b"
     r"|\b(?:is|are)\s+(?:on\s+(?:his|her|its|their)\s+way|heading|travell?ing|due|poised)\s+to\b"
-    r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)(?-i:[a-z])\w*|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)\bplans?\s+to\b|\bnext\s+(?:week|month|year|round|step|steps)\b"
+    r"|\bwill\s+(?!be\s+(?:remembered|seen)\b)(?-i:[a-z])\w*|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)\bplans?\s+to\b"
+    r"|\bcould\s+lead\s+to\b",
+    re.IGNORECASE,
+)
+# A time still to come named by an adjunct, not by the verb ("in the upcoming presidential debates",
+# "ahead of the vote", "next week"): a cue for a sentence in the body, but a lead whose verb tells a
+# deed done ("Bernie Sanders offered some pointed advice to Hillary Clinton on Friday in the upcoming
+# presidential debates") tells what happened.
+_LATER_TIME = re.compile(
+    r"\bnext\s+(?:week|month|year|round|step|steps)\b"
     r"|\b(?:upcoming|forthcoming)\b|\bin\s+the\s+(?:coming|months|weeks|days)\s+(?:ahead|weeks|months|days)?\b"
-    r"|\bcould\s+lead\s+to\b|\b(?:ahead\s+of|later\s+this)\b",
+    r"|\b(?:ahead\s+of|later\s+this)\b",
     re.IGNORECASE,
 )
 _SIGNIFICANCE = re.compile(
@@ -42,7 +51,22 @@ _REPORTED = re.compile(
     r"\b(?:said|says|told|declared|announced|confirmed|reported|wrote|added|stated|warned|tweeted|insisted)\b",
     re.IGNORECASE,
 )
+# ... or one set off after it ("The administration will send about 800 troops to the border, a
+# defense official confirmed Thursday"): a clause of its own, opening on the speaker (a determiner,
+# a number or a name), a few words before the verb, and ending the sentence or its clause. A verb of
+# saying inside what is to come ("is set to testify on Tuesday that he told a lawyer ...") or in an
+# aside ("..., in which Obama, flanked by her parents, triumphantly announced ...") reports nothing.
+_TRAILING_REPORT = re.compile(
+    r",\s+(?:(?i:the|a|an|two|three|several|some|senior|top|he|she|they|we)\s+|[A-Z][\w.'’-]*\s+)(?:[\w.'’-]+\s+){0,5}"
+    r"(?i:said|says|told|declared|announced|confirmed|reported|wrote|added|stated)\b[^,;]*(?:[,.!]\W*$|,)"
+)
 _QUOTATION = re.compile(r"[“\"][^”\"]{12,}[”\"]")
+# A participle of saying set off after the main clause (", saying ...", ", ruling that ..."): in a
+# lead, what follows it backs the deed the main clause reports ("announced he plans to nominate Rep.
+# Tom Price ..., saying Mr. Price has earned a reputation for being a “tireless problem solver”").
+_TRAILING_SAYING = re.compile(
+    r",\s+(?:saying|adding|calling|ruling|arguing|noting|declaring|writing|stating|insisting|warning)\b"
+)
 _EARLIER = re.compile(
     r"\b(?:since|in|by|from)\s+(?:late\s+|early\s+)?(?:19|20)\d\d\b|\b(?:has|have)\s+long\b|\bfor\s+(?:years|decades)\b"
     r"|\bpreviously\b|\bin\s+recent\s+years\b|\b(?:remains?|remained)\b|\b(?:years?|decades?)\s+ago\b|\bhad\s+(?:been|\w+ed)\b|\bhistor(?:y|ically)\b",
@@ -74,10 +98,16 @@ def place(text: str, *, lead: bool = False) -> Placement:
     # and the quotation itself counts as an attributed view.
     own = _QUOTATION.sub(" ", text)
     future = _FUTURE.search(own)
-    reported_future = lead and future is not None and bool(_REPORTED.search(own, 0, future.start()))
+    reported_future = (
+        lead
+        and future is not None
+        and bool(_REPORTED.search(own, 0, future.start()) or _TRAILING_REPORT.search(own, future.end()))
+    )
     scores = {
-        "whats_next": 0.0 if reported_future else FUTURE_WEIGHT * _count(_FUTURE, own),
-        "perspectives": VIEW_WEIGHT * _count(_ATTRIBUTED_VIEW, text),
+        "whats_next": 0.0
+        if reported_future
+        else FUTURE_WEIGHT * min(_count(_FUTURE, own) + (0.0 if lead else _count(_LATER_TIME, own)), 2.0),
+        "perspectives": VIEW_WEIGHT * _count(_ATTRIBUTED_VIEW, _main_clause(text) if lead else text),
         "why_it_matters": SIGNIFICANCE_WEIGHT * _count(_SIGNIFICANCE, own),
         "background": EARLIER_WEIGHT * _count(_EARLIER, own),
     }
@@ -90,3 +120,9 @@ def place(text: str, *, lead: bool = False) -> Placement:
 
 def _count(pattern: re.Pattern[str], text: str) -> float:
     return float(min(len(pattern.findall(text)), 2))
+
+
+def _main_clause(text: str) -> str:
+    """The sentence up to a trailing participle of saying, if it has one."""
+    trailing = _TRAILING_SAYING.search(text)
+    return text[: trailing.start()] if trailing else text

@@ -114,8 +114,11 @@ def _headline_grammar(sentence: SpacySpan) -> bool:
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if not words or len(words) > DECK_MAX_WORDS:
         return False
-    if words[0].tag_ in _OPENING_DETERMINERS:
-        return False  # a body sentence's subject with its article ("An undersea cable cut ...")
+    if words[0].tag_ in _OPENING_DETERMINERS and any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
+        # A body sentence's subject with its article, whose verb the tagger may read as a participle
+        # ("An undersea cable cut on Tuesday partially blocked ..."). With no verb at all the line is
+        # a noun phrase, a deck ("An assessment of the organization's performance on refugees ...").
+        return False
     root = sentence.root
     if not any(t.tag_ in _FINITE or _bare(t) for t in words):
         # No finite verb, nor a bare one (an imperative's, "Heap ... and shake it all up"): a noun
@@ -123,9 +126,28 @@ def _headline_grammar(sentence: SpacySpan) -> bool:
         return True
     if _headline_passive(root):
         return True
-    if root.pos_ != "VERB" or root.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+    # The main verb, or a clause a deck sets off with a semicolon ("World leaders denounce N. Korea
+    # test; Obama, others vow consequences.", where the parser heads the line on "vow"). A clause
+    # reported in a body sentence ("U.S. intelligence indicates that ..., NBC News reported") is not
+    # one: a mass noun takes no article there either.
+    verbs = [
+        root,
+        *(c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and _semicolon_between(c, root)),
+    ]
+    return any(_bare_present_headline(v) for v in verbs)
+
+
+def _semicolon_between(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[low:high])
+
+
+def _bare_present_headline(verb: Token) -> bool:
+    """A present verb with no auxiliary whose subject or object is a singular common noun with no
+    determiner ("give Colts comeback win", "denounce N. Korea test")."""
+    if verb.pos_ != "VERB" or verb.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    arguments = [c for c in root.children if c.dep_ in ("nsubj", "dobj")]
+    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
     return any(a.tag_ == "NN" and not any(d.dep_ in _DETERMINERS for d in a.children) for a in arguments)
 
 
