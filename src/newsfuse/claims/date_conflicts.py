@@ -346,7 +346,7 @@ def _independent(view: StoryView, a: _Dated, b: _Dated) -> bool:
 # Words next to a weekday that put the time at the day's end ("late Thursday", "Thursday night") or
 # at the next day's start ("early Friday", "overnight"): around midnight outlets name either day.
 _LATE_BEFORE = re.compile(r"\blate\W+(?:\w+\W+)?$", re.IGNORECASE)
-_LATE_AFTER = re.compile(r"^\W+(?:night|evening)\b", re.IGNORECASE)
+_LATE_AFTER = re.compile(r"^\W+night\b", re.IGNORECASE)  # an evening ends well before midnight
 _EARLY_BEFORE = re.compile(r"\b(?:early|overnight)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
