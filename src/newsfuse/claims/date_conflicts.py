@@ -13,12 +13,15 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
+from newsfuse.claims.grouping import source_key
 from newsfuse.claims.measures import compare_dates, is_expectation, meets, same_deed, verb_class
 from newsfuse.claims.story import StoryView, coverage, side
 from newsfuse.claims.units import Unit
 from newsfuse.extract.cues import SPEECH_VERBS
+from newsfuse.extract.tense import FUTURE_LEMMAS
 from newsfuse.models import Conflict, ConflictSide, DateMention, TimelineEntry
 from newsfuse.models.facts import NamedWeekday
 from newsfuse.text.lexicon import STOP_WORDS
@@ -37,7 +40,7 @@ EVENT_OVERLAP_MIN = 0.5
 WRITTEN_KINDS = ("absolute", "year")
 # Words of the event description shown in `Conflict.about`.
 ABOUT_WORDS = 14
-_UNDATED = ". Note: no article of the story is dated, so no day can be counted"
+_UNDATED = ". Note: the articles naming these weekdays are undated, so no day can be counted"
 # Verbs of telling or making public: a weekday that dates one of them dates the telling.
 _TELLING = SPEECH_VERBS | {"release"}
 _AFTER = re.compile(r"\b(?:after|before|following|since)\b[^,.;:]*$", re.IGNORECASE)
@@ -48,7 +51,14 @@ def date_conflicts(view: StoryView) -> list[Conflict]:
     found = [c for entry in view.facts.timeline if entry.disputed if (c := _dispute(view, entry, published))]
     found.extend(_agreements(view, published))
     found.extend(_coarse_disputes(view, published))
-    found.extend(_weekday_disputes(view))
+    # A weekday dispute the timeline already raised (one side dated, so its day was counted) is not
+    # raised twice.
+    told = {(e.article_id, e.start) for c in found if c.status == "open" for s in c.sides for e in s.evidence}
+    found.extend(
+        c
+        for c in _weekday_disputes(view)
+        if not any((e.article_id, e.start) in told for s in c.sides for e in s.evidence)
+    )
     return found
 
 
@@ -222,11 +232,55 @@ def _own_dates(view: StoryView, published: dict[str, date]) -> list[tuple[Unit, 
 
 
 def _weekday_disputes(view: StoryView) -> list[Conflict]:
-    """Restatements of one deed in a story with no date at all that name different weekdays for it
-    ("died early Thursday" against "died early Tuesday"). No day can be counted, but one deed falls
-    on one weekday whenever the articles were written. The weekday must date the same deed in both
-    (the verbs it hangs on, of one class): "opened fire ... Friday" and "was charged Saturday" tell
-    two deeds of one story."""
+    """Undated articles of independent sources that name different weekdays for one event ("Mark Felt
+    ... died on Friday" against "Felt died Thursday"; "died early Thursday" against "died early
+    Tuesday"). No day can be counted (a day the story's window gave them is a guess), but one event
+    falls on one weekday whenever the articles were written.
+
+    Two weekdays date one event when the parse hangs them on verbs of one class with a named party in
+    common and none at odds: "opened fire ... Friday" and "was charged Saturday" tell two deeds; "the
+    Saints signed Wynn on Tuesday" and "the Saints signed Bell" on Wednesday two signings."""
+    named = _reported_weekdays(view)
+    told = [(x, y) for x, a in enumerate(named) for y in range(x + 1, len(named)) if a.same_event(named[y])]
+    joined = UnionFind[int](range(len(named)))
+    for x, y in told:
+        joined.union(x, y)
+    conflicts: list[Conflict] = []
+    for group in map(set, joined.groups()):
+        # Only two sources can disagree: one article naming two weekdays for a deed is not a dispute.
+        disputes = [
+            (x, y)
+            for x, y in told
+            if x in group and named[x].day.weekday != named[y].day.weekday and _independent(view, named[x], named[y])
+        ]
+        if not disputes:
+            continue
+        members = [named[x] for x in sorted(group)]
+        # Reports of the deed whose party is not named ("He died at 12:45 p.m. on Thursday"), in an
+        # article that names a party of it, stand with their day's side too, so that neither day is
+        # stated as fact elsewhere in the brief; they never raise a dispute themselves.
+        members += [c for c in named if any(c.unnamed_report_of(view, m) for m in members)]
+        by_day: dict[str, list[Unit]] = {}
+        for member in members:
+            by_day.setdefault(calendar.day_name[member.day.weekday], []).append(member.unit)
+        sides = tuple(side(d, units) for d, units in sorted(by_day.items(), key=lambda item: -len(item[1])))
+        about = "when: " + _short(named[disputes[0][0]].unit.text)
+        if all(_one_night(view, named[x], named[y]) for x, y in disputes):
+            explanation = (
+                "the articles put the event late on one day and early on the next: one night, told from "
+                "either side of midnight"
+            )
+            conflicts.append(Conflict("date", about, sides, "reconciled", explanation))
+            continue
+        explanation = "independent sources tell the same event on different weekdays: " + "; ".join(
+            f"{s.value} ({', '.join(view.label(a) for a in s.articles)})" for s in sides
+        )
+        conflicts.append(Conflict("date", about, sides, "open", explanation + _UNDATED))
+    return conflicts
+
+
+def _reported_weekdays(view: StoryView) -> list[_Dated]:
+    """The weekdays of undated articles that date a reported deed, one to a unit."""
     by_unit: dict[int, tuple[Unit, list[NamedWeekday]]] = {}
     for weekday in view.facts.weekdays:
         unit = view.unit_at(weekday.span)
@@ -236,36 +290,83 @@ def _weekday_disputes(view: StoryView) -> list[Conflict]:
         # A weekday on a verb of telling (its nearest deed: "the campaign told The Hill Sunday",
         # "figures released Saturday") dates when an outlet heard it, which differs between outlets;
         # not the deed. One after "after" or "before" in its clause ("charged ... after a shooting ...
-        # Friday") may date the event of that phrase, not the clause's deed: left out.
-        if not ((weekday.deeds and weekday.deeds[0] in _TELLING) or _AFTER.search(before)):
-            by_unit.setdefault(unit.index, (unit, []))[1].append(weekday)
-    named = [(unit, days[0]) for unit, days in by_unit.values() if len({d.weekday for d in days}) == 1]
-    deeds = [frozenset(verb_class(d) for d in day.deeds) for _, day in named]
-    pairs: set[tuple[int, int]] = set()
-    for x, (ua, _) in enumerate(named):
-        for y in range(x + 1, len(named)):
-            ub = named[y][0]
-            if ua.article_id == ub.article_id or not view.same_statement(ua.index, ub.index):
-                continue
-            if coverage(ua.text, ub.text, view.names) < EVENT_OVERLAP_MIN or not (deeds[x] & deeds[y]):
-                continue
-            pairs.add((x, y))
-    conflicts: list[Conflict] = []
-    for x, y in sorted(pairs):
-        (ua, da), (ub, db) = named[x], named[y]
-        if da.weekday == db.weekday:
+        # Friday") may date the event of that phrase, not the clause's deed. Only a deed told as done
+        # is a report of its day: not a forecast ("is expected to face charges on Friday"), a schedule
+        # ("plays at Seattle on Saturday") or a habit ("typically releases patches on the second
+        # Tuesday"). All left out.
+        if (weekday.deeds and weekday.deeds[0] in _TELLING) or _AFTER.search(before):
             continue
-        # Every unit telling the deed on either day stands with its side, so that neither day is
-        # stated as fact elsewhere in the brief.
-        by_day: dict[str, list[Unit]] = {calendar.day_name[da.weekday]: [ua], calendar.day_name[db.weekday]: [ub]}
-        for z, (uz, dz) in enumerate(named):
-            if z not in (x, y) and any((min(z, w), max(z, w)) in pairs for w in (x, y)):
-                by_day.setdefault(calendar.day_name[dz.weekday], []).append(uz)
-        sides = tuple(side(day, units) for day, units in sorted(by_day.items(), key=lambda item: -len(item[1])))
-        if any(c.sides == sides for c in conflicts):
+        if weekday.tense != "past" or any(d in FUTURE_LEMMAS for d in weekday.deeds):
             continue
-        explanation = "the articles tell the same deed on different weekdays: " + "; ".join(
-            f"{s.value} ({', '.join(view.label(a) for a in s.articles)})" for s in sides
-        )
-        conflicts.append(Conflict("date", "when: " + _short(ua.text), sides, "open", explanation + _UNDATED))
-    return conflicts
+        by_unit.setdefault(unit.index, (unit, []))[1].append(weekday)
+    # A sentence naming two weekdays may give each to another deed; which is which is the parse's guess.
+    return [
+        _Dated(unit, days[0], verb_class(days[0].deeds[0]))
+        for unit, days in by_unit.values()
+        if len({d.weekday for d in days}) == 1 and days[0].deeds
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """A weekday of an undated article with the class of the verb it dates (the nearest one: in "is
+    expected to appear in court next Monday" the appearing, not the expecting)."""
+
+    unit: Unit
+    day: NamedWeekday
+    deed: str
+
+    def names(self, role: str | None = None) -> set[str]:
+        return {name for r, name in self.day.parties if role in (None, r)}
+
+    def same_event(self, other: _Dated) -> bool:
+        """One deed with a named party in common and no role whose named parties differ."""
+        if self.deed != other.deed or not (self.names() & other.names()):
+            return False
+        for role in ("subject", "object"):
+            mine, theirs = self.names(role), other.names(role)
+            if mine and theirs and not (mine & theirs):
+                return False
+        return True
+
+    def unnamed_report_of(self, view: StoryView, told: _Dated) -> bool:
+        """A report of `told`'s deed with no party named, in an article that names a party of it."""
+        if self.day.parties or self.deed != told.deed:
+            return False
+        text = view.articles[self.unit.article_id].text
+        return any(re.search(rf"\b{re.escape(name)}\b", text) for name in told.names())
+
+
+def _independent(view: StoryView, a: _Dated, b: _Dated) -> bool:
+    """Two sources of different lineages (not copies of one report, not a digest)."""
+    ka, kb = source_key(view, a.unit.article_id), source_key(view, b.unit.article_id)
+    return ka is not None and kb is not None and ka != kb
+
+
+# Words next to a weekday that put the time at the day's end ("late Thursday", "Thursday night") or
+# at the next day's start ("early Friday", "overnight"): around midnight outlets name either day.
+_LATE_BEFORE = re.compile(r"\blate\W+(?:\w+\W+)?$", re.IGNORECASE)
+_LATE_AFTER = re.compile(r"^\W+night\b", re.IGNORECASE)  # an evening ends well before midnight
+_EARLY_BEFORE = re.compile(r"\b(?:early|overnight)\W+(?:\w+\W+)?$", re.IGNORECASE)
+
+
+def _one_night(view: StoryView, a: _Dated, b: _Dated) -> bool:
+    """Consecutive weekdays where the earlier is told late in its day or the later early in its:
+    "checked in late Thursday" and "early Friday morning, around 1:30 a.m." tell one night."""
+    if (a.day.weekday + 1) % 7 != b.day.weekday:
+        a, b = b, a
+    if (a.day.weekday + 1) % 7 != b.day.weekday:
+        return False
+    return _near(view, a, _LATE_BEFORE, _LATE_AFTER) or _near(view, b, _EARLY_BEFORE, None)
+
+
+def _near(view: StoryView, dated: _Dated, before: re.Pattern[str], after: re.Pattern[str] | None) -> bool:
+    """Whether the words just before or after the weekday's name match (the mention may hold them:
+    "late Thursday" is one expression)."""
+    text, span, day = view.articles[dated.unit.article_id].text, dated.day.span, calendar.day_name[dated.day.weekday]
+    start = max(0, span.start - 24)
+    window = text[start : span.end + 12]
+    at = window.lower().rfind(day.lower(), 0, span.end - start)
+    if at < 0:
+        return False
+    return bool(before.search(window[:at])) or (after is not None and bool(after.match(window[at + len(day) :])))

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from newsfuse.extract.anchors import undated_anchor, weekday_date
 from newsfuse.extract.captions import caption_spans, in_caption
 from newsfuse.extract.date_patterns import UNIT_DAYS, DateExpression, find_expressions
-from newsfuse.extract.deeds import deeds_at
+from newsfuse.extract.deeds import deeds_at, parties_at
 from newsfuse.extract.quote_marks import inside, quote_regions
 from newsfuse.extract.tense import tense_at
 from newsfuse.models import Article, DateMention, Span
@@ -47,13 +47,19 @@ def resolve_article(article: Article, doc: Doc, story_centre: date | None) -> tu
 
 
 def unanchored_weekdays(article: Article, doc: Doc) -> list[NamedWeekday]:
-    """The weekdays an undated article of an undated story names outside quotations and captions,
-    with the deeds each dates: a day no date can be counted from, but one that two articles can
-    still disagree on for one deed."""
+    """The weekdays an undated article names outside quotations and captions, with the deeds each
+    dates: a day no date can be counted from (a story's window gives only a guess), but one that two
+    articles can still disagree on for one deed."""
     captions = caption_spans(article.text)
     regions = quote_regions(article.text)
     return [
-        NamedWeekday(Span(article.id, e.start, e.end), e.weekday, deeds_at(doc, e.start, e.end))
+        NamedWeekday(
+            Span(article.id, e.start, e.end),
+            e.weekday,
+            deeds_at(doc, e.start, e.end),
+            parties_at(doc, e.start, e.end),
+            tense_at(doc, e.start, e.end),
+        )
         for e in find_expressions(article.text)
         if e.rule == "weekday"
         and e.weekday is not None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsfuse.extract.syntax import climb
+from newsfuse.models.facts import Party
 
 # Dependency labels of a clause that tells an event of its own: the climb stops at its verb. A
 # conjunct ("was charged in 1957 and acquitted in 1958"), a relative clause ("the film, which was
@@ -33,5 +34,36 @@ def deeds_at(doc: Doc, start: int, end: int) -> tuple[str, ...]:
         if token.pos_ == "VERB" and token.i not in range(span.start, span.end):
             found.append(token.lemma_.lower())
         if token.dep_ in OWN_CLAUSE_DEPS and found:
+            break
+    return tuple(dict.fromkeys(found))
+
+
+# Dependency labels of the parties to a deed, by role: who did it ("Felt died", "police arrested
+# Smith", "was arrested by police") and to whom ("arrested Smith", "Smith was arrested").
+SUBJECT_DEPS = frozenset({"nsubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+def parties_at(doc: Doc, start: int, end: int) -> tuple[Party, ...]:
+    """The names that are parties of the verbs `deeds_at` finds, with their role, each as its head
+    word is written ("Felt" of "W. Mark Felt", "Cummings" of "Rep. Elijah E. Cummings"): the word
+    every form of one name keeps. A pronoun or a common noun ("he", "the suspect") names nobody in
+    particular and is left out."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ()
+    found: list[Party] = []
+    verbs = 0
+    for token in climb(span.root):
+        if token.pos_ == "VERB" and token.i not in range(span.start, span.end):
+            verbs += 1
+            for child in token.children:
+                if child.dep_ in SUBJECT_DEPS and child.pos_ == "PROPN":
+                    found.append(("subject", child.text))
+                elif child.dep_ in OBJECT_DEPS and child.pos_ == "PROPN":
+                    found.append(("object", child.text))
+                elif child.dep_ == "agent":
+                    found.extend(("subject", c.text) for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN")
+        if token.dep_ in OWN_CLAUSE_DEPS and verbs:
             break
     return tuple(dict.fromkeys(found))

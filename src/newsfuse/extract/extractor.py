@@ -64,7 +64,9 @@ class Extractor:
             dates.extend(mentions)
             if anchor is not None:
                 anchors.append((article.id, anchor))
-            else:
+            if article.published is None:
+                # An undated article's weekdays name no day, even where the story's window gave them
+                # one to count from (a guess): two such articles can still disagree on the weekday.
                 weekdays.extend(unanchored_weekdays(article, doc))
             # The timeline holds the story's own days and months; years are background ("since 2019").
             dated = [m for m in mentions if not m.in_quote and m.granularity in ("day", "month")]

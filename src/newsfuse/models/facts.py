@@ -15,6 +15,8 @@ from newsfuse.models.article import Span
 
 EntityType = Literal["person", "organization", "place", "other"]
 Granularity = Literal["day", "month", "year", "range"]
+# A name taking part in a deed, by role: who did it ("subject") or to whom it was done ("object").
+Party = tuple[Literal["subject", "object"], str]
 DateKind = Literal["absolute", "weekday", "relative", "year"]
 AnchorSource = Literal["text", "published", "story"]
 Tense = Literal["past", "present", "future"]
@@ -256,13 +258,17 @@ class LeadClause:
 
 @dataclass(frozen=True, slots=True)
 class NamedWeekday:
-    """A weekday an article names outside quotations, kept where no day can be counted from it (the
-    article and its story are undated): `weekday` is 0 (Monday) to 6, `deeds` the lemmas of the
-    verbs it dates (extract.deeds), so that two articles' weekdays for one deed can be compared."""
+    """A weekday an undated article names outside quotations: no day can be counted from it (what
+    the story's window gives it is a guess), but `weekday` is 0 (Monday) to 6 whenever the article
+    was written, and `deeds` holds the lemmas of the verbs it dates (extract.deeds), so that two
+    articles' weekdays for one deed can be compared."""
 
     span: Span
     weekday: int
     deeds: tuple[str, ...]
+    # The names that are those verbs' subjects or objects, by role, as their head words ("Felt").
+    parties: tuple[Party, ...] = ()
+    tense: Tense | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +292,7 @@ class StoryFacts:
     # Sentences in the writer's own voice that tell no deed done and attribute nothing (a state, a
     # forecast, a reading of events): they rest on their writer unless another source tells them.
     assertions: tuple[Span, ...] = ()
-    # Weekdays of articles with no day to count from (neither they nor their story are dated).
+    # Weekdays of undated articles, whether or not the story's window gave them a guessed day.
     weekdays: tuple[NamedWeekday, ...] = ()
     # Sentences stating as pending what another article of the story reports done (extract.pending).
     overtaken: tuple[Span, ...] = ()
