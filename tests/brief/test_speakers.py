@@ -131,3 +131,15 @@ def test_a_first_or_second_person_pronoun_is_no_source_shown() -> None:
     assert _quote(shown, "I'll prove you wrong").speaker_as_written is None
     assert not [q for q in shown if (q.speaker_as_written or "").casefold() in {"i", "we", "you"}]
     assert [q for q in shown if q.speaker_as_written == "he"]  # a third person is still shown as written
+
+
+def test_a_relative_pronoun_is_no_source_shown() -> None:
+    # ECB+ 22_1ecbplus to 22_8ecbplus: 'a co-worker who yelled, “Hide, she's got a gun!”': "who" stands
+    # for a noun phrase the brief does not show.
+    root = need(EVAL / "ecbplus-dev") / "ECB+" / "22"
+    raws = [
+        RawDocument(origin=f"22_{n}ecbplus.txt", content=read_document(root / f"22_{n}ecbplus.xml"), format="text")
+        for n in range(1, 9)
+    ]
+    shown = _shown([a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)])
+    assert not [q for q in shown if (q.speaker_as_written or "").casefold() in {"who", "him", "whom", "which"}]

@@ -24,9 +24,11 @@ _SPEAKERS = ("person", "organization")
 # A source phrase holding a quotation mark runs past its noun phrase into what was said (a misparse:
 # 'Granholm on Sunday slammed … as “curious” and “perplexing” — warning that …'): not shown.
 _QUOTATION_MARKS = frozenset('"“”«»')
-# A first- or second-person pronoun names the writer, the reader, or whoever speaks inside another
-# quote ("'I'll prove you wrong,' you hear"): no source a reader of several articles can place.
-_FIRST_AND_SECOND_PERSON = frozenset("i me we us you".split())
+# Pronouns that are no source as written: a first- or second-person one names the writer, the reader,
+# or whoever speaks inside another quote ("'I'll prove you wrong,' you hear"), whom a reader of several
+# articles cannot place; an object-case or a relative one ("him", "who yelled") stands for a noun
+# phrase the brief does not show, or is a misparse (a source is its verb's subject).
+_NO_SOURCE_PRONOUNS = frozenset("i me we us you him her them who whom which that".split())
 
 
 def certain_speakers(quotes: Sequence[Quote], facts: StoryFacts, articles: Sequence[Article]) -> tuple[Quote, ...]:
@@ -51,7 +53,7 @@ def _as_written(quote: Quote) -> str | None:
         for m in quote.mentions
         if m.speaker_text
         and not _QUOTATION_MARKS.intersection(m.speaker_text)
-        and m.speaker_text.strip().casefold() not in _FIRST_AND_SECOND_PERSON
+        and m.speaker_text.strip().casefold() not in _NO_SOURCE_PRONOUNS
     )
     return phrases.most_common(1)[0][0] if phrases else None
 
