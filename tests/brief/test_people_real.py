@@ -338,3 +338,48 @@ def test_a_hyphenated_title_the_parser_split_is_kept_whole() -> None:
     # "with co-author James Swanson": the parser hangs "co" on the preposition and "-author" on the
     # name; the role is the whole word.
     assert _roles(_ecb_topic(4, "ecb"))["James Swanson"] == "co-author"
+
+
+def test_a_description_before_an_honorific_is_the_role_without_it() -> None:
+    # NeuS 176: "Fox News senior judicial analyst and Fox Nation host Judge Andrew Napolitano"; NeuS
+    # 25: "Chairman of the Joint Chiefs of Staff General Joseph Dunford". The honorific goes with the
+    # name; a title of several words ("Deputy Attorney General", NeuS 301) stays whole.
+    assert _neus_people(176).get("Andrew Napolitano") == "Fox Nation host"
+    assert _neus_people(25).get("Joseph Dunford") == "Chairman of the Joint Chiefs of Staff"
+    assert _neus_people(301).get("Rod Rosenstein") == "Deputy Attorney General"
+
+
+def test_an_apposition_an_infinitive_completes_is_no_role() -> None:
+    # NeuS 260: "Matthew G. Whitaker, his choice to replace Jeff Sessions as attorney general": "choice"
+    # says nothing of him without the clause.
+    assert _neus_people(260).get("Matthew G. Whitaker") == ""
+
+
+def test_a_title_opening_on_a_team_s_name_is_no_part_of_the_name() -> None:
+    # ECB+ 29_9ecbplus to 29_13ecbplus: "Colts QB Andrew Luck" beside "Andrew Luck"; "Colts" names the team.
+    people = _people(_ecb_documents(*(f"29_{n}ecbplus" for n in range(9, 14))))
+    assert "Andrew Luck" in people and not [p for p in people if p.startswith("Colts")]
+
+
+def test_a_nickname_is_no_second_person_and_an_initial_left_out_is_one_person() -> None:
+    # ECB 28_1ecb to 28_8ecb: "W. Mark Felt -- the man they called “Deep Throat.”", "Felt ..., who,
+    # better known as “Deep Throat,” became ..."; "W. Mark Felt" and "Mark Felt" are one man.
+    people = _people(_ecb_documents(*(f"28_{n}ecb" for n in range(1, 9))))
+    assert "Deep Throat" not in people
+    assert len([p for p in people if p.endswith("Mark Felt")]) == 1
+
+
+def test_a_name_described_as_a_name_is_no_person() -> None:
+    # ECB 12_1ecb to 12_8ecb: "The dhow, identified as bearing the name Salahaddin, was towing a smaller skiff".
+    assert "Salahaddin" not in _people(_ecb_documents(*(f"12_{n}ecb" for n in range(1, 9))))
+
+
+def test_a_name_written_with_and_without_an_inner_space_is_one_person() -> None:
+    # ECB+ 33_1ecbplus to 33_8ecbplus: "Vincent Del Giudice" and "Vincent DelGiudice", one judge.
+    people = _people(_ecb_documents(*(f"33_{n}ecbplus" for n in range(1, 9))))
+    assert len([p for p in people if p.replace(" ", "") == "VincentDelGiudice"]) == 1
+
+
+def test_a_body_s_noun_before_a_title_is_part_of_the_role() -> None:
+    # ECB+ 35_1ecbplus to 35_8ecbplus: "club President Dean Spanos" (the club's president; no honorific).
+    assert _roles(_ecb_documents(*(f"35_{n}ecbplus" for n in range(1, 9)))).get("Dean Spanos") == "club President"

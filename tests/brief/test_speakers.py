@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.brief.speakers import certain_speakers
+from newsfuse.clean import Cleaner
+from newsfuse.evaluation.stories import read_document
 from newsfuse.evaluation.summaries import load
 from newsfuse.extract import Extractor
-from newsfuse.models import Article, join_paragraphs
+from newsfuse.models import Article, Failure, RawDocument, join_paragraphs
 from newsfuse.models.facts import Quote, shown_speaker
 from newsfuse.service import Newsfuse
 from tests.conftest import EVAL, need
@@ -114,3 +116,30 @@ def test_a_quote_with_no_source_written_stays_unattributed() -> None:
     quote = _quote(quotes, "global town square")
     assert quote.speaker is None and quote.speaker_as_written is None
     assert shown_speaker(quote.speaker, quote.speaker_as_written) == "unattributed"
+
+
+def test_a_first_or_second_person_pronoun_is_no_source_shown() -> None:
+    # ECB 31_11ecb to 31_14ecb: "“I'll prove you wrong,” you hear"; "“I'm glad we got that behind us
+    # ...,” I said" in a column: the writer or the reader, whom a brief of several articles cannot name.
+    root = need(EVAL / "ecbplus-dev") / "ECB+" / "31"
+    raws = [
+        RawDocument(origin=f"31_{n}ecb.txt", content=read_document(root / f"31_{n}ecb.xml"), format="text")
+        for n in range(11, 15)
+    ]
+    articles = [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)]
+    shown = _shown(articles)
+    assert _quote(shown, "I'll prove you wrong").speaker_as_written is None
+    assert not [q for q in shown if (q.speaker_as_written or "").casefold() in {"i", "we", "you"}]
+    assert [q for q in shown if q.speaker_as_written == "he"]  # a third person is still shown as written
+
+
+def test_a_relative_pronoun_is_no_source_shown() -> None:
+    # ECB+ 22_1ecbplus to 22_8ecbplus: 'a co-worker who yelled, “Hide, she's got a gun!”': "who" stands
+    # for a noun phrase the brief does not show.
+    root = need(EVAL / "ecbplus-dev") / "ECB+" / "22"
+    raws = [
+        RawDocument(origin=f"22_{n}ecbplus.txt", content=read_document(root / f"22_{n}ecbplus.xml"), format="text")
+        for n in range(1, 9)
+    ]
+    shown = _shown([a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)])
+    assert not [q for q in shown if (q.speaker_as_written or "").casefold() in {"who", "him", "whom", "which"}]

@@ -5,7 +5,8 @@ apposition after it). Here the list a reader sees is kept to persons: a name tha
 person's (capitalised words, no function words), that the articles do not treat as an institution
 or a place, and that was named in two articles or given a role. One person written two ways ("Jim
 O'Brien" and "O'Brien") is listed once; a short name that fits two people (relatives who share a
-surname) names neither and is left out. The role shown is the one the articles agree on.
+surname) names neither and is left out; a nickname an article gives someone ("known as", "dubbed")
+is another name of that person, never a second person. The role shown is the one the articles agree on.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import replace
 from newsfuse.extract.aliases import Named, names_a_relative
 from newsfuse.extract.given_names import is_given_name, nickname_pair
 from newsfuse.extract.names import ORGANIZATION_HEADS, PLACE_HEADS, is_title_word
-from newsfuse.models import Article
+from newsfuse.models import Article, Span
 from newsfuse.models.facts import Entity, Mention
 
 # Key people: persons named in at least this many articles, or with a stated role; at most this many.
@@ -73,7 +74,8 @@ _INSTITUTIONS = (
         "magazine publication body firm team station channel brand app story "
         "film movie sequel prequel series franchise trilogy novel book album song show documentary sitcom "
         "vessel ship tanker supertanker freighter yacht capital subsidiary award awards version "
-        "nickname alias complex building warehouse property properties business shop store restaurant cafe hotel "
+        "name nickname alias pseudonym moniker codename "
+        "complex building warehouse property properties business shop store restaurant cafe hotel "
         "garage "
         # an animal the articles name ("Fenn, the family's new pet collie")
         "pet dog puppy collie terrier spaniel retriever labrador cat kitten horse pony mare stallion".split()
@@ -116,6 +118,18 @@ _COUNTED_GROUP = re.compile(
 # A proper name holding "of" before a lower-case noun: the noun is the role ("Department of
 # Corrections spokeswoman", "Bank of America analyst").
 _NAMED_BEFORE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+)+of\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+)+([a-z][a-z-]+)$")
+# How an article gives someone a nickname: "better known as", "dubbed", "nicknamed", "code-named";
+# "called" or "call" only before quotation marks ("the man they called “Deep Throat”"), as "a man
+# called John Smith" gives a real name.
+_NICKNAME_BEFORE = re.compile(
+    r"\b(?:known\s+as|dubbed|nicknamed|code-?named|a\.?k\.?a\.?)\s*[“\"‘']?\s*$", re.IGNORECASE
+)
+_CALLED_BEFORE = re.compile(r"\b(?:call|calls|called|calling)\s*[“\"‘']$", re.IGNORECASE)
+# A sentence ends on a full stop, not an initial's or a title's ("W. Mark Felt", "Mr. LaRue").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSr)(?<!\bJr)(?<!\bSt)(?<!\bMrs)[.!?][”\"’']?\s+(?=[“\"‘']?[A-Z])"
+)
+_OPENING_QUOTES = frozenset("“\"‘'")
 _CLAUSE_END = r"\s+(?:of|in|at|for|from|with|within|on|to|who|which|whose)\s.*$|,.*$"
 _ROLE_END = re.compile(rf"\s+and\s.*$|{_CLAUSE_END}", re.IGNORECASE)
 _PHRASE_END = re.compile(_CLAUSE_END, re.IGNORECASE)
@@ -129,8 +143,10 @@ def key_people(
     texts = {a.id: a.text for a in articles}
     persons = [e for e in entities if e.type == "person" and _reads_as_name(e.name)]
     known = {n for e in persons for n in e.names}
-    persons = [_named(e, texts, known) for e in persons]
+    bodies = {n for e in entities if e.type in {"organization", "place"} for n in e.names}
+    persons = [_named(e, texts, known, bodies) for e in persons]
     persons = [p for p in persons if not any(test(p, texts) for test in (_a_place, _an_institution, _a_work, _a_thing))]
+    persons = _nicknames_joined(persons, texts)
     people = [replace(p, roles=_role(p)) for p in _once(persons)]
     people = [
         p
@@ -139,6 +155,52 @@ def key_people(
     ]
     people.sort(key=lambda e: (-len(e.articles), -len(e.mentions)))
     return tuple(people[:PEOPLE_MAX])
+
+
+def _nicknames_joined(persons: list[Entity], texts: dict[str, str]) -> list[Entity]:
+    """A nickname is another name of the person it is given to, not a second person: a name an
+    article introduces, whole, as one ("W. Mark Felt -- the man they called “Deep Throat”", "Felt,
+    who, better known as “Deep Throat,”") joins the person named last before it in its sentence where
+    every such sentence names the same one, and goes where none is. A short form of a person's own
+    name so introduced ("Kathryn Jenkin, known as Katie") is not the person's whole name, and stays."""
+    kept = list(persons)
+    for nickname in persons:
+        given = [
+            m.span
+            for m in nickname.mentions
+            if m.span.article_id in texts
+            and texts[m.span.article_id][m.span.start : m.span.end] == nickname.name
+            and _introduced_as_nickname(texts, m.span)
+        ]
+        if not given:
+            continue
+        kept.remove(nickname)
+        owners = {o.id: o for o in (_named_before(kept, texts, span) for span in given) if o is not None}
+        if len(owners) == 1:
+            owner = next(iter(owners.values()))
+            kept[kept.index(owner)] = replace(owner, aliases=tuple(dict.fromkeys((*owner.aliases, nickname.name))))
+    return kept
+
+
+def _introduced_as_nickname(texts: dict[str, str], span: Span) -> bool:
+    text = texts[span.article_id]
+    before = text[max(0, span.start - 32) : span.start]
+    quoted = text[span.start - 1 : span.start] in _OPENING_QUOTES
+    return bool(_NICKNAME_BEFORE.search(before) or (quoted and _CALLED_BEFORE.search(before)))
+
+
+def _named_before(persons: list[Entity], texts: dict[str, str], span: Span) -> Entity | None:
+    """The person whose mention comes last before `span` in its sentence."""
+    text = texts[span.article_id]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, span.start)]
+    start = max(text.rfind("\n", 0, span.start) + 1, ends[-1] if ends else 0)
+    best: tuple[int, Entity] | None = None
+    for person in persons:
+        for m in person.mentions:
+            inside = m.span.article_id == span.article_id and start <= m.span.start and m.span.end <= span.start
+            if inside and (best is None or m.span.start > best[0]):
+                best = (m.span.start, person)
+    return best[1] if best else None
 
 
 def _named_in(person: Entity, articles: Sequence[Article]) -> set[str]:
@@ -164,11 +226,11 @@ def _reads_as_name(name: str) -> bool:
     return bool(_SURNAME.match(last)) and last.lower().rstrip(".") not in _ABBREVIATED_TITLES
 
 
-def _named(entity: Entity, texts: dict[str, str], known: set[str]) -> Entity:
+def _named(entity: Entity, texts: dict[str, str], known: set[str], bodies: Collection[str] = ()) -> Entity:
     """The entity under its name without a word the tagger glued on ("Manager Billy King", "Coach
     Jim O'Brien"): the first word goes when the rest is how the articles name a person and the word
     is a common noun (written in lower case in the articles) or a title."""
-    bare = bare_name(entity.name, texts.values(), known)
+    bare = bare_name(entity.name, texts.values(), known, bodies)
     if bare == entity.name or len(bare.split()) < 2:
         return entity
     glued = set(entity.name.split()) - set(bare.split())  # "House" of "House Nancy Pelosi" is no other name
@@ -176,10 +238,12 @@ def _named(entity: Entity, texts: dict[str, str], known: set[str]) -> Entity:
     return replace(entity, name=bare, aliases=aliases)
 
 
-def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
+def bare_name(name: str, texts: Iterable[str], known: set[str], bodies: Collection[str] = ()) -> str:
     """`name` less a title or common noun glued before it ("Comedian Ellen DeGeneres", "Professor
     Varoufakis"): a title always, a common noun (written in lower case in `texts`) when what is
-    left is how the articles name someone (one of `known`)."""
+    left is how the articles name someone (one of `known`); a title of several words may open on
+    the name of a body the story names (one of `bodies`: "Colts QB Andrew Luck")."""
+    texts = list(texts)  # read once per word below
     first, _, rest = name.partition(" ")
     word = first.lower().rstrip(".")
     if not rest or not _reads_as_name(rest):
@@ -204,14 +268,21 @@ def bare_name(name: str, texts: Iterable[str], known: set[str]) -> str:
         # "Assistant GM Tony DiLeo" beside "Tony DiLeo": titles, acronyms and common nouns before how
         # the story names someone are a title of several words.
         kept = " ".join(words[cut:])
-        if kept in known and all(_title_part(w, texts) for w in words[:cut]):
+        if kept in known and all(_title_part(w, texts, bodies) for w in words[:cut]):
             return kept
     return name
 
 
-def _title_part(word: str, texts: Iterable[str]) -> bool:
+def _title_part(word: str, texts: Iterable[str], bodies: Collection[str] = ()) -> bool:
+    """A word of a title before a name: a title word, an acronym ("GM", "QB"), a word the articles
+    write in lower case, or a body the story names ("Colts" of "Colts QB"), whose title it is."""
     bare = word.lower().rstrip(".")
-    return is_title_word(word) or (word.isalpha() and word.isupper()) or any(_written_lower(bare, t) for t in texts)
+    return (
+        is_title_word(word)
+        or (word.isalpha() and word.isupper())
+        or word in bodies
+        or any(_written_lower(bare, t) for t in texts)
+    )
 
 
 def _glued_word(first: str, given: str) -> bool:
@@ -375,6 +446,8 @@ def _shortens(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """`short` names the person of `full` with middle names or initials left out, or by surname."""
     if not short or (len(short) >= len(full) and short != full):
         return False
+    if len(full) > 2 and len(full[0]) == 1 and short == full[1:]:
+        return True  # the first name, written as an initial, left out ("Mark Felt" of "W. Mark Felt")
     if len(short) == 1:
         return short[0] == full[-1]
     # The first name may be its usual short form ("Joe Biden" of "Joseph R. Biden Jr.").
@@ -388,8 +461,10 @@ def _once(persons: list[Entity]) -> list[Entity]:
     left out, and so is one an article writes before a fuller name introduced as a relative (the
     person that relative is kin to)."""
     same: dict[tuple[str, ...], Entity] = {}
+    spelled: dict[str, tuple[str, ...]] = {}
     for person in sorted(persons, key=lambda p: -len(p.mentions)):
-        key = _tokens(person.name)
+        # One name written with and without a space inside ("Vincent Del Giudice", "Vincent DelGiudice").
+        key = spelled.setdefault("".join(_tokens(person.name)), _tokens(person.name))
         same[key] = _merge(same[key], person) if key in same else person
     merged = dict(same)
     for key in sorted(same, key=len):

@@ -24,6 +24,11 @@ _SPEAKERS = ("person", "organization")
 # A source phrase holding a quotation mark runs past its noun phrase into what was said (a misparse:
 # 'Granholm on Sunday slammed … as “curious” and “perplexing” — warning that …'): not shown.
 _QUOTATION_MARKS = frozenset('"“”«»')
+# Pronouns that are no source as written: a first- or second-person one names the writer, the reader,
+# or whoever speaks inside another quote ("'I'll prove you wrong,' you hear"), whom a reader of several
+# articles cannot place; an object-case or a relative one ("him", "who yelled") stands for a noun
+# phrase the brief does not show, or is a misparse (a source is its verb's subject).
+_NO_SOURCE_PRONOUNS = frozenset("i me we us you him her them who whom which that".split())
 
 
 def certain_speakers(quotes: Sequence[Quote], facts: StoryFacts, articles: Sequence[Article]) -> tuple[Quote, ...]:
@@ -44,7 +49,11 @@ def _as_written(quote: Quote) -> str | None:
     if any(m.speaker for m in quote.mentions):
         return None
     phrases = Counter(
-        m.speaker_text for m in quote.mentions if m.speaker_text and not _QUOTATION_MARKS.intersection(m.speaker_text)
+        m.speaker_text
+        for m in quote.mentions
+        if m.speaker_text
+        and not _QUOTATION_MARKS.intersection(m.speaker_text)
+        and m.speaker_text.strip().casefold() not in _NO_SOURCE_PRONOUNS
     )
     return phrases.most_common(1)[0][0] if phrases else None
 
@@ -63,7 +72,8 @@ def _speaker(quote: Quote, facts: StoryFacts) -> str | None:
 def _shown(entity: Entity, facts: StoryFacts, articles: dict[str, Article]) -> str:
     """The speaker's name without a title glued on ("Professor Varoufakis" is Yanis Varoufakis)."""
     known = {n for e in facts.entities if e.type in _SPEAKERS for n in e.names}
-    bare = bare_name(entity.name, (a.text for a in articles.values()), known)
+    bodies = {n for e in facts.entities if e.type in {"organization", "place"} for n in e.names}
+    bare = bare_name(entity.name, (a.text for a in articles.values()), known, bodies)
     named = facts.entity(bare) if bare != entity.name else None
     if named is not None and named.id != entity.id and named.type == entity.type:
         return named.name  # the name is another entity's: show that one ("Varoufakis" -> "Yanis Varoufakis")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -54,6 +55,8 @@ _WHEN = frozenset({"DATE", "TIME"})
 # Present forms of verbs of saying, which no title holds.
 _SAYING = frozenset({"say", "says", "allege", "alleges", "tell", "tells"})
 _ROLE_TRAIL = frozenset({"CCONJ", "ADP", "DET"})
+# Nouns for a body, which modify a title after them ("club President", "team Captain").
+_BODY_NOUNS = ORGANIZATION_HEADS | PLACE_HEADS | frozenset({"team", "squad", "firm", "unit", "station"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,12 +244,13 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
             k for k, t in enumerate(tokens) if any(c.dep_ == "nsubj" for c in t.children) or t.lower_ in _SAYING
         ]
         tokens = tokens[verbs[-1] + 1 :] if verbs else tokens
+        tokens = _without_honorific(tokens)
         last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space or t.pos_ in _ROLE_TRAIL)), None)
         if last is None or not (last.pos_ in {"NOUN", "PROPN"} or is_title_word(last.text)):
             return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
     else:
         appositive = [child for child in root.rights if child.dep_ == "appos" and child.i >= end]
-        if appositive and not _describes(doc, end, appositive[0]):
+        if appositive and not (_describes(doc, end, appositive[0]) and _complete(appositive[0])):
             return None
         if appositive:
             # The description without its relative clause: "a forklift driver [who was working ...]".
@@ -262,6 +266,42 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
             head = root.head
             tokens = _own_words([t for t in head.subtree if t.i < start and t.i >= head.left_edge.i])
     return _as_role(article_id, doc, tokens)
+
+
+def _without_honorific(tokens: list[Token]) -> list[Token]:
+    """A description written before the honorific the name bears ("Fox Nation host Judge Andrew
+    Napolitano", "fellow committee member Rep. Tom Cole", "Chairman of the Joint Chiefs of Staff
+    General Joseph Dunford"): the description is the role; the honorific goes with the name and,
+    glued on, garbles the role. A title of several words ("Deputy Attorney General", "U.S. District
+    Judge", "Senate Majority Leader") is one role: the cut is made only where a common noun for a
+    person, or a title written "X of Y", ends the words before the honorific. A noun for a body there
+    says whose title it is ("club President Dean Spanos", "team Captain"), and stays."""
+    words = [t for t in tokens if not t.is_space]
+    end = len(words)
+    while end > 0 and _honorific(words[end - 1]):
+        end -= 1
+    if end in {0, len(words)}:
+        return tokens
+    before = words[:end]
+    last = before[-1]
+    noun = last.pos_ == "NOUN" and not is_title_word(last.text) and last.lower_ not in _BODY_NOUNS
+    titled = any(is_title_word(t.text) and n.lower_ == "of" for t, n in pairwise(before))
+    return [t for t in tokens if t.i <= last.i] if noun or titled else tokens
+
+
+def _honorific(token: Token) -> bool:
+    """A title written capitalised before a name ("Judge", "Rep.", "General"); an acronym ("CEO",
+    "Amazon's worldwide consumer CEO") heads a role and is no form of address."""
+    return token.text[:1].isupper() and not token.text.isupper() and is_title_word(token.text)
+
+
+def _complete(appositive: Token) -> bool:
+    """Whether an apposition's noun says a role without an infinitive of its own: "his choice to
+    replace Jeff Sessions", "the man to beat" name the person only through the clause, which a
+    role leaves out."""
+    return not any(
+        c.dep_ == "acl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in appositive.children
+    )
 
 
 def _own_words(tokens: list[Token]) -> list[Token]:
