@@ -1,0 +1,145 @@
+"""Whether a sentence's narration judges: an evaluative word where a report puts a plain one.
+
+A writer's framing often carries no grammatical mark (`extract.stance`): it lies in the words. "Sen.
+Cory Booker's desperate attempts", "infamous Public Health Director", "the talks have been a bust".
+Which words judge is not for us to list off the sets we score: the subjectivity lexicon TextBlob
+ships (De Smedt and Daelemans' pattern lexicon, `textblob/en/en-sentiment.xml`, about 2,900
+English adjectives hand-tagged per sense for polarity and subjectivity) tells it. A word counts as
+TextBlob reads it, its senses averaged, and judges when it is both subjective and charged:
+"desperate" (-0.6, 1.0), "infamous" (-0.5, 1.0), "good" (0.7, 0.6), not "major" (0.06, 0.5), "new"
+(0.14, 0.45) or "key" (0.0, 1.0).
+
+News also uses such words of what it reports ("a serious injury", "a good year for exports"), so
+a word counts only where a report does not put a judgement of its own:
+- on a person's name, as an epithet ("desperate Cory Booker", "the infamous director Barbara
+  Ferrer"): a report names people by their role, title or age;
+- as what the main clause says its subject is, after a copula ("The first day of negotiations has
+  been a bust", "he is in a good position to ask for more"): a verdict on the subject.
+Whether the sentence says whose judgement it is (a reporting verb, "according to") is
+`extract.stance`'s to tell.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsfuse.errors import ConfigError
+
+# Where the lexicon lies inside the `textblob` package (read as a file; textblob is not imported).
+LEXICON_PACKAGE = "textblob"
+LEXICON_FILE = "en/en-sentiment.xml"
+# A word judges when its mean subjectivity is past the lexicon's midpoint (0 objective, 1 subjective)
+# and its mean polarity at least this far from neutral. Chosen from the lexicon's scale, not fitted:
+# 0.3 is where its annotators' "weak" valence begins (most charged adjectives score 0.4 to 1.0 and the
+# descriptive ones whose senses split, "major", "new", "high", average under 0.2).
+SUBJECTIVITY = 0.5
+POLARITY = 0.3
+# Copulas: verbs that say what their subject is, seems or has become.
+COPULAS = frozenset({"be", "seem", "look", "remain", "become", "sound", "appear", "prove", "feel"})
+
+
+@dataclass(frozen=True, slots=True)
+class Appraisal:
+    """A word's mean polarity (-1 to 1) and subjectivity (0 to 1) over its senses in the lexicon."""
+
+    polarity: float
+    subjectivity: float
+
+    @property
+    def judges(self) -> bool:
+        return self.subjectivity >= SUBJECTIVITY and abs(self.polarity) >= POLARITY
+
+
+def read_lexicon(xml: str) -> dict[str, Appraisal]:
+    """The adjectives of a pattern sentiment lexicon, each form's senses averaged (as TextBlob does)."""
+    senses: dict[str, list[tuple[float, float]]] = {}
+    for word in ET.fromstring(xml).iter("word"):
+        form, pos = word.get("form"), word.get("pos")
+        if form and pos == "JJ":
+            senses.setdefault(form.lower(), []).append(
+                (float(word.get("polarity", 0)), float(word.get("subjectivity", 0)))
+            )
+    return {
+        form: Appraisal(sum(p for p, _ in values) / len(values), sum(s for _, s in values) / len(values))
+        for form, values in senses.items()
+    }
+
+
+@cache
+def lexicon() -> Mapping[str, Appraisal]:
+    """TextBlob's adjective lexicon, read once."""
+    try:
+        xml = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as error:
+        raise ConfigError(
+            f"the subjectivity lexicon {LEXICON_PACKAGE}/{LEXICON_FILE} is missing: "
+            f"install newsfuse's dependencies ({error})"
+        ) from error
+    return read_lexicon(xml)
+
+
+def judging(token: Token, words: Mapping[str, Appraisal] | None = None) -> bool:
+    """Whether the token is an adjective the lexicon reads as a judgement."""
+    if token.pos_ != "ADJ":
+        return False
+    appraisal = (words if words is not None else lexicon()).get(token.lower_)
+    return appraisal is not None and appraisal.judges
+
+
+def evaluates(own: Iterable[Token], words: Mapping[str, Appraisal] | None = None) -> bool:
+    """Whether one of the narrated tokens judges where a report would not: an epithet on a person's
+    name, or the complement of the main clause's copula; or that complement is denied with "no"."""
+    return any((judging(t, words) and (_epithet(t) or _verdict(t))) or _litotes(t) for t in own)
+
+
+def _litotes(determiner: Token) -> bool:
+    """A predicate noun denied with "no" ("Trump pere is no friend of free speech", "is no
+    accident"): a figure that judges its subject by what it is not; a report says what was done or
+    said. "There is no evidence" states an absence, so an expletive subject does not count."""
+    noun = determiner.head
+    if determiner.lower_ != "no" or determiner.dep_ != "det" or noun.dep_ != "attr" or not _main_copula(noun.head):
+        return False
+    return not any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _epithet(adjective: Token) -> bool:
+    """An adjective on a name, or on a noun set before a name ("the infamous director Barbara Ferrer")."""
+    if adjective.dep_ != "amod":
+        return False
+    noun = adjective.head
+    if noun.ent_type_ == "PERSON":
+        return True
+    return noun.dep_ in ("compound", "appos") and noun.head.ent_type_ == "PERSON"
+
+
+def _verdict(adjective: Token) -> bool:
+    """The complement of a copula on the main clause ("has been a bust", "is desperate"), or an
+    adjective on that complement ("is a good position", "is in a good position to")."""
+    if adjective.dep_ in ("acomp", "attr"):
+        return _main_copula(adjective.head)
+    if adjective.dep_ != "amod":
+        return False
+    noun = adjective.head
+    if noun.dep_ == "attr":
+        return _main_copula(noun.head)
+    # "is in a good position": the noun of a prepositional complement of the copula.
+    preposition = noun.head
+    return noun.dep_ == "pobj" and preposition.dep_ == "prep" and _main_copula(preposition.head)
+
+
+def _main_copula(verb: Token) -> bool:
+    """The main clause's copula in the present ("is", "are") or the present perfect ("has been"): a
+    verdict the writer holds now. A past copula tells a state at the time of the events ("Athens was
+    calm Sunday", "officers were able to apprehend the man"), which a report observes."""
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in COPULAS:
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    perfect = ("has", "have", "'s", "'ve")
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in perfect for c in verb.children)
