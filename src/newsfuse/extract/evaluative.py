@@ -1,8 +1,8 @@
 """Whether a sentence's narration judges: an evaluative word where a report puts a plain one.
 
-A writer's framing often carries no grammatical mark (`extract.stance`): it lies in the words. "Sen.
-Cory Booker's desperate attempts", "infamous Public Health Director", "the talks have been a bust".
-Which words judge is not for us to list off the sets we score: the subjectivity lexicon TextBlob
+A writer's framing often carries no grammatical mark (`extract.stance`): it lies in the words ("he
+is in a good position to ask for more money", a film blog; "This Is Disgusting."). Which words
+judge is not for us to list off the sets we score: the subjectivity lexicon TextBlob
 ships (De Smedt and Daelemans' pattern lexicon, `textblob/en/en-sentiment.xml`, about 2,900
 English adjectives hand-tagged per sense for polarity and subjectivity) tells it. A word counts as
 TextBlob reads it, its senses averaged, and judges when it is both subjective and charged:
@@ -10,13 +10,17 @@ TextBlob reads it, its senses averaged, and judges when it is both subjective an
 (0.14, 0.45) or "key" (0.0, 1.0).
 
 News also uses such words of what it reports ("a serious injury", "a good year for exports"), so
-a word counts only where a report does not put a judgement of its own:
-- on a person's name, as an epithet ("desperate Cory Booker", "the infamous director Barbara
-  Ferrer"): a report names people by their role, title or age;
-- as what the main clause says its subject is, after a copula ("The first day of negotiations has
-  been a bust", "he is in a good position to ask for more"): a verdict on the subject.
-Whether the sentence says whose judgement it is (a reporting verb, "according to") is
-`extract.stance`'s to tell.
+a word counts only where it is the writer's verdict on a subject: what the main clause's copula,
+in the present, says the subject is ("Lots of Democrats are in full panic that ...", NeuS 1; "he is
+in a good position to ask for more"). A past copula tells a state at the time of the events, which a report
+observes ("Athens was calm Sunday"). A predicate noun denied with "no" ("is no friend of free
+speech") judges by the same place, whatever the noun. Whether the sentence says whose verdict it is
+(a reporting verb, "according to") is `extract.stance`'s to tell.
+
+An epithet on a person's name ("desperate Cory Booker") was tried and left out: before a name the
+parser cannot tell an epithet from a title, and the lexicon reads the adjectives of titles as
+judging ("special envoy", "top Ukraine expert", "special counsel Robert Mueller"); see the framing
+section of evaluation/README.md.
 """
 
 from __future__ import annotations
@@ -34,10 +38,11 @@ from newsfuse.errors import ConfigError
 # Where the lexicon lies inside the `textblob` package (read as a file; textblob is not imported).
 LEXICON_PACKAGE = "textblob"
 LEXICON_FILE = "en/en-sentiment.xml"
-# A word judges when its mean subjectivity is past the lexicon's midpoint (0 objective, 1 subjective)
-# and its mean polarity at least this far from neutral. Chosen from the lexicon's scale, not fitted:
-# 0.3 is where its annotators' "weak" valence begins (most charged adjectives score 0.4 to 1.0 and the
-# descriptive ones whose senses split, "major", "new", "high", average under 0.2).
+# A word judges when its mean subjectivity is at least the lexicon's midpoint (0 objective, 1
+# subjective) and its mean polarity at least this far from neutral. Set from the lexicon's scale
+# before any labelled line was scored, not fitted: descriptive words with a charged sense among
+# neutral ones average near 0 ("major" 0.06, "new" 0.14, "high" 0.16), plain judgements well past
+# 0.3 ("good" 0.7, "desperate" -0.6, "infamous" -0.5). No draw line moved with either value.
 SUBJECTIVITY = 0.5
 POLARITY = 0.3
 # Copulas: verbs that say what their subject is, seems or has become.
@@ -93,9 +98,9 @@ def judging(token: Token, words: Mapping[str, Appraisal] | None = None) -> bool:
 
 
 def evaluates(own: Iterable[Token], words: Mapping[str, Appraisal] | None = None) -> bool:
-    """Whether one of the narrated tokens judges where a report would not: an epithet on a person's
-    name, or the complement of the main clause's copula; or that complement is denied with "no"."""
-    return any((judging(t, words) and (_epithet(t) or _verdict(t))) or _litotes(t) for t in own)
+    """Whether one of the narrated tokens judges where a report would not: as the complement of the
+    main clause's present copula, or as the "no" that denies that complement."""
+    return any((judging(t, words) and _verdict(t)) or _litotes(t) for t in own)
 
 
 def _litotes(determiner: Token) -> bool:
@@ -106,16 +111,6 @@ def _litotes(determiner: Token) -> bool:
     if determiner.lower_ != "no" or determiner.dep_ != "det" or noun.dep_ != "attr" or not _main_copula(noun.head):
         return False
     return not any(c.dep_ == "expl" for c in noun.head.children)
-
-
-def _epithet(adjective: Token) -> bool:
-    """An adjective on a name, or on a noun set before a name ("the infamous director Barbara Ferrer")."""
-    if adjective.dep_ != "amod":
-        return False
-    noun = adjective.head
-    if noun.ent_type_ == "PERSON":
-        return True
-    return noun.dep_ in ("compound", "appos") and noun.head.ent_type_ == "PERSON"
 
 
 def _verdict(adjective: Token) -> bool:
