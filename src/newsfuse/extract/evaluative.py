@@ -114,11 +114,19 @@ def _litotes(determiner: Token) -> bool:
 
 
 def _verdict(adjective: Token) -> bool:
-    """The complement of a copula on the main clause ("has been a bust", "is desperate"), or an
-    adjective on that complement ("is a good position", "is in a good position to")."""
+    """The complement of a copula on the main clause ("is desperate", "are in full panic"), or an
+    adjective on a predicate noun that characterises ("is a good position", "is in a good position
+    to"). Two complements say something else:
+    - an adjective that takes its subject's to-clause ("able to", "quick to add", "happy to help")
+      tells what the subject can or will do, its capacity or will (Biber et al. 1999, 9.4.5), not
+      the writer's verdict;
+    - a predicate noun with "the" identifies its subject ("The bill is the latest effort ...",
+      NeuS 220): the adjective picks the referent out; with "a" or none it characterises (Higgins'
+      predicational against specificational copular clauses)."""
     if adjective.dep_ in ("acomp", "attr"):
-        return _main_copula(adjective.head)
-    if adjective.dep_ != "amod":
+        takes_clause = any(c.dep_ == "xcomp" for c in adjective.children)
+        return not takes_clause and _main_copula(adjective.head)
+    if adjective.dep_ != "amod" or _definite(adjective.head):
         return False
     noun = adjective.head
     if noun.dep_ == "attr":
@@ -128,11 +136,17 @@ def _verdict(adjective: Token) -> bool:
     return noun.dep_ == "pobj" and preposition.dep_ == "prep" and _main_copula(preposition.head)
 
 
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in noun.children)
+
+
 def _main_copula(verb: Token) -> bool:
     """The main clause's copula in the present ("is", "are") or the present perfect ("has been"): a
     verdict the writer holds now. A past copula tells a state at the time of the events ("Athens was
-    calm Sunday", "officers were able to apprehend the man"), which a report observes."""
+    calm Sunday"), which a report observes, and a modal one ("would have been") a hypothesis."""
     if verb.dep_ != "ROOT" or verb.lemma_.lower() not in COPULAS:
+        return False
+    if any(c.tag_ == "MD" for c in verb.children):
         return False
     if verb.tag_ in ("VBZ", "VBP"):
         return True
