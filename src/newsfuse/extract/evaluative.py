@@ -91,7 +91,9 @@ def lexicon() -> Mapping[str, Appraisal]:
 
 def judging(token: Token, words: Mapping[str, Appraisal] | None = None) -> bool:
     """Whether the token is an adjective the lexicon reads as a judgement."""
-    if token.pos_ != "ADJ":
+    # The plain degree only: a comparative measures its subject against a standard it names ("more
+    # than all the jobs added in ten years", NeuS 210), a superlative ranks it among others.
+    if token.pos_ != "ADJ" or token.tag_ != "JJ":
         return False
     appraisal = (words if words is not None else lexicon()).get(token.lower_)
     return appraisal is not None and appraisal.judges
@@ -120,20 +122,28 @@ def _verdict(adjective: Token) -> bool:
     - an adjective that takes its subject's to-clause ("able to", "quick to add", "happy to help")
       tells what the subject can or will do, its capacity or will (Biber et al. 1999, 9.4.5), not
       the writer's verdict;
-    - a predicate noun with "the" identifies its subject ("The bill is the latest effort ...",
-      NeuS 220): the adjective picks the referent out; with "a" or none it characterises (Higgins'
-      predicational against specificational copular clauses)."""
+    - a predicate with "the" identifies its subject ("The bill is the latest effort ...", NeuS 220;
+      "The heist ... is the latest to hit France", ECB+ 24): the adjective picks the referent out;
+      with "a" or none it characterises (Higgins' predicational against specificational copular
+      clauses)."""
     if adjective.dep_ in ("acomp", "attr"):
         takes_clause = any(c.dep_ == "xcomp" for c in adjective.children)
-        return not takes_clause and _main_copula(adjective.head)
+        return not takes_clause and not _definite(adjective) and _main_copula(adjective.head)
     if adjective.dep_ != "amod" or _definite(adjective.head):
         return False
     noun = adjective.head
     if noun.dep_ == "attr":
         return _main_copula(noun.head)
-    # "is in a good position": the noun of a prepositional complement of the copula.
+    # "is in a good position": the noun of a prepositional complement of the copula, which follows
+    # it; a phrase before the verb is an adjunct ("Despite a huge police investigation, the culprit
+    # remains at large", ECB+ 24_3ecbplus).
     preposition = noun.head
-    return noun.dep_ == "pobj" and preposition.dep_ == "prep" and _main_copula(preposition.head)
+    return (
+        noun.dep_ == "pobj"
+        and preposition.dep_ == "prep"
+        and preposition.i > preposition.head.i
+        and _main_copula(preposition.head)
+    )
 
 
 def _definite(noun: Token) -> bool:
