@@ -82,3 +82,25 @@ def test_likely_to_said_by_no_one_is_a_guess(extractor: Extractor) -> None:
     # prove his health in Spring Training" is the writer's guess, as "could" would be.
     views = _views(extractor, [_ecb("10_1ecbplus")])
     assert any("is likely to have to prove his health" in v for v in views)
+
+
+def test_a_film_blogs_verdict_on_a_director_is_a_view(extractor: Extractor) -> None:
+    # ECB+ 6_10ecbplus (the issue's example, fresh reading I): "With no deal in place for Ross to
+    # direct future films in the series, he is in a good position to ask for more money."
+    views = _views(extractor, [_ecb("6_10ecbplus")])
+    assert any("he is in a good position to ask for more money" in v for v in views)
+
+
+def test_a_predicate_with_the_identifies_and_stays_news(extractor: Extractor) -> None:
+    # NeuS 220: "The bill is the latest effort by the federal government to help keep afloat
+    # businesses ..." and ECB+ 24_1ecbplus: "The heist near the upscale Place Vendome is the latest
+    # to hit France ...": "latest" judges in the lexicon (its one sense is the fashion's), but "the"
+    # makes the predicate pick out a referent, not characterise the subject.
+    assert not any(v.startswith("The bill is the latest effort") for v in _views(extractor, _neus(220)))
+    assert not any("is the latest to hit France" in v for v in _views(extractor, [_ecb("24_1ecbplus")]))
+
+
+def test_an_adjective_taking_a_to_clause_tells_a_capacity(extractor: Extractor) -> None:
+    # NeuS 209: "Existing US-based users would have been able to have continued using it." reports
+    # what the order allowed; "able to" is no verdict, and "would have been" no present copula.
+    assert not any(v.startswith("Existing US-based users") for v in _views(extractor, _neus(209)))
