@@ -22,7 +22,13 @@ are in the narration (the words outside quotation marks), each with its reason:
 - a conjecture: "could", "might" or "may" on the main clause ("The case could still lead to the end
   of Roe v. Wade", "Sean Spicer might outlast him", NeuS 152 and 242): what may come is a guess, and a
   report says whose ("analysts say it could ..."). A report also tells what a deed may bring, so a
-  conjecture alone does not make an article argue (see `argues`).
+  conjecture alone does not make an article argue (see `argues`). "Is likely to", "are unlikely to"
+  on the main clause's copula guess as those modals do;
+- an evaluation: a judging adjective (a published subjectivity lexicon) as what the main clause's
+  present copula says its subject is, or a predicate noun denied with "no" ("Trump pere is no friend
+  of free speech", NeuS 102): the writer's verdict, carried by its words (`extract.evaluative`).
+  Never on a deed told as done; like a conjecture it keeps its sentence out but does not make an
+  article argue (counting it did cost news lines: see evaluation/README.md, "framing").
 None of these holds when the sentence attributes what it says (a reporting verb with its subject,
 "according to"): then the view is someone's and the sentence reports it.
 
@@ -104,7 +110,8 @@ CONJECTURE = frozenset({"could", "might", "may"})
 LIKELIHOOD = frozenset({"likely", "unlikely", "certain", "sure", "bound", "apt"})
 # Marks that keep their sentence out but do not count toward the article's voice: a report also says
 # what a deed may bring ("The approval Tuesday could avert a government shutdown", NeuS 35, whose
-# short excerpt attributes nothing), so one guess makes no column.
+# short excerpt attributes nothing), so one guess makes no column; and one verdict neither (counted,
+# it turned NeuS 137's explainer to "argues" and its two news lines out of the brief).
 SENTENCE_ONLY = frozenset({"conjecture", "evaluation"})
 # Subjects that can hold a view: named people, organisations, nationalities and places (a
 # government), and personal pronouns.
