@@ -17,7 +17,9 @@ VIEWS = REPO / "evaluation" / "views"
 FLOORS: dict[str, Any] = json.loads((REPO / "evaluation" / "floors.json").read_text(encoding="utf-8"))["views"]
 
 
-@pytest.mark.parametrize("name", ["neus-draw.json", "neus-check.json", "neus-check2.json", "neus-check3.json"])
+@pytest.mark.parametrize(
+    "name", ["neus-draw.json", "neus-check.json", "neus-check2.json", "neus-check3.json", "neus-check4.json"]
+)
 def test_each_label_points_at_its_line_in_the_article(name: str) -> None:
     lines = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()
     for label in load_labels(VIEWS / name):

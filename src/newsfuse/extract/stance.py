@@ -22,7 +22,13 @@ are in the narration (the words outside quotation marks), each with its reason:
 - a conjecture: "could", "might" or "may" on the main clause ("The case could still lead to the end
   of Roe v. Wade", "Sean Spicer might outlast him", NeuS 152 and 242): what may come is a guess, and a
   report says whose ("analysts say it could ..."). A report also tells what a deed may bring, so a
-  conjecture alone does not make an article argue (see `argues`).
+  conjecture alone does not make an article argue (see `argues`). "Is likely to", "are unlikely to"
+  on the main clause's copula guess as those modals do;
+- an evaluation: a judging adjective (a published subjectivity lexicon) as what the main clause's
+  present copula says its subject is, or a predicate noun denied with "no" ("Trump pere is no friend
+  of free speech", NeuS 102): the writer's verdict, carried by its words (`extract.evaluative`).
+  Never on a deed told as done; like a conjecture it keeps its sentence out but does not make an
+  article argue (counting it did cost news lines: see evaluation/README.md, "framing").
 None of these holds when the sentence attributes what it says (a reporting verb with its subject,
 "according to"): then the view is someone's and the sentence reports it.
 
@@ -43,6 +49,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfuse.extract.cues import REPORTING_VERBS, SPEECH_VERBS
+from newsfuse.extract.evaluative import evaluates
 from newsfuse.extract.leads import tells_deed
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
@@ -97,10 +104,15 @@ _IMPRESSIONS = frozenset({"seem", "sound", "appear"})
 # Modals of possibility: on the main clause, said by no one, they guess at what may come. Denied
 # ("could not be reached") they tell what was not possible, which reports.
 CONJECTURE = frozenset({"could", "might", "may"})
+# Adjectives of likelihood that take a to-clause on a copula ("is likely to", "are unlikely to",
+# "is bound to"; Biber et al. 1999, 9.4.5): the adjectival counterpart of those modals, a guess at
+# what comes.
+LIKELIHOOD = frozenset({"likely", "unlikely", "certain", "sure", "bound", "apt"})
 # Marks that keep their sentence out but do not count toward the article's voice: a report also says
 # what a deed may bring ("The approval Tuesday could avert a government shutdown", NeuS 35, whose
-# short excerpt attributes nothing), so one guess makes no column.
-SENTENCE_ONLY = frozenset({"conjecture"})
+# short excerpt attributes nothing), so one guess makes no column; and one verdict neither (counted,
+# it turned NeuS 137's explainer to "argues" and its two news lines out of the brief).
+SENTENCE_ONLY = frozenset({"conjecture", "evaluation"})
 # Subjects that can hold a view: named people, organisations, nationalities and places (a
 # government), and personal pronouns.
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -227,6 +239,10 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
         found.append("command")
     if root in own and _conjectures(root):
         found.append("conjecture")
+    # A loaded word on a deed told as done leaves it news ("was forced to disband two councils that
+    # were disintegrating around him"): the deed is reported, whatever the writer thinks of it.
+    if root in own and not tells_deed(root) and evaluates(own):
+        found.append("evaluation")
     return tuple(found)
 
 
@@ -278,9 +294,15 @@ def _commands(root: Token, first: Token) -> bool:
 
 
 def _conjectures(root: Token) -> bool:
-    """A main verb carrying "could", "might" or "may", not denied."""
+    """A main verb carrying "could", "might" or "may", not denied; or a copula whose subject is
+    "likely" (or "unlikely", "bound") to do something."""
     auxiliaries = [c for c in root.children if c.dep_ == "aux"]
-    return any(c.lower_ in CONJECTURE for c in auxiliaries) and not any(c.dep_ == "neg" for c in root.children)
+    if any(c.lower_ in CONJECTURE for c in auxiliaries) and not any(c.dep_ == "neg" for c in root.children):
+        return True
+    return root.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in LIKELIHOOD and any(g.dep_ == "xcomp" for g in c.children)
+        for c in root.children
+    )
 
 
 def _attributed(sentence: SpacySpan) -> bool:
