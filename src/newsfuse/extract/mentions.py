@@ -244,7 +244,11 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
         tokens = tokens[verbs[-1] + 1 :] if verbs else tokens
         tokens = _without_honorific(tokens)
         last = next((t for t in reversed(tokens) if not _trailing(t)), None)
-        if last is None or not (last.pos_ in {"NOUN", "PROPN"} or last.dep_ == "compound" or is_title_word(last.text)):
+        if last is None or not (
+            last.pos_ in {"NOUN", "PROPN"}
+            or (last.dep_ == "compound" and last.pos_ != "VERB")
+            or is_title_word(last.text)
+        ):
             return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
     else:
         appositive = [child for child in root.rights if child.dep_ == "appos" and child.i >= end]
@@ -253,10 +257,15 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
         if appositive:
             # The description without its relative clause: "a forklift driver [who was working ...]".
             clauses = {t.i for c in appositive[0].children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
-            # ... and without what describes a noun inside it ("the foreign minister of France, a
-            # permanent member of the Security Council": France is the member, not the minister).
+            # ... and without a description of a noun inside it ("the foreign minister of France, a
+            # permanent member of the Security Council": France is the member, not the minister). A
+            # name in apposition specifies the noun and stays ("president, ABC Entertainment Group").
             clauses |= {
-                t.i for w in appositive[0].subtree for c in w.children if c.dep_ == "appos" for t in c.subtree
+                t.i
+                for w in appositive[0].subtree
+                for c in w.children
+                if c.dep_ == "appos" and c.pos_ == "NOUN"
+                for t in c.subtree
             }
             tokens = [t for t in appositive[0].subtree if t.i not in clauses]
             # A role is one run of words: it ends where a clause was taken out.
