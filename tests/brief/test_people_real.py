@@ -10,6 +10,7 @@ import pytest
 from newsfuse.brief.people import key_people
 from newsfuse.clean import Cleaner
 from newsfuse.evaluation.audit import ecb_stories, load_expectations
+from newsfuse.evaluation.polnear import read_split
 from newsfuse.evaluation.stories import as_written, read_document
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract import Extractor
@@ -383,3 +384,23 @@ def test_a_name_written_with_and_without_an_inner_space_is_one_person() -> None:
 def test_a_body_s_noun_before_a_title_is_part_of_the_role() -> None:
     # ECB+ 35_1ecbplus to 35_8ecbplus: "club President Dean Spanos" (the club's president; no honorific).
     assert _roles(_ecb_documents(*(f"35_{n}ecbplus" for n in range(1, 9)))).get("Dean Spanos") == "club President"
+
+
+def test_a_title_in_full_ends_no_name_and_a_compound_word_ends_a_role() -> None:
+    # Fresh reading J. ECB+ 9: "Stuart Pimm, Doris Duke Professor of Conservation Ecology at Duke
+    # University" listed "Doris Duke Professor" as a person (a chair named for its donor). ECB 5:
+    # "signed free-agent forward Elton Brand" gave the role "free-agent", the tagger reading "forward"
+    # as a preposition though the parser hangs it on the name.
+    assert "Doris Duke Professor" not in _people(_ecb_documents("9_9ecbplus", "9_11ecbplus"))
+    roles = _roles(_ecb_documents("5_10ecb", "5_14ecb"))
+    assert roles.get("Elton Brand") == "free-agent forward"
+
+
+def test_a_description_of_a_noun_inside_a_role_is_no_part_of_it() -> None:
+    # PolNeAR dev (fresh reading J): "Jean-Marc Ayrault, the foreign minister of France, a permanent
+    # member of the Security Council, said ..." gave him France's description.
+    split = need(EVAL / "polnear" / "dev")
+    text = next(t.text for t in read_split(split) if "Jean-Marc Ayrault, the foreign minister of France" in t.text)
+    (article,) = [a for a in Cleaner().clean_batch([RawDocument(origin="wp.txt", content=text, format="text")])]
+    assert not isinstance(article, Failure)
+    assert _roles([article]).get("Jean-Marc Ayrault") == "foreign minister of France"

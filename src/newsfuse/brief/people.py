@@ -98,9 +98,13 @@ _BODY_LAST = frozenset(
     "awards award sitcom documentary franchise trilogy newspaper magazine website clinic facility facilities "
     "resort subsidiary supertanker tanker freighter yacht fire rescue".split()
 )
-# A name ends on a surname, never on a shortened title ("Bloomington Police Sgt").
+# A name ends on a surname, never on a title, shortened ("Bloomington Police Sgt") or in full ("Doris
+# Duke Professor of Conservation Ecology", a chair named for its donor). Titles that are also
+# surnames ("King", "Lord", "Bishop") are not among them.
 _ABBREVIATED_TITLES = frozenset(
     "adm atty capt col const cpl cst det gen gov insp lt maj pvt rep rev sen sgt supt".split()
+    + "professor president chairman chairwoman director minister premier chancellor senator governor mayor"
+    " secretary spokesman spokeswoman commissioner superintendent sergeant lieutenant detective".split()
 )
 # A role is a title or a description: never a courtesy title alone, an age or a measure.
 _COURTESY = frozenset("mr mrs ms miss dr sir madam mx".split())
@@ -208,9 +212,7 @@ def _named_in(person: Entity, articles: Sequence[Article]) -> set[str]:
     story about someone names them in its headlines ("Kavanaugh accuser Julie Swetnick speaks out"),
     though the excerpts may name them once."""
     full = [n for n in person.names if " " in n]
-    titled = {
-        a.id for a in articles if a.title and any(re.search(rf"\b{re.escape(n)}\b", a.title) for n in full)
-    }
+    titled = {a.id for a in articles if a.title and any(re.search(rf"\b{re.escape(n)}\b", a.title) for n in full)}
     return set(person.articles) | titled
 
 

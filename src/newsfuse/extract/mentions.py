@@ -240,13 +240,15 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
         # defense stuffed quarterback Brady Quinn"): a title has no subject, and starts after it.
         # So is a verb of saying the tagger read as a noun ("Police allege Eric Allen Kirkpatrick, 61,
         # opened fire").
-        verbs = [
-            k for k, t in enumerate(tokens) if any(c.dep_ == "nsubj" for c in t.children) or t.lower_ in _SAYING
-        ]
+        verbs = [k for k, t in enumerate(tokens) if any(c.dep_ == "nsubj" for c in t.children) or t.lower_ in _SAYING]
         tokens = tokens[verbs[-1] + 1 :] if verbs else tokens
         tokens = _without_honorific(tokens)
-        last = next((t for t in reversed(tokens) if not (t.is_punct or t.is_space or t.pos_ in _ROLE_TRAIL)), None)
-        if last is None or not (last.pos_ in {"NOUN", "PROPN"} or is_title_word(last.text)):
+        last = next((t for t in reversed(tokens) if not _trailing(t)), None)
+        if last is None or not (
+            last.pos_ in {"NOUN", "PROPN"}
+            or (last.dep_ == "compound" and last.pos_ != "VERB")
+            or is_title_word(last.text)
+        ):
             return None  # "hurricane-ravaged Puerto Rico": a title ends on a noun, a description may not
     else:
         appositive = [child for child in root.rights if child.dep_ == "appos" and child.i >= end]
@@ -255,6 +257,16 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
         if appositive:
             # The description without its relative clause: "a forklift driver [who was working ...]".
             clauses = {t.i for c in appositive[0].children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+            # ... and without a description of a noun inside it ("the foreign minister of France, a
+            # permanent member of the Security Council": France is the member, not the minister). A
+            # name in apposition specifies the noun and stays ("president, ABC Entertainment Group").
+            clauses |= {
+                t.i
+                for w in appositive[0].subtree
+                for c in w.children
+                if c.dep_ == "appos" and c.pos_ == "NOUN"
+                for t in c.subtree
+            }
             tokens = [t for t in appositive[0].subtree if t.i not in clauses]
             # A role is one run of words: it ends where a clause was taken out.
             gap = next((k for k in range(1, len(tokens)) if tokens[k].i != tokens[k - 1].i + 1), len(tokens))
@@ -266,6 +278,15 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
             head = root.head
             tokens = _own_words([t for t in head.subtree if t.i < start and t.i >= head.left_edge.i])
     return _as_role(article_id, doc, tokens)
+
+
+def _trailing(token: Token) -> bool:
+    """A word a role does not end on: punctuation, a conjunction, a preposition or an article. A word
+    the parser hangs on the name as a compound is part of it, whatever its tag ("free-agent forward
+    Elton Brand", where "forward" is tagged a preposition)."""
+    if token.is_punct or token.is_space:
+        return True
+    return token.pos_ in _ROLE_TRAIL and token.dep_ != "compound"
 
 
 def _without_honorific(tokens: list[Token]) -> list[Token]:
@@ -352,7 +373,7 @@ def _as_role(article_id: str, doc: Doc, tokens: list[Token]) -> Mention | None:
     # A date before a title belongs to the clause, not the role ("on Wednesday owner Tom Benson").
     while tokens and (tokens[0].pos_ in _SKIP_LEADING or tokens[0].tag_ == "POS" or tokens[0].ent_type_ in _WHEN):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].pos_ in _ROLE_TRAIL):
+    while tokens and _trailing(tokens[-1]):
         tokens = tokens[:-1]
     if not tokens or len(tokens) > MAX_ROLE_WORDS:
         return None
