@@ -10,7 +10,6 @@ import pytest
 from newsfuse.brief.people import key_people
 from newsfuse.clean import Cleaner
 from newsfuse.evaluation.audit import ecb_stories, load_expectations
-from newsfuse.evaluation.polnear import read_split
 from newsfuse.evaluation.stories import as_written, read_document
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract import Extractor
@@ -394,13 +393,3 @@ def test_a_title_in_full_ends_no_name_and_a_compound_word_ends_a_role() -> None:
     assert "Doris Duke Professor" not in _people(_ecb_documents("9_9ecbplus", "9_11ecbplus"))
     roles = _roles(_ecb_documents("5_10ecb", "5_14ecb"))
     assert roles.get("Elton Brand") == "free-agent forward"
-
-
-def test_a_description_of_a_noun_inside_a_role_is_no_part_of_it() -> None:
-    # PolNeAR dev (fresh reading J): "Jean-Marc Ayrault, the foreign minister of France, a permanent
-    # member of the Security Council, said ..." gave him France's description.
-    split = need(EVAL / "polnear" / "dev")
-    text = next(t.text for t in read_split(split) if "Jean-Marc Ayrault, the foreign minister of France" in t.text)
-    (article,) = [a for a in Cleaner().clean_batch([RawDocument(origin="wp.txt", content=text, format="text")])]
-    assert not isinstance(article, Failure)
-    assert _roles([article]).get("Jean-Marc Ayrault") == "foreign minister of France"

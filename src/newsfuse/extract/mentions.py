@@ -257,16 +257,6 @@ def _role(article_id: str, doc: Doc, start: int, end: int) -> Mention | None:
         if appositive:
             # The description without its relative clause: "a forklift driver [who was working ...]".
             clauses = {t.i for c in appositive[0].children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
-            # ... and without a description of a noun inside it ("the foreign minister of France, a
-            # permanent member of the Security Council": France is the member, not the minister). A
-            # name in apposition specifies the noun and stays ("president, ABC Entertainment Group").
-            clauses |= {
-                t.i
-                for w in appositive[0].subtree
-                for c in w.children
-                if c.dep_ == "appos" and c.pos_ == "NOUN"
-                for t in c.subtree
-            }
             tokens = [t for t in appositive[0].subtree if t.i not in clauses]
             # A role is one run of words: it ends where a clause was taken out.
             gap = next((k for k in range(1, len(tokens)) if tokens[k].i != tokens[k - 1].i + 1), len(tokens))
