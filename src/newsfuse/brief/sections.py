@@ -47,10 +47,8 @@ _ATTRIBUTED_VIEW = re.compile(
 )
 # A reporting verb: a lead that reports what someone said of the future ("the Pentagon declared
 # Thursday there will be no change") tells what happened; the future is the speaker's.
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|declared|announced|confirmed|reported|wrote|added|stated|warned|tweeted|insisted)\b",
-    re.IGNORECASE,
-)
+_SAYING = "said|says|told|declared|announced|confirmed|reported|wrote|added|stated"
+_REPORTED = re.compile(rf"\b(?:{_SAYING}|warned|tweeted|insisted)\b", re.IGNORECASE)
 # ... or one set off after it ("The administration will send about 800 troops to the border, a
 # defense official confirmed Thursday"): a clause of its own, opening on the speaker (a determiner,
 # a number or a name), a few words before the verb, and ending the sentence or its clause. A verb of
@@ -58,7 +56,7 @@ _REPORTED = re.compile(
 # aside ("..., in which Obama, flanked by her parents, triumphantly announced ...") reports nothing.
 _TRAILING_REPORT = re.compile(
     r",\s+(?:(?i:the|a|an|two|three|several|some|senior|top|he|she|they|we)\s+|[A-Z][\w.'’-]*\s+)(?:[\w.'’-]+\s+){0,5}"
-    r"(?i:said|says|told|declared|announced|confirmed|reported|wrote|added|stated)\b[^,;]*(?:[,.!]\W*$|,)"
+    rf"(?i:{_SAYING})\b[^,;]*(?:[,.!]\W*$|,)"
 )
 _QUOTATION = re.compile(r"[“\"][^”\"]{12,}[”\"]")
 # A participle of saying set off after the main clause (", saying ...", ", ruling that ..."): in a
