@@ -283,17 +283,17 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
 
 
 def _reads(verb: Token) -> bool:
-    """A verb of significance in the present or present perfect, not denied nor under a modal, whose
+    """A verb of significance in the simple present, not denied nor under a modal, whose
     subject is a thing, not someone ("The update ... underscores the seriousness of the flaw"; what a
     named person "highlights" is a point they make); a verb of standing for ("epitomizes") reads its
     subject whoever it is. A verb joined to the main one shares its subject ("is something of an
     unusual move and underscores ...")."""
     if verb.lemma_.lower() not in SIGNIFYING or verb.pos_ != "VERB":
         return False
-    perfect = verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children
-    )
-    if verb.tag_ not in ("VBZ", "VBP") and not perfect:
+    # The simple present only: a perfect tells a deed done (`leads.tells_deed`), and people are the
+    # subject there as often as things ("Republican opponents have highlighted Mr. Trump's previously
+    # fawning comments", PolNeAR train, a report).
+    if verb.tag_ not in ("VBZ", "VBP"):
         return False
     if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
         return False
