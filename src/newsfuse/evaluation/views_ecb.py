@@ -155,7 +155,7 @@ def evaluate_ecb_views(labels_path: Path, data: Path, *, briefer: Briefer | None
                 misleading.append(f"{name} ({document}): {label.opens} ...")
         ok_not_shown += sum(label.label == "ok" and opens not in seen for opens, label in known.items())
     return {
-        "set": "views-ecb",
+        "set": "views-polnear" if any(isinstance(s, PolnearStory) for s in stories) else "views-ecb",
         "labels": labels_path.name,
         "stories": len(stories),
         "lines_shown": shown,
