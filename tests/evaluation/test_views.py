@@ -55,12 +55,14 @@ ECB_FLOORS: dict[str, Any] = json.loads((REPO / "evaluation" / "floors.json").re
 @pytest.mark.parametrize("name", ["ecb-draw.json", "ecb-check.json"])
 def test_each_ecb_label_points_at_its_line_in_the_document(name: str) -> None:
     from newsfuse.evaluation.views_ecb import LABELS as ECB_LABELS
-    from newsfuse.evaluation.views_ecb import load_ecb_labels, story_articles
+    from newsfuse.evaluation.views_ecb import labelled_stories, load_ecb_labels
 
     data = need(EVAL / "ecbplus-dev")
     stories, labels = load_ecb_labels(VIEWS / name)
     documents = {
-        (a.origin or "").removesuffix(".txt"): a.text for story in stories for a in story_articles(data, story)
+        (a.origin or "").removesuffix(".txt"): a.text
+        for _, articles in labelled_stories(data, stories)
+        for a in articles
     }
     for label in labels:
         assert label.label in ECB_LABELS
@@ -76,3 +78,36 @@ def test_ecb_draw_misleading_lines_stay_under_the_ceiling() -> None:
     figures = evaluate_ecb_views(VIEWS / "ecb-draw.json", need(EVAL / "ecbplus-dev"))
     assert figures["unlabelled"] == []
     assert figures["misleading_pct"] <= ECB_FLOORS["draw_ceiling"]["misleading_pct"]
+
+
+def test_each_polnear_label_points_at_its_line_in_its_text() -> None:
+    from newsfuse.evaluation.views_ecb import LABELS as ECB_LABELS
+    from newsfuse.evaluation.views_ecb import labelled_stories, load_ecb_labels, polnear_split
+
+    path = VIEWS / "polnear-check.json"
+    split = polnear_split(path)
+    assert split == "train"
+    stories, labels = load_ecb_labels(path)
+    grouped = dict(labelled_stories(need(EVAL / "polnear" / split), stories))
+    assert len(grouped) == len(stories) == 8
+    documents = {(a.origin or ""): a for articles in grouped.values() for a in articles}
+    for label in labels:
+        assert label.label in ECB_LABELS
+        assert label.topic in grouped
+        article = documents[label.document]
+        if label.end == 0:  # a text's title heads the brief
+            assert article.title is not None and article.title.startswith(" ".join(label.opens.split()[:3]))
+            continue
+        source = " ".join(article.text[label.start : label.end].split())
+        assert " ".join(label.opens.split()[-3:]) in source, (label.document, label.opens)
+
+
+def test_a_polnear_label_file_without_story_names_is_refused(tmp_path: Path) -> None:
+    from newsfuse.errors import EvaluationDataError
+    from newsfuse.evaluation.views_ecb import load_ecb_labels
+
+    bad = tmp_path / "polnear.json"
+    row = {"topic": 3, "opens": "x", "document": "d", "start": 0, "end": 1, "label": "ok"}
+    bad.write_text(json.dumps({"polnear": "train", "stories": [{"story": "s"}], "labels": [row]}))
+    with pytest.raises(EvaluationDataError):
+        load_ecb_labels(bad)

@@ -174,12 +174,16 @@ def views_cli(
     ),
 ) -> None:
     """Writers' views stated as news: labelled views among the brief's lines, and the view flag's
-    precision/recall (NeuS lines); or labelled misleading lines of ECB+ briefs (an ecb-*.json file)."""
+    precision/recall (NeuS lines); or labelled misleading lines of ECB+ or PolNeAR briefs (an ecb-*.json
+    or polnear-*.json file; --data is then the ECB+ folder or the PolNeAR split's)."""
     from newsfuse.evaluation.views import evaluate_views
-    from newsfuse.evaluation.views_ecb import evaluate_ecb_views, is_ecb_labels
+    from newsfuse.evaluation.views_ecb import evaluate_ecb_views, is_ecb_labels, polnear_split
 
     try:
-        if is_ecb_labels(labels):
+        split = polnear_split(labels)
+        if split:
+            _emit(evaluate_ecb_views(labels, data or default_data_path("polnear") / split))
+        elif is_ecb_labels(labels):
             _emit(evaluate_ecb_views(labels, data or default_data_path("ecbplus-dev")))
         else:
             _emit(evaluate_views(labels, data or default_data_path("neus-val")))

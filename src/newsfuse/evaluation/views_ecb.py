@@ -9,6 +9,10 @@ but about something else or leaning on a sentence the brief does not show). A la
 first words and where it lies in its document (a headline that is a document's title: 0, 0), never
 the text.
 
+A PolNeAR labels file (`"polnear": "train"`, the split) reads the same way: its stories are named by
+their earliest text as `evaluation.conflicts.polnear_stories` groups the split (US 2016 election news
+of seven outlets, from wire reports to partisan commentary), and each label names its story.
+
 The figure: of today's lines (the headline and each reporting line, each wording once), the labelled
 misleading ones. Lines no label covers are listed, to be read before the figure is quoted; labelled
 `ok` lines the brief no longer shows are counted (the good lines a rule lost, once the labels cover
@@ -45,8 +49,13 @@ class EcbStory:
 
 
 @dataclass(frozen=True, slots=True)
+class PolnearStory:
+    story: str  # the story's name: its earliest text, as evaluation.conflicts.polnear_stories names it
+
+
+@dataclass(frozen=True, slots=True)
 class EcbLabel:
-    topic: int
+    topic: int | str  # the ECB+ topic, or the PolNeAR story's name
     opens: str  # the line's first words (views.OPENING_WORDS)
     document: str  # the document it is cited to first ("19_6ecb")
     start: int
@@ -62,15 +71,27 @@ def is_ecb_labels(path: Path) -> bool:
         raise EvaluationDataError(f"{path}: not a labels file ({exc})") from None
 
 
-def load_ecb_labels(path: Path) -> tuple[list[EcbStory], list[EcbLabel]]:
+def polnear_split(path: Path) -> str | None:
+    """The PolNeAR split a views labels file labels ("train"), or None for an ECB+ one."""
     record = json.loads(require(path, "views labels file").read_text(encoding="utf-8"))
+    split = record.get("polnear") if isinstance(record, dict) else None
+    return str(split) if split else None
+
+
+def load_ecb_labels(path: Path) -> tuple[list[EcbStory] | list[PolnearStory], list[EcbLabel]]:
+    record = json.loads(require(path, "views labels file").read_text(encoding="utf-8"))
+    stories: list[EcbStory] | list[PolnearStory]
     try:
-        stories = [EcbStory(**row) for row in record["stories"]]
-        labels = [EcbLabel(**row) for row in record["labels"]]
+        if record.get("polnear"):
+            stories = [PolnearStory(**row) for row in record["stories"]]
+            labels = [EcbLabel(topic=row.pop("story"), **row) for row in record["labels"]]
+        else:
+            stories = [EcbStory(**row) for row in record["stories"]]
+            labels = [EcbLabel(**row) for row in record["labels"]]
     except (KeyError, TypeError) as exc:
-        raise EvaluationDataError(f"{path}: not an ECB+ views labels file ({exc})") from None
+        raise EvaluationDataError(f"{path}: not an ECB+ or PolNeAR views labels file ({exc})") from None
     for story in stories:
-        if story.kind not in KINDS:
+        if isinstance(story, EcbStory) and story.kind not in KINDS:
             raise EvaluationDataError(f"{path}: topic {story.topic}: kind {story.kind!r} is none of {KINDS}")
     for label in labels:
         if label.label not in LABELS:
@@ -118,23 +139,23 @@ def evaluate_ecb_views(labels_path: Path, data: Path, *, briefer: Briefer | None
     unlabelled: list[str] = []
     misleading: list[str] = []
     ok_not_shown = 0
-    for story in stories:
-        known = {label.opens: label for label in labels if label.topic == story.topic}
-        brief = briefer(str(story.topic), story_articles(data, story))
+    for name, articles in labelled_stories(data, stories):
+        known = {label.opens: label for label in labels if label.topic == name}
+        brief = briefer(str(name), articles)
         seen: set[str] = set()
         for text, document in shown_lines(brief):
             label = known.get(opening(text))
             if label is None:
-                unlabelled.append(f"{story.topic} ({document}): {text}")
+                unlabelled.append(f"{name} ({document}): {text}")
                 continue
             seen.add(label.opens)
             shown += 1
             counts[label.label] += 1
             if label.label == "misleading":
-                misleading.append(f"{story.topic} ({document}): {label.opens} ...")
+                misleading.append(f"{name} ({document}): {label.opens} ...")
         ok_not_shown += sum(label.label == "ok" and opens not in seen for opens, label in known.items())
     return {
-        "set": "views-ecb",
+        "set": "views-polnear" if any(isinstance(s, PolnearStory) for s in stories) else "views-ecb",
         "labels": labels_path.name,
         "stories": len(stories),
         "lines_shown": shown,
@@ -145,6 +166,27 @@ def evaluate_ecb_views(labels_path: Path, data: Path, *, briefer: Briefer | None
         "misleading": misleading,
         "unlabelled": unlabelled,
     }
+
+
+def labelled_stories(
+    data: Path, stories: list[EcbStory] | list[PolnearStory]
+) -> list[tuple[int | str, Sequence[Article]]]:
+    """Each labelled story's name and articles: an ECB+ topic's first documents, or a PolNeAR story
+    as the split's grouping makes it (`data` is then the split's folder)."""
+    out: list[tuple[int | str, Sequence[Article]]] = []
+    grouped: dict[str, Sequence[Article]] | None = None
+    for story in stories:
+        if isinstance(story, EcbStory):
+            out.append((story.topic, story_articles(data, story)))
+            continue
+        if grouped is None:
+            from newsfuse.evaluation.conflicts import polnear_stories
+
+            grouped = dict(polnear_stories(data))
+        if story.story not in grouped:
+            raise EvaluationDataError(f"{data}: no story {story.story!r} (the split's grouping has changed)")
+        out.append((story.story, grouped[story.story]))
+    return out
 
 
 def _document(article: Article) -> str:

@@ -28,7 +28,16 @@ are in the narration (the words outside quotation marks), each with its reason:
   present copula says its subject is, or a predicate noun denied with "no" ("Trump pere is no friend
   of free speech", NeuS 102): the writer's verdict, carried by its words (`extract.evaluative`).
   Never on a deed told as done; like a conjecture it keeps its sentence out but does not make an
-  article argue (counting it did cost news lines: see evaluation/README.md, "framing").
+  article argue (counting it did cost news lines: see evaluation/README.md, "framing");
+- a reading: a thing said, in the present, to bring out or stand for something, a verb of significance
+  on the main clause ("A suspected Russian hack ... highlights the far-reaching impacts of attacks on
+  supply chains", NeuS 28; "Gabbard's endorsement constitutes an enormous practical concession that
+  Biden is the de facto nominee", NeuS 236): a thing cannot say what it means, so the meaning is the
+  writer's. A person who "epitomizes" or "embodies" something is read the same way; what a named
+  person or body "highlights" is a point they make, and verbs of evidence ("records show", "polls
+  suggest") report what a source holds. A past tense tells what an event was taken to mean at the
+  time, which reports may observe, so only the present counts (as with an evaluation). Like a
+  conjecture it keeps its sentence out without making an article argue.
 None of these holds when the sentence attributes what it says (a reporting verb with its subject,
 "according to"): then the view is someone's and the sentence reports it.
 
@@ -108,11 +117,34 @@ CONJECTURE = frozenset({"could", "might", "may"})
 # "is bound to"; Biber et al. 1999, 9.4.5): the adjectival counterpart of those modals, a guess at
 # what comes.
 LIKELIHOOD = frozenset({"likely", "unlikely", "certain", "sure", "bound", "apt"})
+# Verbs of significance: what a thing brings out or stands for (Levin's verbs of "indicating"
+# without those of evidence: "show", "indicate", "suggest", "reveal" and "demonstrate" report what a
+# record, a poll or a study holds; "mark", "represent", "reflect" and "mean" also state an identity or a
+# measure, "marks the first time", "represent 18 percent", "That means residents 21 and over can buy").
+SIGNIFYING = frozenset(
+    {
+        "highlight",
+        "underscore",
+        "underline",
+        "illustrate",
+        "epitomize",
+        "epitomise",
+        "exemplify",
+        "typify",
+        "constitute",
+        "symbolize",
+        "symbolise",
+        "embody",
+    }
+)
+# Of those, the verbs of standing for: said of a person too ("Hansbrough epitomizes all that is right
+# with college basketball", a column), they are the writer's reading of what that person stands for.
+STANDING_FOR = frozenset({"epitomize", "epitomise", "exemplify", "typify", "symbolize", "symbolise", "embody"})
 # Marks that keep their sentence out but do not count toward the article's voice: a report also says
 # what a deed may bring ("The approval Tuesday could avert a government shutdown", NeuS 35, whose
 # short excerpt attributes nothing), so one guess makes no column; and one verdict neither (counted,
 # it turned NeuS 137's explainer to "argues" and its two news lines out of the brief).
-SENTENCE_ONLY = frozenset({"conjecture", "evaluation"})
+SENTENCE_ONLY = frozenset({"conjecture", "evaluation", "reading"})
 # Subjects that can hold a view: named people, organisations, nationalities and places (a
 # government), and personal pronouns.
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -243,7 +275,34 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
     # were disintegrating around him"): the deed is reported, whatever the writer thinks of it.
     if root in own and not tells_deed(root) and evaluates(own):
         found.append("evaluation")
+    if root in own and any(
+        _reads(verb) for verb in (root, *(c for c in root.children if c.dep_ == "conj")) if verb in own
+    ):
+        found.append("reading")
     return tuple(found)
+
+
+def _reads(verb: Token) -> bool:
+    """A verb of significance in the simple present, not denied nor under a modal, whose
+    subject is a thing, not someone ("The update ... underscores the seriousness of the flaw"; what a
+    named person "highlights" is a point they make); a verb of standing for ("epitomizes") reads its
+    subject whoever it is. A verb joined to the main one shares its subject ("is something of an
+    unusual move and underscores ...")."""
+    if verb.lemma_.lower() not in SIGNIFYING or verb.pos_ != "VERB":
+        return False
+    # The simple present only: a perfect tells a deed done (`leads.tells_deed`), and people are the
+    # subject there as often as things ("Republican opponents have highlighted Mr. Trump's previously
+    # fawning comments", PolNeAR train, a report).
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    return verb.lemma_.lower() in STANDING_FOR or not any(_someone(s) for s in subjects)
 
 
 def _first_person(token: Token) -> bool:
