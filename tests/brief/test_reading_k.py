@@ -105,3 +105,20 @@ def test_a_headline_in_the_outlets_own_voice_marks_an_opinion_piece() -> None:
     line = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()[70]
     explainer = next(a for a in parse_line(line, 71) if (a.title or "").startswith("What we know"))
     assert not opinion_piece(explainer)
+
+
+def _neus(number: int) -> Brief:
+    line = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()[number - 1]
+    return Newsfuse().brief_story(f"neus-{number}", parse_line(line, number))
+
+
+def test_a_writers_view_is_in_no_section_the_brief_words_as_its_own() -> None:
+    # NeuS 32, a page of the candidates' own op-eds: "Four years ago, Americans elected me president
+    # to go to Washington, drain the swamp ..." stood as background; NeuS 194, a column: "Donald Trump
+    # is starting out with a pre-approved list of far-right judges ..." as what's next.
+    for number, words in ((32, "elected me president"), (194, "pre-approved list of far-right judges")):
+        brief = _neus(number)
+        sections = brief.sections
+        own = (*sections.what_happened, *sections.why_it_matters, *sections.whats_next, *sections.background)
+        assert not any(words in s.text for s in own), number
+    assert _neus(194).lede  # the column's story still has its reported lines

@@ -98,6 +98,8 @@ _QUOTE_MARK = re.compile(r"[“”\"«»]")
 FIRST_PERSON_SENTENCES = 2
 # Sections that say what happened: a disputed claim or a preview's expectation never stands there as fact.
 REPORTING_SECTIONS = frozenset({"quick_read", "what_happened"})
+# Sections that tell what the news means and what comes of it: an opinion piece argues exactly these.
+ARGUED_SECTIONS = frozenset({"why_it_matters", "whats_next"})
 # A year a sentence dates what it tells by ("in 2009", "In December 2003,", "since 1997"). A quick-read
 # bullet all of whose such years come before the year of the story's first dated article tells an
 # earlier event (another heist, a past case), however salient: it is background, not the news.
@@ -295,14 +297,18 @@ class _Story:
             # "The move comes as ...", "During that time, Orozco will not be housed with ...": what it
             # points back at is not shown, in any section.
             return False
+        if section != "perspectives" and self.view(fact.lead.span):
+            # The writer's own judgement ("Hopefully, it will also be the last time ...") is a view in
+            # any section the brief words as its own; only perspectives holds views.
+            return False
+        if section in ARGUED_SECTIONS and fact.lead.article_id in self.opinions:
+            return False  # an op-ed's "these are important questions" is its argument, not why it matters
         if section not in REPORTING_SECTIONS:
             return True
         if any(_overlaps(m.span, d) for m in fact.members for d in self.profile.disputed):
             return False
         if fact.lead.article_id in self.opinions:
             return False  # a view ("We don't know where the virus came from" of an essay)
-        if self.view(fact.lead.span):
-            return False  # the writer's own judgement in a report ("it seemed as if ... was over")
         return not (self.reported and fact.lead.article_id in self.profile.previews)
 
     def unbacked(self, fact: Fact) -> bool:
