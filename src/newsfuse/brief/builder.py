@@ -68,6 +68,7 @@ class BriefBuilder:
             assertions=facts.assertions,
             overtaken=facts.overtaken,
             leaning=facts.leaning,
+            dates=facts.main_dates,
         )
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)

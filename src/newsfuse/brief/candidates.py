@@ -51,6 +51,11 @@ _DANGLING_START = re.compile(
     # An ordinal or a repetition set off by a comma ("First, Ratliff fooled ...", "Again, the Jaguars
     # couldn't ..."): the first of what, again after what, is in the sentences around it.
     r"|^(?:First|Second|Third|Next|Finally|Again|Once\s+again|Once\s+more)\s*,"
+    # An example, an addition or a restatement of what the sentence before claims ("For instance,
+    # Hispanic unemployment is at a new low", "What's more, Clinton has largely ignored ...", "Among
+    # them: a deduction for interest expenses ..."): the claim it serves is not in it.
+    r"|^(?:For\s+instance|For\s+example|What['’]s\s+more|In\s+other\s+words|That\s+said)\s*[,:]"
+    r"|^(?:Among|Of)\s+(?:them|those)\s*(?:[,:]|(?:were|was|are|is)\b)"
     r"|^(?:By|At|Toward|Towards)\s+the\s+end\b(?!\s+of\b)"  # the end of what?
     r"|^(?:He|She|They|It)['’]\w+"  # a contraction ("He'll", "She's"): a pronoun that cannot take a name
     # A preposition whose object is a bare demonstrative ("Amid that,", "Despite this,", "After those"):
@@ -70,6 +75,9 @@ _EPITHET_START = re.compile(
 # A sentence that ends on a preposition and a bare demonstrative ("available on demand after that.")
 # points at something in the sentence before, as an opening "Amid that," does.
 _DANGLING_END = re.compile(r"\b(?:after|before|since|until|despite|besides|like|than)\s+(?:this|that|these|those)[.!]$")
+# An example set off inside the sentence ("By the time the debates began, for instance, Trump was at
+# the top ...") illustrates a claim made before it, as an opening "For instance," does.
+_EXAMPLE_OF = re.compile(r",\s+for\s+(?:instance|example)\s*,")
 # A sentence opening on one capitalised word and then a lower-case one ("Castellan was ..."): when
 # that word is a person's surname, the person was named in full earlier in the article.
 _ONE_WORD_START = re.compile(r"^(?P<word>[A-Z][a-z'’-]+)\s+(?=[a-z])")
@@ -190,6 +198,7 @@ def _candidate(
     if (
         _DANGLING_START.match(text)
         or _DANGLING_END.search(text)
+        or _EXAMPLE_OF.search(text)
         or _CLAUSE_ONLY.match(text)
         or _unnamed_speaker_pronoun(text, article.text, start, mentions)
         or (_EPITHET_START.match(text) and not any(start <= m.span.start < end for m in mentions))

@@ -22,7 +22,7 @@ from newsfuse.brief.verify import check_sentence
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
 from newsfuse.models.brief import CitedSentence, Sections
-from newsfuse.models.facts import LeadClause
+from newsfuse.models.facts import DateMention, LeadClause
 from newsfuse.models.provenance import SourceKeys, count_sources
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import content_stems, word_count
@@ -69,13 +69,24 @@ _OPINION_TITLE = re.compile(
 # So does a headline that gives advice in the outlet's own voice ("On Syria, Trump should be wary of
 # Obama's 2011 mistake in Iraq"): a report tells what happened or what someone said should happen
 # ("Trump says DOJ should probe ..."), and a question ("Should they still ...?") is asked, not advised.
-# On NeuS's 921 titles, three advise so: 78, 140 and 281, all opinion pieces.
-_ADVICE_TITLE = re.compile(r"\b(?:should|ought\s+to)\b", re.IGNORECASE)
+# On NeuS's 921 titles, three advise so: 78, 140 and 281, all opinion pieces. "Must" advises as
+# "should" does ("GOP must live with it"); a court's order is reported ("... must be released,
+# federal judge rules"), and "a must win" is a noun.
+_ADVICE_TITLE = re.compile(r"\b(?:should|ought\s+to|(?<!a\s)must)\b", re.IGNORECASE)
+# A headline in the first person is the outlet's own voice too ("Keep the Returns, Trump; Just Give
+# Us a Few Figures", "The Hillary speech we'd like to hear"): news headlines speak of others and
+# quote what someone said. "US" is the country; "What we know" is an explainer's formula. On the
+# 1,845 titles of NeuS and PolNeAR, outside quotations and attributions: 8, all opinion pieces.
+_TITLE_FIRST_PERSON = re.compile(r"(?<![-\w])(?:[Ww]e|[Oo]urs?|[Mm]y|[Mm]e|[Uu]s)\b|(?<![.\w])I(?![.\w])")
+_EXPLAINER_TITLE = re.compile(r"\bwhat\s+we\s+know\b", re.IGNORECASE)
 _TITLE_ATTRIBUTION = re.compile(
-    r"\b(?:says?|said|tells?|told|suggest(?:s|ed)?|urge[sd]?|argue[sd]?|asks?|asked|wants?)\b|^[^:]{1,40}:",
+    r"\b(?:says?|said|tells?|told|suggest(?:s|ed)?|urge[sd]?|argue[sd]?|asks?|asked|wants?|rules?|ruled|orders?|ordered)\b"
+    r"|^[^:]{1,40}:",
     re.IGNORECASE,
 )
-_TITLE_QUOTATION = re.compile(r"[“\"‘'][^”\"’']*[”\"’']")
+# A quotation in a title: double marks, or single ones opening after a space (not an apostrophe:
+# "governor's ... mandate: 'Such ...'") and closing where no letter follows ("‘Don’t spew ... me’").
+_TITLE_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]|(?:(?<=\s)|^)['‘].*?['’\"”](?![a-z])")
 # News reports in the third person; narration in the first person (outside quotation marks) is the
 # writer's own voice: a column, an essay or a letter. An article with this many such sentences is one
 # (one may be a stray "we"; at two, on NeuS, 16 of 921 articles: essays, op-eds and a fact-check).
@@ -87,6 +98,8 @@ _QUOTE_MARK = re.compile(r"[“”\"«»]")
 FIRST_PERSON_SENTENCES = 2
 # Sections that say what happened: a disputed claim or a preview's expectation never stands there as fact.
 REPORTING_SECTIONS = frozenset({"quick_read", "what_happened"})
+# Sections that tell what the news means and what comes of it: an opinion piece argues exactly these.
+ARGUED_SECTIONS = frozenset({"why_it_matters", "whats_next"})
 # A year a sentence dates what it tells by ("in 2009", "In December 2003,", "since 1997"). A quick-read
 # bullet all of whose such years come before the year of the story's first dated article tells an
 # earlier event (another heist, a past case), however salient: it is background, not the news.
@@ -100,6 +113,10 @@ _DATED_YEAR = re.compile(
 # prosecutor's word of May 3 that Lohan faces no violation, 41 days before the June reports) still
 # holds, so the bar lies above that; the fresh split's topic 16 lines are 600 days old.
 STALE_PLAN_DAYS = 90
+# A deed dated this many days or more before its report is no news of that report: news tells what
+# happened since the last edition, and a weekly's edition is the longest cycle a news report keeps
+# to ("convicted March 20" in a May report of the sentence; "At the end of July" in September).
+BACKGROUND_DAYS = 7
 # A fact one source tells says little of it where the story has few sources: NeuS's three short
 # excerpts of three outlets share few sentences, so most of their facts have one source (the views
 # section of evaluation/README). Below this many independent sources no fact is held back for
@@ -144,6 +161,8 @@ class SourceProfile:
     overtaken: tuple[Span, ...] = ()
     # Sentences that lean on the sentence before them (extract.leaning): out of context alone.
     leaning: tuple[Span, ...] = ()
+    # Dates of days and months that date their sentence's main verb (extract.clause_dates).
+    dates: tuple[DateMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,11 +221,26 @@ class _Story:
     opinions: frozenset[str] = frozenset()  # opinion pieces: their statements are views, not reports
     narration: Mapping[str, str] = field(default_factory=dict)  # each article's text, quotations blanked
 
-    def earlier_event(self, text: str) -> bool:
-        """Whether the sentence dates what it tells only by years before any article of the story."""
+    def earlier_event(self, sentence: Candidate) -> bool:
+        """Whether the sentence dates what it tells only by years before any article of the story,
+        or only by days BACKGROUND_DAYS or more before its article was written."""
         dated = [a.published.year for a in self.articles if a.published is not None]
-        years = [int(y) for y in _DATED_YEAR.findall(text)]
-        return bool(dated and years) and max(years) < min(dated)
+        years = [int(y) for y in _DATED_YEAR.findall(sentence.text)]
+        return (bool(dated and years) and max(years) < min(dated)) or self.told_long_before(sentence.span)
+
+    def told_long_before(self, span: Span) -> bool:
+        """Whether every date of the sentence's main verb ends BACKGROUND_DAYS or more before the day
+        its article was written (the story's latest day for an undated article): "At the end of July,
+        an armed man carried out a robbery ..." in a September report of another heist. Dates read
+        against a guessed day say nothing."""
+        written = {a.id: a.published for a in self.articles if a.published is not None}
+        reference = written.get(span.article_id) or max(written.values(), default=None)
+        if reference is None:
+            return False
+        own = [m for m in self.profile.dates if _within(m.span, span)]
+        if any(m.anchor_source == "story" for m in own):
+            return False
+        return bool(own) and all((reference - m.end).days >= BACKGROUND_DAYS for m in own)
 
     def reports_deed(self, fact: Fact, headlines: Mapping[str, float]) -> int:
         """How surely the fact's lead sentences report the story's news: 2 when one tells as done a
@@ -259,16 +293,22 @@ class _Story:
             # "The results have not been released" where another article reports them released: in
             # no section is it still so, and what is next or background would state it as current.
             return False
+        if self.leans(fact.lead.span):
+            # "The move comes as ...", "During that time, Orozco will not be housed with ...": what it
+            # points back at is not shown, in any section.
+            return False
+        if section != "perspectives" and self.view(fact.lead.span):
+            # The writer's own judgement ("Hopefully, it will also be the last time ...") is a view in
+            # any section the brief words as its own; only perspectives holds views.
+            return False
+        if section in ARGUED_SECTIONS and fact.lead.article_id in self.opinions:
+            return False  # an op-ed's "these are important questions" is its argument, not why it matters
         if section not in REPORTING_SECTIONS:
             return True
         if any(_overlaps(m.span, d) for m in fact.members for d in self.profile.disputed):
             return False
         if fact.lead.article_id in self.opinions:
             return False  # a view ("We don't know where the virus came from" of an essay)
-        if self.view(fact.lead.span):
-            return False  # the writer's own judgement in a report ("it seemed as if ... was over")
-        if self.leans(fact.lead.span):
-            return False  # "The move comes as ...": what it points back at is not shown
         return not (self.reported and fact.lead.article_id in self.profile.previews)
 
     def unbacked(self, fact: Fact) -> bool:
@@ -361,10 +401,14 @@ def _opinion_piece(article: Article, narration: str) -> bool:
 
 
 def _advises(title: str) -> bool:
-    """A headline that advises in its own voice: "should" outside quotations, said by no one, asking nothing."""
+    """A headline in the outlet's own voice: advice ("should", "must") or the first person outside
+    quotations, said by no one, asking nothing."""
     own = _TITLE_QUOTATION.sub(" ", title)
+    first_person = bool(_TITLE_FIRST_PERSON.search(own)) and not _EXPLAINER_TITLE.search(own)
     return (
-        bool(_ADVICE_TITLE.search(own)) and not _TITLE_ATTRIBUTION.search(own) and not title.rstrip(" .").endswith("?")
+        (bool(_ADVICE_TITLE.search(own)) or first_person)
+        and not _TITLE_ATTRIBUTION.search(own)
+        and not title.rstrip(" .").endswith("?")
     )
 
 
@@ -401,6 +445,8 @@ def _place(ranked: Ranked, order: list[Fact], story: _Story, excluded: frozenset
         if fact.vector_index in excluded or _repeats(ranked, fact, chosen):
             continue
         section = place(fact.lead.text, lead=fact.lead.in_lead).section
+        if section == "what_happened" and story.told_long_before(fact.lead.span):
+            section = "background"  # "Orozco was convicted March 20 of ..." in a report of his May sentence
         if len(placed[section]) >= SECTION_LIMITS[section] or not story.states_fact(fact, section):
             continue
         if (
@@ -409,8 +455,8 @@ def _place(ranked: Ranked, order: list[Fact], story: _Story, excluded: frozenset
             and all(m.article_id in story.profile.previews for m in fact.members)
         ):
             continue  # once the event is reported, what only a preview expected of it is superseded
-        if section == "whats_next" and (story.stale_plan(fact) or story.earlier_event(fact.lead.text)):
-            continue  # a plan of a report long before the story's latest, or of a year gone by then
+        if section == "whats_next" and (story.stale_plan(fact) or story.earlier_event(fact.lead)):
+            continue  # a plan of a report long before the story's latest, or of a time gone by then
         placed[section].append(fact)
         chosen.append(fact.vector_index)
     return placed
@@ -566,7 +612,7 @@ def _bullet_wording(fact: Fact, story: _Story, limit: int, alike: tuple[Candidat
             or story.stale(member.span)
             or story.leans(member.span)
         )
-        earlier = story.earlier_event(member.text)
+        earlier = story.earlier_event(member)
         return not (untrusted or preview or quoted or disputed or earlier or member.article_id in profile.digests)
 
     fitting = [m for m in (*fact.members, *alike) if usable(m) and word_count(m.text) <= limit]

@@ -210,6 +210,11 @@ def _offset(
     base, base_source = (anchor, source) if e.direction == "ago" or narrative is None else (narrative, "text")
     if base_source == "text" and narrative_guessed:
         base_source = "story"  # the day narrated was read against the story's window: so is this one
+    if e.direction != "ago" and narrative is None:
+        # "A man fired four days earlier ... walked into his old office, a sergeant said Wednesday":
+        # earlier than the deed told, which no day before it dates. The writing day stands in for it,
+        # and is a guess.
+        base_source = "story"
     if e.unit in UNIT_DAYS:
         day = base + timedelta(days=sign * round(count * UNIT_DAYS[e.unit]))
         granularity = "day" if e.unit == "day" else "range"

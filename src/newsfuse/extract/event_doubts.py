@@ -180,7 +180,12 @@ def counted_from(root: Token, date_tokens: set[int]) -> bool:
     if top.dep_ != "pobj" or linker.lower_ not in {"after", "before"}:
         return False
     measure = linker.head
-    return measure.i not in date_tokens and measure.pos_ == "NOUN" and measure.lemma_.lower() in _TIME_UNITS
+    if measure.i not in date_tokens and measure.pos_ == "NOUN" and measure.lemma_.lower() in _TIME_UNITS:
+        return True
+    # The parser may hang the count on the verb and the preposition beside it ("assigned to track
+    # Orozco down the day before his June 24, 2005 murder"): the count stands right before "before".
+    previous = linker.doc[linker.i - 1] if linker.i > 0 else None
+    return previous is not None and previous.pos_ == "NOUN" and previous.lemma_.lower() in _TIME_UNITS
 
 
 def coordinated_with_other(date_tokens: set[int], doc: Doc) -> bool:

@@ -8,6 +8,7 @@ from datetime import date
 from newsfuse.deadline import check
 from newsfuse.extract.aliases import AliasMerger
 from newsfuse.extract.anchors import story_anchor
+from newsfuse.extract.clause_dates import main_clause_dates
 from newsfuse.extract.dates import resolve_article, unanchored_weekdays
 from newsfuse.extract.entities import extract_entities
 from newsfuse.extract.events import Event, describe
@@ -58,10 +59,12 @@ class Extractor:
         quotes: list[QuoteMention] = []
         leads: list[LeadClause] = []
         weekdays: list[NamedWeekday] = []
+        main_dates: list[DateMention] = []
         for article, doc in zip(articles, docs, strict=True):
             check("extraction")
             mentions, anchor = resolve_article(article, doc, centre)
             dates.extend(mentions)
+            main_dates.extend(main_clause_dates(doc, mentions))
             if anchor is not None:
                 anchors.append((article.id, anchor))
             if article.published is None:
@@ -91,4 +94,5 @@ class Extractor:
             weekdays=tuple(weekdays),
             overtaken=overtaken(articles, docs),
             leaning=leaning_sentences(articles, docs),
+            main_dates=tuple(main_dates),
         )

@@ -8,7 +8,8 @@ and Hasan's reference and comparison; Schmid's shell nouns), and the parse finds
   named before, unless what follows defines it ("those who ...", "this level of doom") or it points
   at the time of writing ("this week"; "that day" points back);
 - a comparison with something unnamed: "the other", "the same", "the latter" / "the former" standing
-  as nouns, "both" or "all three" on a noun, when nothing in the sentence is what it compares with;
+  as nouns, "both", "either" or "all three" on a noun, when nothing in the sentence is what it
+  compares with;
 - "also" or "too" on the main verb, with no clause before it in the sentence ("The rules also
   prohibit ..."): it adds to something told before;
 - a definite subject headed by a shell noun ("The move", "The decision", "The performance"), a noun
@@ -114,8 +115,24 @@ def _demonstrative(token: Token) -> str | None:
             return None
         return f"{token.text} {head.text}"
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and not _defined(token):
-        return token.text
+        # "will argue for a mistrial and, if that is rejected, ...": the clause before is what it points at.
+        return None if _after_its_clause(token) else token.text
     return None
+
+
+def _after_its_clause(token: Token) -> bool:
+    """Whether the token stands in a clause joined to one before it in the sentence, by a conjunction
+    or as an adverbial clause ("... and, if that is rejected", "... but that could be in jeopardy"):
+    that clause is what it points at. A reported clause ("said that that is a racist attack") or the
+    main clause ("There is zero evidence for this") points out of the sentence."""
+    if not any(t.tag_ in _FINITE for t in token.doc[token.sent.start : token.i]):
+        return False
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("conj", "advcl") and node.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
 
 
 def _comparison(token: Token, sentence: SpacySpan) -> str | None:
@@ -128,6 +145,15 @@ def _comparison(token: Token, sentence: SpacySpan) -> str | None:
         return f"the {lower} {token.head.text}"
     if lower in ("latter", "former") and token.dep_ != "amod" and _has_det(token, "the"):
         return f"the {lower}"  # standing as a noun: "the former FBI director" is an adjective
+    # "The chance either argument will be successful is slight": one of two told before, unless the
+    # sentence names them ("either side or the other").
+    if (
+        lower in ("either", "neither")
+        and token.dep_ == "det"
+        and token.head.pos_ == "NOUN"
+        and not any(t.lower_ in ("or", "nor") for t in sentence if t.i > token.i)
+    ):
+        return f"{token.text} {token.head.text}"
     if lower in ("both", "all") and token.dep_ in ("det", "predet") and token.head.pos_ == "NOUN":
         if _coordinated(token.head):
             return None  # "both X and Y" names the two

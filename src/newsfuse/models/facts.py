@@ -298,6 +298,8 @@ class StoryFacts:
     overtaken: tuple[Span, ...] = ()
     # Sentences that lean on the sentence before them ("The move comes as ...", extract.leaning).
     leaning: tuple[Span, ...] = ()
+    # Dates (days, months) that date their sentence's main verb (extract.clause_dates).
+    main_dates: tuple[DateMention, ...] = ()
 
     def entity(self, name: str) -> Entity | None:
         """The entity that `name` (canonical or alias, any case) refers to, or None."""
