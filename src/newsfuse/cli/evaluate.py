@@ -214,7 +214,7 @@ PeerOption = Annotated[bool, typer.Option("--peer/--no-peer", help="Score the pe
 
 @eval_app.command("dates")
 def dates_cli(data: DataOption = None, out: OutOption = None, peer: PeerOption = True) -> None:
-    """Time expressions on TimeML (*.tml): span and value P/R/F1, beside HeidelTime in the same run."""
+    """Time expressions on TimeML (*.tml: span and value P/R/F1) or ECB+ (span P/R/F1), beside HeidelTime."""
     from newsfuse.evaluation.dates import evaluate_dates
     from newsfuse.evaluation.heideltime import HeidelTime
 

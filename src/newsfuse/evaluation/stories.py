@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import random
 import re
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -34,30 +33,13 @@ from typing import Any
 from newsfuse.clean import Cleaner
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
+from newsfuse.evaluation.ecbplus import read_ecbplus
 from newsfuse.models import Article, Failure, RawDocument, Story
 from newsfuse.stories import Embedder, StoryTracker, cluster_batch
 
 _NAME = re.compile(r"^(?P<topic>\d+)_(?P<number>\d+)(?P<kind>ecbplus|ecb)\.xml$")
 # One NeuS article: its title, then its body (the format of `val.source`).
 _NEUS_ITEM = re.compile(r"TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<body>.*)", re.DOTALL)
-# Tokens written without a space before them (closing punctuation, clitics) or after them (openers).
-_NO_SPACE_BEFORE = frozenset(
-    {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "''", "’", "”"}
-)
-_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "“", "‘"})
-# ECB+'s tokeniser also split inside written words: "3:30" into 3 : 30, "p.m." and "U.S." into
-# letters and full stops, "35,000" into 35 , 000, "4.5" into 4 . 5, and "team’s"/"didn’t" at the
-# apostrophe. Joined with spaces these read "3: 30 p. m.", "U. S.", "£35, 000", "team’ s", which the
-# parser and the date patterns take for separate words (issue 22e: "wildcard game at 3", a speaker
-# read as "33 a. m. from someone"). Such a separator is glued to the token after it when the tokens
-# around it can only have been one word: digits on both sides of ":" or "."; a thousands group
-# (1-3 digits, then exactly 3) around ","; single letters around "." (an abbreviation's letters);
-# an apostrophe before an English clitic. Hyphens are left spaced: about one single "-" in five
-# between two words in ECB+ is a dash ("doomed - even before jury selection"), which no token tells.
-_CLITICS_AFTER_APOSTROPHE = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
-_APOSTROPHES = frozenset({"’", "'"})
-_THOUSANDS_HEAD = re.compile(r"\d{1,3}")
-_THOUSANDS_GROUP = re.compile(r"\d{3}")
 # The seeds of the arrival orders fed to the incremental tracker (any fixed values: they make runs
 # repeatable). On ECB+ dev one order's F1 ranged 90.71-94.51 over these six, with the clustering
 # unchanged (13, the single order used before, gave 94.41), so a change to the tracker is read from
@@ -334,47 +316,7 @@ def read_document(path: Path) -> str:
 
 
 def _document_text(path: Path, *, drop_url: bool) -> str:
-    try:
-        root = ET.parse(path).getroot()
-    except (ET.ParseError, OSError) as exc:
-        raise EvaluationDataError(f"{path}: not an ECB+ document ({exc})") from None
-    sentences: dict[int, list[str]] = defaultdict(list)
-    for token in root.iter("token"):
-        sentence = token.get("sentence")
-        if sentence is not None and sentence.isdigit():
-            sentences[int(sentence)].append(token.text or "")
-    numbers = sorted(sentences)
-    if drop_url:
-        numbers = [n for n in numbers if n != 0]
-    return "\n\n".join(_detokenise(sentences[n]) for n in numbers)
-
-
-def _detokenise(tokens: list[str]) -> str:
-    out: list[str] = []
-    for index, token in enumerate(tokens):
-        if out and token not in _NO_SPACE_BEFORE and out[-1] not in _NO_SPACE_AFTER and not _split_word(tokens, index):
-            out.append(" ")
-        out.append(token)
-    return "".join(out).replace("``", "“").replace("''", "”")
-
-
-def _split_word(tokens: list[str], index: int) -> bool:
-    """Whether tokens[index] continues a word the ECB+ tokeniser split at the separator before it."""
-    if index < 2:
-        return False
-    before, separator, token = tokens[index - 2], tokens[index - 1], tokens[index]
-    if separator in (":", "."):
-        if before.isdigit() and token.isdigit():
-            return True
-        if separator == "." and _letter(before) and _letter(token):
-            return True
-    if separator == ",":
-        return _THOUSANDS_HEAD.fullmatch(before) is not None and _THOUSANDS_GROUP.fullmatch(token) is not None
-    return separator in _APOSTROPHES and before.isalpha() and token.lower() in _CLITICS_AFTER_APOSTROPHE
-
-
-def _letter(token: str) -> bool:
-    return len(token) == 1 and token.isalpha()
+    return read_ecbplus(path, drop_url=drop_url).text
 
 
 def _pct(value: float) -> float:

@@ -107,10 +107,14 @@ _PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = (
         re.compile(r"\bthe\s+(?:early\s+|late\s+|mid-)?(?P<spelled_decade>" + "|".join(SPELLED_DECADES) + r")\b", re.I),
     ),
     # A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "the year two thousand".
+    # A lower-case plural after it is what it counts; a capitalised word is a name that starts the
+    # next phrase ("In nineteen ninety-one Charles Keating was convicted"), and the year is never cut
+    # short of its last word ("nineteen ninety" of "nineteen ninety-one").
     (
         "year",
         re.compile(
-            rf"\b(?P<spelled_year>nineteen[\s-]+{_TENS_WORD}(?:[\s-]+{_UNIT_WORD})?|(?<=year\s)two\s+thousand(?:\s+and)?(?:[\s-]+{_UNIT_WORD})?)\b(?!\s+[a-z]+s\b)",
+            rf"\b(?P<spelled_year>nineteen[\s-]+{_TENS_WORD}(?:[\s-]+{_UNIT_WORD})?|(?<=year\s)two\s+thousand(?:\s+and)?(?:[\s-]+{_UNIT_WORD})?)\b"
+            rf"(?![\s-]+{_UNIT_WORD}\b)(?!\s+(?-i:[a-z]+s)\b)",
             re.I,
         ),
     ),

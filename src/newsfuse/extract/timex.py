@@ -54,7 +54,7 @@ class TimeExpression:
 
 def find_time_expressions(text: str, doc: Doc, written: date) -> list[TimeExpression]:
     """Every time expression in `text` (parsed as `doc`) written on `written`, in text order."""
-    expressions = find_expressions(text)
+    expressions = _without_years_of_periods(text, find_expressions(text))
     tenses = {e.start: tense_at(doc, e.start, e.end) for e in expressions}
     dated = resolve_expressions("", text, expressions, tenses, written, "published")
     others = find_other_expressions(text, [(e.start, e.end) for e in expressions])
@@ -86,6 +86,21 @@ def find_time_expressions(text: str, doc: Doc, written: date) -> list[TimeExpres
                     # Results are reported for a finished quarter: a later one is a forecast.
                     reference = mentioned if mentioned <= _last_quarter(written) else reference
     return _with_clock_days(found)
+
+
+def _without_years_of_periods(text: str, expressions: list[DateExpression]) -> list[DateExpression]:
+    """The date expressions less the years that name the year of a quarter or half around them ("the
+    third quarter of 1990", "the 1988 period", "this year's third quarter"): the phrase names the
+    quarter, and the year is a part of it."""
+    periods = [(o.start, o.end) for o in find_other_expressions(text, []) if o.kind in {"quarter", "half"}]
+    return [
+        e
+        for e in expressions
+        if not (
+            e.rule in {"year", "period"}
+            and any(start <= e.start and e.end <= end and end - start > e.end - e.start for start, end in periods)
+        )
+    ]
 
 
 def _offset_duration(e: DateExpression) -> TimeExpression:
@@ -157,7 +172,7 @@ def _other_value(e: Expression, written: date, reference: tuple[int, int], tense
     if e.kind == "quarter":
         return make("DATE", _quarter(e, written, reference, tense))
     if e.kind == "half":
-        year = int(e.part("year") or written.year)
+        year = int(e.part("year") or e.part("last_year") or written.year)
         return make("DATE", f"{year}-H{1 if (e.part('ordinal') or '').lower() == 'first' else 2}")
     if e.kind == "season":
         season = SEASONS[(e.part("season") or "").lower()]

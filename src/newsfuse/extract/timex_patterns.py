@@ -47,21 +47,22 @@ _DETERMINER = (
 )
 
 _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    # "the 1988 period", "the 1988 third quarter": a quarter of a named year (tried first:
+    # "the 1988 third quarter" is one quarter, not a year and "third quarter").
+    (
+        "quarter",
+        re.compile(
+            r"\bthe\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\s+(?:(?P<ordinal>first|second|third|fourth)\s+)?"
+            r"(?:fiscal\s+)?(?:quarter|period)\b",
+            re.I,
+        ),
+    ),
     (
         "quarter",
         re.compile(
             r"\b(?:(?P<own>this\s+year's|last\s+year's|the|its|their|a)\s+)?(?:(?:fiscal|calendar)\s+)?"
             r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
             r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?\b",
-            re.I,
-        ),
-    ),
-    # "the 1988 period", "the 1988 third quarter": a quarter of a named year.
-    (
-        "quarter",
-        re.compile(
-            r"\bthe\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\s+(?:(?P<ordinal>first|second|third|fourth)\s+)?"
-            r"(?:fiscal\s+)?(?:quarter|period)\b",
             re.I,
         ),
     ),
@@ -75,7 +76,13 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
     (
         "half",
-        re.compile(r"\b(?:the\s+)?(?P<ordinal>first|second)[\s-]+half(?:\s+of\s+(?P<year>(?:19|20)\d\d))?\b", re.I),
+        # "the last half of 1989" is its second half; a bare "the last half" is more often of an hour
+        # or a game than of a year, so it needs the year.
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<ordinal>first|second)[\s-]+half(?:\s+of\s+(?P<year>(?:19|20)\d\d))?"
+            r"|last[\s-]+half\s+of\s+(?P<last_year>(?:19|20)\d\d))\b",
+            re.I,
+        ),
     ),
     (
         "season",
@@ -123,8 +130,9 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\b(?P<past>recently|recent|(?:in\s+)?the\s+past(?!\s+(?:\d|"
             + NUMBER_WORD
             + r"|few|several|week|month|year|day|decade)))\b"
-            # "future" as an adjective ("future growth") and "soon" are vaguer than the time they hint at.
-            r"|\b(?P<future>(?:in\s+)?the\s+(?:near\s+|distant\s+)?future)\b",
+            # "future" as an adjective ("future growth") and "soon" are vaguer than the time they hint at,
+            # and "the future of" a thing is its prospects, a noun, not a time.
+            r"|\b(?P<future>(?:in\s+)?the\s+(?:near\s+|distant\s+)?future)\b(?!\s+of\b)",
             re.I,
         ),
     ),
