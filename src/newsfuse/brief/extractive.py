@@ -115,7 +115,7 @@ _DATED_YEAR = re.compile(
 STALE_PLAN_DAYS = 90
 # A deed dated this many days or more before its report is no news of that report: news tells what
 # happened since the last edition, and a weekly's edition is the longest cycle a news report keeps
-# to ("convicted March 20" in a May report of the sentence; "At the end of July" in September).
+# to ("The main current staff was elected in December 2008" in a 2013 notice of the next election).
 BACKGROUND_DAYS = 7
 # A fact one source tells says little of it where the story has few sources: NeuS's three short
 # excerpts of three outlets share few sentences, so most of their facts have one source (the views
@@ -446,7 +446,7 @@ def _place(ranked: Ranked, order: list[Fact], story: _Story, excluded: frozenset
             continue
         section = place(fact.lead.text, lead=fact.lead.in_lead).section
         if section == "what_happened" and story.told_long_before(fact.lead.span):
-            section = "background"  # "Orozco was convicted March 20 of ..." in a report of his May sentence
+            section = "background"  # "At the end of July, an armed man carried out a robbery" in September
         if len(placed[section]) >= SECTION_LIMITS[section] or not story.states_fact(fact, section):
             continue
         if (
