@@ -5,7 +5,9 @@ Each case is the real line that misled, with a right line of the same story that
 - a count of days from an event ("the day before his June 24, 2005 murder", "fired four days
   earlier") dates no timeline entry by the day it counts from;
 - a sentence that serves the one before it (an example, "What's more,", "either argument", "During
-  that time,") is shown in no section.
+  that time,") is shown in no section, nor is a writer's view;
+- only a date of the sentence's main verb dates what it tells;
+- a headline in the outlet's own voice ("must", the first person) marks an opinion piece.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def test_only_a_date_of_the_main_verb_dates_the_sentence() -> None:
     assert not Extractor().extract([lopez]).main_dates
     cannes = _ecb_document("24_11ecbplus")
     dated = Extractor().extract([cannes]).main_dates
-    assert any(cannes.text[m.span.start : m.span.end] == "the end of July" or "July" in m.text for m in dated)
+    assert any("July" in m.text for m in dated)
 
 
 def test_a_headline_in_the_outlets_own_voice_marks_an_opinion_piece() -> None:
