@@ -192,6 +192,24 @@ def views_cli(
         _fail(exc)
 
 
+@eval_app.command("opinion")
+def opinion_cli(
+    data: DataOption = None,
+    labels: Annotated[Path, typer.Option("--labels", help="The labelled articles (evaluation/opinion/*.json).")] = Path(
+        "evaluation/opinion/draw.json"
+    ),
+) -> None:
+    """Opinion pieces by their narration: precision and recall of the article flag that keeps an
+    opinion piece's lines out of the reporting sections, on labelled PolNeAR articles (--data is the
+    PolNeAR folder)."""
+    from newsfuse.evaluation.opinion import evaluate_opinion
+
+    try:
+        _emit(evaluate_opinion(labels, data or default_data_path("polnear")))
+    except EvaluationDataError as exc:
+        _fail(exc)
+
+
 @eval_app.command("context")
 def context_cli(
     data: DataOption = None,

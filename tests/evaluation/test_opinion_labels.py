@@ -1,0 +1,21 @@
+"""The opinion-piece flag on PolNeAR articles labelled by reading (evaluation/opinion): the floors
+pinned in evaluation/floors.json hold (precision first: a report flagged loses all its lines)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from newsfuse.evaluation.opinion import evaluate_opinion
+from tests.conftest import EVAL, need
+
+REPO = Path(__file__).resolve().parents[2]
+FLOORS: dict[str, Any] = json.loads((REPO / "evaluation" / "floors.json").read_text(encoding="utf-8"))["opinion"]
+
+
+def test_the_check_labels_hold_their_floors() -> None:
+    report = evaluate_opinion(REPO / "evaluation" / "opinion" / "check.json", need(EVAL / "polnear"))
+    assert report["articles"] == 42 and report["opinion"] == 11
+    assert report["precision"] >= FLOORS["floors"]["check"]["precision"]
+    assert report["recall"] >= FLOORS["floors"]["check"]["recall"]
