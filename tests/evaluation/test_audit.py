@@ -204,3 +204,8 @@ def test_a_polnear_story_the_stage_does_not_group_is_an_error() -> None:
     mixed = replace(first, documents=(first.documents[0], second.documents[0]))
     with pytest.raises(EvaluationDataError, match="no longer groups"):
         polnear_audit_stories([mixed], need(POLNEAR_DEV))
+
+
+def test_a_set_with_no_story_in_the_split_reports_nothing() -> None:
+    """PolNeAR dev has no dev half: `eval audit --split dev` leaves it out rather than report 100% of nothing."""
+    assert evaluate_audit(AUDIT, EVAL, split="dev", sets=["polnear-dev"]) == []

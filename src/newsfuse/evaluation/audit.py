@@ -197,12 +197,14 @@ def run_audit(stories: Sequence[AuditStory], briefer: Briefer | None = None) -> 
 
 
 def evaluate_audit(audit_dir: Path, eval_root: Path, *, split: str = "all", sets: Sequence[str] = ()) -> list[AuditRun]:
-    """Run the audit of each set (default all three) on one split; their data under `eval_root`."""
+    """Run the audit of each set (default all three) that has stories in the split; their data under `eval_root`."""
     runs = []
     for name in sets or tuple(AUDIT_FILES):
         if name not in AUDIT_FILES:
             raise EvaluationDataError(f"unknown audit set {name!r}: choose from {', '.join(AUDIT_FILES)}")
         expectations = load_expectations(audit_dir / AUDIT_FILES[name], split)
+        if not expectations:
+            continue  # a set annotated fresh only has no dev half: no run, rather than figures of nothing
         stories = _LOADERS[name](expectations, eval_root / AUDIT_DATA[name])
         briefs, scores = run_audit(stories)
         runs.append(AuditRun(name, split, tuple(scores), tuple(briefs)))
