@@ -237,8 +237,8 @@ def story_stance(articles: Sequence[Article], docs: Sequence[Doc]) -> StoryStanc
 
 
 def _lend(stances: list[Stance], lent: list[tuple[int, int]]) -> list[Stance]:
-    """The stances, each sentence in words handed to a speaker without a closing mark
-    (extract.borrowed) counted as attributed: a transcript's turn or a block quotation's questions
+    """The stances, each sentence wholly in words handed to a speaker that the quotation finder
+    leaves unpaired (extract.borrowed) counted as attributed: a transcript's turn or a block quotation's questions
     are the speaker's, as a quotation is, never the writer arguing or asserting."""
     return [
         replace(s, marks=(), attributed=True, asserts=False) if within(lent, s.span.start, s.span.end) else s
