@@ -163,6 +163,8 @@ class SourceProfile:
     leaning: tuple[Span, ...] = ()
     # Dates of days and months that date their sentence's main verb (extract.clause_dates).
     dates: tuple[DateMention, ...] = ()
+    # Someone's words that the quotation finder left unpaired (extract.borrowed).
+    borrowed: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,9 +285,12 @@ class _Story:
     def states_fact(self, fact: Fact, section: str) -> bool:
         """Whether the fact may stand as fact in `section`: in a reporting section, never a
         disputed claim, nor what only a preview expected once the story is reported."""
-        if self.first_person(fact.lead.span) or self.within_quotation(fact.lead.span):
-            # Someone's own words with nothing to say whose: a first-person narration, or a sentence in
-            # the middle of a quotation of several paragraphs ("At the time, my parents were teachers").
+        if self.first_person(fact.lead.span) or self.within_quotation(fact.lead.span) or self.lent(fact.lead.span):
+            # Someone's own words with nothing to say whose: a first-person narration, a sentence in
+            # the middle of a quotation of several paragraphs ("At the time, my parents were teachers"),
+            # or words handed to a speaker that the quotation finder left unpaired (extract.borrowed:
+            # an editor's "Given that he could ascend to the most powerful position in the world, ..."
+            # in a quotation that never closes; a website's paragraph after "... website notes:").
             return False
         if self.addresses_reader(fact.lead.span):
             return False
@@ -329,6 +334,10 @@ class _Story:
     def view(self, span: Span) -> bool:
         """Whether the span lies in a sentence that states the writer's own view, unattributed."""
         return any(_mostly_within(span, v) for v in self.profile.views)
+
+    def lent(self, span: Span) -> bool:
+        """Whether the span lies wholly in someone's words that the quotation finder left unpaired."""
+        return any(_within(span, b) for b in self.profile.borrowed)
 
     def leans(self, span: Span) -> bool:
         """Whether the span lies in a sentence that points back at the sentence before it."""

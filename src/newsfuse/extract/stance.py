@@ -52,11 +52,12 @@ on long ECB+ reports it does not add up stray marks (see the issue-22-opinion no
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsfuse.extract.borrowed import borrowed, within
 from newsfuse.extract.cues import REPORTING_VERBS, SPEECH_VERBS
 from newsfuse.extract.evaluative import evaluates
 from newsfuse.extract.leads import tells_deed
@@ -227,12 +228,22 @@ def story_stance(articles: Sequence[Article], docs: Sequence[Doc]) -> StoryStanc
     assertions: list[Span] = []
     arguing: set[str] = set()
     for article, doc in zip(articles, docs, strict=True):
-        stances = sentence_stances(article, doc)
+        stances = _lend(sentence_stances(article, doc), borrowed(article.text))
         views.extend(s.span for s in stances if s.argues)
         assertions.extend(s.span for s in stances if s.asserts)
         if argues(stances):
             arguing.add(article.id)
     return StoryStance(tuple(views), frozenset(arguing), tuple(assertions))
+
+
+def _lend(stances: list[Stance], lent: list[tuple[int, int]]) -> list[Stance]:
+    """The stances, each sentence wholly in words handed to a speaker that the quotation finder
+    leaves unpaired (extract.borrowed) counted as attributed: a transcript's turn or a block quotation's questions
+    are the speaker's, as a quotation is, never the writer arguing or asserting."""
+    return [
+        replace(s, marks=(), attributed=True, asserts=False) if within(lent, s.span.start, s.span.end) else s
+        for s in stances
+    ]
 
 
 def argues(stances: Sequence[Stance]) -> bool:
