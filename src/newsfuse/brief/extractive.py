@@ -87,6 +87,9 @@ _TITLE_ATTRIBUTION = re.compile(
 # A quotation in a title: double marks, or single ones opening after a space (not an apostrophe:
 # "governor's ... mandate: 'Such ...'") and closing where no letter follows ("‘Don’t spew ... me’").
 _TITLE_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]|(?:(?<=\s)|^)['‘].*?['’\"”](?![a-z])")
+# An ellipsis, one character or three dots; a title's last one may close a quotation cut short.
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+_CLOSING_ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*['’\"”]?\s*$")
 # News reports in the third person; narration in the first person (outside quotation marks) is the
 # writer's own voice: a column, an essay or a letter. An article with this many such sentences is one
 # (one may be a stray "we"; at two, on NeuS, 16 of 921 articles: essays, op-eds and a fact-check).
@@ -389,6 +392,14 @@ def _asks(title: str) -> bool:
     return "?" in _TITLE_QUOTATION.sub(" ", title)
 
 
+def _teases(title: str) -> bool:
+    """Whether a title breaks off on an ellipsis ("... It's Not What You Think…", "... These 2 States…
+    Here's Why", "... Had 'The Audacity To…'"): it withholds what it announces so that the reader
+    clicks (the forward reference of click-bait headlines, Blom and Hansen 2015), where a headline
+    tells the news. An ellipsis inside a quotation that goes on marks words left out of it."""
+    return bool(_ELLIPSIS.search(_TITLE_QUOTATION.sub(" ", title)) or _CLOSING_ELLIPSIS.search(title))
+
+
 def _own_voice(title: str) -> bool:
     """Whether a title speaks as I or we, or to the reader as you (outside quotation marks)."""
     own = _TITLE_QUOTATION.sub(" ", title)
@@ -668,7 +679,9 @@ def _headline(
         # a headline tells what happened, so one that states wins where there is one. Where every
         # such title asks (a blog's "... Surgeon General: Onion headline or actual news?" beside
         # untitled reports, ECB 34), the story's main event, the quick read's first line, heads it.
-        stating = [a for a in trusted if not _asks(a.title or "")]
+        # A title that breaks off on an ellipsis teases in the same way (a click-bait lure, PolNeAR's
+        # "LOOK: Shocking Photos Of GOP Candidate's Rally Are Going Viral- It's Not What You Think…").
+        stating = [a for a in trusted if not _asks(a.title or "") and not _teases(a.title or "")]
         if not stating and quick:
             return Headline(quick[0].text, quick[0].sources)
         trusted = stating or trusted
