@@ -16,7 +16,9 @@ on these terms, and left as written otherwise:
   introduces someone new and is never resolved, nor is a possessive one ("her father") or one
   carrying a name ("the Clinton campaign").
 - The people a quotation talks about are never its speaker: a candidate the quotation names (a
-  tribute to a victim) is not a candidate for it.
+  tribute to a victim) is not a candidate for it. A group ("African-Americans") is no antecedent of
+  "he", "she" or "it".
+- "who" stands for the noun its clause describes; after a list, the member right before it.
 """
 
 from __future__ import annotations
