@@ -205,7 +205,23 @@ def _framing_subject_verb(text: str, doc: Doc, quote: QuoteRegion) -> Token | No
 def _is_cue(token: Token) -> bool:
     if _is_according(token):
         return False  # "according to X" has a rule of its own, with X its source
-    return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in {"VERB", "AUX"}
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return token.lemma_.lower() in REPORTING_VERBS or (token.lemma_.lower() == "put" and _as_aside(token))
+
+
+def _as_aside(verb: Token) -> bool:
+    """An "as" clause in which someone says the sentence it hangs on ("As Ms. Simonyan put it ...,
+    RT is ''providing ...''"; "as Clyburn noted, those voters will ..."): a subject, and nothing
+    said of its own but "it"."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
+        and all(c.lower_ == "it" for c in verb.children if c.dep_ == "dobj")
+    )
 
 
 def _is_according(token: Token) -> bool:
@@ -336,7 +352,8 @@ def _clause_content(verb: Token) -> Offsets | None:
     # A parenthetical cue is a short aside of its own ("Barden says", "officials said Tuesday"), not
     # a clause bound by a conjunction or carrying an object ("a day after Trump issued a directive").
     aside = not any(c.dep_ in {"mark", "dobj", "ccomp", "xcomp"} for c in verb.children)
-    if interposed and aside and not is_root(verb) and not _is_cue(verb.head):
+    # An "as" clause reports the sentence it hangs on, before or after it ("As Ms. Simonyan put it, RT is ...").
+    if ((interposed and aside) or _as_aside(verb)) and not is_root(verb) and not _is_cue(verb.head):
         head = verb.head
         # The whole sentence around the interposed cue: "In three years, Barden says, lives were lost".
         subtree = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i) and not t.is_punct]
@@ -422,7 +439,8 @@ def _subject(verb: Token) -> Token | None:
     quoted = _quoted_as(verb)
     if quoted is not None:
         return quoted
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # A subject with no letters is a misparse ("made public ― Trump boasted": the dash tagged a noun).
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and any(ch.isalnum() for ch in c.text)]
     if subjects:
         return subjects[0]
     if any(c.dep_ == "nsubjpass" for c in verb.children):

@@ -16,7 +16,9 @@ on these terms, and left as written otherwise:
   introduces someone new and is never resolved, nor is a possessive one ("her father") or one
   carrying a name ("the Clinton campaign").
 - The people a quotation talks about are never its speaker: a candidate the quotation names (a
-  tribute to a victim) is not a candidate for it.
+  tribute to a victim) is not a candidate for it. A group ("African-Americans") is no antecedent of
+  "he", "she" or "it".
+- "who" stands for the noun its clause describes; after a list, the member right before it.
 """
 
 from __future__ import annotations
@@ -57,9 +59,11 @@ MAX_PHRASE_DEPTH = 6
 _NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*\.?")
 # spaCy's labels of a named subject that cannot be a speaker referred back to: places, dates,
 # amounts. Others stay candidates: the small model often labels a person PRODUCT or WORK_OF_ART
-# ("Ivanka Trump also advises her father").
+# ("Ivanka Trump also advises her father"). NORP (nationalities, religious and political groups:
+# "African-Americans", "Democrats") names a group, never the one person or body "he", "she" or "it"
+# refers back to (issue 22: "African-Americans, he said, can ..." gave Mr. Obama's words to "Americans").
 _MUTE_LABELS = frozenset(
-    {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"}
+    {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE", "NORP"}
 )
 
 
@@ -138,7 +142,7 @@ class SpeakerResolver:
         lower = head.lower_
         if lower in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             # "said Mary John, 43, who witnessed ...": "who" stands for the noun its clause describes.
-            noun = head.head.head
+            noun = _nearest_conjunct(head.head.head, head.i)
             return self._resolve((noun.left_edge.idx, noun.idx + len(noun.text)), quote)
         if lower in PERSON_PRONOUNS:
             return self._antecedent(head, "person", quote)
@@ -411,6 +415,25 @@ def _person_words(run: Sequence[Token]) -> list[str]:
         tagged += 1
     words = _strip_titles([t.text for t in run[len(run) - tagged :]]) if tagged >= 2 else []
     return words if len(words) >= 2 else _strip_titles([t.text for t in run])
+
+
+def _nearest_conjunct(noun: Token, before: int) -> Token:
+    """The member of a list that a relative pronoun right after it describes: the last one before
+    it ("celebrities like Oprah Winfrey, Will Smith ... and Stevie Wonder, who joked ..."). The
+    parser hangs the clause on the first member of the list; a clause that says what one person
+    said is about the one named last, next to it."""
+    members = [noun, *(t for t in noun.subtree if t.dep_ == "conj" and t.pos_ == noun.pos_)]
+    members = [t for t in members if t.i < before and _in_chain(t, noun)]
+    return max(members, key=lambda t: t.i) if members else noun
+
+
+def _in_chain(token: Token, noun: Token) -> bool:
+    """Whether `token` is `noun` or reached from it through conjuncts alone."""
+    while token.i != noun.i:
+        if token.dep_ != "conj" or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _given(words: Sequence[str]) -> str:
