@@ -232,13 +232,16 @@ class _Story:
         """Whether every date of the sentence's main verb ends BACKGROUND_DAYS or more before the day
         its article was written (the story's latest day for an undated article): "At the end of July,
         an armed man carried out a robbery ..." in a September report of another heist. Dates read
-        against a guessed day say nothing."""
+        against a guessed day say nothing, except a month and day told of a past deed: the guess
+        only picks its year, and a wrong year puts the deed further back ("Reggie Bush was lost for
+        half the season after breaking his right fibula in New Orleans' Sept. 20 win", an undated
+        report beside one of January 5)."""
         written = {a.id: a.published for a in self.articles if a.published is not None}
         reference = written.get(span.article_id) or max(written.values(), default=None)
         if reference is None:
             return False
         own = [m for m in self.profile.dates if _within(m.span, span)]
-        if any(m.anchor_source == "story" for m in own):
+        if any(m.anchor_source == "story" and not (m.kind == "absolute" and m.tense == "past") for m in own):
             return False
         return bool(own) and all((reference - m.end).days >= BACKGROUND_DAYS for m in own)
 

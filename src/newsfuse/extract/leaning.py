@@ -11,7 +11,7 @@ and Hasan's reference and comparison; Schmid's shell nouns), and the parse finds
   as nouns, "both", "either" or "all three" on a noun, when nothing in the sentence is what it
   compares with;
 - "also" or "too" on the main verb, with no clause before it in the sentence ("The rules also
-  prohibit ..."): it adds to something told before;
+  prohibit ..."): it adds to something told before; "then" there tells what came after it;
 - a definite subject headed by a shell noun ("The move", "The decision", "The performance"), a noun
   that stands for a stretch of discourse (an act, a statement, a finding) and takes its content from
   it, when the sentence does not give that content itself (a relative clause, an "of" or a "that"
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Adverbs on a main verb that join its sentence to the one before: additive ("also", "too", a
+# denied one's "either") and temporal ("then").
+SEQUENCE_ADVERBS = frozenset({"also", "too", "then", "either"})
 # A proximal demonstrative on a noun of time points at the time of writing ("this week", "this
 # time"); a distal one points back at a time told before ("that day", "at that time").
 _PROXIMAL = frozenset({"this", "these"})
@@ -63,6 +66,8 @@ SHELL_NOUNS = frozenset(
         "finding",
         "findings",
         "statement",
+        "letter",
+        "study",
         "remark",
         "comment",
         "news",
@@ -78,6 +83,9 @@ SHELL_NOUNS = frozenset(
         "idea",
         "fact",
         "effort",
+        "attempt",
+        "endeavor",
+        "endeavour",
         "plan",
         "proposal",
     }
@@ -164,12 +172,18 @@ def _comparison(token: Token, sentence: SpacySpan) -> str | None:
 
 
 def _additive(token: Token) -> str | None:
-    """ "also" or "too" on the sentence's main verb: the sentence adds to something told before it."""
+    """ "also" or "too" on the sentence's main verb: the sentence adds to something told before it;
+    "then" there: it tells what came next after something told before it ("CNN's Jake Tapper then
+    followed up with ...", PolNeAR dev; Halliday and Hasan's temporal conjunction)."""
     verb = token.head
-    if token.lower_ not in ("also", "too") or token.dep_ != "advmod" or verb.dep_ != "ROOT":
+    if token.lower_ not in SEQUENCE_ADVERBS or token.dep_ != "advmod" or verb.dep_ != "ROOT":
         return None
+    if token.lower_ == "either" and any(t.lower_ == "or" for t in verb.sent):
+        return None  # "either ... or" names both
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    opening = subjects[0].left_edge.i if subjects else token.i
+    # "then" follows a clause anywhere before it ("waited for Hansbrough to make history, then
+    # cruised"); "also" adds to a clause before its subject.
+    opening = subjects[0].left_edge.i if subjects and token.lower_ != "then" else token.i
     if any(t.tag_ in _FINITE for t in verb.doc[verb.sent.start : opening]):
         return None  # a clause before it in the sentence ("X said ..., he also said"): what it adds to
     return token.lower_
