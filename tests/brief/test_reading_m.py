@@ -4,12 +4,16 @@ Each case is the real line that misled, beside a line of the same kind that must
 - the writer's impression ("don't look as big a threat") and a stance adverb after "be" ("was
   arguably Nixon's most vital defender") are views;
 - "would do well to" in the writer's voice advises;
-- "then" on the main verb tells what came after something told before;
+- "then" on the main verb tells what came after something told before, and a pronoun subject after
+  an opening phrase, a contrast set off after the first words, or "Many more" counted against
+  people told before all point back;
 - a month and day told of a past deed in an undated report dates it long before the story.
 """
 
 from __future__ import annotations
 
+from newsfuse.brief.candidates import collect
+from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract.leaning import leans
 from newsfuse.extract.parsing import SpacyParser
 from newsfuse.extract.stance import sentence_stances
@@ -17,6 +21,7 @@ from newsfuse.models import Article
 from newsfuse.models.brief import Brief
 from newsfuse.service import Newsfuse
 from tests.brief.test_lines_real import _ecb_document, _polnear_article
+from tests.conftest import EVAL, need
 
 
 def _marks(article: Article, words: str) -> tuple[str, ...]:
@@ -64,3 +69,28 @@ def test_a_named_day_of_a_past_deed_in_an_undated_report_is_background() -> None
     assert not any("Sept. 20 win" in t for t in _reported(brief))
     assert any("Sept. 20 win" in s.text for s in brief.sections.background)
     assert any("injured reserve" in t for t in _reported(brief))
+
+
+def _neus_candidates(number: int) -> list[str]:
+    line = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()[number - 1]
+    return [c.text for c in collect(parse_line(line, number))]
+
+
+def test_a_set_off_contrast_and_a_count_against_others_open_no_line() -> None:
+    # NeuS 210: "Continuing claims, however, are reported with a one week lag."; NeuS 66: "Many more
+    # had been too young to vote." (more than whom?). NeuS 213's "Oil, meanwhile, plunged 15% ..."
+    # only turns to another market, and stands.
+    assert not any(t.startswith("Continuing claims, however") for t in _neus_candidates(210))
+    assert not any(t.startswith("Many more had been") for t in _neus_candidates(66))
+    assert any(t.startswith("Oil, meanwhile, plunged") for t in _neus_candidates(213))
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_leans() -> None:
+    # PolNeAR dev, the New York Times on Obama and climate change: "In hindsight, it would prove
+    # significant." stood in why it matters once the line before it left.
+    article = _polnear_article("Obama on Climate Change")
+    doc = SpacyParser().nlp(article.text)
+    hindsight = next(s for s in doc.sents if s.text.startswith("In hindsight, it"))
+    assert leans(hindsight) == "it"
+    (placeholder,) = SpacyParser().nlp("On Tuesday, it was not immediately clear who fired.").sents
+    assert leans(placeholder) is None

@@ -10,6 +10,8 @@ and Hasan's reference and comparison; Schmid's shell nouns), and the parse finds
 - a comparison with something unnamed: "the other", "the same", "the latter" / "the former" standing
   as nouns, "both", "either" or "all three" on a noun, when nothing in the sentence is what it
   compares with;
+- a personal pronoun as the main clause's subject after an opening phrase ("In hindsight, it would
+  prove significant"), with no clause before it in the sentence that could name what it stands for;
 - "also" or "too" on the main verb, with no clause before it in the sentence ("The rules also
   prohibit ..."): it adds to something told before; "then" there tells what came after it;
 - a definite subject headed by a shell noun ("The move", "The decision", "The performance"), a noun
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Personal pronouns that stand for someone or something named before.
+_PERSONAL = frozenset({"he", "she", "it", "they"})
 # Adverbs on a main verb that join its sentence to the one before: additive ("also", "too", a
 # denied one's "either") and temporal ("then").
 SEQUENCE_ADVERBS = frozenset({"also", "too", "then", "either"})
@@ -108,7 +112,13 @@ def leans(sentence: SpacySpan, quoted: Sequence[tuple[int, int]] = ()) -> str | 
     for token in sentence:
         if any(start <= token.idx < end for start, end in quoted):
             continue
-        reason = _demonstrative(token) or _comparison(token, sentence) or _shell_subject(token) or _additive(token)
+        reason = (
+            _demonstrative(token)
+            or _comparison(token, sentence)
+            or _shell_subject(token)
+            or _additive(token)
+            or _pronoun_subject(token)
+        )
         if reason is not None:
             return reason
     return None
@@ -199,6 +209,33 @@ def _shell_subject(token: Token) -> str | None:
     if any(c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in token.lefts):
         return None  # "the Senate measure", "the court's decision": a name says whose
     return f"the {token.text}"
+
+
+def _pronoun_subject(token: Token) -> str | None:
+    """A personal pronoun as the main clause's subject after an opening phrase ("In hindsight, it
+    would prove significant.", "In the past, they have been forced to ...", PolNeAR dev): with no
+    clause before it in the sentence, what it stands for is in the sentence before. (A sentence that
+    opens on the pronoun is the brief's candidates' own test.) An "it" that holds a place for a
+    clause ("it was not immediately clear who fired") points at nothing."""
+    if token.lower_ not in _PERSONAL or token.dep_ not in ("nsubj", "nsubjpass") or token.i == token.sent.start:
+        return None
+    if not token.sent[0].text[:1].isupper():
+        return None  # the parser cut a sentence after a quoted "!" ('chanted “let us in!” after they ...')
+    verb = token.head
+    if not _main_clause(verb) or any(t.tag_ in _FINITE for t in token.doc[token.sent.start : token.i]):
+        return None
+    if token.lower_ == "it" and _extraposed(verb):
+        return None
+    return token.lower_
+
+
+def _extraposed(verb: Token) -> bool:
+    """Whether the verb, or its predicate, takes a clause that "it" stands in for."""
+    clauses = ("ccomp", "csubj", "xcomp")
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+    return any(c.dep_ in clauses for c in verb.children) or any(
+        g.dep_ in clauses for p in predicates for g in p.children
+    )
 
 
 def _main_clause(verb: Token) -> bool:
