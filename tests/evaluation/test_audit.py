@@ -1,7 +1,7 @@
-"""CI gate: briefs of real stories (18 ECB+ dev topics, 32 NeuS stories) against what a careful
-reader expects of them (evaluation/audit/), on the half looked at while developing, the half held
-out and the fresh split annotated later, each against its pinned floors; and the scorer itself
-catches what it is meant to catch."""
+"""CI gate: briefs of real stories (18 ECB+ dev topics, 32 NeuS stories, 6 PolNeAR dev stories)
+against what a careful reader expects of them (evaluation/audit/), on the half looked at while
+developing, the half held out and the fresh split annotated later (PolNeAR: fresh only), each against
+its pinned floors; and the scorer itself catches what it is meant to catch."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from typing import Any
 
 import pytest
 
-from newsfuse.evaluation.audit import AUDIT_FILES, AuditRun, ecb_stories, evaluate_audit, load_expectations
+from newsfuse.errors import EvaluationDataError
+from newsfuse.evaluation.audit import (
+    AUDIT_FILES,
+    AuditRun,
+    ecb_stories,
+    evaluate_audit,
+    load_expectations,
+    polnear_audit_stories,
+)
 from newsfuse.evaluation.audit_checks import score_brief, timeline_verdict
 from newsfuse.models import Span
 from newsfuse.models.brief import CitedSentence
@@ -24,12 +32,16 @@ FLOORS: dict[str, Any] = json.loads((REPO / "evaluation" / "floors.json").read_t
 # Figures that must stay at or under their pinned ceiling; every other figure must stay at or above its floor.
 CEILINGS = frozenset({"misleading_reporting", "misleading_all", "headlines_as_body", "false_alarms"})
 SPLITS = ("dev", "held_out", "fresh")
+# Sets annotated in halves (dev, held_out) and a fresh split; PolNeAR dev was annotated fresh only.
+HALVED = ("ecbplus-dev", "neus-val")
+POLNEAR_DEV = EVAL / "polnear" / "dev"
 
 
 @pytest.fixture(scope="module")
 def runs() -> dict[tuple[str, str], AuditRun]:
     need(EVAL / "ecbplus-dev")
     need(EVAL / "neus-val")
+    need(POLNEAR_DEV)
     found = {}
     for split in SPLITS:
         for run in evaluate_audit(AUDIT, EVAL, split=split):
@@ -37,7 +49,9 @@ def runs() -> dict[tuple[str, str], AuditRun]:
     return found
 
 
-CASES = [(name, split, figure) for name in AUDIT_FILES for split in SPLITS for figure in sorted(FLOORS[name][split])]
+CASES = [
+    (name, split, figure) for name in AUDIT_FILES for split in FLOORS[name] for figure in sorted(FLOORS[name][split])
+]
 
 
 @pytest.mark.parametrize(("name", "split", "figure"), CASES)
@@ -52,8 +66,14 @@ def test_figure_holds_its_pinned_bound(
         assert measured >= bound, (figure, measured, bound)
 
 
-def test_expectations_cover_every_split_of_both_sets() -> None:
-    for name, file in AUDIT_FILES.items():
+def test_every_set_has_pinned_floors() -> None:
+    assert set(AUDIT_FILES) <= set(FLOORS)
+    assert set(FLOORS["polnear-dev"]) == {"fresh"}
+
+
+def test_expectations_cover_every_split_of_the_halved_sets() -> None:
+    for name in HALVED:
+        file = AUDIT_FILES[name]
         expectations = load_expectations(AUDIT / file)
         halves = {e.split for e in expectations}
         assert halves == {"dev", "held_out", "fresh"}, name
@@ -154,3 +174,38 @@ def test_an_entry_dated_by_its_month_is_right_for_an_event_on_a_day_in_it(
     february = replace(march, date=date(2007, 2, 1), end=date(2007, 2, 28))
     assert timeline_verdict(march, expected).right
     assert not timeline_verdict(february, expected).right
+
+
+def test_polnear_expectations_are_fresh_and_name_their_texts() -> None:
+    """The six PolNeAR stories were read blind (dev stories 11, 13, ..., 21): all fresh, each naming
+    the texts it was written from."""
+    expectations = load_expectations(AUDIT / AUDIT_FILES["polnear-dev"])
+    assert [e.id for e in expectations] == ["11", "13", "15", "17", "19", "21"]
+    assert {e.split for e in expectations} == {"fresh"}
+    assert all(len(e.documents) >= 2 and e.people and e.main_who for e in expectations)
+    assert not load_expectations(AUDIT / AUDIT_FILES["polnear-dev"], "dev")
+
+
+def test_polnear_stories_are_the_texts_the_reader_read() -> None:
+    """Each expectation gets the grouped story of exactly its texts, with their titles as headlines."""
+    expectations = load_expectations(AUDIT / AUDIT_FILES["polnear-dev"])
+    stories = polnear_audit_stories(expectations, need(POLNEAR_DEV))
+    for story in stories:
+        assert sorted(a.origin or "" for a in story.articles) == sorted(story.expected.documents)
+        assert len(story.titles) == len(story.articles)
+    lynch = next(s for s in stories if s.expected.id == "19")
+    assert any("Loretta Lynch" in title for title in lynch.titles)
+
+
+def test_a_polnear_story_the_stage_does_not_group_is_an_error() -> None:
+    """Texts of two different stories are no story of the split: the audit says so rather than
+    scoring some other brief against the reader's notes."""
+    first, second = load_expectations(AUDIT / AUDIT_FILES["polnear-dev"])[:2]
+    mixed = replace(first, documents=(first.documents[0], second.documents[0]))
+    with pytest.raises(EvaluationDataError, match="no longer groups"):
+        polnear_audit_stories([mixed], need(POLNEAR_DEV))
+
+
+def test_a_set_with_no_story_in_the_split_reports_nothing() -> None:
+    """PolNeAR dev has no dev half: `eval audit --split dev` leaves it out rather than report 100% of nothing."""
+    assert evaluate_audit(AUDIT, EVAL, split="dev", sets=["polnear-dev"]) == []

@@ -1,11 +1,12 @@
-"""The real-news audit: briefs of 18 ECB+ dev topics and 32 NeuS stories, scored against what a
-careful reader expects of each (our own notes in evaluation/audit/, written by reading the articles
-before any tuning).
+"""The real-news audit: briefs of 18 ECB+ dev topics, 32 NeuS stories and 6 PolNeAR dev stories,
+scored against what a careful reader expects of each (our own notes in evaluation/audit/, written by
+reading the articles before any tuning).
 
 Each story is briefed as the `brief` command briefs one story (provenance, facts, claims, the
 composer), from its articles as the sets hold them: an ECB+ document is its plain text (title line,
 a blank line, the body; `newsfuse.evaluation.stories` reads it the same way), a NeuS article its
-title and excerpt. Half of the first stories of each set is marked `dev` (looked at while
+title and excerpt, a PolNeAR story the texts `eval conflicts` groups as one (each with its outlet,
+day and title). Half of the first stories of each set is marked `dev` (looked at while
 developing), the other half `held_out` (scored only to report; seen since); a third split, `fresh`,
 was annotated later, by reading the articles only, and scored once before any change drawn from it.
 
@@ -34,7 +35,9 @@ from newsfuse.models import Article, Failure, RawDocument
 from newsfuse.models.brief import Brief
 
 SPLITS = ("dev", "held_out", "fresh", "all")
-AUDIT_FILES = {"ecbplus-dev": "ecbplus-dev.json", "neus-val": "neus-val.json"}
+AUDIT_FILES = {"ecbplus-dev": "ecbplus-dev.json", "neus-val": "neus-val.json", "polnear-dev": "polnear-dev.json"}
+# Where each set's articles lie under the eval root.
+AUDIT_DATA = {"ecbplus-dev": Path("ecbplus-dev"), "neus-val": Path("neus-val"), "polnear-dev": Path("polnear/dev")}
 # A source's headline lines: the first lines of its text, short and without a closing full stop.
 HEADLINE_LINES = 3
 HEADLINE_MAX_WORDS = 25
@@ -152,6 +155,34 @@ def neus_stories(expectations: Sequence[Expectation], data: Path) -> list[AuditS
     return stories
 
 
+def polnear_audit_stories(expectations: Sequence[Expectation], data: Path) -> list[AuditStory]:
+    """The PolNeAR stories: the story of exactly the expectation's texts among those `eval conflicts`
+    groups from the split (`polnear/dev`). Found by its texts, not its place in the stage's order, so
+    that a story growing elsewhere does not hand an expectation another story's brief; a story the
+    stage no longer groups as written is an error, not a silent change of what is scored."""
+    from newsfuse.evaluation.conflicts import polnear_stories
+
+    if not expectations:
+        return []
+    grouped = polnear_stories(require(data, "PolNeAR split"))
+    by_texts = {frozenset(a.origin for a in articles): articles for _, articles in grouped}
+    stories = []
+    for expected in expectations:
+        articles = by_texts.get(frozenset(expected.documents))
+        if articles is None:
+            raise EvaluationDataError(
+                f"{data}: the stories stage no longer groups {', '.join(expected.documents)} as one story"
+            )
+        stories.append(AuditStory(expected, articles, tuple(a.title for a in articles if a.title)))
+    return stories
+
+
+_LOADERS: dict[str, Callable[[Sequence[Expectation], Path], list[AuditStory]]] = {
+    "ecbplus-dev": ecb_stories,
+    "neus-val": neus_stories,
+    "polnear-dev": polnear_audit_stories,
+}
+
 Briefer = Callable[[str, Sequence[Article]], Brief]
 
 
@@ -166,14 +197,15 @@ def run_audit(stories: Sequence[AuditStory], briefer: Briefer | None = None) -> 
 
 
 def evaluate_audit(audit_dir: Path, eval_root: Path, *, split: str = "all", sets: Sequence[str] = ()) -> list[AuditRun]:
-    """Run the audit of each set (default both) on one split; the ECB+ and NeuS data under `eval_root`."""
+    """Run the audit of each set (default all three) that has stories in the split; their data under `eval_root`."""
     runs = []
     for name in sets or tuple(AUDIT_FILES):
         if name not in AUDIT_FILES:
             raise EvaluationDataError(f"unknown audit set {name!r}: choose from {', '.join(AUDIT_FILES)}")
         expectations = load_expectations(audit_dir / AUDIT_FILES[name], split)
-        loader = ecb_stories if name == "ecbplus-dev" else neus_stories
-        stories = loader(expectations, eval_root / name)
+        if not expectations:
+            continue  # a set annotated fresh only has no dev half: no run, rather than figures of nothing
+        stories = _LOADERS[name](expectations, eval_root / AUDIT_DATA[name])
         briefs, scores = run_audit(stories)
         runs.append(AuditRun(name, split, tuple(scores), tuple(briefs)))
     return runs
