@@ -94,3 +94,6 @@ def test_a_pronoun_subject_after_an_opening_phrase_leans() -> None:
     assert leans(hindsight) == "it"
     (placeholder,) = SpacyParser().nlp("On Tuesday, it was not immediately clear who fired.").sents
     assert leans(placeholder) is None
+    # ECB 4 (the context check labels it as standing): the pronoun's person is named before it.
+    page = next(s for s in SpacyParser().nlp(_ecb_document("4_1ecb").text).sents if "official website" in s.text)
+    assert leans(page) is None

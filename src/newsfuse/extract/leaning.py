@@ -37,6 +37,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Prepositions of an opening phrase that sets the scene (when, where, in what way) rather than
+# naming who or what the sentence is about.
+_SCENE_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "during", "after", "before", "since", "until", "by", "upon", "following", "with", "amid", "as"}
+)
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 # Personal pronouns that stand for someone or something named before.
 _PERSONAL = frozenset({"he", "she", "it", "they"})
 # Adverbs on a main verb that join its sentence to the one before: additive ("also", "too", a
@@ -226,7 +232,36 @@ def _pronoun_subject(token: Token) -> str | None:
         return None
     if token.lower_ == "it" and _extraposed(verb):
         return None
+    if any(_antecedent(t, token) for t in token.doc[token.sent.start : token.i]):
+        return None  # "According to Page's official website, by 1951 she was appearing ..."
     return token.lower_
+
+
+def _antecedent(noun: Token, pronoun: Token) -> bool:
+    """Whether a noun before the pronoun in its sentence can be what it stands for: a person for
+    "he" / "she", a plural or a group for "they", a thing for "it"; not a noun of an opening phrase
+    that sets the scene ("In a statement, he ...", "In the past, they ...", "In hindsight, it ...")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in _TIMES:
+        return False
+    if any(t.dep_ == "prep" and t.lower_ in _SCENE_PREPOSITIONS for t in _heads_until(noun, pronoun.head)):
+        return False
+    if pronoun.lower_ in ("he", "she"):
+        # A name the tagger has not placed among places and things may be a person's ("Page's
+        # official website": Bettie Page, tagged ORG).
+        return noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in _NOT_PEOPLE)
+    if pronoun.lower_ == "they":
+        return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP")
+    return noun.tag_ in ("NN", "NNP") and noun.ent_type_ != "PERSON"
+
+
+def _heads_until(token: Token, stop: Token) -> list[Token]:
+    """The token's heads, from its own up to (not including) `stop` or the sentence's root."""
+    out: list[Token] = []
+    node = token
+    while node.head.i != node.i and node.head.i != stop.i:
+        node = node.head
+        out.append(node)
+    return out
 
 
 def _extraposed(verb: Token) -> bool:
