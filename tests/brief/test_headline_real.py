@@ -56,3 +56,50 @@ def test_a_title_that_asks_is_no_headline_beside_one_that_states() -> None:
     # the most words; another report's title tells what the story is about without asking.
     brief = _brief(171)
     assert brief.headline and "?" not in brief.headline
+
+
+def _polnear_story(split: str, names: tuple[str, ...]) -> Brief:
+    """A brief of PolNeAR texts (each with its outlet, day and title), as `eval views` briefs them."""
+    from newsfuse.clean import Cleaner
+    from newsfuse.evaluation.polnear import read_metadata
+    from newsfuse.models import Article, RawDocument
+
+    folder = need(EVAL / "polnear")
+    metadata = read_metadata(folder / "metadata.tsv")
+    raws = []
+    for name in names:
+        row = metadata[name]
+        text = (folder / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        raws.append(
+            RawDocument(
+                origin=name, content=text, format="text", title=row.title, source=row.publisher, published=row.published
+            )
+        )
+    articles = [a for a in Cleaner().clean_batch(raws) if isinstance(a, Article)]
+    return Newsfuse().brief_story(names[0], articles)
+
+
+def test_a_title_that_breaks_off_on_an_ellipsis_is_no_headline() -> None:
+    # PolNeAR train, the round-4 draw's story of Indiana's delegates: the West Journal's "Revealed: More
+    # Than 100 Delegates Are Planning To Do Something BIG To Trump If He Doesn't Do This…" withholds
+    # what it announces; Politico's title beside it states what happened.
+    brief = _polnear_story(
+        "train",
+        (
+            "politico_2016-02-04_insiders-trump-will-rebound-in-n",
+            "west-journal_2016-04-02_revealed-more-than-delegates-are",
+            "politico_2016-04-09_trump-s-getting-trounced-in-indi",
+        ),
+    )
+    assert brief.headline and not brief.headline.startswith("Revealed:")
+    assert "…" not in brief.headline
+
+
+def test_no_neus_title_breaks_off_on_an_ellipsis() -> None:
+    # The teaser test reads punctuation only: the titles of news reports do not break off.
+    from newsfuse.brief.extractive import _teases
+
+    source = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8")
+    titles = [part.split(" ARTICLE=> ")[0] for part in source.split("TITLE=> ")[1:]]
+    assert len(titles) > 800
+    assert not [t for t in titles if _teases(t)]

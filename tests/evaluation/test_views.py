@@ -80,16 +80,17 @@ def test_ecb_draw_misleading_lines_stay_under_the_ceiling() -> None:
     assert figures["misleading_pct"] <= ECB_FLOORS["draw_ceiling"]["misleading_pct"]
 
 
-def test_each_polnear_label_points_at_its_line_in_its_text() -> None:
+@pytest.mark.parametrize(("name", "count"), [("polnear-check", 8), ("polnear-draw", 9)])
+def test_each_polnear_label_points_at_its_line_in_its_text(name: str, count: int) -> None:
     from newsfuse.evaluation.views_ecb import LABELS as ECB_LABELS
     from newsfuse.evaluation.views_ecb import labelled_stories, load_ecb_labels, polnear_split
 
-    path = VIEWS / "polnear-check.json"
+    path = VIEWS / f"{name}.json"
     split = polnear_split(path)
     assert split == "train"
     stories, labels = load_ecb_labels(path)
     grouped = dict(labelled_stories(need(EVAL / "polnear" / split), stories))
-    assert len(grouped) == len(stories) == 8
+    assert len(grouped) == len(stories) == count
     documents = {(a.origin or ""): a for articles in grouped.values() for a in articles}
     for label in labels:
         assert label.label in ECB_LABELS

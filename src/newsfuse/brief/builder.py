@@ -69,6 +69,7 @@ class BriefBuilder:
             overtaken=facts.overtaken,
             leaning=facts.leaning,
             dates=facts.main_dates,
+            borrowed=facts.borrowed,
         )
         ordered = _reading_order(articles, profile)
         composition = self.composer.compose(ordered, profile)

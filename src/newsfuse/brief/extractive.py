@@ -87,6 +87,9 @@ _TITLE_ATTRIBUTION = re.compile(
 # A quotation in a title: double marks, or single ones opening after a space (not an apostrophe:
 # "governor's ... mandate: 'Such ...'") and closing where no letter follows ("‘Don’t spew ... me’").
 _TITLE_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]|(?:(?<=\s)|^)['‘].*?['’\"”](?![a-z])")
+# An ellipsis, one character or three dots; a title's last one may close a quotation cut short.
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+_CLOSING_ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*['’\"”]?\s*$")
 # News reports in the third person; narration in the first person (outside quotation marks) is the
 # writer's own voice: a column, an essay or a letter. An article with this many such sentences is one
 # (one may be a stray "we"; at two, on NeuS, 16 of 921 articles: essays, op-eds and a fact-check).
@@ -163,6 +166,8 @@ class SourceProfile:
     leaning: tuple[Span, ...] = ()
     # Dates of days and months that date their sentence's main verb (extract.clause_dates).
     dates: tuple[DateMention, ...] = ()
+    # Someone's words that the quotation finder left unpaired (extract.borrowed).
+    borrowed: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,9 +291,12 @@ class _Story:
     def states_fact(self, fact: Fact, section: str) -> bool:
         """Whether the fact may stand as fact in `section`: in a reporting section, never a
         disputed claim, nor what only a preview expected once the story is reported."""
-        if self.first_person(fact.lead.span) or self.within_quotation(fact.lead.span):
-            # Someone's own words with nothing to say whose: a first-person narration, or a sentence in
-            # the middle of a quotation of several paragraphs ("At the time, my parents were teachers").
+        if self.first_person(fact.lead.span) or self.within_quotation(fact.lead.span) or self.lent(fact.lead.span):
+            # Someone's own words with nothing to say whose: a first-person narration, a sentence in
+            # the middle of a quotation of several paragraphs ("At the time, my parents were teachers"),
+            # or words handed to a speaker that the quotation finder left unpaired (extract.borrowed:
+            # an editor's "Given that he could ascend to the most powerful position in the world, ..."
+            # in a quotation that never closes; a website's paragraph after "... website notes:").
             return False
         if self.addresses_reader(fact.lead.span):
             return False
@@ -332,6 +340,10 @@ class _Story:
     def view(self, span: Span) -> bool:
         """Whether the span lies in a sentence that states the writer's own view, unattributed."""
         return any(_mostly_within(span, v) for v in self.profile.views)
+
+    def lent(self, span: Span) -> bool:
+        """Whether the span lies wholly in someone's words that the quotation finder left unpaired."""
+        return any(_within(span, b) for b in self.profile.borrowed)
 
     def leans(self, span: Span) -> bool:
         """Whether the span lies in a sentence that points back at the sentence before it."""
@@ -381,6 +393,14 @@ def _in_voice(narration: str, voice: re.Pattern[str]) -> bool:
 def _asks(title: str) -> bool:
     """Whether a title asks a question of its own (a question mark outside quotation marks)."""
     return "?" in _TITLE_QUOTATION.sub(" ", title)
+
+
+def _teases(title: str) -> bool:
+    """Whether a title breaks off on an ellipsis ("... It's Not What You Think…", "... These 2 States…
+    Here's Why", "... Had 'The Audacity To…'"): it withholds what it announces so that the reader
+    clicks (the forward reference of click-bait headlines, Blom and Hansen 2015), where a headline
+    tells the news. An ellipsis inside a quotation that goes on marks words left out of it."""
+    return bool(_ELLIPSIS.search(_TITLE_QUOTATION.sub(" ", title)) or _CLOSING_ELLIPSIS.search(title))
 
 
 def _own_voice(title: str) -> bool:
@@ -662,7 +682,9 @@ def _headline(
         # a headline tells what happened, so one that states wins where there is one. Where every
         # such title asks (a blog's "... Surgeon General: Onion headline or actual news?" beside
         # untitled reports, ECB 34), the story's main event, the quick read's first line, heads it.
-        stating = [a for a in trusted if not _asks(a.title or "")]
+        # A title that breaks off on an ellipsis teases in the same way (a click-bait lure, PolNeAR's
+        # "LOOK: Shocking Photos Of GOP Candidate's Rally Are Going Viral- It's Not What You Think…").
+        stating = [a for a in trusted if not _asks(a.title or "") and not _teases(a.title or "")]
         if not stating and quick:
             return Headline(quick[0].text, quick[0].sources)
         trusted = stating or trusted

@@ -8,6 +8,7 @@ from datetime import date
 from newsfuse.deadline import check
 from newsfuse.extract.aliases import AliasMerger
 from newsfuse.extract.anchors import story_anchor
+from newsfuse.extract.borrowed import borrowed_spans
 from newsfuse.extract.clause_dates import main_clause_dates
 from newsfuse.extract.dates import resolve_article, unanchored_weekdays
 from newsfuse.extract.entities import extract_entities
@@ -95,4 +96,5 @@ class Extractor:
             overtaken=overtaken(articles, docs),
             leaning=leaning_sentences(articles, docs),
             main_dates=tuple(main_dates),
+            borrowed=borrowed_spans(articles),
         )

@@ -9,6 +9,15 @@ are in the narration (the words outside quotation marks), each with its reason:
 - a stance adverb on the clause (Biber and Finegan's stance adverbials: "actually underscored",
   "clearly", "of course", "after all", "was arguably Nixon's most vital defender"): the writer
   comments on the truth or weight of what is said;
+- a clause the writer vouches for as the truth ("While liberals dismissed him as a Hollywood actor,
+  the truth was he was a successful two-term governor ...", "The fact is that Twitter faces some
+  unique challenges ...", PolNeAR train): "the fact is", "the truth is" and "the reality is" with a clause, the
+  clause-initial form of "in fact" (a shell noun of fact in the "N be that" pattern, Schmid 2000),
+  counted as a stance adverb; so is an extraposed frame of certainty in the present ("It is apparent
+  that Clinton wanted to shield ...", "While it is true that she has been around power ..., her only
+  true executive experience ...", PolNeAR train): "it is clear", "obvious", "true" ... with a
+  that-clause, the clausal form of "clearly" and "obviously" (Biber et al. 1999, 9.4.5). Its past
+  ("it was clear that the driver was doing it deliberately") tells what was evident at the time;
 - advice in the writer's voice: "should", "ought to" or "would do well to" on the main clause,
   with nobody said to advise it;
 - an impression told as the writer's own ("it seemed as if Roy Moore's political career was over",
@@ -55,11 +64,12 @@ on long ECB+ reports it does not add up stray marks (see the issue-22-opinion no
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsfuse.extract.borrowed import borrowed, within
 from newsfuse.extract.cues import REPORTING_VERBS, SPEECH_VERBS
 from newsfuse.extract.evaluative import evaluates
 from newsfuse.extract.leads import tells_deed
@@ -102,6 +112,13 @@ STANCE_PHRASES = (
     "without a doubt",
     "beyond doubt",
 )
+# Shell nouns of fact (Schmid 2000): as the subject of a main clause "be" that takes a clause ("the
+# fact is that ...", "the truth was he was ..."), the writer vouches for that clause, as "in fact" does.
+FACT_NOUNS = frozenset({"fact", "truth", "reality"})
+# Adjectives of certainty that control an extraposed that-clause (Biber et al. 1999, 9.4.5): "it is
+# clear that ...". Those of doubt and likelihood ("possible", "likely") guess, which `_conjectures`
+# reads on the main clause; "unclear" comes with "whether" in reports of what is not known.
+CERTAINTY = frozenset({"clear", "obvious", "evident", "apparent", "true", "certain", "undeniable", "plain"})
 # Verbs of knowing: denied of a third person in the writer's voice, they judge that person's mind.
 KNOWING = frozenset({"understand", "know", "grasp", "realize", "realise", "get", "care"})
 # Modals of advice: said in the writer's voice, they advise. "Must" is left out: news states a
@@ -237,12 +254,22 @@ def story_stance(articles: Sequence[Article], docs: Sequence[Doc]) -> StoryStanc
     assertions: list[Span] = []
     arguing: set[str] = set()
     for article, doc in zip(articles, docs, strict=True):
-        stances = sentence_stances(article, doc)
+        stances = _lend(sentence_stances(article, doc), borrowed(article.text))
         views.extend(s.span for s in stances if s.argues)
         assertions.extend(s.span for s in stances if s.asserts)
         if argues(stances):
             arguing.add(article.id)
     return StoryStance(tuple(views), frozenset(arguing), tuple(assertions))
+
+
+def _lend(stances: list[Stance], lent: list[tuple[int, int]]) -> list[Stance]:
+    """The stances, each sentence wholly in words handed to a speaker that the quotation finder
+    leaves unpaired (extract.borrowed) counted as attributed: a transcript's turn or a block quotation's questions
+    are the speaker's, as a quotation is, never the writer arguing or asserting."""
+    return [
+        replace(s, marks=(), attributed=True, asserts=False) if within(lent, s.span.start, s.span.end) else s
+        for s in stances
+    ]
 
 
 def argues(stances: Sequence[Stance]) -> bool:
@@ -265,7 +292,11 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
     if any(t.text == "!" for t in own[-2:]):
         found.append("exclamation")
     text = " ".join(t.lower_ for t in own)
-    if any(_stance_adverb(t) for t in own) or any(f" {p} " in f" {text} " for p in STANCE_PHRASES):
+    if (
+        any(_stance_adverb(t) for t in own)
+        or any(f" {p} " in f" {text} " for p in STANCE_PHRASES)
+        or _stance_frame(own)
+    ):
         found.append("stance adverb")
     if any(t.lemma_.lower() in SEEMING and t.pos_ in ("VERB", "AUX") and _third_party(t) for t in own):
         found.append("impression")
@@ -312,6 +343,38 @@ def _reads(verb: Token) -> bool:
     if not subjects:
         return False
     return verb.lemma_.lower() in STANDING_FOR or not any(_someone(s) for s in subjects)
+
+
+def _stance_frame(own: list[Token]) -> bool:
+    """A clause in the writer's narration framed as true: "the truth is ..." on the main clause, or
+    "it is clear that ..." on any clause (a concessive "While it is true that ..." too)."""
+    root = own[0].sent.root
+    return (root in own and _vouches(root)) or any(_certain(t) for t in own)
+
+
+def _vouches(root: Token) -> bool:
+    """A main clause "be" whose subject is "the fact", "the truth" or "the reality" and whose
+    complement is a clause: "the fact is disputed" or "the truth is sexier than the lie" say something
+    of the fact, not that a clause is one."""
+    if root.lemma_.lower() != "be" or not any(c.dep_ == "ccomp" for c in root.children):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in FACT_NOUNS and any(d.lower_ == "the" for d in c.children)
+        for c in root.children
+    )
+
+
+def _certain(verb: Token) -> bool:
+    """A present "be" whose subject is an expletive "it" and whose complement is an adjective of
+    certainty with a that-clause, not denied: "It is apparent that ...", "it's also clear that ..."."""
+    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children) or any(c.dep_ == "neg" for c in children):
+        return False
+    certain = [c for c in children if c.dep_ == "acomp" and c.lower_ in CERTAINTY]
+    clauses = [c for c in (*children, *(g for c in certain for g in c.children)) if c.dep_ == "ccomp"]
+    return bool(certain) and any(any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in clauses)
 
 
 def _first_person(token: Token) -> bool:

@@ -300,6 +300,9 @@ class StoryFacts:
     leaning: tuple[Span, ...] = ()
     # Dates (days, months) that date their sentence's main verb (extract.clause_dates).
     main_dates: tuple[DateMention, ...] = ()
+    # Someone's words that the quotation finder left unpaired (extract.borrowed): a quotation running
+    # past its paragraph, a block quotation after "Wallnau wrote:", a transcript's turns.
+    borrowed: tuple[Span, ...] = ()
 
     def entity(self, name: str) -> Entity | None:
         """The entity that `name` (canonical or alias, any case) refers to, or None."""
