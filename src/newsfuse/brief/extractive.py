@@ -164,6 +164,8 @@ class SourceProfile:
     overtaken: tuple[Span, ...] = ()
     # Sentences that lean on the sentence before them (extract.leaning): out of context alone.
     leaning: tuple[Span, ...] = ()
+    # Sentences with no verb (extract.fragments): no line of the brief.
+    fragments: tuple[Span, ...] = ()
     # Dates of days and months that date their sentence's main verb (extract.clause_dates).
     dates: tuple[DateMention, ...] = ()
     # Someone's words that the quotation finder left unpaired (extract.borrowed).
@@ -346,8 +348,9 @@ class _Story:
         return any(_within(span, b) for b in self.profile.borrowed)
 
     def leans(self, span: Span) -> bool:
-        """Whether the span lies in a sentence that points back at the sentence before it."""
-        return any(_mostly_within(span, s) for s in self.profile.leaning)
+        """Whether the span lies in a sentence that points back at the sentence before it, or in one
+        with no verb (a chart's title, a heading): neither can be read alone."""
+        return any(_mostly_within(span, s) for s in (*self.profile.leaning, *self.profile.fragments))
 
     def supports(self, wording: Candidate, member: Candidate, section: str) -> bool:
         """Whether `member` may be cited for `wording`: it says it on its own (names, numbers and
