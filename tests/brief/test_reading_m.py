@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from newsfuse.brief.candidates import collect
 from newsfuse.evaluation.summaries import parse_line
+from newsfuse.extract import Extractor
 from newsfuse.extract.leaning import leans
 from newsfuse.extract.parsing import SpacyParser
 from newsfuse.extract.stance import sentence_stances
@@ -97,3 +98,13 @@ def test_a_pronoun_subject_after_an_opening_phrase_leans() -> None:
     # ECB 4 (the context check labels it as standing): the pronoun's person is named before it.
     page = next(s for s in SpacyParser().nlp(_ecb_document("4_1ecb").text).sents if "official website" in s.text)
     assert leans(page) is None
+
+
+def test_a_line_with_no_verb_is_no_sentence() -> None:
+    # PolNeAR dev, the Washington Post on E.U. defence: a chart's title "Highest share of defense
+    # spending in NATO." stood in what happened.
+    article = _polnear_article("E.U. leaders weigh plans")
+    facts = Extractor().extract([article])
+    chart = article.text.index("Highest share of defense spending")
+    assert any(s.start <= chart < s.end for s in facts.fragments)
+    assert not any(s.start <= article.text.index("Ahead of Friday") < s.end for s in facts.fragments)
