@@ -68,6 +68,7 @@ class BriefBuilder:
             assertions=facts.assertions,
             overtaken=facts.overtaken,
             leaning=facts.leaning,
+            fragments=facts.fragments,
             dates=facts.main_dates,
             borrowed=facts.borrowed,
         )

@@ -62,8 +62,16 @@ _DANGLING_START = re.compile(
     # what it points at is in the sentence before.
     r"|^[A-Z][a-z]*(?:\s+of)?\s+(?:this|that|these|those)\s*[,;]"
     # A span of time counted from something told before ("Three years after that,", "Two days later,").
-    r"|^(?:[A-Z]\w*|[Aa]n?)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
+    # "A little more than a year later," counts as far from it as "Two days later,".
+    r"|^(?:[A-Z]\w*|[Aa]n?)\s+(?:\w+\s+){0,4}?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
     r"(?:later\b|after\s+(?:this|that|these|those)\b)"
+    # A contrast set off after the sentence's first words ("Recently, however, it issued ...", "The
+    # company, though, said ..."): what it contrasts with is in the sentence before. ("Oil,
+    # meanwhile, plunged 15%" only moves to another market: it stands alone.)
+    r"|^(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+,\s+(?:however|though|instead),"
+    # A subject counted against people told before ("Many more had been too young to vote.", "Two
+    # others were hurt."): more than whom?
+    r"|^(?:(?:[A-Z]\w*)\s+(?:more|fewer|others)|More|Fewer|Others)\s+(?:had|have|has|were|was|are|is|did|do|will|would)\b"
     # ... or a bare span ("Minutes later, he shot ...").
     r"|^(?:Moments|Seconds|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:later|afterwards?)\b"
 )

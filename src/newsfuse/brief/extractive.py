@@ -164,6 +164,8 @@ class SourceProfile:
     overtaken: tuple[Span, ...] = ()
     # Sentences that lean on the sentence before them (extract.leaning): out of context alone.
     leaning: tuple[Span, ...] = ()
+    # Sentences with no verb (extract.fragments): no line of the brief.
+    fragments: tuple[Span, ...] = ()
     # Dates of days and months that date their sentence's main verb (extract.clause_dates).
     dates: tuple[DateMention, ...] = ()
     # Someone's words that the quotation finder left unpaired (extract.borrowed).
@@ -237,13 +239,16 @@ class _Story:
         """Whether every date of the sentence's main verb ends BACKGROUND_DAYS or more before the day
         its article was written (the story's latest day for an undated article): "At the end of July,
         an armed man carried out a robbery ..." in a September report of another heist. Dates read
-        against a guessed day say nothing."""
+        against a guessed day say nothing, except a month and day told of a past deed: the guess
+        only picks its year, and a wrong year puts the deed further back ("Reggie Bush was lost for
+        half the season after breaking his right fibula in New Orleans' Sept. 20 win", an undated
+        report beside one of January 5)."""
         written = {a.id: a.published for a in self.articles if a.published is not None}
         reference = written.get(span.article_id) or max(written.values(), default=None)
         if reference is None:
             return False
         own = [m for m in self.profile.dates if _within(m.span, span)]
-        if any(m.anchor_source == "story" for m in own):
+        if any(m.anchor_source == "story" and not (m.kind == "absolute" and m.tense == "past") for m in own):
             return False
         return bool(own) and all((reference - m.end).days >= BACKGROUND_DAYS for m in own)
 
@@ -343,8 +348,9 @@ class _Story:
         return any(_within(span, b) for b in self.profile.borrowed)
 
     def leans(self, span: Span) -> bool:
-        """Whether the span lies in a sentence that points back at the sentence before it."""
-        return any(_mostly_within(span, s) for s in self.profile.leaning)
+        """Whether the span lies in a sentence that points back at the sentence before it, or in one
+        with no verb (a chart's title, a heading): neither can be read alone."""
+        return any(_mostly_within(span, s) for s in (*self.profile.leaning, *self.profile.fragments))
 
     def supports(self, wording: Candidate, member: Candidate, section: str) -> bool:
         """Whether `member` may be cited for `wording`: it says it on its own (names, numbers and

@@ -13,6 +13,7 @@ from newsfuse.extract.clause_dates import main_clause_dates
 from newsfuse.extract.dates import resolve_article, unanchored_weekdays
 from newsfuse.extract.entities import extract_entities
 from newsfuse.extract.events import Event, describe
+from newsfuse.extract.fragments import verbless_sentences
 from newsfuse.extract.leads import lead_clauses
 from newsfuse.extract.leaning import leaning_sentences
 from newsfuse.extract.numbers import find_numbers
@@ -95,6 +96,7 @@ class Extractor:
             weekdays=tuple(weekdays),
             overtaken=overtaken(articles, docs),
             leaning=leaning_sentences(articles, docs),
+            fragments=verbless_sentences(articles, docs),
             main_dates=tuple(main_dates),
             borrowed=borrowed_spans(articles),
         )

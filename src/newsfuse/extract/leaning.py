@@ -10,8 +10,10 @@ and Hasan's reference and comparison; Schmid's shell nouns), and the parse finds
 - a comparison with something unnamed: "the other", "the same", "the latter" / "the former" standing
   as nouns, "both", "either" or "all three" on a noun, when nothing in the sentence is what it
   compares with;
+- a personal pronoun as the main clause's subject after an opening phrase ("In hindsight, it would
+  prove significant"), with no clause before it in the sentence that could name what it stands for;
 - "also" or "too" on the main verb, with no clause before it in the sentence ("The rules also
-  prohibit ..."): it adds to something told before;
+  prohibit ..."): it adds to something told before; "then" there tells what came after it;
 - a definite subject headed by a shell noun ("The move", "The decision", "The performance"), a noun
   that stands for a stretch of discourse (an act, a statement, a finding) and takes its content from
   it, when the sentence does not give that content itself (a relative clause, an "of" or a "that"
@@ -35,6 +37,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Prepositions of an opening phrase that sets the scene (when, where, in what way) rather than
+# naming who or what the sentence is about.
+_SCENE_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "during", "after", "before", "since", "until", "by", "upon", "following", "with", "amid", "as"}
+)
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+# Personal pronouns that stand for someone or something named before.
+_PERSONAL = frozenset({"he", "she", "it", "they"})
+# Adverbs on a main verb that join its sentence to the one before: additive ("also", "too", a
+# denied one's "either") and temporal ("then").
+SEQUENCE_ADVERBS = frozenset({"also", "too", "then", "either"})
 # A proximal demonstrative on a noun of time points at the time of writing ("this week", "this
 # time"); a distal one points back at a time told before ("that day", "at that time").
 _PROXIMAL = frozenset({"this", "these"})
@@ -63,6 +76,8 @@ SHELL_NOUNS = frozenset(
         "finding",
         "findings",
         "statement",
+        "letter",
+        "study",
         "remark",
         "comment",
         "news",
@@ -78,6 +93,9 @@ SHELL_NOUNS = frozenset(
         "idea",
         "fact",
         "effort",
+        "attempt",
+        "endeavor",
+        "endeavour",
         "plan",
         "proposal",
     }
@@ -100,7 +118,13 @@ def leans(sentence: SpacySpan, quoted: Sequence[tuple[int, int]] = ()) -> str | 
     for token in sentence:
         if any(start <= token.idx < end for start, end in quoted):
             continue
-        reason = _demonstrative(token) or _comparison(token, sentence) or _shell_subject(token) or _additive(token)
+        reason = (
+            _demonstrative(token)
+            or _comparison(token, sentence)
+            or _shell_subject(token)
+            or _additive(token)
+            or _pronoun_subject(token)
+        )
         if reason is not None:
             return reason
     return None
@@ -164,12 +188,18 @@ def _comparison(token: Token, sentence: SpacySpan) -> str | None:
 
 
 def _additive(token: Token) -> str | None:
-    """ "also" or "too" on the sentence's main verb: the sentence adds to something told before it."""
+    """ "also" or "too" on the sentence's main verb: the sentence adds to something told before it;
+    "then" there: it tells what came next after something told before it ("CNN's Jake Tapper then
+    followed up with ...", PolNeAR dev; Halliday and Hasan's temporal conjunction)."""
     verb = token.head
-    if token.lower_ not in ("also", "too") or token.dep_ != "advmod" or verb.dep_ != "ROOT":
+    if token.lower_ not in SEQUENCE_ADVERBS or token.dep_ != "advmod" or verb.dep_ != "ROOT":
         return None
+    if token.lower_ == "either" and any(t.lower_ == "or" for t in verb.sent):
+        return None  # "either ... or" names both
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    opening = subjects[0].left_edge.i if subjects else token.i
+    # "then" follows a clause anywhere before it ("waited for Hansbrough to make history, then
+    # cruised"); "also" adds to a clause before its subject.
+    opening = subjects[0].left_edge.i if subjects and token.lower_ != "then" else token.i
     if any(t.tag_ in _FINITE for t in verb.doc[verb.sent.start : opening]):
         return None  # a clause before it in the sentence ("X said ..., he also said"): what it adds to
     return token.lower_
@@ -185,6 +215,62 @@ def _shell_subject(token: Token) -> str | None:
     if any(c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in token.lefts):
         return None  # "the Senate measure", "the court's decision": a name says whose
     return f"the {token.text}"
+
+
+def _pronoun_subject(token: Token) -> str | None:
+    """A personal pronoun as the main clause's subject after an opening phrase ("In hindsight, it
+    would prove significant.", "In the past, they have been forced to ...", PolNeAR dev): with no
+    clause before it in the sentence, what it stands for is in the sentence before. (A sentence that
+    opens on the pronoun is the brief's candidates' own test.) An "it" that holds a place for a
+    clause ("it was not immediately clear who fired") points at nothing."""
+    if token.lower_ not in _PERSONAL or token.dep_ not in ("nsubj", "nsubjpass") or token.i == token.sent.start:
+        return None
+    if not token.sent[0].text[:1].isupper():
+        return None  # the parser cut a sentence after a quoted "!" ('chanted “let us in!” after they ...')
+    verb = token.head
+    if not _main_clause(verb) or any(t.tag_ in _FINITE for t in token.doc[token.sent.start : token.i]):
+        return None
+    if token.lower_ == "it" and _extraposed(verb):
+        return None
+    if any(_antecedent(t, token) for t in token.doc[token.sent.start : token.i]):
+        return None  # "According to Page's official website, by 1951 she was appearing ..."
+    return token.lower_
+
+
+def _antecedent(noun: Token, pronoun: Token) -> bool:
+    """Whether a noun before the pronoun in its sentence can be what it stands for: a person for
+    "he" / "she", a plural or a group for "they", a thing for "it"; not a noun of an opening phrase
+    that sets the scene ("In a statement, he ...", "In the past, they ...", "In hindsight, it ...")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in _TIMES:
+        return False
+    if any(t.dep_ == "prep" and t.lower_ in _SCENE_PREPOSITIONS for t in _heads_until(noun, pronoun.head)):
+        return False
+    if pronoun.lower_ in ("he", "she"):
+        # A name the tagger has not placed among places and things may be a person's ("Page's
+        # official website": Bettie Page, tagged ORG).
+        return noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in _NOT_PEOPLE)
+    if pronoun.lower_ == "they":
+        return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP")
+    return noun.tag_ in ("NN", "NNP") and noun.ent_type_ != "PERSON"
+
+
+def _heads_until(token: Token, stop: Token) -> list[Token]:
+    """The token's heads, from its own up to (not including) `stop` or the sentence's root."""
+    out: list[Token] = []
+    node = token
+    while node.head.i != node.i and node.head.i != stop.i:
+        node = node.head
+        out.append(node)
+    return out
+
+
+def _extraposed(verb: Token) -> bool:
+    """Whether the verb, or its predicate, takes a clause that "it" stands in for."""
+    clauses = ("ccomp", "csubj", "xcomp")
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+    return any(c.dep_ in clauses for c in verb.children) or any(
+        g.dep_ in clauses for p in predicates for g in p.children
+    )
 
 
 def _main_clause(verb: Token) -> bool:

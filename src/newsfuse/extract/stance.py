@@ -7,7 +7,8 @@ are in the narration (the words outside quotation marks), each with its reason:
   a report answers questions and asks one only when it quotes someone;
 - an exclamation: news copy states, it does not exclaim;
 - a stance adverb on the clause (Biber and Finegan's stance adverbials: "actually underscored",
-  "clearly", "of course", "after all"): the writer comments on the truth or weight of what is said;
+  "clearly", "of course", "after all", "was arguably Nixon's most vital defender"): the writer
+  comments on the truth or weight of what is said;
 - a clause the writer vouches for as the truth ("While liberals dismissed him as a Hollywood actor,
   the truth was he was a successful two-term governor ...", "The fact is that Twitter faces some
   unique challenges ...", PolNeAR train): "the fact is", "the truth is" and "the reality is" with a clause, the
@@ -17,12 +18,14 @@ are in the narration (the words outside quotation marks), each with its reason:
   true executive experience ...", PolNeAR train): "it is clear", "obvious", "true" ... with a
   that-clause, the clausal form of "clearly" and "obviously" (Biber et al. 1999, 9.4.5). Its past
   ("it was clear that the driver was doing it deliberately") tells what was evident at the time;
+- advice in the writer's voice: "should", "ought to" or "would do well to" on the main clause,
+  with nobody said to advise it;
 - an impression told as the writer's own ("it seemed as if Roy Moore's political career was over",
-  NeuS 13): "seem" with no one whose impression it is;
+  NeuS 13): "seem" with no one whose impression it is; and how a thing looks ("the Saints don't look
+  as big a threat", ECB+ 25_13ecbplus), which like a conjecture keeps its sentence out without making
+  an article argue (a game report says how a side looked);
 - a claim about what a third person knows or understands, denied ("the senator doesn't understand
   that ..."): no reporter can see into someone's mind, so a report attributes it;
-- advice in the writer's voice: "should" or "ought to" on the main clause, with nobody said to
-  advise it;
 - the first or the second person ("We don't know where the virus came from", "you interview a
   subject"): a report speaks of others, to no one in particular;
 - a command to the reader ("Imagine if the Los Angeles Rams had to play ...", NeuS 272): a sentence
@@ -124,6 +127,11 @@ OBLIGATION = frozenset({"should", "ought"})
 # Impressions: "seem" tells how a thing strikes someone. "Appear" is left out: news uses it of
 # being seen ("appeared in court") as often as of seeming.
 SEEMING = frozenset({"seem"})
+# Verbs of the senses used as linking verbs ("looks as big a threat", "looks like a winner"): how a
+# thing strikes its beholder. Only with a predicate after them (see `_seems`).
+LINKING_IMPRESSIONS = frozenset({"look"})
+# A copula's predicate: a noun ("attr") or an adjective ("acomp").
+_PREDICATES = frozenset({"attr", "acomp"})
 # Attribution corpora count "seem" and "sound" as cues; here they are the writer's impression unless
 # someone is named as having it ("seemed to investigators").
 _IMPRESSIONS = frozenset({"seem", "sound", "appear"})
@@ -161,7 +169,9 @@ STANDING_FOR = frozenset({"epitomize", "epitomise", "exemplify", "typify", "symb
 # what a deed may bring ("The approval Tuesday could avert a government shutdown", NeuS 35, whose
 # short excerpt attributes nothing), so one guess makes no column; and one verdict neither (counted,
 # it turned NeuS 137's explainer to "argues" and its two news lines out of the brief).
-SENTENCE_ONLY = frozenset({"conjecture", "evaluation", "reading"})
+# An appearance too: a game report tells how a side looked ("The Colts defense looked shaky and gave
+# up 409 yards", ECB 29_7ecb); counted, it made that report argue and its lines left the brief.
+SENTENCE_ONLY = frozenset({"conjecture", "evaluation", "reading", "appearance"})
 # Subjects that can hold a view: named people, organisations, nationalities and places (a
 # government), and personal pronouns.
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -283,16 +293,15 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
         found.append("exclamation")
     text = " ".join(t.lower_ for t in own)
     if (
-        any(
-            t.lower_ in STANCE_ADVERBS and t.dep_ == "advmod" and t.i < t.head.i and t.head.pos_ in ("VERB", "AUX")
-            for t in own
-        )
+        any(_stance_adverb(t) for t in own)
         or any(f" {p} " in f" {text} " for p in STANCE_PHRASES)
         or _stance_frame(own)
     ):
         found.append("stance adverb")
     if any(t.lemma_.lower() in SEEMING and t.pos_ in ("VERB", "AUX") and _third_party(t) for t in own):
         found.append("impression")
+    if any(_looks(t) and _third_party(t) for t in own):
+        found.append("appearance")
     if any(_denied_knowing(t) for t in own):
         found.append("judged mind")
     if any(_advises(t) for t in own):
@@ -376,6 +385,41 @@ def _first_person(token: Token) -> bool:
     return token.text != "I" or token.dep_ in ("nsubj", "nsubjpass")
 
 
+def _stance_adverb(token: Token) -> bool:
+    """A stance adverbial on its clause: before the verb it stands on ("actually underscored"), or
+    after "be" as the main verb, where English puts a sentence adverb ("he was arguably Nixon's most
+    vital defender", ECB+ 28_11ecbplus: the medial position follows the first auxiliary, and a main
+    "be" is its own auxiliary)."""
+    if token.lower_ not in STANCE_ADVERBS or token.dep_ != "advmod":
+        return False
+    head = token.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.i < head.i:
+        return True
+    # Only a main "be": in a reported clause ("conjectured that the source was actually an
+    # amalgamation", ECB+ 28_5ecbplus) the comment is the speaker's.
+    main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+    return main and head.lemma_.lower() == "be" and any(c.dep_ in _PREDICATES for c in head.children)
+
+
+def _looks(verb: Token) -> bool:
+    """ "Look" linking its subject to what it looks like ("the Saints don't look as big a threat",
+    ECB+ 25_13ecbplus; "looks like a winner"): the writer's impression unless someone is named as
+    having it. "Look" with no such complement is a deed ("looked at the file", "looks to extend his
+    lead")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.lemma_.lower() in LINKING_IMPRESSIONS and any(
+        c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ == "like" and _names_likeness(c)) for c in verb.children
+    )
+
+
+def _names_likeness(like: Token) -> bool:
+    """Whether "like" names what the thing looks like; "what the sector will look like" asks it."""
+    return any(g.dep_ == "pobj" and g.tag_ not in ("WP", "WDT") for g in like.children)
+
+
 def _third_party(verb: Token) -> bool:
     """A "seem" with no experiencer ("seems to me", "seemed to investigators" name one)."""
     return not any(
@@ -394,11 +438,23 @@ def _denied_knowing(verb: Token) -> bool:
 
 
 def _advises(token: Token) -> bool:
-    if token.lemma_.lower() not in OBLIGATION or token.tag_ != "MD":
+    """ "should" or "ought to" on the main clause, or "would do well to" there (a modal idiom of
+    advice beside "had better": "the Clinton campaign would do well to target ethnic voters", PolNeAR
+    dev, a HuffPost op-ed)."""
+    if token.tag_ != "MD":
         return False
     head = token.head
     # On the main clause: the modal's verb is the sentence's root (not "said the court should ...").
-    return bool(head.dep_ == "ROOT")
+    if head.dep_ != "ROOT":
+        return False
+    if token.lemma_.lower() in OBLIGATION:
+        return True
+    return (
+        token.lower_ == "would"
+        and head.lemma_.lower() == "do"
+        and any(c.dep_ == "advmod" and c.lower_ == "well" for c in head.children)
+        and any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in head.children)
+    )
 
 
 def _commands(root: Token, first: Token) -> bool:

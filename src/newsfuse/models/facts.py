@@ -298,6 +298,8 @@ class StoryFacts:
     overtaken: tuple[Span, ...] = ()
     # Sentences that lean on the sentence before them ("The move comes as ...", extract.leaning).
     leaning: tuple[Span, ...] = ()
+    # Sentences with no verb: a chart's title, a heading, a caption (extract.fragments).
+    fragments: tuple[Span, ...] = ()
     # Dates (days, months) that date their sentence's main verb (extract.clause_dates).
     main_dates: tuple[DateMention, ...] = ()
     # Someone's words that the quotation finder left unpaired (extract.borrowed): a quotation running
