@@ -108,3 +108,17 @@ def test_a_line_with_no_verb_is_no_sentence() -> None:
     chart = article.text.index("Highest share of defense spending")
     assert any(s.start <= chart < s.end for s in facts.fragments)
     assert not any(s.start <= article.text.index("Ahead of Friday") < s.end for s in facts.fragments)
+
+
+def test_a_relative_clause_set_off_by_a_comma_defines_nothing() -> None:
+    # PolNeAR dev, audit story 21 (read in the audit's first score): "Mitt Romney was never able to
+    # shake that image, which was cemented with his infamous comment ..." (which image?); the
+    # Washington Post on Loretta Lynch: "Race and gender have undeniably shaped Lynch's life."
+    article = _polnear_article("Hillary Clinton Goes After Donald Trump As The New Mitt Romney")
+    doc = SpacyParser().nlp(article.text)
+    image = next(s for s in doc.sents if "shake that image" in s.text)
+    assert leans(image) == "that image"
+    (defined,) = SpacyParser().nlp("Those who voted early were counted on Monday.").sents
+    assert leans(defined) is None
+    lynch = _polnear_article("A lesson from Loretta Lynch")
+    assert "stance adverb" in _marks(lynch, "undeniably shaped Lynch")

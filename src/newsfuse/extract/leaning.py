@@ -17,7 +17,9 @@ and Hasan's reference and comparison; Schmid's shell nouns), and the parse finds
 - a definite subject headed by a shell noun ("The move", "The decision", "The performance"), a noun
   that stands for a stretch of discourse (an act, a statement, a finding) and takes its content from
   it, when the sentence does not give that content itself (a relative clause, an "of" or a "that"
-  complement, an apposition, a name).
+  complement, an apposition, a name). A relative clause set off by a comma defines nothing: it tells
+  more of a thing the reader is taken to know ("Mitt Romney was never able to shake that image,
+  which was cemented with ...", PolNeAR dev).
 Words inside quotation marks are left alone: a speaker's "this" points into the speaker's world, and
 the quotation is read with its speaker.
 Openings that lean ("However,", "Two days later,") are the brief's candidates' own test (a pattern on
@@ -313,6 +315,8 @@ def _defined(token: Token) -> bool:
     for child in token.rights:
         if child.left_edge.i > token.i + 2:
             continue  # a dependent further off is no part of the noun's phrase (often a misparse)
+        if child.dep_ == "relcl" and child.left_edge.i > 0 and token.doc[child.left_edge.i - 1].text == ",":
+            continue  # set off by a comma, it tells more of a thing already known: "that image, which was cemented ..."
         if child.dep_ in _DEFINING or (child.dep_ == "prep" and child.lower_ == "of"):
             return True
         if child.dep_ in ("ccomp", "acl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):

@@ -93,6 +93,7 @@ STANCE_ADVERBS = frozenset(
         "obviously",
         "surely",
         "undoubtedly",
+        "undeniably",
         "really",
     }
 )
