@@ -33,6 +33,16 @@ def _marks(article: Article, words: str) -> tuple[str, ...]:
     return found[0].marks
 
 
+def _leaning(article: Article, words: str) -> str | None:
+    """Why the parser's sentence of the article holding `words` leans, or None."""
+    return leans(next(s for s in SpacyParser().nlp(article.text).sents if words in s.text))
+
+
+def _alone(text: str) -> str | None:
+    (sentence,) = SpacyParser().nlp(text).sents
+    return leans(sentence)
+
+
 def _reported(brief: Brief) -> list[str]:
     return [s.text for s in (*brief.lede, *brief.sections.quick_read, *brief.sections.what_happened)]
 
@@ -53,13 +63,9 @@ def test_would_do_well_to_advises() -> None:
 
 
 def test_then_on_the_main_verb_leans_on_the_sentence_before() -> None:
-    town_hall = _polnear_article("Gold Star Mom Corners Obama")
-    doc = SpacyParser().nlp(town_hall.text)
-    then = next(s for s in doc.sents if "then followed up" in s.text)
-    assert leans(then) == "then"
+    assert _leaning(_polnear_article("Gold Star Mom Corners Obama"), "then followed up") == "then"
     # "then" after a clause of its own sentence follows that clause.
-    (conditional,) = SpacyParser().nlp("If the bill passes, the state will then have to pay.").sents
-    assert leans(conditional) is None
+    assert _alone("If the bill passes, the state will then have to pay.") is None
 
 
 def test_a_named_day_of_a_past_deed_in_an_undated_report_is_background() -> None:
@@ -89,15 +95,10 @@ def test_a_set_off_contrast_and_a_count_against_others_open_no_line() -> None:
 def test_a_pronoun_subject_after_an_opening_phrase_leans() -> None:
     # PolNeAR dev, the New York Times on Obama and climate change: "In hindsight, it would prove
     # significant." stood in why it matters once the line before it left.
-    article = _polnear_article("Obama on Climate Change")
-    doc = SpacyParser().nlp(article.text)
-    hindsight = next(s for s in doc.sents if s.text.startswith("In hindsight, it"))
-    assert leans(hindsight) == "it"
-    (placeholder,) = SpacyParser().nlp("On Tuesday, it was not immediately clear who fired.").sents
-    assert leans(placeholder) is None
+    assert _leaning(_polnear_article("Obama on Climate Change"), "In hindsight, it") == "it"
+    assert _alone("On Tuesday, it was not immediately clear who fired.") is None
     # ECB 4 (the context check labels it as standing): the pronoun's person is named before it.
-    page = next(s for s in SpacyParser().nlp(_ecb_document("4_1ecb").text).sents if "official website" in s.text)
-    assert leans(page) is None
+    assert _leaning(_ecb_document("4_1ecb"), "official website") is None
 
 
 def test_a_line_with_no_verb_is_no_sentence() -> None:
@@ -115,10 +116,7 @@ def test_a_relative_clause_set_off_by_a_comma_defines_nothing() -> None:
     # shake that image, which was cemented with his infamous comment ..." (which image?); the
     # Washington Post on Loretta Lynch: "Race and gender have undeniably shaped Lynch's life."
     article = _polnear_article("Hillary Clinton Goes After Donald Trump As The New Mitt Romney")
-    doc = SpacyParser().nlp(article.text)
-    image = next(s for s in doc.sents if "shake that image" in s.text)
-    assert leans(image) == "that image"
-    (defined,) = SpacyParser().nlp("Those who voted early were counted on Monday.").sents
-    assert leans(defined) is None
+    assert _leaning(article, "shake that image") == "that image"
+    assert _alone("Those who voted early were counted on Monday.") is None
     lynch = _polnear_article("A lesson from Loretta Lynch")
     assert "stance adverb" in _marks(lynch, "undeniably shaped Lynch")
