@@ -29,6 +29,7 @@ the text); this module reads only what needs the parse.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsfuse.extract.quote_marks import quote_regions
@@ -44,6 +45,7 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _SCENE_PREPOSITIONS = frozenset(
     {"in", "on", "at", "during", "after", "before", "since", "until", "by", "upon", "following", "with", "amid", "as"}
 )
+# Entity types that name no person: a name tagged otherwise (even ORG) may still be someone's.
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 # Personal pronouns that stand for someone or something named before.
 _PERSONAL = frozenset({"he", "she", "it", "they"})
@@ -245,7 +247,9 @@ def _antecedent(noun: Token, pronoun: Token) -> bool:
     that sets the scene ("In a statement, he ...", "In the past, they ...", "In hindsight, it ...")."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in _TIMES:
         return False
-    if any(t.dep_ == "prep" and t.lower_ in _SCENE_PREPOSITIONS for t in _heads_until(noun, pronoun.head)):
+    # The noun's heads up to the pronoun's verb: a scene-setting preposition among them puts it in the opening.
+    heads = takewhile(lambda head: head.i != pronoun.head.i, noun.ancestors)
+    if any(t.dep_ == "prep" and t.lower_ in _SCENE_PREPOSITIONS for t in heads):
         return False
     if pronoun.lower_ in ("he", "she"):
         # A name the tagger has not placed among places and things may be a person's ("Page's
@@ -254,16 +258,6 @@ def _antecedent(noun: Token, pronoun: Token) -> bool:
     if pronoun.lower_ == "they":
         return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP")
     return noun.tag_ in ("NN", "NNP") and noun.ent_type_ != "PERSON"
-
-
-def _heads_until(token: Token, stop: Token) -> list[Token]:
-    """The token's heads, from its own up to (not including) `stop` or the sentence's root."""
-    out: list[Token] = []
-    node = token
-    while node.head.i != node.i and node.head.i != stop.i:
-        node = node.head
-        out.append(node)
-    return out
 
 
 def _extraposed(verb: Token) -> bool:
