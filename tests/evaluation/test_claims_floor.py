@@ -21,7 +21,7 @@ import pytest
 
 from newsfuse.claims.contest import EMBEDDED_MODEL_FILE
 from newsfuse.claims.contest_context import embeddings_installed
-from newsfuse.evaluation.claims import DEFAULT_FILE, evaluate_claims, shipped_record
+from newsfuse.evaluation.claims import DEFAULT_FILE, HELD_OUT_PRIOR, evaluate_claims, shipped_record
 from newsfuse.evaluation.conflicts import evaluate_conflicts
 from tests.conftest import EVAL, REPO, need
 
@@ -55,6 +55,13 @@ def test_the_model_with_embeddings_holds_its_floor_and_reproduces_its_weights_fi
     structural = figures["held_out_topics"]
     assert held_out["newsfuse"]["f1"] > structural["newsfuse"]["f1"]
     assert held_out["salted_splits"]["mean_f1"] > structural["salted_splits"]["mean_f1"]
+    # At the share of "weakens" of ClaimDiff's held-out split, which this model decides for: its floors,
+    # always-"weakens" beaten, and the structural model beaten, in the same run.
+    at_prior, structural_at_prior = held_out["at_held_out_prior"], structural["at_held_out_prior"]
+    assert at_prior["newsfuse"]["f1"] >= floor["embeddings_held_out_f1_at_held_out_prior"], at_prior
+    assert at_prior["salted_mean_f1"] >= floor["embeddings_salted_mean_f1_at_held_out_prior"], at_prior
+    assert at_prior["newsfuse"]["f1"] > at_prior["always_weakens"]["f1"]
+    assert at_prior["salted_mean_f1"] > structural_at_prior["salted_mean_f1"]
     # The weights file: applied as shipped it gives the in-sample figure its fit recorded, and the
     # held-out estimate recomputed here is the one written beside it.
     assert embedded["newsfuse"] == record["in_sample"]
@@ -65,6 +72,10 @@ def test_the_always_weakens_baseline_has_full_recall(figures: dict[str, Any]) ->
     # A check on the scorer itself: predicting "weakens" everywhere must find every positive.
     assert figures["always_weakens"]["recall"] == 100.0
     assert 0 < figures["always_weakens"]["precision"] < 100.0
+    # Weighted to the held-out share of "weakens", its precision is that share: the weighting is right.
+    at_prior = figures["held_out_topics"]["at_held_out_prior"]
+    assert at_prior["always_weakens"]["precision"] == round(100 * HELD_OUT_PRIOR, 2)
+    assert at_prior["always_weakens"]["recall"] == 100.0
 
 
 def test_out_writes_one_label_a_line_in_the_files_order(figures: dict[str, Any]) -> None:
