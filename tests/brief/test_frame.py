@@ -61,6 +61,14 @@ def test_a_reporter_s_twitter_line_frames_no_opinion() -> None:
     assert not framed_as_opinion(article)
 
 
+def test_a_letters_page_by_its_label() -> None:
+    # USA TODAY's letters page prints "LETTERS." above the letters and each writer's name and town
+    # as headings of their own.
+    article = _cleaned("dev", "usa-today_2016-09-08_laws-don-t-apply")
+    assert article.headings[0] == "LETTERS."
+    assert framed_as_opinion(article)
+
+
 _BODY = """
 <p>The council met on Tuesday evening to vote on the new budget for the city's parks and libraries.</p>
 <p>Members argued for three hours before the measure passed by a single vote, with two abstentions.</p>

@@ -8,8 +8,9 @@ is outright:
   standing is why the piece is printed; its own reporters' taglines ("... is a reporter for ...")
   frame reports, and so do "Follow <name> on Twitter" lines, which wire and web reports carry too;
 - a disclaimer that the views are the writer's ("The views expressed are the author's own");
-- the page's own label for the piece: its section (`<meta property="article:section">`), its
-  schema.org type ("OpinionNewsArticle") or a folder of its address ("/opinion/").
+- the page's own label for the piece: a label printed above it ("LETTERS."), its section
+  (`<meta property="article:section">`), its schema.org type ("OpinionNewsArticle") or a folder of
+  its address ("/opinion/").
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ _LABEL = re.compile(
     r"OpinionNewsArticle|AnalysisNewsArticle|ReviewNewsArticle)\b",
     re.IGNORECASE,
 )
+# A page label printed with the text, the piece's first heading ("LETTERS.").
+_HEADING_LABEL = re.compile(
+    r"^(?:opinions?|commentary|editorials?|op-?eds?|columns?|letters(?: to the editor)?|(?:news )?analysis)[.:]?$",
+    re.IGNORECASE,
+)
 _PATH_LABEL = re.compile(r"^(?:opinions?|commentary|editorials?|op-?eds?|columns?|columnists?|letters)$", re.IGNORECASE)
 
 
@@ -100,9 +106,11 @@ def _disclaims(article: Article) -> bool:
 
 
 def _labelled(article: Article) -> bool:
-    """The page's own label: its section or schema.org type (`Article.genre`), or a folder of its
-    address."""
+    """The page's own label: its section or schema.org type (`Article.genre`), a label printed as
+    the piece's first heading, or a folder of its address."""
     if article.genre and _LABEL.search(article.genre):
+        return True
+    if article.headings and _HEADING_LABEL.match(article.headings[0].strip()):
         return True
     if article.url:
         folders = urlsplit(article.url).path.strip("/").split("/")[:-1]
