@@ -3,6 +3,7 @@ are kept, search finds words and ignores search syntax, a reopened store holds e
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -131,3 +132,13 @@ def test_reopened_store_holds_everything(
         assert feed is not None and (feed.etag, feed.failures, feed.last_error) == ('"v1"', 2, "HTTP 503")
     finally:
         again.close()
+
+
+def test_the_kind_of_piece_a_page_declares_is_kept(store: Store, seeds: tuple[Article, ...]) -> None:
+    # The brief reads it to keep an opinion piece's lines out of its reporting sections
+    # (`brief.frame`), so a story briefed again from the store must still see it.
+    column = replace(seeds[0], id="00000000000000aa", genre="OpinionNewsArticle")
+    with store.write() as tx:
+        tx.add_article(column, "s1")
+    found = store.article(column.id)
+    assert found is not None and found.genre == "OpinionNewsArticle"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsfuse.brief.candidates import Candidate, People, collect
+from newsfuse.brief.frame import framed_as_opinion
 from newsfuse.brief.salience import Fact, Ranked, content_words, rank, stems
 from newsfuse.brief.sections import place
 from newsfuse.brief.verify import check_sentence
@@ -418,9 +419,12 @@ def opinion_piece(article: Article) -> bool:
 
 
 def _opinion_piece(article: Article, narration: str) -> bool:
-    """An opinion piece: its headline says so ("OPINION: ..."), or its narration speaks in the
-    first person in FIRST_PERSON_SENTENCES sentences or more."""
+    """An opinion piece: its headline says so ("OPINION: ..."), its frame does (a contributor's
+    tagline, the page's label: `brief.frame`), or its narration speaks in the first person in
+    FIRST_PERSON_SENTENCES sentences or more."""
     if article.title and (_OPINION_TITLE.match(article.title) or _advises(article.title)):
+        return True
+    if framed_as_opinion(article):
         return True
     sentences = split_sentences(article.text)
     return sum(_in_first_person(narration[s.start : s.end]) for s in sentences) >= FIRST_PERSON_SENTENCES

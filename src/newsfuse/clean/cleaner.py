@@ -47,6 +47,7 @@ class _Page:
     byline: str | None
     source: str | None
     language: str | None = None  # as the page declares it (<html lang>), when it does
+    genre: str | None = None  # the kind of piece the page declares (its section or schema.org type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ class Cleaner:
         content = raw.content
         markup: tuple[Block, ...] = ()
         language: str | None = None
+        genre: str | None = None
         if raw.format == "html":
             # Imported here: trafilatura and htmldate cost a quarter second a run that reads no HTML.
             from newsfuse.clean.html import extract_html
@@ -135,6 +137,7 @@ class Cleaner:
             source = source or extract.sitename
             published = published or extract.published
             language = extract.language
+            genre = extract.genre
             raw = replace(raw, url=raw.url or extract.url, published=published)
         blocks: list[Block] = []
         slug_meta: tuple[str, ...] = ()
@@ -164,6 +167,7 @@ class Cleaner:
             byline=byline,
             source=source,
             language=language,
+            genre=genre,
         )
 
     def outline(self, raw: RawDocument) -> Outline:
@@ -241,6 +245,7 @@ class Cleaner:
             agencies=agencies,
             language=page.language or self._language.detect(text or title or ""),
             headings=headings,
+            genre=page.genre,
             origin=raw.origin,
             notes=raw.notes,
         )

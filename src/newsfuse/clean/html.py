@@ -37,6 +37,7 @@ class HtmlExtract:
     published: date | None
     url: str | None
     language: str | None = None  # the page's declared language (<html lang="en-GB"> gives "en")
+    genre: str | None = None  # the kind of piece the page declares (see `page_metadata.read_genre`)
 
 
 def extract_html(origin: str, html: str) -> HtmlExtract:
@@ -91,6 +92,7 @@ def extract_html(origin: str, html: str) -> HtmlExtract:
         published=parse_date(metadata.date) if metadata.date else None,
         url=_clean(metadata.url),
         language=language,
+        genre=_clean(metadata.genre),
     )
 
 

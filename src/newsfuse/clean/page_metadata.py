@@ -67,6 +67,11 @@ _SITE = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 # the author's. Written from the attribute up to its element, so libxml2 tests only the elements
 # that have the attribute (see newsfuse.clean.html).
 _BYLINE = XPath("//@class[. = 'byline' or . = 'author']/..|//@rel[. = 'author']/..")
+# The page's own label for the kind of piece: the section it files it under, and a schema.org type
+# more specific than NewsArticle ("OpinionNewsArticle", "AnalysisNewsArticle", "ReviewNewsArticle"),
+# alone or in a list of types.
+_SECTION = XPath("//meta[@property = 'article:section' or @name = 'article:section']/@content")
+_NEWS_TYPE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(\w+NewsArticle)"')
 # trafilatura's bounds on an author's text.
 AUTHOR_MAX_CHARS = 120
 
@@ -78,6 +83,7 @@ class PageMetadata:
     sitename: str | None
     date: str | None
     url: str | None
+    genre: str | None = None
 
 
 class MetadataReader:
@@ -102,7 +108,9 @@ class MetadataReader:
         elif url:
             match = _SITE.match(url)
             sitename = match[1] if match else None
-        return PageMetadata(title=title, author=author, sitename=sitename or None, date=date, url=url)
+        return PageMetadata(
+            title=title, author=author, sitename=sitename or None, date=date, url=url, genre=read_genre(tree)
+        )
 
 
 def date_params(url: str | None) -> dict[str, Any]:
@@ -121,6 +129,20 @@ def read_byline(tree: HtmlElement) -> str | None:
         if text and 2 < len(text) < AUTHOR_MAX_CHARS:
             author = normalize_authors(None, text)
             return author if author and " " in author else None
+    return None
+
+
+def read_genre(tree: HtmlElement) -> str | None:
+    """The kind of piece the page declares: a schema.org type more specific than NewsArticle in its
+    JSON-LD, else the section its `article:section` meta tag files it under."""
+    for script in _JSON_SCRIPTS(tree):
+        match = _NEWS_TYPE.search(script.text or "")
+        if match:
+            return match[1]
+    for section in _SECTION(tree):
+        text = trim(unescape(str(section)))
+        if text:
+            return text
     return None
 
 

@@ -74,6 +74,9 @@ class Article:
     agencies: tuple[str, ...] = ()
     language: str | None = None
     headings: tuple[str, ...] = field(default=())
+    # The kind of piece its page declares: the section it files the piece under or the piece's
+    # schema.org type ("Opinion", "OpinionNewsArticle"); None where the page says neither.
+    genre: str | None = None
     origin: str | None = None  # where it was read from: a path, a URL, or "path:line" for JSON Lines
     notes: tuple[str, ...] = ()
 

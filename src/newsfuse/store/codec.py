@@ -31,6 +31,7 @@ ARTICLE_COLUMNS = (
     "paragraphs",
     "added",
     "notes",
+    "genre",
 )
 # Keys (ids, URLs) a store could never have written: a NUL (PostgreSQL refuses it in text) or a lone
 # surrogate (not encodable). A lookup by one finds nothing, the same on every backend.
@@ -60,6 +61,7 @@ def article_values(article: Article, story_id: str, added: datetime) -> tuple[ob
         dumps([[p.start, p.end, p.is_list_item] for p in article.paragraphs]),
         timestamp(added),
         dumps(list(article.notes)),
+        article.genre,
     )
 
 
@@ -82,6 +84,7 @@ def article_from(row: Mapping[str, Any]) -> Article:
             headings=tuple(loads(row["headings"])),
             origin=row["origin"],
             notes=tuple(loads(row["notes"]) or ()),
+            genre=row["genre"],
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"stored article {row.get('id')!r} cannot be read back ({exc})") from None

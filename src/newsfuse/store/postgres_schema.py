@@ -117,4 +117,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE stories ADD COLUMN failed INTEGER NOT NULL DEFAULT 0",
         ),
     ),
+    Migration(
+        4,
+        "the kind of piece an article's page declares (its section or schema.org type)",
+        # NULL where the page declared none, and for every article stored before.
+        ("ALTER TABLE articles ADD COLUMN genre TEXT",),
+    ),
 )
