@@ -24,6 +24,7 @@ from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.extract.quotes import find_quotes
 from newsfuse.extract.stance import story_stance
 from newsfuse.extract.timeline import build_timeline
+from newsfuse.extract.turns import overturned_sentences
 from newsfuse.models import Article, DateMention, NumberMention, QuoteMention, StoryFacts
 from newsfuse.models.facts import LeadClause, NamedWeekday
 from newsfuse.models.provenance import SourceKeys
@@ -95,7 +96,7 @@ class Extractor:
             assertions=stance.assertions,
             weekdays=tuple(weekdays),
             overtaken=overtaken(articles, docs),
-            leaning=leaning_sentences(articles, docs),
+            leaning=leaning_sentences(articles, docs) + overturned_sentences(articles, docs),
             fragments=verbless_sentences(articles, docs),
             main_dates=tuple(main_dates),
             borrowed=borrowed_spans(articles),

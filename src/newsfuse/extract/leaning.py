@@ -13,7 +13,8 @@ and Hasan's reference and comparison; Schmid's shell nouns), and the parse finds
 - a personal pronoun as the main clause's subject after an opening phrase ("In hindsight, it would
   prove significant"), with no clause before it in the sentence that could name what it stands for;
 - "also" or "too" on the main verb, with no clause before it in the sentence ("The rules also
-  prohibit ..."): it adds to something told before; "then" there tells what came after it;
+  prohibit ..."): it adds to something told before; "then" there tells what came after it, and so
+  does an "after" with no object ("Staff soon after alerted ...": after what?);
 - a definite subject headed by a shell noun ("The move", "The decision", "The performance"), a noun
   that stands for a stretch of discourse (an act, a statement, a finding) and takes its content from
   it, when the sentence does not give that content itself (a relative clause, an "of" or a "that"
@@ -52,6 +53,8 @@ _PERSONAL = frozenset({"he", "she", "it", "they"})
 # Adverbs on a main verb that join its sentence to the one before: additive ("also", "too", a
 # denied one's "either") and temporal ("then").
 SEQUENCE_ADVERBS = frozenset({"also", "too", "then", "either"})
+# "after" and its adverbs: with no object, what they count from is told before.
+_AFTER = frozenset({"after", "afterward", "afterwards", "thereafter"})
 # A proximal demonstrative on a noun of time points at the time of writing ("this week", "this
 # time"); a distal one points back at a time told before ("that day", "at that time").
 _PROXIMAL = frozenset({"this", "these"})
@@ -127,6 +130,7 @@ def leans(sentence: SpacySpan, quoted: Sequence[tuple[int, int]] = ()) -> str | 
             or _comparison(token, sentence)
             or _shell_subject(token)
             or _additive(token)
+            or _stranded_after(token)
             or _pronoun_subject(token)
         )
         if reason is not None:
@@ -209,6 +213,23 @@ def _additive(token: Token) -> str | None:
     return token.lower_
 
 
+def _stranded_after(token: Token) -> str | None:
+    """An "after" with no object on the main verb ("Staff soon after alerted Clinton's chief of
+    staff ...", PolNeAR train; "shortly afterward", "thereafter"): a preposition of time whose object
+    is left out takes it from the sentence before, as "then" does. With a clause before it in the
+    sentence ("was arrested and soon after released") that clause is its object."""
+    if token.lower_ not in _AFTER or token.dep_ not in ("advmod", "prep") or not _main_clause(token.head):
+        return None  # a conjunction's "after" ("after they were locked out") heads a clause of its own
+    if any(c.dep_ in ("pobj", "pcomp") for c in token.children):
+        return None  # "after the vote", "after meeting him"
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lower_ == "after" and following is not None and following.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM"):
+        return None  # an object the parser hung elsewhere ("after an NPR/PBS NewsHour/Marist poll became ...")
+    if any(t.tag_ in _FINITE for t in token.doc[token.sent.start : token.i]):
+        return None
+    return token.lower_
+
+
 def _shell_subject(token: Token) -> str | None:
     if token.dep_ not in ("nsubj", "nsubjpass") or token.lemma_.lower() not in SHELL_NOUNS:
         return None
@@ -249,7 +270,7 @@ def _antecedent(noun: Token, pronoun: Token) -> bool:
         return False
     # The noun's heads up to the pronoun's verb: a scene-setting preposition among them puts it in the opening.
     heads = takewhile(lambda head: head.i != pronoun.head.i, noun.ancestors)
-    if any(t.dep_ == "prep" and t.lower_ in _SCENE_PREPOSITIONS for t in heads):
+    if any((t.dep_ == "prep" and t.lower_ in _SCENE_PREPOSITIONS) or _controlled(t) for t in heads):
         return False
     if pronoun.lower_ in ("he", "she"):
         # A name the tagger has not placed among places and things may be a person's ("Page's
@@ -258,6 +279,17 @@ def _antecedent(noun: Token, pronoun: Token) -> bool:
     if pronoun.lower_ == "they":
         return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP")
     return noun.tag_ in ("NN", "NNP") and noun.ent_type_ != "PERSON"
+
+
+def _controlled(verb: Token) -> bool:
+    """Whether the token heads an opening clause with no subject of its own ("Whenever asked about
+    her weaknesses, they shifted topics ...", PolNeAR train): such a clause takes the main clause's
+    subject as its own, so it speaks of what the pronoun stands for and cannot name it."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
 
 
 def _extraposed(verb: Token) -> bool:

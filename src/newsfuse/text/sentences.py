@@ -20,6 +20,11 @@ ABBREVIATIONS = frozenset(
     fri sat sun u.s u.k u.n e.u a.m p.m i.e e.g al ft mt rev hon det dist atty dep insp supt cpl const cst""".split()
 )
 
+# Titles whose plural is abbreviated before several names ("Reps. Darrell Issa and Duncan Hunter",
+# "Sens. John McCain and Lindsey Graham"): a brief line cut after one lost the names (PolNeAR train).
+# Written with a capital, as a title is; "reps." in lower case may end a sentence on gym repetitions.
+PLURAL_TITLES = frozenset({"Reps", "Sens", "Govs", "Gens", "Drs", "Profs", "Dets", "Sgts", "Capts", "Lts"})
+
 # Abbreviations only when a number follows.
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "art"})
 
@@ -82,6 +87,8 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         # Dotted initials ("P.J. Carlesimo", "N.Y. Attorney General") run on within a line: across
         # ECB+ dev and neus-val, 25 of 26 such groups (other than "U.S.") before a capital on the same
         # line end no sentence ("Trenton, N.J. He has" does); before a line break they end one.
+        return True
+    if text[word_start:dot] in PLURAL_TITLES:
         return True
     if word in NUMBER_ABBREVIATIONS:
         return text[after:].lstrip()[:1].isdigit()  # "No. 14" but not "said no. Then"
