@@ -45,6 +45,68 @@ LEXICON_FILE = "en/en-sentiment.xml"
 # 0.3 ("good" 0.7, "desperate" -0.6, "infamous" -0.5). No draw line moved with either value.
 SUBJECTIVITY = 0.5
 POLARITY = 0.3
+# Verbs of judgement: a subject praises or blames someone, the reason in a "for" phrase ("blasted
+# the FBI for its inexplicable decision"). Levin's judgement verbs (1993, class 33) that news uses
+# of speech, with the news verbs of the same frame that PolNeAR's cue list holds (extract.cues:
+# "blast", "slam", "hail", "lambast", "assail").
+JUDGEMENT_VERBS = frozenset(
+    {
+        "applaud",
+        "blame",
+        "castigate",
+        "censure",
+        "chastise",
+        "chide",
+        "commend",
+        "compliment",
+        "condemn",
+        "congratulate",
+        "criticize",
+        "criticise",
+        "denounce",
+        "deride",
+        "disparage",
+        "extol",
+        "fault",
+        "lambaste",
+        "laud",
+        "mock",
+        "praise",
+        "rebuke",
+        "reprimand",
+        "reproach",
+        "ridicule",
+        "scold",
+        "scorn",
+        "thank",
+        "upbraid",
+        "assail",
+        "blast",
+        "hail",
+        "lambast",
+        "slam",
+    }
+)
+# Emphasizers: attributive adjectives that add no property to their noun but vouch for how well it
+# fits ("a real visionary", "an utter failure", "the very definition of"; Quirk et al. 1985, 7.33,
+# the adjectival counterparts of "really" and "utterly"). Whoever calls a subject a true example of
+# something judges it; the lexicon cannot tell, as their charge lies in the noun.
+EMPHASIZERS = frozenset(
+    {
+        "absolute",
+        "complete",
+        "outright",
+        "perfect",
+        "pure",
+        "real",
+        "sheer",
+        "total",
+        "true",
+        "utter",
+        "veritable",
+        "very",
+    }
+)
 # Copulas: verbs that say what their subject is, seems or has become.
 COPULAS = frozenset({"be", "seem", "look", "remain", "become", "sound", "appear", "prove", "feel"})
 
@@ -105,6 +167,24 @@ def evaluates(own: Iterable[Token], words: Mapping[str, Appraisal] | None = None
     return any((judging(t, words) and _verdict(t)) or _litotes(t) for t in own)
 
 
+def emphasises(own: Iterable[Token]) -> bool:
+    """Whether the narration vouches for a predicate noun of the main clause's present copula with
+    an emphasizer ("The agreement ... is the very definition of a worldwide collaboration", NYT,
+    PolNeAR train; "He's a real fish out of water"): the writer's verdict that the subject is a true
+    case of what the noun names. "The very" takes "the" by its own grammar, so a definite noun counts
+    with it alone; "is the perfect candidate" identifies as "is the latest" does."""
+    return any(_emphasised(t) for t in own)
+
+
+def _emphasised(adjective: Token) -> bool:
+    if adjective.lower_ not in EMPHASIZERS or adjective.dep_ != "amod" or adjective.pos_ != "ADJ":
+        return False
+    noun = adjective.head
+    if noun.dep_ != "attr" or (_definite(noun) and adjective.lower_ != "very"):
+        return False
+    return _main_copula(noun.head)
+
+
 def _litotes(determiner: Token) -> bool:
     """A predicate noun denied with "no" ("Trump pere is no friend of free speech", "is no
     accident"): a figure that judges its subject by what it is not; a report says what was done or
@@ -162,3 +242,24 @@ def _main_copula(verb: Token) -> bool:
         return True
     perfect = ("has", "have", "'s", "'ve")
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in perfect for c in verb.children)
+
+
+def echoes_verdict(own: Iterable[Token], words: Mapping[str, Appraisal] | None = None) -> bool:
+    """Whether a judging adjective states a judge's reason as fact: it stands in the "for" phrase of
+    a verb of judgement ("Ryan blasted the FBI for its inexplicable decision", Breitbart, PolNeAR
+    train). Who blames someone for something gives the reason as theirs; told in the narration, the
+    judgement ("inexplicable") is the judge's, put in the writer's voice unmarked, though the verb
+    attributes the blame."""
+    return any(judging(t, words) and _judged_reason(t) for t in own)
+
+
+def _judged_reason(adjective: Token) -> bool:
+    """An adjective on the noun of a "for" phrase of a verb of judgement."""
+    if adjective.dep_ != "amod":
+        return False
+    noun = adjective.head
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "for" or preposition.dep_ != "prep":
+        return False
+    verb = preposition.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in JUDGEMENT_VERBS

@@ -71,7 +71,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsfuse.extract.borrowed import borrowed, within
 from newsfuse.extract.cues import REPORTING_VERBS, SPEECH_VERBS
-from newsfuse.extract.evaluative import evaluates
+from newsfuse.extract.evaluative import echoes_verdict, emphasises, evaluates
 from newsfuse.extract.leads import tells_deed
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
@@ -172,7 +172,12 @@ STANDING_FOR = frozenset({"epitomize", "epitomise", "exemplify", "typify", "symb
 # it turned NeuS 137's explainer to "argues" and its two news lines out of the brief).
 # An appearance too: a game report tells how a side looked ("The Colts defense looked shaky and gave
 # up 409 yards", ECB 29_7ecb); counted, it made that report argue and its lines left the brief.
-SENTENCE_ONLY = frozenset({"conjecture", "evaluation", "reading", "appearance"})
+# A judge's reason told as fact ("blasted the FBI for its inexplicable decision") is the judge's
+# word in the writer's voice, not the writer's own view of the article's subject.
+SENTENCE_ONLY = frozenset({"conjecture", "evaluation", "reading", "appearance", "echoed verdict"})
+# Marks that hold though the sentence attributes: a command speaks to the reader whatever deed it
+# names, and an echoed verdict lies in the very words that attribute.
+_DESPITE_ATTRIBUTION = frozenset({"command", "echoed verdict"})
 # Subjects that can hold a view: named people, organisations, nationalities and places (a
 # government), and personal pronouns.
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -211,7 +216,7 @@ class Stance:
     def argues(self) -> bool:
         # A command speaks to the reader in the writer's voice whatever deed it names: the "Kashuv
         # apologized" of "Never mind that Kashuv apologized" attributes nothing the command says.
-        return bool(self.marks) and (not self.attributed or "command" in self.marks)
+        return bool(self.marks) and (not self.attributed or not _DESPITE_ATTRIBUTION.isdisjoint(self.marks))
 
 
 def sentence_stances(article: Article, doc: Doc) -> list[Stance]:
@@ -314,8 +319,10 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
         found.append("conjecture")
     # A loaded word on a deed told as done leaves it news ("was forced to disband two councils that
     # were disintegrating around him"): the deed is reported, whatever the writer thinks of it.
-    if root in own and not tells_deed(root) and evaluates(own):
+    if root in own and not tells_deed(root) and (evaluates(own) or emphasises(own)):
         found.append("evaluation")
+    if echoes_verdict(own):
+        found.append("echoed verdict")
     if root in own and any(
         _reads(verb) for verb in (root, *(c for c in root.children if c.dep_ == "conj")) if verb in own
     ):
