@@ -21,6 +21,11 @@ An epithet on a person's name ("desperate Cory Booker") was tried and left out: 
 parser cannot tell an epithet from a title, and the lexicon reads the adjectives of titles as
 judging ("special envoy", "top Ukraine expert", "special counsel Robert Mueller"); see the framing
 section of evaluation/README.md.
+
+Two more places judge (evaluation/README.md, "views, round 5"): an emphasizer on the copula's
+predicate noun ("is the very definition of"), whose charge lies in the noun the lexicon does not
+hold, and a judging adjective in the "for" phrase of a verb of judgement ("blasted the FBI for its
+inexplicable decision"), the judge's reason told in the writer's voice.
 """
 
 from __future__ import annotations

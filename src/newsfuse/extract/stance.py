@@ -38,8 +38,9 @@ are in the narration (the words outside quotation marks), each with its reason:
   on the main clause's copula guess as those modals do;
 - an evaluation: a judging adjective (a published subjectivity lexicon) as what the main clause's
   present copula says its subject is, or a predicate noun denied with "no" ("Trump pere is no friend
-  of free speech", NeuS 102): the writer's verdict, carried by its words (`extract.evaluative`).
-  Never on a deed told as done; like a conjecture it keeps its sentence out but does not make an
+  of free speech", NeuS 102), or an emphasizer on that predicate noun ("is the very definition of a
+  worldwide collaboration", "a real ..."): the writer's verdict, carried by its words
+  (`extract.evaluative`). Never on a deed told as done; like a conjecture it keeps its sentence out but does not make an
   article argue (counting it did cost news lines: see evaluation/README.md, "framing");
 - a reading: a thing said, in the present, to bring out or stand for something, a verb of significance
   on the main clause ("A suspected Russian hack ... highlights the far-reaching impacts of attacks on
@@ -51,7 +52,11 @@ are in the narration (the words outside quotation marks), each with its reason:
   time, which reports may observe, so only the present counts (as with an evaluation). Like a
   conjecture it keeps its sentence out without making an article argue.
 None of these holds when the sentence attributes what it says (a reporting verb with its subject,
-"according to"): then the view is someone's and the sentence reports it.
+"according to"): then the view is someone's and the sentence reports it. Two hold all the same: the
+command, and an echoed verdict, a judging adjective in the "for" phrase of a verb of judgement
+("Ryan blasted the FBI for its inexplicable decision", Breitbart): the verb attributes the blame, but
+the judge's reason is told as fact in the writer's words. Like a conjecture, an echoed verdict keeps
+its sentence out without making an article argue.
 
 An article argues when more of its sentences argue than attribute: a column is argued throughout,
 while a report, however long, attributes most of what it tells and may still carry a comment or two
