@@ -69,6 +69,7 @@ class BriefBuilder:
             overtaken=facts.overtaken,
             leaning=facts.leaning,
             fragments=facts.fragments,
+            non_answers=facts.non_answers,
             dates=facts.main_dates,
             borrowed=facts.borrowed,
         )

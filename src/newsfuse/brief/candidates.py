@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newsfuse.brief.clutter import clutter
 from newsfuse.brief.compress import trim
 from newsfuse.extract.leads import LEAD_PARAGRAPHS
@@ -86,9 +88,10 @@ _DANGLING_END = re.compile(r"\b(?:after|before|since|until|despite|besides|like|
 # An example set off inside the sentence ("By the time the debates began, for instance, Trump was at
 # the top ...") illustrates a claim made before it, as an opening "For instance," does.
 _EXAMPLE_OF = re.compile(r",\s+for\s+(?:instance|example)\s*,")
-# A sentence opening on one capitalised word and then a lower-case one ("Castellan was ..."): when
-# that word is a person's surname, the person was named in full earlier in the article.
-_ONE_WORD_START = re.compile(r"^(?P<word>[A-Z][a-z'’-]+)\s+(?=[a-z])")
+# A sentence opening on one capitalised word and then a lower-case one ("Castellan was ...", or a
+# clause set off by a comma: "Scott, who was black, was shot ..."): when that word is a person's
+# surname, the person was named in full earlier in the article.
+_ONE_WORD_START = re.compile(r"^(?P<word>[A-Z][a-z'’-]+)(?=,?\s+[a-z])")
 # The antecedent of a leading pronoun is the subject of the sentence before: a person named within
 # its first words ("Comeaux, 49, took ...", "Actress Lindsay Lohan checked ..."), titles allowed.
 SUBJECT_WORDS = 3
@@ -225,7 +228,10 @@ def _candidate(
         return None
     else:
         surname = _ONE_WORD_START.match(text)
-        full = _full_name(surname.group("word"), start, mentions) if surname else None
+        word = surname.group("word") if surname else ""
+        full = _full_name(word, start, mentions) if surname else None
+        if surname and full is None and not any(m.span.start == start for m in mentions):
+            full = _named_before(word, start, mentions) or _written_full_name(article, word, start)
         if surname and full:
             text = full.text + text[len(surname.group("word")) :]
             extra = (full.span,)
@@ -323,6 +329,36 @@ def _full_name(surname: str, before: int, mentions: Sequence[NamedPerson]) -> Na
         if mention.name == at.name and len(parts) >= 2 and parts[-1] == surname:
             found = mention
     return found
+
+
+def _named_before(surname: str, before: int, mentions: Sequence[NamedPerson]) -> NamedPerson | None:
+    """Where the extract stage saw no person at the opening surname: the one person it saw named
+    in full, ending in that surname, before it in the article ("Steve Cooley", not the title before)."""
+    found = [m for m in mentions if m.span.end <= before and len(m.text.split()) >= 2 and m.text.split()[-1] == surname]
+    return found[-1] if found and len({m.name for m in found}) == 1 else None
+
+
+_NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z]\.)"
+
+
+def _written_full_name(article: Article, surname: str, before: int) -> NamedPerson | None:
+    """The full name a sentence's opening surname stands for where the extract stage saw no person
+    there ("... after Keith Lamont Scott, 43, was killed by police. Scott, who was black, ...", the
+    tagger's organisation): capitalised words before it in the article ending in the surname, less a
+    function word that opens a sentence. Only one such name, or a relative or a namesake may be meant."""
+    if surname.lower() in STOP_WORDS:
+        return None  # "The", "But": no name
+    # Capitalised words or initials, one space apart, within one sentence ("Frederick C. LaRue").
+    pattern = re.compile(rf"\b{_NAME_WORD}(?: {_NAME_WORD})* {re.escape(surname)}\b")
+    found: list[NamedPerson] = []
+    for match in pattern.finditer(article.text, 0, before):
+        # The run may open on a function word a sentence capitalised ("After Keith Lamont Scott").
+        given = next((w for w in re.finditer(r"\S+", match.group()) if w.group().lower() not in STOP_WORDS), None)
+        if given is not None and given.group() != surname:
+            start = match.start() + given.start()
+            name = article.text[start : match.end()]
+            found.append(NamedPerson(name, name, Span(article.id, start, match.end())))
+    return found[-1] if found and len({n.text for n in found}) == 1 else None
 
 
 # Single quotation marks, as some outlets quote speech ("'Most of the masks ... don't work. They

@@ -167,7 +167,10 @@ class SourceProfile:
     leaning: tuple[Span, ...] = ()
     # Sentences with no verb (extract.fragments): no line of the brief.
     fragments: tuple[Span, ...] = ()
-    # Dates of days and months that date their sentence's main verb (extract.clause_dates).
+    # Sentences telling only of an answer not given (extract.non_answers): no line of the brief.
+    non_answers: tuple[Span, ...] = ()
+    # Dates of days and months, and a past deed's year, that date their sentence's main verb
+    # (extract.clause_dates).
     dates: tuple[DateMention, ...] = ()
     # Someone's words that the quotation finder left unpaired (extract.borrowed).
     borrowed: tuple[Span, ...] = ()
@@ -243,13 +246,14 @@ class _Story:
         against a guessed day say nothing, except a month and day told of a past deed: the guess
         only picks its year, and a wrong year puts the deed further back ("Reggie Bush was lost for
         half the season after breaking his right fibula in New Orleans' Sept. 20 win", an undated
-        report beside one of January 5)."""
+        report beside one of January 5). A year told of a past deed on the main verb (extract.
+        clause_dates: "lay down on Illinois train tracks last year", "in 2014") dates it too."""
         written = {a.id: a.published for a in self.articles if a.published is not None}
         reference = written.get(span.article_id) or max(written.values(), default=None)
         if reference is None:
             return False
         own = [m for m in self.profile.dates if _within(m.span, span)]
-        if any(m.anchor_source == "story" and not (m.kind == "absolute" and m.tense == "past") for m in own):
+        if any(m.anchor_source == "story" and not _outlasts_guess(m) for m in own):
             return False
         return bool(own) and all((reference - m.end).days >= BACKGROUND_DAYS for m in own)
 
@@ -307,6 +311,9 @@ class _Story:
             # "The results have not been released" where another article reports them released: in
             # no section is it still so, and what is next or background would state it as current.
             return False
+        if self.silent(fact.lead.span):
+            # "X did not immediately respond to a request for comment": what a reporter tried, not news.
+            return False
         if self.leans(fact.lead.span):
             # "The move comes as ...", "During that time, Orozco will not be housed with ...": what it
             # points back at is not shown, in any section.
@@ -353,6 +360,10 @@ class _Story:
         with no verb (a chart's title, a heading): neither can be read alone."""
         return any(_mostly_within(span, s) for s in (*self.profile.leaning, *self.profile.fragments))
 
+    def silent(self, span: Span) -> bool:
+        """Whether the span lies in a sentence that tells only of an answer not given."""
+        return any(_mostly_within(span, s) for s in self.profile.non_answers)
+
     def supports(self, wording: Candidate, member: Candidate, section: str) -> bool:
         """Whether `member` may be cited for `wording`: it says it on its own (names, numbers and
         most words), and in a reporting section it is no preview of a reported story."""
@@ -374,6 +385,13 @@ class _Story:
         spans: list[Span] = [lead.span, *lead.extra_spans]
         spans += [m.span for m in fact.members if m is not lead and self.supports(lead, m, section)]
         return CitedSentence(lead.text, tuple(spans))
+
+
+def _outlasts_guess(mention: DateMention) -> bool:
+    """Whether a date read against the story's guessed day still dates its deed: a month and day
+    told of a past deed (the guess only picks its year), or a past year ("last year", "two years
+    ago": a guess off by days moves it by none). A weekday or "last month" moves with the guess."""
+    return (mention.kind == "absolute" and mention.tense == "past") or mention.granularity == "year"
 
 
 def _narrated(text: str) -> str:
@@ -641,6 +659,7 @@ def _bullet_wording(fact: Fact, story: _Story, limit: int, alike: tuple[Candidat
             or story.view(member.span)
             or story.stale(member.span)
             or story.leans(member.span)
+            or story.silent(member.span)
         )
         earlier = story.earlier_event(member)
         return not (untrusted or preview or quoted or disputed or earlier or member.article_id in profile.digests)

@@ -85,6 +85,8 @@ def substitution_reasons(sentence: CitedSentence, articles: Mapping[str, Article
     if text == source or not rest or not text.endswith(rest) or len(rest) < len(source) / 2:
         return []  # its source's own words, or not an extractive sentence (a generated one)
     name = re.sub(r"[’']s$", "", text[: len(text) - len(rest)].strip())
+    # A comma after the opening word ("Scott, who was black, ...") follows the name, not part of it.
+    replaced, name = replaced.removesuffix(","), name.removesuffix(",")
     if replaced.lower() not in _PRONOUNS and not name.endswith(" " + replaced):
         return [f"opens on {name!r} where its source says {replaced!r}"]
     earlier = [s for s in sentence.spans[1:] if s.article_id == first.article_id and s.end <= first.start]

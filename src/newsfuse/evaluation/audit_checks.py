@@ -407,7 +407,8 @@ def _substitution(
     replaced = source[: len(source) - shared].strip()
     name = text[: len(text) - shared].strip()
     if not replaced:  # a surname grown into a full name ("Okafor was" -> "Lina Okafor was")
-        replaced = source.split(" ", 1)[0]
+        # The surname's own word, less a comma after it ("Scott, who was black, ..."): the name ends there.
+        replaced = source.split(" ", 1)[0].rstrip(",")
         name = text[: len(text) - len(source) + len(replaced)].strip()
     name = re.sub(r"[’']s$", "", name)
     person, why = expected.person(name)

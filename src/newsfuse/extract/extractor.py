@@ -9,13 +9,14 @@ from newsfuse.deadline import check
 from newsfuse.extract.aliases import AliasMerger
 from newsfuse.extract.anchors import story_anchor
 from newsfuse.extract.borrowed import borrowed_spans
-from newsfuse.extract.clause_dates import main_clause_dates
+from newsfuse.extract.clause_dates import main_clause_dates, past_year_dates
 from newsfuse.extract.dates import resolve_article, unanchored_weekdays
 from newsfuse.extract.entities import extract_entities
 from newsfuse.extract.events import Event, describe
 from newsfuse.extract.fragments import verbless_sentences
 from newsfuse.extract.leads import lead_clauses
 from newsfuse.extract.leaning import leaning_sentences
+from newsfuse.extract.non_answers import non_answer_sentences
 from newsfuse.extract.numbers import find_numbers
 from newsfuse.extract.parsing import Parser, SpacyParser
 from newsfuse.extract.pending import overtaken
@@ -68,6 +69,7 @@ class Extractor:
             mentions, anchor = resolve_article(article, doc, centre)
             dates.extend(mentions)
             main_dates.extend(main_clause_dates(doc, mentions))
+            main_dates.extend(past_year_dates(doc, mentions))
             if anchor is not None:
                 anchors.append((article.id, anchor))
             if article.published is None:
@@ -98,6 +100,7 @@ class Extractor:
             overtaken=overtaken(articles, docs),
             leaning=leaning_sentences(articles, docs) + overturned_sentences(articles, docs),
             fragments=verbless_sentences(articles, docs),
+            non_answers=non_answer_sentences(articles, docs),
             main_dates=tuple(main_dates),
             borrowed=borrowed_spans(articles),
         )

@@ -132,6 +132,7 @@ def leans(sentence: SpacySpan, quoted: Sequence[tuple[int, int]] = ()) -> str | 
             or _additive(token)
             or _stranded_after(token)
             or _pronoun_subject(token)
+            or _measured_subject(token)
         )
         if reason is not None:
             return reason
@@ -348,3 +349,55 @@ def _defined(token: Token) -> bool:
         if child.dep_ in ("ccomp", "acl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
             return True
     return False
+
+
+# Entity types of a bare amount: what a quantity is, not what it counts ("7%", "$2.50", "300").
+_AMOUNTS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY"})
+# Dependents by which a noun says what it is a part, a rate or an amount of ("the share of voters",
+# "the rate for black voters", "the gap between them").
+_RELATA = frozenset({"of", "for", "among", "between"})
+
+
+def _measured_subject(token: Token) -> str | None:
+    """A definite common noun as the main clause's subject, told to be a bare amount ("In
+    Pennsylvania the share exceeds 7%", PolNeAR dev; "the rate rose to 5%"), with nothing in its
+    phrase saying what it measures: no "of" or "for" complement, no possessor, no modifier. An
+    amount is always an amount of something, so such a noun takes that from the sentence before, as
+    a shell noun takes its content (Halliday and Hasan's reference; Barker's relational nouns). The
+    amount decides, not a list: "the company employs 300 people" counts people, not the company."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _main_clause(token.head):
+        return None
+    if not _has_det(token, "the") or _defined(token):
+        return None
+    if any(c.dep_ != "det" for c in token.lefts):
+        return None  # "the unemployment rate", "the state's share", "the overall figure": its phrase says
+    if any(c.dep_ == "prep" and c.lower_ in _RELATA for c in token.rights):
+        return None
+    return f"the {token.text}" if _amount_of(token.head) else None
+
+
+def _amount_of(verb: Token) -> bool:
+    """Whether the verb tells its subject's value: a bare amount as its object or complement, or
+    reached through "to" or "at" ("stood at 7%", "rose to $5 million"). A change ("the stock fell
+    3%", "by 3 points") is told of a thing, and says nothing of what it is; so is an object's value
+    ("The victory took Klitschko's record to 52-3")."""
+    if any(c.dep_ == "dobj" and not _bare_amount(c) for c in verb.children):
+        return False
+    for child in verb.children:
+        phrases = [child] if child.dep_ in ("dobj", "attr") else []
+        if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+            phrases = [g for g in child.children if g.dep_ == "pobj"]
+        if any(_bare_amount(p) for p in phrases):
+            return True
+    return False
+
+
+def _bare_amount(head: Token) -> bool:
+    """Whether a phrase is an amount by itself ("7%", "$5 million", "3 points"), counting no thing.
+    News style writes amounts in figures, so a figure it is: "at one point" is a moment."""
+    figures = [t for t in head.subtree if t.like_num and any(ch.isdigit() for ch in t.text)]
+    if not figures:
+        return False
+    if head.lemma_.lower() in ("%", "percent", "point"):
+        return True
+    return head.ent_type_ in _AMOUNTS and (head.pos_ in ("NUM", "SYM") or head.lemma_.lower() in ("dollar", "cent"))

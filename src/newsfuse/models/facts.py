@@ -300,7 +300,9 @@ class StoryFacts:
     leaning: tuple[Span, ...] = ()
     # Sentences with no verb: a chart's title, a heading, a caption (extract.fragments).
     fragments: tuple[Span, ...] = ()
-    # Dates (days, months) that date their sentence's main verb (extract.clause_dates).
+    # Sentences telling only of an answer not given ("declined to comment", extract.non_answers).
+    non_answers: tuple[Span, ...] = ()
+    # Dates that date their sentence's main verb: days, months, a past deed's year (extract.clause_dates).
     main_dates: tuple[DateMention, ...] = ()
     # Someone's words that the quotation finder left unpaired (extract.borrowed): a quotation running
     # past its paragraph, a block quotation after "Wallnau wrote:", a transcript's turns.
