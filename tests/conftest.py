@@ -52,6 +52,30 @@ def polnear_document(split: str, prefix: str) -> RawDocument:
     )
 
 
+def polnear_article(split: str, prefix: str) -> Article:
+    """The PolNeAR text of `polnear_document`, cleaned."""
+    from newsfuse.clean import Cleaner
+
+    (article,) = Cleaner().clean_batch([polnear_document(split, prefix)])
+    assert isinstance(article, Article), article
+    return article
+
+
+def polnear_titled(split: str, title: str) -> Article:
+    """The PolNeAR text of `split` whose metadata title starts with `title`, cleaned with that title,
+    as the conflicts evaluation reads it."""
+    from newsfuse.clean import Cleaner
+    from newsfuse.evaluation.polnear import read_metadata, read_split
+
+    folder = need(EVAL / "polnear" / split)
+    metadata = read_metadata(folder.parent / "metadata.tsv")
+    text = next(t for t in read_split(folder) if (metadata[t.name].title or "").startswith(title))
+    raw = RawDocument(origin=text.name, content=text.text, format="text", title=metadata[text.name].title)
+    (article,) = Cleaner().clean_batch([raw])
+    assert isinstance(article, Article), article
+    return article
+
+
 def seed_paths() -> list[Path]:
     return sorted(need(SEEDS).glob("*.txt"))
 

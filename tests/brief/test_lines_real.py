@@ -11,13 +11,12 @@ from newsfuse.brief.clutter import clutter
 from newsfuse.brief.compress import trim
 from newsfuse.brief.sections import place
 from newsfuse.clean import Cleaner
-from newsfuse.evaluation.polnear import read_metadata, read_split
 from newsfuse.evaluation.stories import as_written, read_document
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.models import Article, Failure, RawDocument
 from newsfuse.service import Newsfuse
 from newsfuse.text.sentences import split_sentences
-from tests.conftest import EVAL, need
+from tests.conftest import EVAL, need, polnear_titled
 
 
 def _ecb_document(name: str) -> Article:
@@ -113,23 +112,12 @@ def test_a_column_neither_heads_a_story_nor_stands_for_its_report() -> None:
     assert any("800 troops" in t for t in shown)
 
 
-def _polnear_article(title: str) -> Article:
-    """A PolNeAR dev text with its metadata's title, cleaned as the conflicts evaluation reads it."""
-    split = need(EVAL / "polnear" / "dev")
-    metadata = read_metadata(split.parent / "metadata.tsv")
-    text = next(t for t in read_split(split) if (metadata[t.name].title or "").startswith(title))
-    raw = RawDocument(origin=text.name, content=text.text, format="text", title=metadata[text.name].title)
-    (article,) = Cleaner().clean_batch([raw])
-    assert not isinstance(article, Failure)
-    return article
-
-
 def test_a_heading_run_into_a_line_and_a_verbless_deck_are_no_lines() -> None:
     # PolNeAR dev, a New York Times feature on the United Nations (fresh reading J): its subheads ran
     # into their first sentences ("Individual Rights Trumped by National Interests: The Human Rights
     # Council is ...") and its deck has no verb ("An assessment of the organization's performance
     # on refugees, ..."); both stood in what happened.
-    article = _polnear_article("Examining the U.N.")
+    article = polnear_titled("dev", "Examining the U.N.")
     texts = [c.text for c in collect([article])]
     assert not any(":" in t.split(".")[0] and t.startswith(("Individual Rights", "Veto Power")) for t in texts)
     assert clutter("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency.")

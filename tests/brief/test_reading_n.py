@@ -14,25 +14,12 @@ Each case is the real line that misled, beside a line of the same kind that must
 
 from __future__ import annotations
 
-from newsfuse.clean import Cleaner
-from newsfuse.evaluation.polnear import read_metadata, read_split
 from newsfuse.extract.leaning import leans
 from newsfuse.extract.parsing import SpacyParser
 from newsfuse.extract.turns import overturned_sentences
-from newsfuse.models import Article, Failure, RawDocument
+from newsfuse.models import Article
 from newsfuse.text.sentences import split_sentences
-from tests.conftest import EVAL, need
-
-
-def _train_article(title: str) -> Article:
-    """A PolNeAR train text with its metadata's title, cleaned as the conflicts evaluation reads it."""
-    split = need(EVAL / "polnear" / "train")
-    metadata = read_metadata(split.parent / "metadata.tsv")
-    text = next(t for t in read_split(split) if (metadata[t.name].title or "").startswith(title))
-    raw = RawDocument(origin=text.name, content=text.text, format="text", title=metadata[text.name].title)
-    (article,) = Cleaner().clean_batch([raw])
-    assert not isinstance(article, Failure)
-    return article
+from tests.conftest import polnear_titled
 
 
 def _leaning(article: Article, words: str) -> str | None:
@@ -46,7 +33,7 @@ def _alone(text: str) -> str | None:
 
 
 def test_a_plural_title_before_names_ends_no_sentence() -> None:
-    article = _train_article("Kevin McCarthy signs up to be a Trump delegate")
+    article = polnear_titled("train", "Kevin McCarthy signs up to be a Trump delegate")
     texts = [s.text for s in split_sentences(article.text)]
     assert any("include Reps. Darrell Issa and Duncan Hunter" in t for t in texts)
     assert not any(t.endswith("include Reps.") for t in texts)
@@ -55,7 +42,7 @@ def test_a_plural_title_before_names_ends_no_sentence() -> None:
 
 
 def test_an_after_with_no_object_leans_on_the_sentence_before() -> None:
-    article = _train_article("IG report: State was inaccurate on Clinton")
+    article = polnear_titled("train", "IG report: State was inaccurate on Clinton")
     assert _leaning(article, "Staff soon after alerted") == "after"
     assert _alone("Staff alerted Clinton's chief of staff soon after the request arrived.") is None
     # A clause before it in the sentence is what it counts from.
@@ -63,14 +50,14 @@ def test_an_after_with_no_object_leans_on_the_sentence_before() -> None:
 
 
 def test_a_pronoun_after_an_opening_clause_with_no_subject_leans() -> None:
-    article = _train_article("Hillary Clinton Reassures House Democrats")
+    article = polnear_titled("train", "Hillary Clinton Reassures House Democrats")
     assert _leaning(article, "Whenever asked about her weaknesses, they") == "they"
     # An opening clause with a subject of its own may name what the pronoun stands for.
     assert _alone("When the senators returned from the recess, they voted against the bill.") is None
 
 
 def test_an_impression_the_next_sentence_turns_against_is_no_line() -> None:
-    article = _train_article("Amid discord, Trump claims nomination")
+    article = polnear_titled("train", "Amid discord, Trump claims nomination")
     doc = SpacyParser().nlp(article.text)
     spans = overturned_sentences([article], [doc])
     turned = [article.text[s.start : s.end] for s in spans]

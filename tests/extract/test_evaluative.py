@@ -15,7 +15,7 @@ from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract import Extractor
 from newsfuse.extract.evaluative import lexicon, read_lexicon
 from newsfuse.models import Article, Failure, RawDocument
-from tests.conftest import EVAL, need
+from tests.conftest import EVAL, need, polnear_article
 
 
 def _views(extractor: Extractor, articles: list[Article]) -> list[str]:
@@ -106,19 +106,11 @@ def test_an_adjective_taking_a_to_clause_tells_a_capacity(extractor: Extractor) 
     assert not any(v.startswith("Existing US-based users") for v in _views(extractor, _neus(209)))
 
 
-def _polnear(split: str, prefix: str) -> Article:
-    from tests.conftest import polnear_document
-
-    (article,) = Cleaner().clean_batch([polnear_document(split, prefix)])
-    assert not isinstance(article, Failure)
-    return article
-
-
 def test_a_judges_reason_told_as_fact_is_a_view(extractor: Extractor) -> None:
     # PolNeAR train (Breitbart, 2016-07-05; fresh reading N, misleading in its lede): Ryan said the
     # decision "defies explanation"; the narration's "its inexplicable decision" is his judgement in
     # the writer's voice, though "blasted" attributes the blame.
-    article = _polnear("train", "breitbart_2016-07-05_paul-ryan-fbi-decision")
+    article = polnear_article("train", "breitbart_2016-07-05_paul-ryan-fbi-decision")
     views = _views(extractor, [article])
     assert any(v.startswith("Republican U.S. House Speaker Paul Ryan blasted the Federal Bureau") for v in views)
     # The article's report of the decision stays news.
@@ -131,7 +123,7 @@ def test_a_judges_reason_in_plain_words_is_news(extractor: Extractor) -> None:
         ("huff-post_2016-02-07_the-latest-gop-debate", "Jeb Bush criticized Marco Rubio for opposing"),
         ("wash-post_2016-03-04_blistering-attacks-upend", "Trump quickly disavowed the KKK"),
     ):
-        article = _polnear("train", prefix)
+        article = polnear_article("train", prefix)
         assert line in article.text
         assert not any(v.startswith(line) for v in _views(extractor, [article]))
 
@@ -140,14 +132,14 @@ def test_an_emphasizer_on_a_present_predicate_noun_is_a_view(extractor: Extracto
     # PolNeAR train (Washington Post, 2016-05-09; fresh reading N, misleading in its lede): "The
     # agreement, officially signed by 175 countries last month ..., is the very definition of a
     # worldwide collaboration." vouches for the noun: the writer's verdict.
-    article = _polnear("train", "wash-post_2016-05-09_for-outgoing-u-n-chief")
+    article = polnear_article("train", "wash-post_2016-05-09_for-outgoing-u-n-chief")
     views = _views(extractor, [article])
     assert any(v.startswith("The agreement, officially signed by 175 countries") for v in views)
 
 
 def test_a_total_that_counts_is_news(extractor: Extractor) -> None:
     # PolNeAR train (Washington Post, 2016-05-05): "a total of" counts; "total" is a noun there.
-    article = _polnear("train", "wash-post_2016-05-05_sanders-faces-tough-sell")
+    article = polnear_article("train", "wash-post_2016-05-05_sanders-faces-tough-sell")
     line = "There are a total of 4,769 Democratic delegates"
     assert line in article.text
     assert not any(v.startswith(line) for v in _views(extractor, [article]))

@@ -13,7 +13,7 @@ from newsfuse.evaluation.stories import as_written, read_document
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract import Extractor
 from newsfuse.models import Article, Failure, RawDocument, StoryFacts
-from tests.conftest import EVAL, need
+from tests.conftest import EVAL, need, polnear_article
 
 
 def _story(extractor: Extractor, number: int) -> tuple[list[Article], StoryFacts]:
@@ -159,19 +159,11 @@ def test_verbs_of_evidence_and_of_identity_leave_a_report_news(extractor: Extrac
         assert not [v for v in _views(articles, facts) if v.startswith(opening)], number
 
 
-def _polnear_article(split: str, prefix: str) -> Article:
-    from tests.conftest import polnear_document
-
-    (article,) = Cleaner().clean_batch([polnear_document(split, prefix)])
-    assert not isinstance(article, Failure)
-    return article
-
-
 def test_a_clause_the_writer_vouches_for_as_the_truth_is_a_view(extractor: Extractor) -> None:
     # PolNeAR train, the round-4 draw (West Journal, 2016-07-28): "While liberals dismissed him as a
     # Hollywood actor, the truth was he was a successful two-term governor ..." stood in the quick
     # read; "the truth was" with a clause vouches for it, as "in fact" does.
-    article = _polnear_article("train", "west-journal_2016-07-28_obama-claims-hillary")
+    article = polnear_article("train", "west-journal_2016-07-28_obama-claims-hillary")
     views = _views([article], extractor.extract([article]))
     assert any(v.startswith("While liberals dismissed him as a Hollywood actor, the truth was") for v in views)
     # The same article's account of the speech is news: "The president listed Clinton's resume ...".
@@ -182,6 +174,6 @@ def test_a_clause_the_writer_vouches_for_as_the_truth_is_a_view(extractor: Extra
     assert any(v.startswith("While it is true that she has been around power") for v in views)
     # PolNeAR dev (Washington Post, 2016-09-26): "The truth, the senator said then, was that Trump
     # had personally attacked his wife ..." says whose truth it is.
-    article = _polnear_article("dev", "wash-post_2016-09-26_ah-friends-once-more")
+    article = polnear_article("dev", "wash-post_2016-09-26_ah-friends-once-more")
     views = _views([article], extractor.extract([article]))
     assert not any(v.startswith("The truth, the senator said then") for v in views)
