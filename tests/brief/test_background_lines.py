@@ -22,8 +22,7 @@ from newsfuse.extract.parsing import SpacyParser
 from newsfuse.models import Article, Failure
 from newsfuse.models.brief import Brief
 from newsfuse.service import Newsfuse
-from tests.brief.test_lines_real import _polnear_article
-from tests.conftest import EVAL, need, polnear_document
+from tests.conftest import EVAL, need, polnear_document, polnear_titled
 
 
 def _reported(brief: Brief) -> list[str]:
@@ -95,7 +94,7 @@ def _alone(text: str) -> str | None:
 
 
 def test_an_amount_with_nothing_it_measures_points_back() -> None:
-    op_ed = _polnear_article("Trump’s East European Achilles Heel")
+    op_ed = polnear_titled("dev", "Trump’s East European Achilles Heel")
     sentence = next(s for s in SpacyParser().nlp(op_ed.text).sents if "the share exceeds 7%" in s.text)
     assert leans(sentence) == "the share"
     assert _alone("The rate rose to 5.2 percent in March.") == "the rate"

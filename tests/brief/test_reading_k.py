@@ -25,8 +25,8 @@ from newsfuse.extract.parsing import SpacyParser
 from newsfuse.models import Article
 from newsfuse.models.brief import Brief
 from newsfuse.service import Newsfuse
-from tests.brief.test_lines_real import _ecb_document, _polnear_article
-from tests.conftest import EVAL, need, polnear_document
+from tests.brief.test_lines_real import _ecb_document
+from tests.conftest import EVAL, need, polnear_document, polnear_titled
 
 
 def _brief(*names: str) -> Brief:
@@ -63,10 +63,10 @@ def test_a_line_that_serves_the_one_before_is_no_brief_line() -> None:
     # PolNeAR dev: "Among them: a deduction for interest expenses ...", "What's more, Clinton has
     # largely ignored the issue of tax reform." (Politico), "By the time the debates began, for
     # instance, Trump was at the top of ... polls" (USA Today).
-    politico = [c.text for c in collect([_polnear_article("Trump not walking the walk")])]
+    politico = [c.text for c in collect([polnear_titled("dev", "Trump not walking the walk")])]
     assert not any(t.startswith(("Among them", "What’s more", "What's more")) for t in politico)
     assert any("Tax Policy Center" in t for t in politico)
-    usa_today = [c.text for c in collect([_polnear_article("Ready for Trump vs. Clinton")])]
+    usa_today = [c.text for c in collect([polnear_titled("dev", "Ready for Trump vs. Clinton")])]
     assert not any("for instance, Trump was at the top" in t for t in usa_today)
 
 
@@ -98,8 +98,8 @@ def test_a_headline_in_the_outlets_own_voice_marks_an_opinion_piece() -> None:
     # PolNeAR dev (fresh reading K): an analysis headed "The real Trump showed up at debate. GOP must
     # live with it." and a column headed "Keep the Returns, Trump; Just Give Us a Few Figures" were
     # read as reports; a judge's order and an explainer's "what we know" are reports.
-    assert opinion_piece(_polnear_article("The real Trump showed up at debate"))
-    assert opinion_piece(_polnear_article("Keep the Returns, Trump"))
+    assert opinion_piece(polnear_titled("dev", "The real Trump showed up at debate"))
+    assert opinion_piece(polnear_titled("dev", "Keep the Returns, Trump"))
     judge = polnear_document("train", "wash-post_2016-05-29_internal-trump-university")
     title = "Internal Trump University records must be released, federal judge rules"
     (order,) = Cleaner().clean_batch([replace(judge, title=title)])

@@ -21,8 +21,8 @@ from newsfuse.extract.stance import sentence_stances
 from newsfuse.models import Article
 from newsfuse.models.brief import Brief
 from newsfuse.service import Newsfuse
-from tests.brief.test_lines_real import _ecb_document, _polnear_article
-from tests.conftest import EVAL, need
+from tests.brief.test_lines_real import _ecb_document
+from tests.conftest import EVAL, need, polnear_titled
 
 
 def _marks(article: Article, words: str) -> tuple[str, ...]:
@@ -57,13 +57,13 @@ def test_an_impression_and_a_stance_adverb_after_be_are_views() -> None:
 
 
 def test_would_do_well_to_advises() -> None:
-    op_ed = _polnear_article("Trump’s East European Achilles Heel")
+    op_ed = polnear_titled("dev", "Trump’s East European Achilles Heel")
     assert "advice" in _marks(op_ed, "would do well to target ethnic voters")
     assert not _marks(op_ed, "Florida is nearly 3% Polish American")
 
 
 def test_then_on_the_main_verb_leans_on_the_sentence_before() -> None:
-    assert _leaning(_polnear_article("Gold Star Mom Corners Obama"), "then followed up") == "then"
+    assert _leaning(polnear_titled("dev", "Gold Star Mom Corners Obama"), "then followed up") == "then"
     # "then" after a clause of its own sentence follows that clause.
     assert _alone("If the bill passes, the state will then have to pay.") is None
 
@@ -95,7 +95,7 @@ def test_a_set_off_contrast_and_a_count_against_others_open_no_line() -> None:
 def test_a_pronoun_subject_after_an_opening_phrase_leans() -> None:
     # PolNeAR dev, the New York Times on Obama and climate change: "In hindsight, it would prove
     # significant." stood in why it matters once the line before it left.
-    assert _leaning(_polnear_article("Obama on Climate Change"), "In hindsight, it") == "it"
+    assert _leaning(polnear_titled("dev", "Obama on Climate Change"), "In hindsight, it") == "it"
     assert _alone("On Tuesday, it was not immediately clear who fired.") is None
     # ECB 4 (the context check labels it as standing): the pronoun's person is named before it.
     assert _leaning(_ecb_document("4_1ecb"), "official website") is None
@@ -104,7 +104,7 @@ def test_a_pronoun_subject_after_an_opening_phrase_leans() -> None:
 def test_a_line_with_no_verb_is_no_sentence() -> None:
     # PolNeAR dev, the Washington Post on E.U. defence: a chart's title "Highest share of defense
     # spending in NATO." stood in what happened.
-    article = _polnear_article("E.U. leaders weigh plans")
+    article = polnear_titled("dev", "E.U. leaders weigh plans")
     facts = Extractor().extract([article])
     chart = article.text.index("Highest share of defense spending")
     assert any(s.start <= chart < s.end for s in facts.fragments)
@@ -115,8 +115,8 @@ def test_a_relative_clause_set_off_by_a_comma_defines_nothing() -> None:
     # PolNeAR dev, audit story 21 (read in the audit's first score): "Mitt Romney was never able to
     # shake that image, which was cemented with his infamous comment ..." (which image?); the
     # Washington Post on Loretta Lynch: "Race and gender have undeniably shaped Lynch's life."
-    article = _polnear_article("Hillary Clinton Goes After Donald Trump As The New Mitt Romney")
+    article = polnear_titled("dev", "Hillary Clinton Goes After Donald Trump As The New Mitt Romney")
     assert _leaning(article, "shake that image") == "that image"
     assert _alone("Those who voted early were counted on Monday.") is None
-    lynch = _polnear_article("A lesson from Loretta Lynch")
+    lynch = polnear_titled("dev", "A lesson from Loretta Lynch")
     assert "stance adverb" in _marks(lynch, "undeniably shaped Lynch")
