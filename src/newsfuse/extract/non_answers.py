@@ -28,6 +28,9 @@ _DENIED = frozenset({"dobj", "xcomp", "pobj", "prep", "attr", "acomp"})
 _PURPOSES = frozenset({"to", "for"})
 # Verbs that report a clause: "a spokesman said the company declined to comment" tells no more.
 _REPORTING = frozenset({"say", "tell"})
+# How far below the verb the comment may sit: "didn't return a call seeking further comment" puts it
+# two steps down (call, then comment); one more covers "to a request for comment". Deeper, the
+# search reaches nouns of other clauses. Read off the grammar of these phrases, not fitted.
 _SEARCH_DEPTH = 3
 
 
