@@ -35,7 +35,15 @@ are in the narration (the words outside quotation marks), each with its reason:
   of Roe v. Wade", "Sean Spicer might outlast him", NeuS 152 and 242): what may come is a guess, and a
   report says whose ("analysts say it could ..."). A report also tells what a deed may bring, so a
   conjecture alone does not make an article argue (see `argues`). "Is likely to", "are unlikely to"
-  on the main clause's copula guess as those modals do;
+  on the main clause's copula guess as those modals do, on a clause joined to the main one too
+  ("..., and he may face a skeptical audience when he speaks later Monday", USA Today);
+- a guess (`extract.guesses`): a conditional forecast ("If a Democratic president succeeds Obama, he
+  or she will spend ..."), a disjunct of doubt on a main verb ("Sanders presumably believes"); a verb
+  of saying under "would" ("Supporters of Sanders would argue") is imagined and attributes nothing.
+  Like a conjecture it keeps its sentence out without making an article argue;
+- someone's words after a colon: a noun of saying or thinking, then a colon ("Their argument: Only a
+  Democratic Senate can make any headway on the issue", Politico). A brief drops such a label
+  (`brief.compress`), which would state the argument as fact, so the sentence stays out;
 - an evaluation: a judging adjective (a published subjectivity lexicon) as what the main clause's
   present copula says its subject is, or a predicate noun denied with "no" ("Trump pere is no friend
   of free speech", NeuS 102), or an emphasizer on that predicate noun ("is the very definition of a
