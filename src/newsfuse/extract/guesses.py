@@ -37,6 +37,8 @@ HYPOTHETICAL = frozenset({"would", "'d", "could", "might", "may"})
 # Determiners of an indefinite noun phrase: in a condition's subject they posit someone who may
 # never exist ("If a Democratic president succeeds Obama, he or she will ...").
 INDEFINITE = frozenset({"a", "an", "any", "some", "another"})
+# Entity types of a time (spaCy's OntoNotes labels).
+TIMES = frozenset({"DATE", "TIME"})
 INDEFINITE_PRONOUNS = frozenset({"anyone", "anybody", "someone", "somebody", "anything", "something"})
 # Subordinators of condition (Quirk et al. 1985, 15.33): an open condition on the main clause.
 CONDITIONS = frozenset({"if", "unless"})
@@ -110,7 +112,20 @@ def doubting(token: Token) -> bool:
     clause may still tell a deed; on an adjective it is no adverb ("a likely winner")."""
     if token.lower_ not in LIKELIHOOD_ADVERBS or token.dep_ != "advmod" or token.pos_ != "ADV":
         return False
-    return token.head in set(main_verbs(token.sent.root))
+    return token.head in set(main_verbs(token.sent.root)) and not _timed(token.head)
+
+
+def _timed(verb: Token) -> bool:
+    """Whether the verb is dated by an adjunct of its own ("Jury selection will likely go on until
+    sometime Tuesday", ECB 33; "the winners ... probably won't be known until next week", NeuS 240):
+    a scheduled step whose time the writer hedges, which is what comes next, not a guess at whether
+    it comes (the brief's "what's next" holds such steps)."""
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.ent_type_ in TIMES:
+            return True
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in TIMES for g in child.children):
+            return True
+    return False
 
 
 def imagined(verb: Token) -> bool:
