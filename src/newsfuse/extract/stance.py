@@ -35,7 +35,17 @@ are in the narration (the words outside quotation marks), each with its reason:
   of Roe v. Wade", "Sean Spicer might outlast him", NeuS 152 and 242): what may come is a guess, and a
   report says whose ("analysts say it could ..."). A report also tells what a deed may bring, so a
   conjecture alone does not make an article argue (see `argues`). "Is likely to", "are unlikely to"
-  on the main clause's copula guess as those modals do;
+  on the main clause's copula guess as those modals do. Not on a clause joined to the main one
+  ("Republicans control the upper chamber by a 53-47 majority but that could be in jeopardy ...",
+  NeuS 144): a report adds what a fact may bring, and the labelled NeuS checks read such lines as
+  news (evaluation/README.md, "views, round 6");
+- a guess (`extract.guesses`): a conditional forecast ("If a Democratic president succeeds Obama, he
+  or she will spend ..."), a disjunct of doubt on a main verb ("Sanders presumably believes"); a verb
+  of saying under "would" ("Supporters of Sanders would argue") is imagined and attributes nothing.
+  Like a conjecture it keeps its sentence out without making an article argue;
+- someone's words after a colon: a noun of saying or thinking, then a colon ("Their argument: Only a
+  Democratic Senate can make any headway on the issue", Politico). A brief drops such a label
+  (`brief.compress`), which would state the argument as fact, so the sentence stays out;
 - an evaluation: a judging adjective (a published subjectivity lexicon) as what the main clause's
   present copula says its subject is, or a predicate noun denied with "no" ("Trump pere is no friend
   of free speech", NeuS 102), or an emphasizer on that predicate noun ("is the very definition of a
@@ -77,6 +87,7 @@ from spacy.tokens import Span as SpacySpan
 from newsfuse.extract.borrowed import borrowed, within
 from newsfuse.extract.cues import REPORTING_VERBS, SPEECH_VERBS
 from newsfuse.extract.evaluative import echoes_verdict, emphasises, evaluates
+from newsfuse.extract.guesses import doubting, forecasts, imagined
 from newsfuse.extract.leads import tells_deed
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
@@ -179,10 +190,47 @@ STANDING_FOR = frozenset({"epitomize", "epitomise", "exemplify", "typify", "symb
 # up 409 yards", ECB 29_7ecb); counted, it made that report argue and its lines left the brief.
 # A judge's reason told as fact ("blasted the FBI for its inexplicable decision") is the judge's
 # word in the writer's voice, not the writer's own view of the article's subject.
-SENTENCE_ONLY = frozenset({"conjecture", "evaluation", "reading", "appearance", "echoed verdict"})
+# A guess (extract.guesses) is a conjecture's kin; someone's argument after a colon is theirs, not
+# the writer's.
+SENTENCE_ONLY = frozenset(
+    {"conjecture", "guess", "evaluation", "reading", "appearance", "echoed verdict", "framed words"}
+)
 # Marks that hold though the sentence attributes: a command speaks to the reader whatever deed it
 # names, and an echoed verdict lies in the very words that attribute.
-_DESPITE_ATTRIBUTION = frozenset({"command", "echoed verdict"})
+_DESPITE_ATTRIBUTION = frozenset({"command", "echoed verdict", "framed words"})
+# Nouns of saying and thinking that head a sentence before a colon ("Their argument: Only a
+# Democratic Senate can make any headway on the issue", Politico; "The thinking: ..."): what follows
+# the colon is that argument, someone's words. A brief's line drops such a label as it drops "The big
+# picture:" (brief.compress), which would leave the argument stated as fact; so the sentence stays out.
+FRAMING_NOUNS = frozenset(
+    {
+        "argument",
+        "thinking",
+        "reasoning",
+        "logic",
+        "rationale",
+        "theory",
+        "view",
+        "claim",
+        "contention",
+        "case",
+        "message",
+        "pitch",
+        "point",
+        "belief",
+        "assumption",
+        "premise",
+        "hope",
+        "fear",
+        "worry",
+        "concern",
+        "complaint",
+        "bet",
+        "calculation",
+        "calculus",
+        "thought",
+    }
+)
 # Subjects that can hold a view: named people, organisations, nationalities and places (a
 # government), and personal pronouns.
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -322,6 +370,10 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
         found.append("command")
     if root in own and _conjectures(root):
         found.append("conjecture")
+    if root in own and (forecasts(root, own) or any(doubting(t) for t in own)):
+        found.append("guess")
+    if root in own and _frames_words(root):
+        found.append("framed words")
     # A loaded word on a deed told as done leaves it news ("was forced to disband two councils that
     # were disintegrating around him"): the deed is reported, whatever the writer thinks of it.
     if root in own and not tells_deed(root) and (evaluates(own) or emphasises(own)):
@@ -484,6 +536,18 @@ def _commands(root: Token, first: Token) -> bool:
     return all(t.head.i == verb.i and (t.dep_ == "neg" or t.lower_ in _IMPERATIVE_OPENERS) for t in opening)
 
 
+def _frames_words(root: Token) -> bool:
+    """A sentence whose main word is a noun of saying or thinking with its determiner, then a colon
+    and a clause: "Their argument: Only a Democratic Senate can make any headway ..."."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in FRAMING_NOUNS:
+        return False
+    opening = root.doc[root.sent.start : root.i]
+    if not all(t.head.i == root.i and t.dep_ in ("det", "poss", "amod", "compound") for t in opening):
+        return False
+    rest = root.doc[root.i + 1 : root.sent.end]
+    return len(rest) > 1 and rest[0].text == ":" and any(t.pos_ in ("VERB", "AUX") for t in rest[1:])
+
+
 def _conjectures(root: Token) -> bool:
     """A main verb carrying "could", "might" or "may", not denied; or a copula whose subject is
     "likely" (or "unlikely", "bound") to do something."""
@@ -513,7 +577,9 @@ def _attributed(sentence: SpacySpan) -> bool:
 def _attributing_verbs(sentence: SpacySpan, subject_deps: tuple[str, ...]) -> Iterator[tuple[Token, list[Token]]]:
     """The sentence's verbs of attribution, each with its subjects (children of `subject_deps`)."""
     for verb in sentence:
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _ATTRIBUTING:
+        # "Supporters of Sanders would argue -- and Sanders presumably believes -- that ...": the
+        # writer imagines what someone would say; nobody is reported saying it.
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _ATTRIBUTING and not imagined(verb):
             yield verb, [c for c in verb.children if c.dep_ in subject_deps]
 
 
