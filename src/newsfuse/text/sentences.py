@@ -2,7 +2,10 @@
 
 Rules: a sentence ends at . ! ? or … (with any closing quotes or brackets) followed by a space and
 a capital, digit or opening quote, unless the full stop belongs to an abbreviation or an initial.
-Good enough for news prose; offsets always index the input text exactly.
+Dotted initials ("U.S.", "D.C.", "P.J.") run on into the capital after them on the same line ("U.S.
+Army", "P.J. Carlesimo") unless that capital cannot continue a name: a closed-class word ("... the
+U.S. The numbers ..."), a quotation, or anything after a state that closes an address ("Lodi, N.J.
+Harmony's phone ..."). Good enough for news prose; offsets always index the input text exactly.
 """
 
 from __future__ import annotations
