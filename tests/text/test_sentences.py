@@ -54,8 +54,12 @@ def test_offsets_index_the_input() -> None:
     [
         ("They work for the U.S. Army in Iraq.", ["They work for the U.S. Army in Iraq."]),
         ("Clinton ties N.J. Gov. Chris Christie at 40-40.", ["Clinton ties N.J. Gov. Chris Christie at 40-40."]),
-        ("He was represented by Gov. C.L. \"Butch\" Otter at the event.", None),
+        ('He was represented by Gov. C.L. "Butch" Otter at the event.', None),
         ("Erdogan Is In Syria With A Green Light From The U.S. And Iran.", None),
+        (
+            "It hangs in The Smithsonian in Washington D.C. This is history.",
+            ["It hangs in The Smithsonian in Washington D.C.", "This is history."],
+        ),
         ("It reads, “P.S. You can chip in $35.”", None),
         ("He was seen in Washington D.C. He left.", ["He was seen in Washington D.C.", "He left."]),
         ("It met in Lodi, N.J. Harmony's phone is off.", ["It met in Lodi, N.J.", "Harmony's phone is off."]),
