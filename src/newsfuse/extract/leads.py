@@ -39,6 +39,7 @@ _PRESENT = frozenset({"VB", "VBP", "VBZ"})
 _OPENING_DETERMINERS = frozenset({"DT", "PDT", "PRP", "PRP$", "EX", "WDT", "WP"})
 # A body sentence has a finite verb: a past or present form, or a modal.
 _FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 def lead_clauses(article: Article, doc: Doc) -> list[LeadClause]:
@@ -124,7 +125,7 @@ def _headline_grammar(sentence: SpacySpan) -> bool:
         # No finite verb, nor a bare one (an imperative's, "Heap ... and shake it all up"): a noun
         # phrase, or a plan in the infinitive ("Order to State Department to hold off ...").
         return True
-    if _headline_passive(root):
+    if _headline_passive(root) or _subjectless_present(sentence):
         return True
     # The main verb, or a clause a deck sets off with a semicolon ("World leaders denounce N. Korea
     # test; Obama, others vow consequences.", where the parser heads the line on "vow"). A clause
@@ -135,6 +136,19 @@ def _headline_grammar(sentence: SpacySpan) -> bool:
         *(c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and _semicolon_between(c, root)),
     ]
     return any(_bare_present_headline(v) for v in verbs)
+
+
+def _subjectless_present(sentence: SpacySpan) -> bool:
+    """A third-person present verb that opens the line, or follows an opening phrase set off by a
+    comma, with no subject ("Says Clinton would stack Supreme Court against gun advocates", "In
+    criticizing Clinton, hints that ..."): a deck drops the subject its headline names. A body
+    sentence names whoever "says"; an imperative takes the bare form ("Heap ..."), not the -s one;
+    a question puts its verb first ("Has any question ...?"). Where a noun stands before the verb
+    the parser has only missed its subject ("The ... update fixes ...")."""
+    root = sentence.root
+    if root.tag_ != "VBZ" or any(c.dep_ in _SUBJECTS for c in root.children) or sentence.text.rstrip().endswith("?"):
+        return False
+    return root.i == sentence.start or root.nbor(-1).text == ","
 
 
 def _semicolon_between(a: Token, b: Token) -> bool:
