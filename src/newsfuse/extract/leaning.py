@@ -137,12 +137,13 @@ def leans(sentence: SpacySpan, quoted: Sequence[tuple[int, int]] = ()) -> str | 
             or _stranded_after(token)
             or _pronoun_subject(token)
             or _measured_subject(token)
-            or _conjunctive_opening(token)
             or _one_of_a_set(token)
         )
         if reason is not None:
             return reason
-    return None
+    if any(start <= sentence.start_char < end for start, end in quoted):
+        return None
+    return _conjunctive_opening(sentence)
 
 
 def _demonstrative(token: Token) -> str | None:
@@ -465,17 +466,17 @@ def _cataphoric(verb: Token) -> bool:
 _CONJUNCTIVE_PREPOSITIONS = frozenset({"in", "by"})
 
 
-def _conjunctive_opening(token: Token) -> str | None:
+def _conjunctive_opening(sentence: SpacySpan) -> str | None:
     """A sentence opening on "in" or "by" and a bare singular noun set off by a comma ("In fact,",
     "In response,", "By comparison,"): a singular noun with no determiner is a fixed phrase, and
     these two prepositions make the conjunctive ones (Halliday and Hasan's conjunction: "in
     addition", "in turn", "by contrast"), which join the sentence to the one before, as "However,"
     does in the brief's candidates' own test. Other prepositions make scenes and topics ("On
-    immigration,", "To date,", "Under socialism,"), which stand."""
-    sentence = token.sent
-    if token.i != sentence.start or token.lower_ not in _CONJUNCTIVE_PREPOSITIONS or len(sentence) < 4:
+    immigration,", "To date,", "Under socialism,"), which stand. Read after the marks on words, so
+    that the word the adjunct's sentence leans by is named where there is one ("In hindsight, it")."""
+    if len(sentence) < 4 or sentence[0].lower_ not in _CONJUNCTIVE_PREPOSITIONS:
         return None
-    noun, comma = token.doc[token.i + 1], token.doc[token.i + 2]
-    if noun.tag_ != "NN" or noun.head.i != token.i or any(True for _ in noun.children) or comma.text != ",":
+    preposition, noun, comma = sentence[0], sentence[1], sentence[2]
+    if noun.tag_ != "NN" or noun.head.i != preposition.i or any(True for _ in noun.children) or comma.text != ",":
         return None
-    return f"{token.text} {noun.text}"
+    return f"{preposition.text} {noun.text}"
