@@ -4,14 +4,18 @@ A brief shows a source sentence without its neighbours, so a sentence that point
 only the sentence before names ("Biden leads in both of those states.", "The move comes as ...")
 reads as a riddle, or as about something else. English marks such pointing in its grammar (Halliday
 and Hasan's reference and comparison; Schmid's shell nouns), and the parse finds the marks:
-- a demonstrative ("those states", "with those striking words", "this"): it points at something
+- a demonstrative ("those states", "with those striking words", "this", and a "that" the tagger
+  took for a relative pronoun though it is the main clause's subject): it points at something
   named before, unless what follows defines it ("those who ...", "this level of doom") or it points
   at the time of writing ("this week"; "that day" points back);
 - a comparison with something unnamed: "the other", "the same", "the latter" / "the former" standing
   as nouns, "both", "either" or "all three" on a noun, when nothing in the sentence is what it
   compares with;
 - a personal pronoun as the main clause's subject after an opening phrase ("In hindsight, it would
-  prove significant"), with no clause before it in the sentence that could name what it stands for;
+  prove significant"), with no clause before it in the sentence that could name what it stands for
+  (a name whose honorific calls for the other pronoun cannot: "submitted by Mr. Sanders, she ...");
+- an opening conjunctive adjunct, "in" or "by" and a bare singular noun ("In fact,", "In
+  response,"): it joins the sentence to the one before;
 - "also" or "too" on the main verb, with no clause before it in the sentence ("The rules also
   prohibit ..."): it adds to something told before; "then" there tells what came after it, and so
   does an "after" with no object ("Staff soon after alerted ...": after what?);
@@ -133,14 +137,17 @@ def leans(sentence: SpacySpan, quoted: Sequence[tuple[int, int]] = ()) -> str | 
             or _stranded_after(token)
             or _pronoun_subject(token)
             or _measured_subject(token)
+            or _one_of_a_set(token)
         )
         if reason is not None:
             return reason
-    return None
+    if any(start <= sentence.start_char < end for start, end in quoted):
+        return None
+    return _conjunctive_opening(sentence)
 
 
 def _demonstrative(token: Token) -> str | None:
-    if token.lower_ not in DEMONSTRATIVES or token.tag_ != "DT":
+    if token.lower_ not in DEMONSTRATIVES or (token.tag_ != "DT" and not _misread_relative(token)):
         return None
     if token.dep_ == "det":
         head = token.head
@@ -274,6 +281,8 @@ def _antecedent(noun: Token, pronoun: Token) -> bool:
     if any((t.dep_ == "prep" and t.lower_ in _SCENE_PREPOSITIONS) or _controlled(t) for t in heads):
         return False
     if pronoun.lower_ in ("he", "she"):
+        if _honorific_gender(noun) not in (None, pronoun.lower_):
+            return False  # "submitted by Mr. Sanders, she appointed ...": a man's title names no "she"
         # A name the tagger has not placed among places and things may be a person's ("Page's
         # official website": Bettie Page, tagged ORG).
         return noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in _NOT_PEOPLE)
@@ -401,3 +410,73 @@ def _bare_amount(head: Token) -> bool:
     if head.lemma_.lower() in ("%", "percent", "point"):
         return True
     return head.ent_type_ in _AMOUNTS and (head.pos_ in ("NUM", "SYM") or head.lemma_.lower() in ("dollar", "cent"))
+
+
+def _misread_relative(token: Token) -> bool:
+    """Whether a "that" tagged as a relative pronoun is the main clause's subject ("In the long run,
+    that can undermine the public's faith ...", PolNeAR train): a relative pronoun heads a relative
+    clause, never the sentence, so it is a demonstrative standing alone."""
+    return (
+        token.lower_ == "that"
+        and token.tag_ == "WDT"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.dep_ == "ROOT"
+    )
+
+
+# Honorifics that tell a man from a woman.
+_HONORIFICS = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she", "ms": "she", "miss": "she"}
+
+
+def _honorific_gender(noun: Token) -> str | None:
+    """The pronoun a name's honorific calls for ("Mr. Sanders": he, and so its "Mr."), or None without one."""
+    if noun.lower_ in _HONORIFICS:
+        return _HONORIFICS[noun.lower_]
+    for child in noun.lefts:
+        if child.dep_ == "compound" and child.lower_ in _HONORIFICS:
+            return _HONORIFICS[child.lower_]
+    return None
+
+
+def _one_of_a_set(token: Token) -> str | None:
+    """A subject counted as one of a set, or one more, that "be" identifies ("One exception is a page
+    on health care ...", PolNeAR train; "One possibility is Warren", "Another reason is ..."): "one
+    N is X" picks X out of a set of Ns the reader is taken to know, and "another" compares with one
+    told before (Halliday and Hasan's comparison); unless an "of" says which set ("One of the
+    victims was ..."), the set is told in the sentences before. A clause after "be" ("One problem
+    is that ...") gives what the one is, so only "another" leans there."""
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.head.lemma_ != "be" or not _main_clause(token.head):
+        return None
+    marker = next((c for c in token.lefts if (c.dep_, c.lower_) in (("nummod", "one"), ("det", "another"))), None)
+    if marker is None or _defined(token) or any(c.dep_ == "prep" for c in token.rights):
+        return None
+    if marker.lower_ == "one" and (_cataphoric(token.head) or not any(c.dep_ == "attr" for c in token.head.children)):
+        return None
+    return f"{marker.text} {token.text}"
+
+
+def _cataphoric(verb: Token) -> bool:
+    """Whether "be" takes a clause after it that says what its subject is ("The question is, why
+    ...", "One danger is that Sanders could ..."): a shell noun can point forward, into its own
+    sentence (Schmid's N-be-clause)."""
+    return any(c.dep_ in ("ccomp", "csubj", "xcomp", "advcl") for c in verb.children)
+
+
+# Prepositions of the conjunctive adjuncts: "in fact", "in addition", "by contrast" (Halliday and Hasan).
+_CONJUNCTIVE_PREPOSITIONS = frozenset({"in", "by"})
+
+
+def _conjunctive_opening(sentence: SpacySpan) -> str | None:
+    """A sentence opening on "in" or "by" and a bare singular noun set off by a comma ("In fact,",
+    "In response,", "By comparison,"): a singular noun with no determiner is a fixed phrase, and
+    these two prepositions make the conjunctive ones (Halliday and Hasan's conjunction: "in
+    addition", "in turn", "by contrast"), which join the sentence to the one before, as "However,"
+    does in the brief's candidates' own test. Other prepositions make scenes and topics ("On
+    immigration,", "To date,", "Under socialism,"), which stand. Read after the marks on words, so
+    that the word the adjunct's sentence leans by is named where there is one ("In hindsight, it")."""
+    if len(sentence) < 4 or sentence[0].lower_ not in _CONJUNCTIVE_PREPOSITIONS:
+        return None
+    preposition, noun, comma = sentence[0], sentence[1], sentence[2]
+    if noun.tag_ != "NN" or noun.head.i != preposition.i or any(True for _ in noun.children) or comma.text != ",":
+        return None
+    return f"{preposition.text} {noun.text}"
