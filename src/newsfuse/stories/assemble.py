@@ -49,7 +49,7 @@ def _headline(members: Sequence[int], articles: Sequence[Article], index: Articl
     if len(pool) == 1:
         central = pool[0]
     else:
-        totals = [float(np.sum(index.raw_scores(p, [q for q in pool if q != p]))) for p in pool]
+        totals = [float(np.sum(row)) for row in index.raw_scores_within(pool)]
         central = pool[int(np.argmax(totals))]
     article = articles[central]
     if article.title:

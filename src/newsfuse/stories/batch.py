@@ -157,18 +157,14 @@ def regroup(index: ArticleIndex, nodes: Sequence[int], scoring: Scoring) -> list
     Runs scipy's UPGMA on the full matrix (a copy is a node like its original, scored as it); when
     that joins articles whose time windows are incompatible, runs the vetoing linkage instead.
     """
-    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.cluster.hierarchy import linkage
 
     relative = index.pairwise_relative(nodes, nodes)
     rows, columns = np.triu_indices(len(nodes), 1)
     ceiling = float(relative.max()) + 1.0
-    labels = fcluster(
-        linkage(ceiling - relative[rows, columns], method="average"),
-        t=ceiling - scoring.threshold,
-        criterion="distance",
-    )
+    labels = cut_tree(linkage(ceiling - relative[rows, columns], method="average"), ceiling - scoring.threshold)
     grouped: dict[int, list[int]] = defaultdict(list)
-    for node, label in zip(nodes, labels.tolist(), strict=True):
+    for node, label in zip(nodes, labels, strict=True):
         grouped[label].append(node)
     if all(_compatible(index, group) for group in grouped.values()):
         return sorted(grouped.values(), key=min)
@@ -177,7 +173,10 @@ def regroup(index: ArticleIndex, nodes: Sequence[int], scoring: Scoring) -> list
     def merged(keep: int, gone: int) -> None:
         windows[keep] = windows[keep].merged(windows[gone])
 
-    edges = [Edge(int(a), int(b), float(relative[a, b])) for a, b in zip(rows, columns, strict=True)]
+    edges = [
+        Edge(a, b, score)
+        for a, b, score in zip(rows.tolist(), columns.tolist(), relative[rows, columns].tolist(), strict=True)
+    ]
     roots = average_linkage(
         [1] * len(nodes), edges, scoring.threshold, lambda a, b: windows[a].compatible(windows[b]), merged
     )
@@ -185,6 +184,25 @@ def regroup(index: ArticleIndex, nodes: Sequence[int], scoring: Scoring) -> list
     for number, root in enumerate(roots):
         regrouped[root].append(nodes[number])
     return sorted(regrouped.values(), key=min)
+
+
+def cut_tree(merges: npt.NDArray[np.float64], height: float) -> list[int]:
+    """Each leaf's flat cluster (a label) in a scipy linkage matrix cut at `height`: the clusters
+    of scipy's fcluster(criterion="distance"), whose checks of the matrix took a tenth of a repair.
+    A merge holds when no merge below it, nor it, is higher than `height`."""
+    leaves = merges.shape[0] + 1
+    groups: dict[int, list[int]] = {leaf: [leaf] for leaf in range(leaves)}
+    highest = [-np.inf] * (2 * leaves - 1)
+    for step, (a, b, distance, _) in enumerate(merges.tolist()):
+        node, a, b = leaves + step, int(a), int(b)
+        highest[node] = max(distance, highest[a], highest[b])
+        if highest[node] <= height:
+            groups[node] = groups.pop(a) + groups.pop(b)
+    labels = [0] * leaves
+    for label, members in enumerate(groups.values()):
+        for leaf in members:
+            labels[leaf] = label
+    return labels
 
 
 def _compatible(index: ArticleIndex, group: list[int]) -> bool:

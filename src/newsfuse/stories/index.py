@@ -8,6 +8,7 @@ of one arrival stays flat as the corpus grows. Near-duplicates are found first, 
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from newsfuse.stories.vectors import (
     TermVector,
     channel_cosines,
     channel_rows,
+    grouped_channel_cosines,
     hash_terms,
     key_slots,
     weighted_matrix,
@@ -170,16 +172,43 @@ class ArticleIndex:
         return list(vectors)
 
     def raw_scores(self, position: int, others: Sequence[int]) -> npt.NDArray[np.float32]:
-        """Raw scores between one filed article and others (used for headlines and reclustering)."""
+        """Raw scores between one filed article and others."""
         embedding = self._embeddings[position] if self._embeddings else None
         return self._raw_scores(self.vectors[position], position, embedding, np.asarray(others, dtype=np.int64))
 
+    def raw_scores_within(self, group: Sequence[int]) -> list[npt.NDArray[np.float32]]:
+        """For each filed article of the group, its raw scores with the others in group order (as
+        `raw_scores` gives them, each one's in one pass: headlines score every member of a story)."""
+        if len(group) < 2:
+            return [np.zeros(0, dtype=np.float32) for _ in group]
+        others = [[q for j, q in enumerate(group) if j != i] for i in range(len(group))]
+        candidates = np.asarray([q for row in others for q in row], dtype=np.int64)
+        queries = np.repeat(np.asarray(group, dtype=np.int64), len(group) - 1)
+        cosines = grouped_channel_cosines(
+            [self.vectors[p] for p in group],
+            [self.vectors[c] for c in candidates.tolist()],
+            [len(row) for row in others],
+            self._frequencies,
+            self.scoring.name_specificity,
+        )
+        same = self._same_language(self._language[queries], self._language[candidates])
+        other = other_times(self._when[queries], self._when[candidates])
+        raw = self.scoring.combine(cosines, same, other).reshape(len(group), len(group) - 1)
+        rows = list(raw)
+        if self._embedder is not None and self._embeddings:
+            for i, p in enumerate(group):
+                matrix = np.stack([self._embeddings[c] for c in others[i]])
+                rows[i] = rows[i] + self.scoring.embedder_weight * (matrix @ self._embeddings[p])
+        return [row.astype(np.float32) for row in rows]
+
     def pairwise_raw(self, rows: Sequence[int], columns: Sequence[int]) -> npt.NDArray[np.float64]:
         """Raw scores between two lists of filed articles, as a (rows, columns) matrix."""
-        both = [self.vectors[p] for p in rows] + [self.vectors[p] for p in columns]
+        # A block of a group with itself (a repair, a headline) weighs each article once.
+        square = list(rows) == list(columns)
+        both = [self.vectors[p] for p in rows] + ([] if square else [self.vectors[p] for p in columns])
         matrix = channel_rows(both, self._frequencies, self.scoring.name_specificity)
         left = np.arange(len(rows), dtype=np.int64)
-        right = np.arange(len(rows), len(both), dtype=np.int64)
+        right = left if square else np.arange(len(rows), len(both), dtype=np.int64)
         cosines = matrix.block_cosines(left, right).reshape(len(rows) * len(columns), -1)
         row_codes = self._language[np.asarray(rows, dtype=np.int64)]
         column_codes = self._language[np.asarray(columns, dtype=np.int64)]
@@ -289,7 +318,7 @@ class ArticleIndex:
             # A small index is compared whole: key terms chosen by idf over a few articles are the
             # ones no other article shares, and comparing with all costs under a millisecond here.
             every = np.array([p for p in range(len(self.vectors)) if self.original[p] == p], dtype=np.int64)
-            return self._in_time(every, window)
+            return every[self._in_time(every, window)]
         keys = key_slots(vector, self._frequencies, QUERY_TERMS, _KEY_CHANNELS)
         found: list[int] = []
         for key in keys.tolist():
@@ -298,11 +327,13 @@ class ArticleIndex:
                 found.extend(posting[-POSTING_DEPTH:])
         if not found:
             return np.zeros(0, dtype=np.int64)
-        positions, shared = np.unique(np.asarray(found, dtype=np.int64), return_counts=True)
+        # Distinct positions and how many keys each was found under (np.unique's answer, without
+        # its overhead, which weighed on every arrival).
+        ordered = np.sort(np.asarray(found, dtype=np.int64))
+        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+        positions, shared = ordered[starts], np.diff(np.append(starts, ordered.size))
         kept = self._in_time(positions, window)
-        if kept.size < positions.size:
-            shared = shared[np.isin(positions, kept)]
-            positions = kept
+        positions, shared = positions[kept], shared[kept]
         if positions.size > MAX_CANDIDATES:
             positions = positions[np.argsort(-shared, kind="stable")[:MAX_CANDIDATES]]
             positions.sort()
@@ -329,16 +360,17 @@ class ArticleIndex:
         if language is not None:
             self._language[position] = self._language_codes.setdefault(language, len(self._language_codes))
 
-    def _in_time(self, positions: npt.NDArray[np.int64], window: Window) -> npt.NDArray[np.int64]:
-        """Drop candidates published more than STORY_WINDOW_DAYS from the article, unless the article
-        names a date near theirs or their year (a follow-up). A preview named by them is not looked
-        for here (their story window still admits the article when other members are near it)."""
+    def _in_time(self, positions: npt.NDArray[np.int64], window: Window) -> npt.NDArray[np.bool_]:
+        """Which candidates to keep: not those published more than STORY_WINDOW_DAYS from the article,
+        unless the article names a date near theirs or their year (a follow-up). A preview named by
+        them is not looked for here (their story window still admits the article when other members
+        are near it). A mask, so that what goes with the positions (their counts) is kept alike."""
         if window.start is None or positions.size == 0:
-            return positions
+            return np.ones(positions.size, dtype=bool)
         days = self._days[positions]
         far = (days >= 0) & (np.abs(days - window.start) > STORY_WINDOW_DAYS)
         if not far.any():
-            return positions
+            return ~far
         far_days = days[far]
         bridged = np.zeros(far_days.size, dtype=bool)
         if window.mentioned:
@@ -349,7 +381,8 @@ class ArticleIndex:
         if other_years:
             bridged |= np.isin(self._years[positions][far], np.asarray(other_years, dtype=np.int64))
         far[np.flatnonzero(far)[bridged]] = False
-        return positions[~far]
+        kept: npt.NDArray[np.bool_] = ~far
+        return kept
 
     def _note_day(self, position: int, window: Window) -> None:
         if position >= self._days.size:
@@ -372,7 +405,7 @@ class ArticleIndex:
         limit = self.scoring.scale_neighbours
         if len(best) < limit or score > best[-1]:
             # Kept sorted high to low: insert by the negated score.
-            at = bisect.bisect_right([-s for s in best], -score)
+            at = bisect.bisect_right(best, -score, key=operator.neg)
             best.insert(at, score)
             nearest.insert(at, other)
             del best[limit:], nearest[limit:]

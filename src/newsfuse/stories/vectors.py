@@ -34,7 +34,6 @@ HASH_SIZE = 1 << HASH_BITS
 # The fewest articles a name's commonness is judged over (see `specificity`): below both real streams
 # it is measured on (NeuS 921, ECB+ dev 772 articles), so their figures do not depend on it.
 SPECIFICITY_MIN_DOCUMENTS = 500
-_NAME_CHANNELS = np.array([int(c) for c in NAME_CHANNELS], dtype=np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +89,12 @@ class DocumentFrequencies:
         `documents` replaces N when larger: the stream read as that many articles, the others
         without the term."""
         n = self._documents if documents is None else max(documents, self._documents)
-        df = self._counts[slots].astype(np.float32)
-        idf: Floats = np.log((n + 1.0) / (df + 1.0)).astype(np.float32) + np.float32(1.0)
+        # In place, on the one array of the slots' counts: this runs on every candidate's terms.
+        idf: Floats = self._counts[slots].astype(np.float32)
+        idf += np.float32(1.0)
+        np.divide(np.float32(n + 1.0), idf, out=idf)
+        np.log(idf, out=idf)
+        idf += np.float32(1.0)
         return idf
 
 
@@ -103,7 +106,7 @@ def specificity(
     out = np.ones(slots.size, dtype=np.float64)
     if power <= 0 or slots.size == 0:
         return out
-    named = np.isin(channels, _NAME_CHANNELS)
+    named = channel_mask(channels, NAME_CHANNELS)
     if not named.any():
         return out
     # A few articles cannot show that a name is common: five reports of one summit all name its
@@ -132,12 +135,31 @@ def channel_cosines(
     shared term counts by its specificity (see `specificity`). Vectorised over all candidates at
     once (one concatenated array, reduced by candidate and channel).
     """
+    return grouped_channel_cosines([query], candidates, [len(candidates)], frequencies, name_specificity)
+
+
+def grouped_channel_cosines(
+    queries: list[TermVector],
+    candidates: list[TermVector],
+    counts: list[int],
+    frequencies: DocumentFrequencies,
+    name_specificity: float = 0.0,
+) -> Floats:
+    """`channel_cosines` of several queries at once, each with its own candidates: the first
+    counts[0] candidates are the first query's, the next counts[1] the second's, and so on. Each
+    pair's cosines are computed exactly as `channel_cosines` computes them alone."""
     n_channels = len(CHANNELS)
     out = np.zeros((len(candidates), n_channels), dtype=np.float32)
-    if not candidates or query.empty:
+    query_lengths = np.fromiter((q.slots.size for q in queries), dtype=np.int64, count=len(queries))
+    if not candidates or not query_lengths.sum():
         return out
-    query_weights = query.logtf * frequencies.idf(query.slots)
-    query_norms = np.sqrt(np.bincount(query.channels, weights=query_weights**2, minlength=n_channels))
+    query_slots = np.concatenate([q.slots for q in queries])
+    query_channels = np.concatenate([q.channels for q in queries]).astype(np.int64)
+    query_rows = np.repeat(np.arange(len(queries), dtype=np.int64), query_lengths)
+    query_weights = np.concatenate([q.logtf for q in queries]) * frequencies.idf(query_slots)
+    query_keys = query_rows * n_channels + query_channels
+    query_norms = np.sqrt(np.bincount(query_keys, weights=query_weights**2, minlength=len(queries) * n_channels))
+    owner = np.repeat(np.arange(len(queries), dtype=np.int64), counts)  # each candidate's query
     lengths = np.fromiter((c.slots.size for c in candidates), dtype=np.int64, count=len(candidates))
     slots = np.concatenate([c.slots for c in candidates])
     logtf = np.concatenate([c.logtf for c in candidates])
@@ -146,18 +168,21 @@ def channel_cosines(
     weights = logtf * frequencies.idf(slots)
     keys = rows * n_channels + channels
     norms = np.sqrt(np.bincount(keys, weights=weights**2, minlength=len(candidates) * n_channels))
-    position = np.searchsorted(query.slots, slots)
-    position[position >= query.slots.size] = 0
+    # A term is looked for among its own query's: each query's slots are offset by its number.
+    query_terms = query_rows * HASH_SIZE + query_slots
+    entry_terms = owner[rows] * HASH_SIZE + slots
+    position = np.searchsorted(query_terms, entry_terms)
+    position[position >= query_terms.size] = 0
     # Terms of two channels may hash to one slot (about one article pair in fifty shares such a slot):
     # only a slot of the same channel on both sides is a shared term.
-    hit = (query.slots[position] == slots) & (query.channels[position].astype(np.int64) == channels)
+    hit = (query_terms[position] == entry_terms) & (query_channels[position] == channels)
     shared = (
         weights[hit]
         * query_weights[position[hit]]
         * specificity(frequencies, slots[hit], channels[hit], name_specificity)
     )
     dots = np.bincount(keys[hit], weights=shared, minlength=out.size)
-    denominator = norms * np.tile(query_norms, len(candidates))
+    denominator = norms * query_norms.reshape(len(queries), n_channels)[owner].ravel()
     with np.errstate(divide="ignore", invalid="ignore"):
         cosines = np.where(denominator > 0, dots / denominator, 0.0)
     return cosines.reshape(len(candidates), n_channels).astype(np.float32)
@@ -165,12 +190,21 @@ def channel_cosines(
 
 def key_slots(vector: TermVector, frequencies: DocumentFrequencies, count: int, channels: tuple[Channel, ...]) -> Ints:
     """The `count` heaviest slots (tf x idf) of the given channels: what the candidate index files it under."""
-    mask = np.isin(vector.channels, np.array([int(c) for c in channels], dtype=np.int8))
+    mask = channel_mask(vector.channels, channels)
     slots = vector.slots[mask]
     if slots.size <= count:
         return slots
     weights = vector.logtf[mask] * frequencies.idf(slots)
     return slots[np.argpartition(-weights, count)[:count]]
+
+
+def channel_mask(codes: npt.NDArray[np.integer], channels: tuple[Channel, ...]) -> npt.NDArray[np.bool_]:
+    """Whether each channel code is one of `channels`: a table look-up, since `np.isin` sorts and
+    is the slower on the few hundred codes of an article (it ran on every arrival, twice)."""
+    table = np.zeros(len(CHANNELS), dtype=bool)
+    table[[int(c) for c in channels]] = True
+    mask: npt.NDArray[np.bool_] = table[codes]
+    return mask
 
 
 def weighted_matrix(
@@ -203,14 +237,17 @@ class ChannelRows:
     def block_cosines(self, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64]) -> Floats:
         """Channel cosines of every pair of rows x columns: an array (rows, columns, channels).
 
-        One sparse product: each row is split into one row per channel (row x channels + channel)."""
+        One sparse product: each row is split into one row per channel (row x channels + channel).
+        Passing the same array as rows and columns (a group with itself) picks the rows once."""
         n_channels = len(CHANNELS)
-        left = self.matrix[rows].tocoo()
+        picked = self.matrix[rows]
+        right = picked if columns is rows else self.matrix[columns]
+        left = picked.tocoo()
         split = sparse.csr_matrix(
             (left.data, (left.row.astype(np.int64) * n_channels + self.column_channels[left.col], left.col)),
             shape=(rows.size * n_channels, self.matrix.shape[1]),
         )
-        products = np.asarray((split @ self.matrix[columns].T).toarray(), dtype=np.float32)
+        products = np.asarray((split @ right.T).toarray(), dtype=np.float32)
         out: Floats = products.reshape(rows.size, n_channels, columns.size).transpose(0, 2, 1)
         return out
 
