@@ -154,6 +154,11 @@ class Candidate:
     is_list_item: bool
     in_lead: bool  # the first sentence of one of the article's first two prose paragraphs
     extra_spans: tuple[Span, ...] = ()  # where a substituted name was found
+    # The line as the brief shows it, where it names in full a person `text` names by surname alone
+    # past its opening, and where those full names were found. Ranking and grouping read `text`, so
+    # that naming someone in full moves no line in or out.
+    shown: str = ""
+    shown_spans: tuple[Span, ...] = ()
 
 
 def collect(articles: Sequence[Article], people: People | None = None) -> list[Candidate]:
@@ -236,8 +241,7 @@ def _candidate(
         if surname and full:
             text = full.text + text[len(surname.group("word")) :]
             extra = (full.span,)
-    text, introduced = _introduce_surnames(article, text, start, end, mentions)
-    extra += introduced
+    shown, introduced = _introduce_surnames(article, text, start, end, mentions)
     return Candidate(
         article_id=article.id,
         span=Span(article.id, start, end),
@@ -248,6 +252,8 @@ def _candidate(
         is_list_item=is_item,
         in_lead=in_lead,
         extra_spans=extra,
+        shown=shown if introduced else "",
+        shown_spans=introduced,
     )
 
 

@@ -382,9 +382,9 @@ class _Story:
 
     def cite(self, fact: Fact, section: str, wording: Candidate | None = None) -> CitedSentence:
         lead = wording or fact.lead
-        spans: list[Span] = [lead.span, *lead.extra_spans]
+        spans: list[Span] = [lead.span, *lead.extra_spans, *lead.shown_spans]
         spans += [m.span for m in fact.members if m is not lead and self.supports(lead, m, section)]
-        return CitedSentence(lead.text, tuple(spans))
+        return CitedSentence(lead.shown or lead.text, tuple(spans))
 
 
 def _outlasts_guess(mention: DateMention) -> bool:
@@ -674,8 +674,9 @@ def _story_order(facts: list[Fact]) -> list[Fact]:
 
 
 def _cite(fact: Fact) -> CitedSentence:
-    spans: list[Span] = [fact.lead.span, *fact.lead.extra_spans, *(m.span for m in fact.members[1:])]
-    return CitedSentence(fact.lead.text, tuple(spans))
+    lead = fact.lead
+    spans: list[Span] = [lead.span, *lead.extra_spans, *lead.shown_spans, *(m.span for m in fact.members[1:])]
+    return CitedSentence(lead.shown or lead.text, tuple(spans))
 
 
 def _headline(
