@@ -260,8 +260,10 @@ def _candidate(
 # A courtesy title the full name replaces ("Ms. Epstein" -> "Lee Epstein"): it says only what the
 # given name tells; other titles (Dr., Sen., Gov.) carry a role and stay out of reach of the rule.
 _COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
-# An article before a bare surname makes it a modifier of the noun after it ("the Scalia mold").
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+# An article before a bare surname makes it a modifier of the noun after it ("the Scalia mold"); an
+# elder or younger one tells apart relatives who share it ("The elder Klitschko", Vitali, in a report
+# that names only Wladimir in full).
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|elder|younger|older)\s+$", re.IGNORECASE)
 
 
 def _introduce_surnames(
@@ -288,8 +290,8 @@ def _introduce_surnames(
         if _ATTRIBUTIVE_BEFORE.search(source[:at]) or source[after : after + 1] == "-":
             continue  # a surname as a modifier ("the Reagan campaign", "Reagan-Bush"): no one is named
         full = _full_name(mention.text, mention.span.start, mentions)
-        if full is None:
-            continue
+        if full is None or _namesakes(mention.text, mentions) > 1:
+            continue  # nobody certain, or two people of that surname ("the elder Klitschko")
         title = _COURTESY_TITLE.search(source[:at])
         edits.append((title.start() if title else at, at + len(mention.text), full))
     spans: list[Span] = []
@@ -299,6 +301,13 @@ def _introduce_surnames(
         text = text[: a + shift] + full.text + text[b + shift :]
         spans.append(full.span)
     return text, tuple(spans)
+
+
+def _namesakes(surname: str, mentions: Sequence[NamedPerson]) -> int:
+    """How many people the article names in full with that surname (brothers, a wife and her
+    husband): where there are two, a bare surname may mean either, whichever one the tagger linked
+    it to."""
+    return len({m.name for m in mentions if " " in m.text and m.text.split()[-1] == surname})
 
 
 def _unnamed_pronoun(text: str) -> bool:
