@@ -564,6 +564,7 @@ def _quick_read(
         pool.remove(main)
         pool.insert(0, main)
     bullets: list[CitedSentence] = []
+    worded: list[Candidate] = []  # the bullets as written: overlap is read on them, not on names shown in full
     used: set[int] = set()
     taken: set[int] = set()
     # Short bullets first; when sources write only long sentences (news excerpts), fewer than
@@ -576,9 +577,10 @@ def _quick_read(
                 continue
             longest = QUICK_READ_LEAD_MAX_WORDS if fact is main else limit
             wording = _bullet_wording(fact, story, longest, alike.get(fact.vector_index, ()))
-            if wording is None or any(_overlap(wording.text, b.text) >= BULLET_MAX_OVERLAP for b in bullets):
+            if wording is None or any(_overlap(wording.text, b.text) >= BULLET_MAX_OVERLAP for b in worded):
                 continue
             bullets.append(story.cite(fact, "quick_read", wording))
+            worded.append(wording)
             taken.add(fact.vector_index)
             if wording is fact.lead:
                 used.add(fact.vector_index)
