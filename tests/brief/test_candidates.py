@@ -3,6 +3,8 @@ is certain, and the place where the article names them is cited."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsfuse.brief.builder import named_people
@@ -147,3 +149,32 @@ def test_a_clause_with_no_main_clause_and_a_single_quotation_cut_open_are_left_o
     found = collect([article], named_people(Extractor().extract([article]).entities))
     assert _one(found, "no guard at the gate") is None  # "Because ..." finishes a sentence the page cut
     assert _one(found, "Most of the staff never saw him") is None  # the quotation runs on past its full stop
+
+
+def test_a_surname_inside_a_line_takes_the_full_name_written_before(
+    article: Article, candidates: list[Candidate]
+) -> None:
+    # Past the opening too, a person met by surname alone is named as the article first named them,
+    # and the full name's place is cited with the line.
+    said = _one(candidates, "The river rose two metres")
+    assert said is not None and said.shown.endswith("said Lina Okafor, who has run the shop since 2009.")
+    first = article.text.index("Lina Okafor")
+    assert said.text.endswith("said Okafor, who has run the shop since 2009.")  # ranked as written
+    assert Span("flood", first, first + len("Lina Okafor")) in said.shown_spans
+
+
+def test_a_courtesy_title_gives_way_to_the_full_name_but_quotations_and_modifiers_stay() -> None:
+    # PolNeAR train, The New York Times on the court after Scalia: "according to Ms. Epstein" and
+    # "Ms. Epstein noted" came into a brief with nobody told who she is (fresh reading P, story 36);
+    # the article names "Lee Epstein" before. "in the Scalia mold" names no one, and a speaker's
+    # words stay as said.
+    from tests.conftest import polnear_titled
+
+    article = polnear_titled("train", "Republicans Have Stake in a Deal")
+    texts = [c.shown or c.text for c in collect([article], named_people(Extractor().extract([article]).entities))]
+    assert any(t.startswith("Lee Epstein noted that nominating") for t in texts)
+    assert not any("Ms. Epstein" in t for t in texts)
+    assert any("in the Scalia mold" in t for t in texts)
+    for text in texts:
+        for quoted in re.findall(r"''(.+?)''", text):
+            assert quoted in article.text

@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsfuse.brief.clutter import clutter
 from newsfuse.brief.compress import trim
 from newsfuse.extract.leads import LEAD_PARAGRAPHS
+from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import word_count, words
@@ -153,6 +154,11 @@ class Candidate:
     is_list_item: bool
     in_lead: bool  # the first sentence of one of the article's first two prose paragraphs
     extra_spans: tuple[Span, ...] = ()  # where a substituted name was found
+    # The line as the brief shows it, where it names in full a person `text` names by surname alone
+    # past its opening, and where those full names were found. Ranking and grouping read `text`, so
+    # that naming someone in full moves no line in or out.
+    shown: str = ""
+    shown_spans: tuple[Span, ...] = ()
 
 
 def collect(articles: Sequence[Article], people: People | None = None) -> list[Candidate]:
@@ -235,6 +241,7 @@ def _candidate(
         if surname and full:
             text = full.text + text[len(surname.group("word")) :]
             extra = (full.span,)
+    shown, introduced = _introduce_surnames(article, text, start, end, mentions)
     return Candidate(
         article_id=article.id,
         span=Span(article.id, start, end),
@@ -245,7 +252,62 @@ def _candidate(
         is_list_item=is_item,
         in_lead=in_lead,
         extra_spans=extra,
+        shown=shown if introduced else "",
+        shown_spans=introduced,
     )
+
+
+# A courtesy title the full name replaces ("Ms. Epstein" -> "Lee Epstein"): it says only what the
+# given name tells; other titles (Dr., Sen., Gov.) carry a role and stay out of reach of the rule.
+_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
+# An article before a bare surname makes it a modifier of the noun after it ("the Scalia mold"); an
+# elder or younger one tells apart relatives who share it ("The elder Klitschko", Vitali, in a report
+# that names only Wladimir in full).
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|elder|younger|older)\s+$", re.IGNORECASE)
+
+
+def _introduce_surnames(
+    article: Article, text: str, start: int, end: int, mentions: Sequence[NamedPerson]
+) -> tuple[str, tuple[Span, ...]]:
+    """The line with each person it names by surname alone, past its opening, named in full as the
+    article named them before (news style names a person in full once, then by surname; a brief line
+    shown alone would otherwise bring in a "Lazar" or a "Ms. Epstein" the reader never met), and the
+    spans of those full names. Only the person's first mention in the line, never inside a
+    quotation (a speaker's words stay as said), and only where `_full_name` finds one person."""
+    shift = len(text) - (end - start)  # the opening's substitution changed only the line's start
+    source = article.text[start:end]
+    quoted = [(r.outer_start, r.outer_end) for r in quote_regions(source)]
+    named: set[str] = {m.name for m in mentions if start <= m.span.start < end and " " in m.text}
+    edits: list[tuple[int, int, NamedPerson]] = []
+    for mention in mentions:
+        at = mention.span.start - start
+        if not 0 <= at < end - start or mention.name in named:
+            continue
+        named.add(mention.name)  # the line's first mention of the person: later ones follow it
+        if at == 0 or " " in mention.text or any(a <= at < b for a, b in quoted):
+            continue
+        after = at + len(mention.text)
+        if _ATTRIBUTIVE_BEFORE.search(source[:at]) or source[after : after + 1] == "-":
+            continue  # a surname as a modifier ("the Reagan campaign", "Reagan-Bush"): no one is named
+        full = _full_name(mention.text, mention.span.start, mentions)
+        if full is None or _namesakes(mention.text, mentions) > 1:
+            continue  # nobody certain, or two people of that surname ("the elder Klitschko")
+        title = _COURTESY_TITLE.search(source[:at])
+        edits.append((title.start() if title else at, at + len(mention.text), full))
+    spans: list[Span] = []
+    for a, b, full in reversed(edits):
+        if text[a + shift : b + shift] != source[a:b]:
+            continue  # inside what the opening's substitution rewrote
+        text = text[: a + shift] + full.text + text[b + shift :]
+        spans.append(full.span)
+    return text, tuple(spans)
+
+
+def _namesakes(surname: str, mentions: Sequence[NamedPerson]) -> int:
+    """How many people the article names in full with that surname (brothers, a wife and her
+    husband): where there are two, a bare surname may mean either, whichever one the tagger linked
+    it to."""
+    return len({m.name for m in mentions if " " in m.text and m.text.split()[-1] == surname})
 
 
 def _unnamed_pronoun(text: str) -> bool:

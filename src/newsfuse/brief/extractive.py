@@ -382,9 +382,9 @@ class _Story:
 
     def cite(self, fact: Fact, section: str, wording: Candidate | None = None) -> CitedSentence:
         lead = wording or fact.lead
-        spans: list[Span] = [lead.span, *lead.extra_spans]
+        spans: list[Span] = [lead.span, *lead.extra_spans, *lead.shown_spans]
         spans += [m.span for m in fact.members if m is not lead and self.supports(lead, m, section)]
-        return CitedSentence(lead.text, tuple(spans))
+        return CitedSentence(lead.shown or lead.text, tuple(spans))
 
 
 def _outlasts_guess(mention: DateMention) -> bool:
@@ -564,6 +564,7 @@ def _quick_read(
         pool.remove(main)
         pool.insert(0, main)
     bullets: list[CitedSentence] = []
+    worded: list[Candidate] = []  # the bullets as written: overlap is read on them, not on names shown in full
     used: set[int] = set()
     taken: set[int] = set()
     # Short bullets first; when sources write only long sentences (news excerpts), fewer than
@@ -576,9 +577,10 @@ def _quick_read(
                 continue
             longest = QUICK_READ_LEAD_MAX_WORDS if fact is main else limit
             wording = _bullet_wording(fact, story, longest, alike.get(fact.vector_index, ()))
-            if wording is None or any(_overlap(wording.text, b.text) >= BULLET_MAX_OVERLAP for b in bullets):
+            if wording is None or any(_overlap(wording.text, b.text) >= BULLET_MAX_OVERLAP for b in worded):
                 continue
             bullets.append(story.cite(fact, "quick_read", wording))
+            worded.append(wording)
             taken.add(fact.vector_index)
             if wording is fact.lead:
                 used.add(fact.vector_index)
@@ -674,8 +676,9 @@ def _story_order(facts: list[Fact]) -> list[Fact]:
 
 
 def _cite(fact: Fact) -> CitedSentence:
-    spans: list[Span] = [fact.lead.span, *fact.lead.extra_spans, *(m.span for m in fact.members[1:])]
-    return CitedSentence(fact.lead.text, tuple(spans))
+    lead = fact.lead
+    spans: list[Span] = [lead.span, *lead.extra_spans, *lead.shown_spans, *(m.span for m in fact.members[1:])]
+    return CitedSentence(lead.shown or lead.text, tuple(spans))
 
 
 def _headline(
