@@ -36,13 +36,29 @@ def test_every_section_sentence_cites_spans_of_its_own_articles(briefs: list[Bri
 
 def test_first_span_is_the_wording(briefs: list[Brief]) -> None:
     """Extractive lines are their first span's text: whole, cut to a main clause, or with a resolved
-    leading pronoun or surname."""
+    leading pronoun or surname, and with surnames inside it named in full as a cited span names them."""
     for brief in briefs:
         for sentence in brief.sections.all_sentences():
             source = brief.article(sentence.spans[0].article_id).excerpt(sentence.spans[0])
-            whole_or_clause = sentence.text in (source, source + ".")
-            resolved_pronoun = sentence.text.endswith(source.split(" ", 1)[1])
+            named = [brief.article(s.article_id).excerpt(s) for s in sentence.spans[1:]]
+            text = _as_written(sentence.text, [n for n in named if _full_name(n)])
+            source = _as_written(source, [])
+            whole_or_clause = text in (source, source + ".")
+            resolved_pronoun = text.endswith(source.split(" ", 1)[1])
             assert whole_or_clause or resolved_pronoun, (sentence.text, source)
+
+
+def _full_name(span_text: str) -> bool:
+    """A cited span that is a person's full name (where a line names someone in full), not a sentence."""
+    words = span_text.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+
+
+def _as_written(text: str, full_names: list[str]) -> str:
+    """The line with each full name it cites cut back to its surname, courtesy titles left out."""
+    for name in sorted(full_names, key=len, reverse=True):
+        text = text.replace(name, name.split()[-1])
+    return re.sub(r"\b(?:Mr|Mrs|Ms|Miss)\.? (?=[A-Z])", "", text)
 
 
 def test_no_sentence_repeated_across_sections(briefs: list[Brief]) -> None:
