@@ -27,7 +27,7 @@ from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
 from newsfuse.evaluation.stories import read_document
 from newsfuse.evaluation.summaries import parse_line, source_file
-from newsfuse.evaluation.views import FlagTally, mostly_within, opening, reporting_lines
+from newsfuse.evaluation.views import FlagTally, find_label, mostly_within, reporting_lines
 from newsfuse.extract import Extractor
 from newsfuse.models import Article, Failure, RawDocument, Span
 from newsfuse.models.brief import Brief
@@ -98,8 +98,9 @@ def evaluate_context(
     for story, story_labels in by_story.items():
         articles = story_articles(story, eval_root)
         known = {label.opens: label for label in story_labels}
-        for line in reporting_lines(briefer(story.split("-", 1)[1], articles)):
-            known_label = known.get(opening(line.text))
+        brief = briefer(story.split("-", 1)[1], articles)
+        for line in reporting_lines(brief):
+            known_label = find_label(known, brief, line)
             if known_label is None:
                 unlabelled.append(f"{story}: {line.text}")
                 continue

@@ -17,10 +17,10 @@ Two figures come out:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newsfuse.brief.extractive import opinion_piece
 from newsfuse.errors import EvaluationDataError
@@ -71,11 +71,24 @@ def reporting_lines(brief: Brief) -> list[CitedSentence]:
     return lines
 
 
+L = TypeVar("L")
+
+
+def written_text(brief: Brief, line: CitedSentence) -> str:
+    """The line as its first span's article writes it: where the brief names someone in full whom
+    that sentence names by surname ("Ms. Epstein"), a label read before the naming still finds it."""
+    return brief.article(line.spans[0].article_id).excerpt(line.spans[0]) if line.spans else line.text
+
+
+def find_label(known: Mapping[str, L], brief: Brief, line: CitedSentence) -> L | None:
+    """The label of a shown line, by its opening words as shown or, failing that, as written."""
+    found = known.get(opening(line.text))
+    return found if found is not None else known.get(opening(written_text(brief, line)))
+
+
 def mostly_within(article_id: str, start: int, end: int, spans: Sequence[Span]) -> bool:
     """Whether most of a labelled line (`start`-`end` in its article) lies in one of the spans."""
-    return any(
-        s.article_id == article_id and 2 * (min(s.end, end) - max(s.start, start)) > end - start for s in spans
-    )
+    return any(s.article_id == article_id and 2 * (min(s.end, end) - max(s.start, start)) > end - start for s in spans)
 
 
 @dataclass(slots=True)
@@ -131,8 +144,9 @@ def evaluate_views(
     for number, story_labels in sorted(by_line.items()):
         articles = parse_line(sources[number - 1], number)
         known = {label.opens: label for label in story_labels}
-        for line in reporting_lines(briefer(str(number), articles)):
-            known_label = known.get(opening(line.text))
+        brief = briefer(str(number), articles)
+        for line in reporting_lines(brief):
+            known_label = find_label(known, brief, line)
             if known_label is None:
                 unlabelled.append(f"{number}: {line.text}")
                 continue
