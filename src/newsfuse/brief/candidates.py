@@ -263,6 +263,7 @@ _COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
 # An article before a bare surname makes it a modifier of the noun after it ("the Scalia mold"); an
 # elder or younger one tells apart relatives who share it ("The elder Klitschko", Vitali, in a report
 # that names only Wladimir in full).
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*\s+$")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|elder|younger|older)\s+$", re.IGNORECASE)
 
 
@@ -289,10 +290,12 @@ def _introduce_surnames(
         after = at + len(mention.text)
         if _ATTRIBUTIVE_BEFORE.search(source[:at]) or source[after : after + 1] == "-":
             continue  # a surname as a modifier ("the Reagan campaign", "Reagan-Bush"): no one is named
+        title = _COURTESY_TITLE.search(source[:at])
+        if title is None and _CAPITALISED_BEFORE.search(source[:at]):
+            continue  # a title before it ("Interior Secretary Salazar"): a given name inside would make a new name
         full = _full_name(mention.text, mention.span.start, mentions)
         if full is None or _namesakes(mention.text, mentions) > 1:
             continue  # nobody certain, or two people of that surname ("the elder Klitschko")
-        title = _COURTESY_TITLE.search(source[:at])
         edits.append((title.start() if title else at, at + len(mention.text), full))
     spans: list[Span] = []
     for a, b, full in reversed(edits):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any
 
 from rouge_score.tokenizers import DefaultTokenizer
@@ -398,29 +399,36 @@ def _same_start(text: str, original: str) -> bool:
 def _substitution(
     sentence: CitedSentence, original: str, articles: Mapping[str, Article], expected: Expectation
 ) -> str:
-    """A sentence whose opening word was replaced by a name: is it the person the word stood for?"""
-    text = sentence.text.rstrip(".")
-    source = original.rstrip(".")
-    shared = 0  # the words the sentence and its source end on alike
-    while shared < min(len(text), len(source)) and text[-1 - shared] == source[-1 - shared]:
-        shared += 1
-    replaced = source[: len(source) - shared].strip()
-    name = text[: len(text) - shared].strip()
-    if not replaced:  # a surname grown into a full name ("Okafor was" -> "Lina Okafor was")
-        # The surname's own word, less a comma after it ("Scott, who was black, ..."): the name ends there.
-        replaced = source.split(" ", 1)[0].rstrip(",")
-        name = text[: len(text) - len(source) + len(replaced)].strip()
-    name = re.sub(r"[’']s$", "", name)
-    person, why = expected.person(name)
-    if person is None:
-        return f"put {name!r} for {replaced!r}: {why}"
-    gender = _PRONOUN_GENDER.get(replaced.lower())
-    if gender and person.gender and gender != person.gender:
-        return f"put {name!r} for {replaced!r}: not the same person"
+    """A sentence some of whose words were replaced by names (its opening pronoun or surname, a
+    surname inside it named in full, a courtesy title dropped): is each the person the words stood for?"""
+    for at, replaced, name in _replacements(original.rstrip("."), sentence.text.rstrip(".")):
+        if at > 0:
+            continue  # a surname inside named in full as its article names it: the citation checks it
+        person, why = expected.person(name)
+        if person is None:
+            return f"put {name!r} for {replaced!r}: {why}"
+        gender = _PRONOUN_GENDER.get(replaced.lower())
+        if gender and person.gender and gender != person.gender:
+            return f"put {name!r} for {replaced!r}: not the same person"
     reasons = check_sentence(sentence, articles)
-    if reasons:
-        return f"put {name!r} for {replaced!r}: {reasons[0]}"
-    return ""
+    return f"{reasons[0]}" if reasons else ""
+
+
+def _replacements(source: str, text: str) -> list[tuple[int, str, str]]:
+    """Each stretch of the source the text words otherwise, as (where it starts among the source's
+    words, those words, the name put for them): a
+    name grown from a surname ("Okafor" -> "Lina Okafor", "Ms. Epstein" -> "Lee Epstein") takes in the
+    surname the two share."""
+    old, new = source.split(), text.split()
+    out: list[tuple[int, str, str]] = []
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        grown = a2 < len(old) and b2 < len(new) and old[a2] == new[b2] and new[b2][:1].isupper()
+        replaced = " ".join(old[a1 : a2 + 1] if grown else old[a1:a2]).rstrip(",")
+        name = " ".join(new[b1 : b2 + 1] if grown else new[b1:b2]).rstrip(",")
+        out.append((a1, replaced, re.sub(r"[’']s$", "", name)))
+    return out
 
 
 def alarm_verdicts(brief: Brief, expected: Expectation) -> list[Verdict]:

@@ -80,10 +80,27 @@ def written_text(brief: Brief, line: CitedSentence) -> str:
     return brief.article(line.spans[0].article_id).excerpt(line.spans[0]) if line.spans else line.text
 
 
+def labelled_text(brief: Brief, line: CitedSentence) -> str:
+    """The line as shown, less full names given past its opening to people its sentence names by
+    surname: as it was shown when labels were read, where its opening was already named in full."""
+    text = line.text
+    for span in line.spans[1:]:
+        name = brief.article(span.article_id).excerpt(span)
+        words = name.split()
+        if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and text.find(name, 1) > 0:
+            at = text.find(name, 1)
+            text = text[:at] + words[-1] + text[at + len(name) :]
+    return text
+
+
 def find_label(known: Mapping[str, L], brief: Brief, line: CitedSentence) -> L | None:
-    """The label of a shown line, by its opening words as shown or, failing that, as written."""
-    found = known.get(opening(line.text))
-    return found if found is not None else known.get(opening(written_text(brief, line)))
+    """The label of a shown line, by its opening words as shown or, failing that, as its article
+    writes it or as it was shown before names inside it were given in full."""
+    for text in (line.text, written_text(brief, line), labelled_text(brief, line)):
+        found = known.get(opening(text))
+        if found is not None:
+            return found
+    return None
 
 
 def mostly_within(article_id: str, start: int, end: int, spans: Sequence[Span]) -> bool:

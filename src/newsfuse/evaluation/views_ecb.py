@@ -31,7 +31,7 @@ from typing import Any
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
 from newsfuse.evaluation.stories import as_written, read_document
-from newsfuse.evaluation.views import opening, reporting_lines, written_text
+from newsfuse.evaluation.views import labelled_text, opening, reporting_lines, written_text
 from newsfuse.models import Article, Failure, RawDocument
 from newsfuse.models.brief import Brief
 
@@ -118,16 +118,16 @@ def story_articles(data: Path, story: EcbStory) -> list[Article]:
     return [a for a in Cleaner().clean_batch(raws) if not isinstance(a, Failure)]
 
 
-def shown_lines(brief: Brief) -> list[tuple[str, str, str]]:
+def shown_lines(brief: Brief) -> list[tuple[str, str, str, str]]:
     """The headline and the reporting lines, each wording once, as (text, document cited first, text
-    as that document writes it)."""
+    as that document writes it, text as shown before names inside it were given in full)."""
     names = {a.id: _document(a) for a in brief.articles}
     headline = brief.headline
-    lines = [(headline, names.get(brief.headline_sources[0], "") if brief.headline_sources else "", headline)]
+    lines = [(headline, names.get(brief.headline_sources[0], "") if brief.headline_sources else "", headline, headline)]
     for line in reporting_lines(brief):
         if line.text != headline:
             document = names.get(line.spans[0].article_id, "") if line.spans else ""
-            lines.append((line.text, document, written_text(brief, line)))
+            lines.append((line.text, document, written_text(brief, line), labelled_text(brief, line)))
     return lines
 
 
@@ -146,8 +146,8 @@ def evaluate_ecb_views(labels_path: Path, data: Path, *, briefer: Briefer | None
         known = {label.opens: label for label in labels if label.topic == name}
         brief = briefer(str(name), articles)
         seen: set[str] = set()
-        for text, document, written in shown_lines(brief):
-            label = known.get(opening(text)) or known.get(opening(written))
+        for text, document, written, before in shown_lines(brief):
+            label = known.get(opening(text)) or known.get(opening(written)) or known.get(opening(before))
             if label is None:
                 unlabelled.append(f"{name} ({document}): {text}")
                 continue
