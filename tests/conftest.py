@@ -76,6 +76,20 @@ def polnear_titled(split: str, title: str) -> Article:
     return article
 
 
+def neus_story(number: int) -> list[Article]:
+    """The articles of NeuS val story `number` (its line in val.source, from 1)."""
+    from newsfuse.evaluation.summaries import parse_line
+
+    lines = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()
+    return parse_line(lines[number - 1], number)
+
+
+def view_texts(extractor: Any, articles: list[Article]) -> list[str]:
+    """The sentences the extract stage marks as writers' views, as written."""
+    by_id = {a.id: a for a in articles}
+    return [by_id[v.article_id].excerpt(v) for v in extractor.extract(articles).views]
+
+
 def seed_paths() -> list[Path]:
     return sorted(need(SEEDS).glob("*.txt"))
 

@@ -11,21 +11,10 @@ from pathlib import Path
 
 from newsfuse.clean import Cleaner
 from newsfuse.evaluation.stories import as_written, read_document
-from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract import Extractor
 from newsfuse.extract.evaluative import lexicon, read_lexicon
 from newsfuse.models import Article, Failure, RawDocument
-from tests.conftest import EVAL, need, polnear_article
-
-
-def _views(extractor: Extractor, articles: list[Article]) -> list[str]:
-    by_id = {a.id: a for a in articles}
-    return [by_id[v.article_id].excerpt(v) for v in extractor.extract(articles).views]
-
-
-def _neus(number: int) -> list[Article]:
-    lines = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()
-    return parse_line(lines[number - 1], number)
+from tests.conftest import EVAL, need, neus_story, polnear_article, view_texts
 
 
 def _ecb(name: str) -> Article:
@@ -57,14 +46,14 @@ def test_the_shipped_lexicon_tells_a_judgement_from_a_description() -> None:
 
 def test_a_predicate_denied_with_no_is_a_view(extractor: Extractor) -> None:
     # NeuS 102 (draw, labelled a view): "Trump pere is no friend of free speech or a free press."
-    views = _views(extractor, _neus(102))
+    views = view_texts(extractor, neus_story(102))
     assert any("is no friend of free speech" in v for v in views)
 
 
 def test_a_judging_complement_of_a_present_copula_is_a_view(extractor: Extractor) -> None:
     # NeuS 1: "Lots of Democrats are in full panic that Bernie Sanders will win ..." says no one
     # holds that reading.
-    views = _views(extractor, _neus(1))
+    views = view_texts(extractor, neus_story(1))
     assert any(v.startswith("Lots of Democrats are in full panic") for v in views)
 
 
@@ -73,21 +62,21 @@ def test_a_state_told_in_the_past_is_news(extractor: Extractor) -> None:
     # labelled good line; "calm" judges in the lexicon, but a past copula tells the state observed.
     from newsfuse.evaluation.views_ecb import EcbStory, story_articles
 
-    views = _views(extractor, story_articles(need(EVAL / "ecbplus-dev"), EcbStory(19, "ecb", 10)))
+    views = view_texts(extractor, story_articles(need(EVAL / "ecbplus-dev"), EcbStory(19, "ecb", 10)))
     assert not any(v.startswith("Athens was calm Sunday") for v in views)
 
 
 def test_likely_to_said_by_no_one_is_a_guess(extractor: Extractor) -> None:
     # ECB+ 10_1ecbplus, a baseball column: "Lowell, coming off right hip surgery, is likely to have to
     # prove his health in Spring Training" is the writer's guess, as "could" would be.
-    views = _views(extractor, [_ecb("10_1ecbplus")])
+    views = view_texts(extractor, [_ecb("10_1ecbplus")])
     assert any("is likely to have to prove his health" in v for v in views)
 
 
 def test_a_film_blogs_verdict_on_a_director_is_a_view(extractor: Extractor) -> None:
     # ECB+ 6_10ecbplus (the issue's example, fresh reading I): "With no deal in place for Ross to
     # direct future films in the series, he is in a good position to ask for more money."
-    views = _views(extractor, [_ecb("6_10ecbplus")])
+    views = view_texts(extractor, [_ecb("6_10ecbplus")])
     assert any("he is in a good position to ask for more money" in v for v in views)
 
 
@@ -96,14 +85,14 @@ def test_a_predicate_with_the_identifies_and_stays_news(extractor: Extractor) ->
     # businesses ..." and ECB+ 24_1ecbplus: "The heist near the upscale Place Vendome is the latest
     # to hit France ...": "latest" judges in the lexicon (its one sense is the fashion's), but "the"
     # makes the predicate pick out a referent, not characterise the subject.
-    assert not any(v.startswith("The bill is the latest effort") for v in _views(extractor, _neus(220)))
-    assert not any("is the latest to hit France" in v for v in _views(extractor, [_ecb("24_1ecbplus")]))
+    assert not any(v.startswith("The bill is the latest effort") for v in view_texts(extractor, neus_story(220)))
+    assert not any("is the latest to hit France" in v for v in view_texts(extractor, [_ecb("24_1ecbplus")]))
 
 
 def test_an_adjective_taking_a_to_clause_tells_a_capacity(extractor: Extractor) -> None:
     # NeuS 209: "Existing US-based users would have been able to have continued using it." reports
     # what the order allowed; "able to" is no verdict, and "would have been" no present copula.
-    assert not any(v.startswith("Existing US-based users") for v in _views(extractor, _neus(209)))
+    assert not any(v.startswith("Existing US-based users") for v in view_texts(extractor, neus_story(209)))
 
 
 def test_a_judges_reason_told_as_fact_is_a_view(extractor: Extractor) -> None:
@@ -111,7 +100,7 @@ def test_a_judges_reason_told_as_fact_is_a_view(extractor: Extractor) -> None:
     # decision "defies explanation"; the narration's "its inexplicable decision" is his judgement in
     # the writer's voice, though "blasted" attributes the blame.
     article = polnear_article("train", "breitbart_2016-07-05_paul-ryan-fbi-decision")
-    views = _views(extractor, [article])
+    views = view_texts(extractor, [article])
     assert any(v.startswith("Republican U.S. House Speaker Paul Ryan blasted the Federal Bureau") for v in views)
     # The article's report of the decision stays news.
     assert not any(v.startswith("FBI director James Comey decided not to recommend") for v in views)
@@ -125,7 +114,7 @@ def test_a_judges_reason_in_plain_words_is_news(extractor: Extractor) -> None:
     ):
         article = polnear_article("train", prefix)
         assert line in article.text
-        assert not any(v.startswith(line) for v in _views(extractor, [article]))
+        assert not any(v.startswith(line) for v in view_texts(extractor, [article]))
 
 
 def test_an_emphasizer_on_a_present_predicate_noun_is_a_view(extractor: Extractor) -> None:
@@ -133,7 +122,7 @@ def test_an_emphasizer_on_a_present_predicate_noun_is_a_view(extractor: Extracto
     # agreement, officially signed by 175 countries last month ..., is the very definition of a
     # worldwide collaboration." vouches for the noun: the writer's verdict.
     article = polnear_article("train", "wash-post_2016-05-09_for-outgoing-u-n-chief")
-    views = _views(extractor, [article])
+    views = view_texts(extractor, [article])
     assert any(v.startswith("The agreement, officially signed by 175 countries") for v in views)
 
 
@@ -142,4 +131,4 @@ def test_a_total_that_counts_is_news(extractor: Extractor) -> None:
     article = polnear_article("train", "wash-post_2016-05-05_sanders-faces-tough-sell")
     line = "There are a total of 4,769 Democratic delegates"
     assert line in article.text
-    assert not any(v.startswith(line) for v in _views(extractor, [article]))
+    assert not any(v.startswith(line) for v in view_texts(extractor, [article]))

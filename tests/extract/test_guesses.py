@@ -7,40 +7,28 @@ a clause below the main one, found by reading every sentence the rules mark.
 
 from __future__ import annotations
 
-from newsfuse.evaluation.summaries import parse_line
 from newsfuse.extract import Extractor
-from newsfuse.models import Article
-from tests.conftest import EVAL, need, polnear_article
+from tests.conftest import neus_story, polnear_article, view_texts
 
 HUFFPOST = "huff-post_2016-01-28_bernie-sanders-and-hillary-clint"
 
 
-def _views(extractor: Extractor, articles: list[Article]) -> list[str]:
-    by_id = {a.id: a for a in articles}
-    return [by_id[v.article_id].excerpt(v) for v in extractor.extract(articles).views]
-
-
-def _neus(number: int) -> list[Article]:
-    lines = need(EVAL / "neus-val" / "val.source").read_text(encoding="utf-8").splitlines()
-    return parse_line(lines[number - 1], number)
-
-
 def test_a_forecast_on_a_condition_about_someone_posited_is_a_view(extractor: Extractor) -> None:
     # Fresh reading O, PolNeAR train story 134 (HuffPost analysis), first in a quick read.
-    views = _views(extractor, [polnear_article("train", HUFFPOST)])
+    views = view_texts(extractor, [polnear_article("train", HUFFPOST)])
     assert any(v.startswith("If a Democratic president succeeds Obama, he or she will spend") for v in views)
 
 
 def test_what_someone_would_argue_is_the_writers_conjecture(extractor: Extractor) -> None:
     # Same article, under what happened: "would argue" and "presumably believes" report no one.
-    views = _views(extractor, [polnear_article("train", HUFFPOST)])
+    views = view_texts(extractor, [polnear_article("train", HUFFPOST)])
     assert any(v.startswith("Supporters of Sanders would argue") for v in views)
 
 
 def test_an_argument_after_a_colon_is_someones_words(extractor: Extractor) -> None:
     # Fresh reading O, PolNeAR train story 66 (Politico): "Their argument: Only a Democratic Senate
     # can make any headway on the issue." became "Only a Democratic Senate ..." in what happened.
-    views = _views(extractor, [polnear_article("train", "politico_2016-06-22_what-will-it-take-for-the-senate")])
+    views = view_texts(extractor, [polnear_article("train", "politico_2016-06-22_what-will-it-take-for-the-senate")])
     assert any(v.startswith("Their argument: Only a Democratic Senate") for v in views)
 
 
@@ -55,15 +43,15 @@ def test_a_rule_a_schedule_or_a_fact_with_its_prospect_stays_news(extractor: Ext
         # A scheduled step whose time is hedged: what comes next, not a guess at whether it comes.
         (240, "but the winners of the closest races probably won’t be known until next week"),
     ):
-        articles = _neus(number)
+        articles = neus_story(number)
         assert any(line in a.text for a in articles), line
-        assert not any(line in v for v in _views(extractor, articles)), line
+        assert not any(line in v for v in view_texts(extractor, articles)), line
 
 
 def test_a_guess_in_a_clause_below_the_main_one_leaves_the_deed_news(extractor: Extractor) -> None:
     # NeuS 123: "President-elect Donald Trump has chosen top officials ..., the sprawling agency that
     # will likely dismantle ...": the deed is reported; "likely" rates the relative clause.
-    articles = _neus(123)
+    articles = neus_story(123)
     line = "President-elect Donald Trump has chosen top officials for health-care policy"
     assert any(line in a.text for a in articles)
-    assert not any(v.startswith(line) for v in _views(extractor, articles))
+    assert not any(v.startswith(line) for v in view_texts(extractor, articles))
