@@ -161,6 +161,11 @@ def test_a_surname_inside_a_line_takes_the_full_name_written_before(
     first = article.text.index("Lina Okafor")
     assert said.text.endswith("said Okafor, who has run the shop since 2009.")  # ranked as written
     assert Span("flood", first, first + len("Lina Okafor")) in said.shown_spans
+    # The verifier takes the name given as its article wrote it, cited, and no other.
+    by_id = {article.id: article}
+    assert check_sentence(CitedSentence(said.shown, (said.span, *said.shown_spans)), by_id) == ()
+    made_up = said.shown.replace("Lina Okafor", "Rosa Okafor")
+    assert check_sentence(CitedSentence(made_up, (said.span, *said.shown_spans)), by_id)
 
 
 def test_a_courtesy_title_gives_way_to_the_full_name_but_quotations_and_modifiers_stay() -> None:

@@ -28,6 +28,9 @@ _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))+")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# A courtesy title a full name replaces ("Ms. Epstein" -> "Lee Epstein"): compared without it.
+_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +57,8 @@ def check_sentence(
     for quoted in _QUOTED.findall(sentence.text):
         if _squash(quoted) not in flat:
             reasons.append(f"quote “{quoted}” is not in the cited text")
-    for name in _NAME.findall(sentence.text):
+    for found in _NAME.findall(sentence.text):
+        name = _POSSESSIVE.sub("", found)  # "Rand Paul's claims": the name is "Rand Paul"
         forms = [name, *(aliases(name) if aliases else ())]
         if not any(_squash(form) in flat for form in forms):
             reasons.append(f"name {name} is not in the cited text")
@@ -79,15 +83,15 @@ def substitution_reasons(sentence: CitedSentence, articles: Mapping[str, Article
     article = articles.get(first.article_id)
     if article is None:
         return []
-    source = article.excerpt(first).rstrip(".")
-    text = sentence.text.rstrip(".")
+    source = _COURTESY_TITLE.sub("", article.excerpt(first)).rstrip(".")
+    text = _COURTESY_TITLE.sub("", _inner_names_as_written(sentence, article)).rstrip(".")
     replaced, _, rest = source.partition(" ")
     if text == source or not rest or not text.endswith(rest) or len(rest) < len(source) / 2:
         return []  # its source's own words, or not an extractive sentence (a generated one)
     name = re.sub(r"[’']s$", "", text[: len(text) - len(rest)].strip())
     # A comma after the opening word ("Scott, who was black, ...") follows the name, not part of it.
     replaced, name = replaced.removesuffix(","), name.removesuffix(",")
-    if replaced.lower() not in _PRONOUNS and not name.endswith(" " + replaced):
+    if replaced.lower() not in _PRONOUNS and not name.endswith(" " + _POSSESSIVE.sub("", replaced)):
         return [f"opens on {name!r} where its source says {replaced!r}"]
     earlier = [s for s in sentence.spans[1:] if s.article_id == first.article_id and s.end <= first.start]
     if not any(article.excerpt(s) == name for s in earlier):
@@ -99,6 +103,23 @@ def substitution_reasons(sentence: CitedSentence, articles: Mapping[str, Article
         if len(split_sentences(article.text[latest : first.start])) > 1:
             return [f"the name {name} is not in the sentence before {replaced!r}"]
     return []
+
+
+def _inner_names_as_written(sentence: CitedSentence, article: Article) -> str:
+    """The sentence with each full name given past its opening cut back to the surname its source
+    wrote, where the brief cites that full name as its article wrote it before the sentence; a name
+    given without such a citation stays, and fails the name check."""
+    first = sentence.spans[0]
+    text = sentence.text
+    for span in sentence.spans[1:]:
+        if span.article_id != first.article_id or span.end > first.start:
+            continue
+        name = article.excerpt(span)
+        words = name.split()
+        at = text.find(name, 1)
+        if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and at > 0:
+            text = text[:at] + words[-1] + text[at + len(name) :]
+    return text
 
 
 def check_sections(
