@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from newsfuse.brief.verify import check_sentence
+from newsfuse.brief.verify import check_sentence, is_full_name
 from newsfuse.models import Span
 from newsfuse.models.brief import Brief, CitedSentence
 from newsfuse.service import Newsfuse
+from newsfuse.text.lexicon import COURTESY_TITLES
 
 
 def _all_briefs(request: pytest.FixtureRequest) -> list[Brief]:
@@ -41,24 +42,18 @@ def test_first_span_is_the_wording(briefs: list[Brief]) -> None:
         for sentence in brief.sections.all_sentences():
             source = brief.article(sentence.spans[0].article_id).excerpt(sentence.spans[0])
             named = [brief.article(s.article_id).excerpt(s) for s in sentence.spans[1:]]
-            text = _as_written(sentence.text, [n for n in named if _full_name(n)])
+            text = _as_written(sentence.text, [n for n in named if is_full_name(n)])
             source = _as_written(source, [])
             whole_or_clause = text in (source, source + ".")
             resolved_pronoun = text.endswith(source.split(" ", 1)[1])
             assert whole_or_clause or resolved_pronoun, (sentence.text, source)
 
 
-def _full_name(span_text: str) -> bool:
-    """A cited span that is a person's full name (where a line names someone in full), not a sentence."""
-    words = span_text.split()
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
-
-
 def _as_written(text: str, full_names: list[str]) -> str:
     """The line with each full name it cites cut back to its surname, courtesy titles left out."""
     for name in sorted(full_names, key=len, reverse=True):
         text = text.replace(name, name.split()[-1])
-    return re.sub(r"\b(?:Mr|Mrs|Ms|Miss)\.? (?=[A-Z])", "", text)
+    return re.sub(rf"\b(?:{'|'.join(COURTESY_TITLES)})\.? (?=[A-Z])", "", text)
 
 
 def test_no_sentence_repeated_across_sections(briefs: list[Brief]) -> None:

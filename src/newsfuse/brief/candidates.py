@@ -19,6 +19,7 @@ from newsfuse.brief.compress import trim
 from newsfuse.extract.leads import LEAD_PARAGRAPHS
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
+from newsfuse.text.lexicon import COURTESY_TITLES
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import word_count, words
 
@@ -259,7 +260,7 @@ def _candidate(
 
 # A courtesy title the full name replaces ("Ms. Epstein" -> "Lee Epstein"): it says only what the
 # given name tells; other titles (Dr., Sen., Gov.) carry a role and stay out of reach of the rule.
-_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
+_COURTESY_TITLE = re.compile(rf"\b(?:{'|'.join(COURTESY_TITLES)})\.?\s+$")
 # An article before a bare surname makes it a modifier of the noun after it ("the Scalia mold"); an
 # elder or younger one tells apart relatives who share it ("The elder Klitschko", Vitali, in a report
 # that names only Wladimir in full).

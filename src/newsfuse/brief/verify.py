@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsfuse.models import Article
 from newsfuse.models.brief import CitedSentence
-from newsfuse.text.lexicon import STOP_WORDS
+from newsfuse.text.lexicon import COURTESY_TITLES, STOP_WORDS
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import folded_words
 
@@ -30,7 +30,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # A courtesy title a full name replaces ("Ms. Epstein" -> "Lee Epstein"): compared without it.
-_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+(?=[A-Z])")
+_COURTESY_TITLE = re.compile(rf"\b(?:{'|'.join(COURTESY_TITLES)})\.?\s+(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +84,7 @@ def substitution_reasons(sentence: CitedSentence, articles: Mapping[str, Article
     if article is None:
         return []
     source = _COURTESY_TITLE.sub("", article.excerpt(first)).rstrip(".")
-    text = _COURTESY_TITLE.sub("", _inner_names_as_written(sentence, article)).rstrip(".")
+    text = _COURTESY_TITLE.sub("", inner_names_as_written(sentence, article)).rstrip(".")
     replaced, _, rest = source.partition(" ")
     if text == source or not rest or not text.endswith(rest) or len(rest) < len(source) / 2:
         return []  # its source's own words, or not an extractive sentence (a generated one)
@@ -105,7 +105,14 @@ def substitution_reasons(sentence: CitedSentence, articles: Mapping[str, Article
     return []
 
 
-def _inner_names_as_written(sentence: CitedSentence, article: Article) -> str:
+def is_full_name(text: str) -> bool:
+    """Whether a cited span is a person's full name (the span a line that names someone in full
+    cites for it), not a sentence."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+
+
+def inner_names_as_written(sentence: CitedSentence, article: Article) -> str:
     """The sentence with each full name given past its opening cut back to the surname its source
     wrote, where the brief cites that full name as its article wrote it before the sentence; a name
     given without such a citation stays, and fails the name check."""
@@ -115,10 +122,9 @@ def _inner_names_as_written(sentence: CitedSentence, article: Article) -> str:
         if span.article_id != first.article_id or span.end > first.start:
             continue
         name = article.excerpt(span)
-        words = name.split()
         at = text.find(name, 1)
-        if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and at > 0:
-            text = text[:at] + words[-1] + text[at + len(name) :]
+        if is_full_name(name) and at > 0:
+            text = text[:at] + name.split()[-1] + text[at + len(name) :]
     return text
 
 

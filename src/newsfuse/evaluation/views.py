@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from newsfuse.brief.extractive import opinion_piece
+from newsfuse.brief.verify import inner_names_as_written
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
 from newsfuse.evaluation.summaries import parse_line, source_file
@@ -83,14 +84,7 @@ def written_text(brief: Brief, line: CitedSentence) -> str:
 def labelled_text(brief: Brief, line: CitedSentence) -> str:
     """The line as shown, less full names given past its opening to people its sentence names by
     surname: as it was shown when labels were read, where its opening was already named in full."""
-    text = line.text
-    for span in line.spans[1:]:
-        name = brief.article(span.article_id).excerpt(span)
-        words = name.split()
-        if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and text.find(name, 1) > 0:
-            at = text.find(name, 1)
-            text = text[:at] + words[-1] + text[at + len(name) :]
-    return text
+    return inner_names_as_written(line, brief.article(line.spans[0].article_id))
 
 
 def find_label(known: Mapping[str, L], brief: Brief, line: CitedSentence) -> L | None:

@@ -26,3 +26,8 @@ STOP_WORDS = frozenset(
 NEGATIONS = frozenset(
     ["not", "no", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere", "n't"]
 )
+
+# Titles that tell only what a given name tells ("Ms. Epstein" is "Lee Epstein"), unlike "Dr.", "Sen."
+# or "Gov.", which carry a role: a line that names a person in full may drop one, and a check compares
+# lines without them.
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss")
