@@ -12,6 +12,7 @@ import calendar
 import re
 
 from newsfuse.extract.date_patterns import find_expressions
+from newsfuse.extract.quote_marks import markup
 from newsfuse.text.words import words
 
 _CAPTION = re.compile(
@@ -87,6 +88,8 @@ def clutter(text: str) -> str | None:
         return "a heading run into the line"
     if _MARKER.search(text):
         return "a page marker"
+    if markup(text):
+        return "markup the page left in its text (an embedded post: '<tweet author=...>')"
     if _GLUED.search(text):
         return "words glued together by the page's scraper"
     if _SHOUTED_OPENING.match(text) and sum(c.isupper() for c in text.split()[0] + text.split()[1]) >= 5:
