@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from newsfuse.clean import Cleaner
+from newsfuse.evaluation.audit import ecb_stories, load_expectations
 from newsfuse.evaluation.stories import read_document
 from newsfuse.evaluation.summaries import parse_line
 from newsfuse.models import Failure, RawDocument
@@ -170,3 +172,16 @@ def test_no_line_counts_minutes_from_a_deed_it_does_not_tell() -> None:
     # ECB 3: "Minutes later, he shot Barnes in the back of the head ..." (later than what? which he?)
     lines = [s.text for _, sentences in ecb_brief(3, "ecb").sections.items() for s in sentences]
     assert lines and not [t for t in lines if t.startswith("Minutes later")]
+
+
+def test_the_main_event_is_sought_in_every_lead_not_only_the_placed_lines() -> None:
+    # The audit's ECB+ 20 (documents 1-8, read as the audit reads them): the fullest lead ("A
+    # powerful earthquake hit southern Iran ..., killing 10 people") names a disputed toll, and the
+    # lead left ("... shook ... southern Iran on Sunday, flattening seven villages and killing 10
+    # people") lost its line in what happened to detail; the quick read opened on "Iran's
+    # seismologic center said the epicenter was in the waters of the Persian Gulf ...".
+    audit = Path(__file__).resolve().parents[2] / "evaluation" / "audit" / "ecbplus-dev.json"
+    expected = [e for e in load_expectations(audit) if e.id == "20_ecbplus"]
+    (story,) = ecb_stories(expected, need(EVAL / "ecbplus-dev"))
+    first = Newsfuse().brief_story("20", story.articles).sections.quick_read[0].text
+    assert "earthquake" in first and "killing" in first and "epicenter" not in first

@@ -97,3 +97,18 @@ def test_a_present_verb_after_its_subject_or_in_a_question_is_no_deck() -> None:
     ):
         assert not _headline_grammar(next(iter(nlp(text).sents))), text
     assert _headline_grammar(next(iter(nlp("Takes Wisconsin, but Clinton still has the math.").sents)))
+
+
+def test_a_leads_deed_holds_the_results_its_participles_tell(extractor: Extractor) -> None:
+    # ECB+ 20 (the Qeshm earthquake): "An earthquake measuring at least magnitude-5.9 shook ... on
+    # Sunday, flattening seven villages and killing 10 people" tells its toll in participles after the
+    # verb, and the headlines name that toll ("Powerful Quake in Iran Kills 10"), not the verb.
+    articles = [
+        a for a in ecb_story(20, "ecbplus") if a.origin.split(".")[0] in {f"20_{n}ecbplus" for n in range(1, 9)}
+    ]
+    by_id = {a.id: a for a in articles}
+    clauses = [c for c in extractor.extract(articles).leads if c.report]
+    shook = [c for c in clauses if by_id[c.span.article_id].excerpt(c.span).startswith("An earthquake measuring")]
+    assert shook and all({"shook", "flattening", "killing", "kill"} <= set(c.deed) for c in shook)
+    # A participle that describes the subject ("measuring at least magnitude-5.9") is no result.
+    assert not any("measuring" in c.deed for c in shook)

@@ -559,9 +559,19 @@ def _quick_read(
     # reduced his party to a minority Monday") still has a main event: look past "what happened"; so
     # does a lead that reports the deed done but was placed by a clause of its own ("has chosen Price
     # ..., the agency that will likely dismantle ...").
-    main = _main_event(pool, story, alike, frozenset(f.vector_index for f in placed["what_happened"]))
+    happened = frozenset(f.vector_index for f in placed["what_happened"])
+    main = _main_event(pool, story, alike, happened)
+    headlines = _headline_words(story.articles)
+    if main is None or not story.reports_deed(main, headlines):
+        # No lead among the placed lines reports a deed done (a state, a detail): the main event was
+        # told by a lead that lost its line, and a lead that reports the deed the headlines name is
+        # sought among those. Only such a lead: one that reports some other deed is no surer of the
+        # event than the state it would displace ("everyone involved made sure to note ...", ECB 6).
+        unplaced = [f for f in _unplaced_leads(ranked, placed, story) if story.reports_deed(f, headlines) == 2]
+        main = _main_event([*pool, *unplaced], story, alike, happened)
     if main is not None:
-        pool.remove(main)
+        if main in pool:
+            pool.remove(main)
         pool.insert(0, main)
     bullets: list[CitedSentence] = []
     worded: list[Candidate] = []  # the bullets as written: overlap is read on them, not on names shown in full
@@ -585,6 +595,23 @@ def _quick_read(
             if wording is fact.lead:
                 used.add(fact.vector_index)
     return bullets, frozenset(used)
+
+
+def _unplaced_leads(ranked: Ranked, placed: dict[str, list[Fact]], story: _Story) -> list[Fact]:
+    """Facts an article tells in its lead as what happened that no section took: what happened holds
+    SECTION_LIMITS lines, chosen by salience and novelty, so a lead that tells the story's deed may
+    lose its line to more central detail ("According to Iran's seismologic center, the epicenter of
+    the earthquake was in the waters of the Persian Gulf", ECB 20) while its fullest wording names a
+    disputed toll. The section limit sizes the body, not the choice of the main event."""
+    shown = {f.vector_index for facts in placed.values() for f in facts}
+    return [
+        f
+        for f in ranked.facts
+        if f.vector_index not in shown
+        and any(m.in_lead for m in f.members)
+        and place(f.lead.text, lead=f.lead.in_lead).section == "what_happened"
+        and not story.told_long_before(f.lead.span)
+    ]
 
 
 def _alike(ranked: Ranked, placed: dict[str, list[Fact]]) -> dict[int, tuple[Candidate, ...]]:
