@@ -5,11 +5,13 @@ or a reading of a mind, each carried by grammar rather than by a loaded word.
 forms are read here, each on the main clause of the narration (quoted words are the speaker's), and
 each a view only where nobody is said to hold it (`stance` asks whether the sentence attributes):
 - an **attitude disjunct**: an adverb that rates the whole clause as ironic, fortunate, surprising
-  ("Ironically it was her ability to win white, working-class voters that ...", a column). Biber et
+  ("Ironically it was her ability to win white, working-class Democrats against Obama that ...", a column). Biber et
   al. (1999, 12.2.3) class these as attitude stance adverbials, Quirk et al. (1985, 8.127) as
   content disjuncts of evaluation: the writer's judgement of the fact, not part of it. Only before
   the verb it stands on, where a disjunct stands; after it the same word tells the manner ("said
-  sadly"), on an adjective the degree ("surprisingly strong");
+  sadly"), on an adjective the degree ("surprisingly strong"). Never on a deed told as done
+  (`leads.tells_deed`): "Sadly, the mother of two died from injuries ..." (ECB+) reports the death, as
+  the labels keep a loaded report of a deed as news;
 - a **generalisation**: a characterising sentence (Krifka et al. 1995), a main clause in the simple
   present with an adverb of quantification over a kind ("this early in a general election, an
   incumbent's approval is often a better predictor of the outcome than horserace polls", a HuffPost
@@ -17,7 +19,7 @@ each a view only where nobody is said to hold it (`stance` asks whether the sent
   incumbent's approval"). A claim about how the world usually goes is the writer's unless a source
   is named; a report tells what happened;
 - a **mind read as known**: a third person said, in the present or present perfect, to know, realize
-  or be aware that something is so ("Ted Cruz has been acutely aware that the contest boils down to a
+  or be aware that something is so ("Cruz has been acutely aware that the contest boils down to a
   delegate battle", AFP). `stance` already reads a denied "doesn't understand that" as the writer
   judging a mind: no reporter sees into one, so a report attributes what someone knows ("aides say
   Cruz knows ..."). Only with a that-clause: "knows the area" states an acquaintance.
@@ -28,6 +30,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.tokens import Token
+
+from newsfuse.extract.leads import tells_deed
 
 # Attitude disjuncts (Biber et al. 1999, 12.2.3; Quirk et al. 1985, 8.127, content disjuncts of
 # evaluation): a closed class, so listed. Left out: those that news uses as plain adverbs of manner or
@@ -85,7 +89,10 @@ def main_verbs(root: Token) -> Iterator[Token]:
 def comments(root: Token, own: list[Token]) -> tuple[str, ...]:
     """The marks of this module found on the sentence whose root is `root`, in its narrated tokens."""
     found = []
-    if any(_attitude(t) for t in own):
+    # A deed told as done stays news whatever the writer thinks of it, as for an evaluation: "Sadly,
+    # the mother of two died from injuries she sustained in the crash" (ECB+ 21_6ecbplus) reports a
+    # death, "the ref mercifully stopped it" (ECB 7_9ecb) the end of a fight.
+    if not tells_deed(root) and any(_attitude(t) for t in own):
         found.append("attitude")
     verbs = [v for v in main_verbs(root) if v in own]
     if any(generalises(v) for v in verbs):
