@@ -60,7 +60,11 @@ are in the narration (the words outside quotation marks), each with its reason:
   person or body "highlights" is a point they make, and verbs of evidence ("records show", "polls
   suggest") report what a source holds. A past tense tells what an event was taken to mean at the
   time, which reports may observe, so only the present counts (as with an evaluation). Like a
-  conjecture it keeps its sentence out without making an article argue.
+  conjecture it keeps its sentence out without making an article argue;
+- a comment (`extract.comments`): an attitude disjunct on the main clause ("Ironically it was her
+  ability to win ..."), a generalisation over a kind ("an incumbent's approval is often a better
+  predictor of the outcome than horserace polls"), or a third person's mind read as known ("Cruz has
+  been acutely aware that ..."). Each keeps its sentence out without making an article argue.
 None of these holds when the sentence attributes what it says (a reporting verb with its subject,
 "according to"): then the view is someone's and the sentence reports it. Two hold all the same: the
 command, and an echoed verdict, a judging adjective in the "for" phrase of a verb of judgement
@@ -85,6 +89,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfuse.extract.borrowed import borrowed, within
+from newsfuse.extract.comments import comments
 from newsfuse.extract.cues import REPORTING_VERBS, SPEECH_VERBS
 from newsfuse.extract.evaluative import echoes_verdict, emphasises, evaluates
 from newsfuse.extract.guesses import doubting, forecasts, imagined
@@ -192,8 +197,21 @@ STANDING_FOR = frozenset({"epitomize", "epitomise", "exemplify", "typify", "symb
 # word in the writer's voice, not the writer's own view of the article's subject.
 # A guess (extract.guesses) is a conjecture's kin; someone's argument after a colon is theirs, not
 # the writer's.
+# The writer's comments read by extract.comments (an attitude, a generalisation, a mind read as
+# known) are a sentence's, as an appearance is: a report may carry one.
 SENTENCE_ONLY = frozenset(
-    {"conjecture", "guess", "evaluation", "reading", "appearance", "echoed verdict", "framed words"}
+    {
+        "conjecture",
+        "guess",
+        "evaluation",
+        "reading",
+        "appearance",
+        "echoed verdict",
+        "framed words",
+        "attitude",
+        "generalisation",
+        "known mind",
+    }
 )
 # Marks that hold though the sentence attributes: a command speaks to the reader whatever deed it
 # names, and an echoed verdict lies in the very words that attribute.
@@ -384,6 +402,8 @@ def _marks(own: list[Token]) -> tuple[str, ...]:
         _reads(verb) for verb in (root, *(c for c in root.children if c.dep_ == "conj")) if verb in own
     ):
         found.append("reading")
+    if root in own:
+        found.extend(comments(root, own))
     return tuple(found)
 
 
