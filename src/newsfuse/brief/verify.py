@@ -71,11 +71,12 @@ def check_sentence(
     # A full name given in the line is read as the surname its source writes there, once the brief
     # cites where an article writes it: "Justin Trudeau’s Liberal Party" joins the given name to the
     # capitalised words after it, which no cited text writes together.
+    untitled = _squash(_COURTESY_TITLE.sub("", cited))  # "Using Mr. Trump’s" shown as "Using Donald Trump’s"
     given = _names_as_written(sentence, articles).replace(_CUT, "") if sentence.spans[0].article_id in articles else ""
     for found in _NAME.findall(given or sentence.text):
         name = _POSSESSIVE.sub("", found)  # "Rand Paul's claims": the name is "Rand Paul"
         forms = [name, *(aliases(name) if aliases else ())]
-        if not any(_squash(form) in flat for form in forms):
+        if not any(_squash(form) in flat or _squash(form) in untitled for form in forms):
             reasons.append(f"name {name} is not in the cited text")
     reasons += substitution_reasons(sentence, articles)
     written = {w for w in folded_words(sentence.text) if w not in STOP_WORDS and not w[0].isdigit()}
