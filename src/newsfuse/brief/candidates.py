@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfuse.brief.clutter import clutter
 from newsfuse.brief.compress import trim
+from newsfuse.brief.elsewhere import StoryNames
 from newsfuse.extract.leads import LEAD_PARAGRAPHS
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
@@ -156,14 +157,16 @@ class Candidate:
     in_lead: bool  # the first sentence of one of the article's first two prose paragraphs
     extra_spans: tuple[Span, ...] = ()  # where a substituted name was found
     # The line as the brief shows it, where it names in full a person `text` names by surname alone
-    # past its opening, and where those full names were found. Ranking and grouping read `text`, so
-    # that naming someone in full moves no line in or out.
+    # (past its opening, or at it from another article of the story), and where those full names
+    # were found, in this article or another. Ranking and grouping read `text`, so that naming
+    # someone in full moves no line in or out.
     shown: str = ""
     shown_spans: tuple[Span, ...] = ()
 
 
 def collect(articles: Sequence[Article], people: People | None = None) -> list[Candidate]:
     titles = {_key(a.title) for a in articles if a.title and word_count(a.title) >= 3}
+    story = StoryNames.of(articles, people or {})
     out: list[Candidate] = []
     for article_index, article in enumerate(articles):
         length = max(len(article.text), 1)
@@ -182,7 +185,7 @@ def collect(articles: Sequence[Article], people: People | None = None) -> list[C
                     length,
                     previous,
                     mentions,
-                    titles,
+                    (titles, story),
                 )
                 previous = (sentence.start, sentence.end)
                 if candidate is not None:
@@ -204,9 +207,10 @@ def _candidate(
     length: int,
     previous: tuple[int, int] | None,
     mentions: Sequence[NamedPerson],
-    titles: set[str],
+    story_wide: tuple[set[str], StoryNames],
 ) -> Candidate | None:
     article_index, paragraph_index, is_item, in_lead = where
+    titles, story = story_wide
     kept = trim(article.text[start:end])
     start, end, text = start + kept.start, start + kept.end, kept.text
     if not MIN_WORDS <= word_count(text) <= MAX_WORDS or text.endswith("?") or not _balanced(text):
@@ -242,7 +246,7 @@ def _candidate(
         if surname and full:
             text = full.text + text[len(surname.group("word")) :]
             extra = (full.span,)
-    shown, introduced = _introduce_surnames(article, text, start, end, mentions)
+    shown, introduced = _introduce_surnames(article, text, (start, end), mentions, story)
     return Candidate(
         article_id=article.id,
         span=Span(article.id, start, end),
@@ -269,13 +273,19 @@ _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|elder|younger|older)\s+$", re.I
 
 
 def _introduce_surnames(
-    article: Article, text: str, start: int, end: int, mentions: Sequence[NamedPerson]
+    article: Article, text: str, where: tuple[int, int], mentions: Sequence[NamedPerson], story: StoryNames
 ) -> tuple[str, tuple[Span, ...]]:
     """The line with each person it names by surname alone, past its opening, named in full as the
     article named them before (news style names a person in full once, then by surname; a brief line
     shown alone would otherwise bring in a "Lazar" or a "Ms. Epstein" the reader never met), and the
     spans of those full names. Only the person's first mention in the line, never inside a
-    quotation (a speaker's words stay as said), and only where `_full_name` finds one person."""
+    quotation (a speaker's words stay as said), and only where `_full_name` finds one person.
+
+    Where the article never names the person in full before the line, the full name another article
+    of the story writes for them (`StoryNames.named_elsewhere`), at the opening too when the
+    opening's own rule found none ("Friends say Manafort ...", a report that assumes its reader met
+    him)."""
+    start, end = where
     shift = len(text) - (end - start)  # the opening's substitution changed only the line's start
     source = article.text[start:end]
     quoted = [(r.outer_start, r.outer_end) for r in quote_regions(source)]
@@ -286,17 +296,23 @@ def _introduce_surnames(
         if not 0 <= at < end - start or mention.name in named:
             continue
         named.add(mention.name)  # the line's first mention of the person: later ones follow it
-        if at == 0 or " " in mention.text or any(a <= at < b for a, b in quoted):
-            continue
+        if " " in mention.text or any(a <= at < b for a, b in quoted) or (at == 0 and shift):
+            continue  # written in full, a speaker's words, or an opening the opening's rule named
         after = at + len(mention.text)
-        if _ATTRIBUTIVE_BEFORE.search(source[:at]) or source[after : after + 1] == "-":
-            continue  # a surname as a modifier ("the Reagan campaign", "Reagan-Bush"): no one is named
+        hyphened = "-" in (source[after : after + 1], source[at - 1 : at] if at else "")
+        if _ATTRIBUTIVE_BEFORE.search(source[:at]) or hyphened:
+            continue  # a surname as a modifier ("the Reagan campaign", "Reagan-Bush", "pro-Trump"): no one is named
         title = _COURTESY_TITLE.search(source[:at])
         if title is None and _CAPITALISED_BEFORE.search(source[:at]):
             continue  # a title before it ("Interior Secretary Salazar"): a given name inside would make a new name
-        full = _full_name(mention.text, mention.span.start, mentions)
-        if full is None or _namesakes(mention.text, mentions) > 1:
-            continue  # nobody certain, or two people of that surname ("the elder Klitschko")
+        if _namesakes(mention.text, mentions) > 1:
+            continue  # two people of that surname ("the elder Klitschko"): not certain
+        # The opening's rule has read the line's own article for an opening surname: only another
+        # article's full name is left to try there.
+        own = _full_name(mention.text, mention.span.start, mentions) if at else None
+        full = own or story.named_elsewhere(mention, article.id)
+        if full is None:
+            continue  # nobody certain
         edits.append((title.start() if title else at, at + len(mention.text), full))
     spans: list[Span] = []
     for a, b, full in reversed(edits):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from newsfuse.models import Article
 from newsfuse.models.brief import CitedSentence
@@ -31,6 +32,16 @@ _PRONOUNS = frozenset({"he", "she", "his", "her"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # A courtesy title a full name replaces ("Ms. Epstein" -> "Lee Epstein"): compared without it.
 _COURTESY_TITLE = re.compile(rf"\b(?:{'|'.join(COURTESY_TITLES)})\.?\s+(?=[A-Z])")
+# Marks a surname a given full name was cut back to, so that it can be found among the words after
+# courtesy titles are dropped (a character no article text holds: the cleaner drops NULs).
+_CUT = "\x00"
+# A sentence whose words, its given names cut back to their surnames, match its first cited span's
+# words in at least this share (difflib's ratio, 0-1) is that sentence as its source writes it: each
+# surname a name was cut back to must then stand where the source writes it. Extractive lines match
+# it wholly (1.0, or a little under where the opening took a name: "He said ..." -> "Tomas Reyes said
+# ..."), and a wrong name given in a line of six words still scores 0.83; a generated sentence (the
+# LLM composer's) rewords its sources, and its names are read only by the name check.
+EXTRACTIVE_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +68,15 @@ def check_sentence(
     for quoted in _QUOTED.findall(sentence.text):
         if _squash(quoted) not in flat:
             reasons.append(f"quote “{quoted}” is not in the cited text")
-    for found in _NAME.findall(sentence.text):
+    # A full name given in the line is read as the surname its source writes there, once the brief
+    # cites where an article writes it: "Justin Trudeau’s Liberal Party" joins the given name to the
+    # capitalised words after it, which no cited text writes together.
+    untitled = _squash(_COURTESY_TITLE.sub("", cited))  # "Using Mr. Trump’s" shown as "Using Donald Trump’s"
+    given = names_as_written(sentence, articles) if sentence.spans[0].article_id in articles else ""
+    for found in _NAME.findall(given or sentence.text):
         name = _POSSESSIVE.sub("", found)  # "Rand Paul's claims": the name is "Rand Paul"
         forms = [name, *(aliases(name) if aliases else ())]
-        if not any(_squash(form) in flat for form in forms):
+        if not any(_squash(form) in flat or _squash(form) in untitled for form in forms):
             reasons.append(f"name {name} is not in the cited text")
     reasons += substitution_reasons(sentence, articles)
     written = {w for w in folded_words(sentence.text) if w not in STOP_WORDS and not w[0].isdigit()}
@@ -84,7 +100,11 @@ def substitution_reasons(sentence: CitedSentence, articles: Mapping[str, Article
     if article is None:
         return []
     source = _COURTESY_TITLE.sub("", article.excerpt(first)).rstrip(".")
-    text = _COURTESY_TITLE.sub("", inner_names_as_written(sentence, article)).rstrip(".")
+    marked = _COURTESY_TITLE.sub("", _names_as_written(sentence, articles)).rstrip(".")
+    misplaced = _misplaced_names(source, marked)
+    if misplaced:
+        return misplaced
+    text = marked.replace(_CUT, "")
     replaced, _, rest = source.partition(" ")
     if text == source or not rest or not text.endswith(rest) or len(rest) < len(source) / 2:
         return []  # its source's own words, or not an extractive sentence (a generated one)
@@ -112,20 +132,51 @@ def is_full_name(text: str) -> bool:
     return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
-def inner_names_as_written(sentence: CitedSentence, article: Article) -> str:
-    """The sentence with each full name given past its opening cut back to the surname its source
-    wrote, where the brief cites that full name as its article wrote it before the sentence; a name
-    given without such a citation stays, and fails the name check."""
+def names_as_written(sentence: CitedSentence, articles: Mapping[str, Article]) -> str:
+    """The sentence with each full name the brief gave cut back to the surname its source writes,
+    where the brief cites that name (what `--verify` compares with the source)."""
+    return _names_as_written(sentence, articles).replace(_CUT, "")
+
+
+def _names_as_written(sentence: CitedSentence, articles: Mapping[str, Article]) -> str:
+    """The sentence with each full name it gives cut back to its surname (marked with `_CUT`), where
+    the brief cites that full name as an article writes it: the sentence's own article before the
+    sentence (past the opening, which `substitution_reasons` reads), or another article of the
+    story, anywhere (at the opening too). A name the source itself writes in full is no name given;
+    one given without such a citation stays, and fails the name check."""
     first = sentence.spans[0]
+    source = articles[first.article_id].excerpt(first)
     text = sentence.text
     for span in sentence.spans[1:]:
-        if span.article_id != first.article_id or span.end > first.start:
+        own = span.article_id == first.article_id
+        if (own and span.end > first.start) or span.article_id not in articles:
             continue
-        name = article.excerpt(span)
-        at = text.find(name, 1)
-        if is_full_name(name) and at > 0:
-            text = text[:at] + name.split()[-1] + text[at + len(name) :]
+        name = articles[span.article_id].excerpt(span)
+        if not is_full_name(name) or text.count(name) <= source.count(name):
+            continue
+        at = text.find(name, 1 if own else 0)
+        if at >= 0:
+            text = text[:at] + name.split()[-1] + _CUT + text[at + len(name) :]
     return text
+
+
+def _misplaced_names(source: str, marked: str) -> list[str]:
+    """A name given where the source writes another surname ("said Tomas Reyes" where it says "said
+    Okafor"): each surname a given name was cut back to must stand among the words the sentence
+    shares with its source, in an extractive sentence."""
+    if _CUT not in marked:
+        return []
+    old, new = source.split(), marked.split()
+    plain = [w.replace(_CUT, "") for w in new]
+    matcher = SequenceMatcher(None, old, plain, autojunk=False)
+    if matcher.ratio() < EXTRACTIVE_SHARE:
+        return []  # the composer's own wording: the name check reads its names
+    aligned = {j for _, b, size in matcher.get_matching_blocks() for j in range(b, b + size)}
+    return [
+        f"gives a name ending in {plain[i]!r} where its source does not write that surname"
+        for i, word in enumerate(new)
+        if _CUT in word and i not in aligned
+    ]
 
 
 def check_sections(

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from newsfuse.brief.extractive import opinion_piece
-from newsfuse.brief.verify import inner_names_as_written
+from newsfuse.brief.verify import names_as_written
 from newsfuse.errors import EvaluationDataError
 from newsfuse.evaluation.datasets import require
 from newsfuse.evaluation.summaries import parse_line, source_file
@@ -84,7 +84,7 @@ def written_text(brief: Brief, line: CitedSentence) -> str:
 def labelled_text(brief: Brief, line: CitedSentence) -> str:
     """The line as shown, less full names given past its opening to people its sentence names by
     surname: as it was shown when labels were read, where its opening was already named in full."""
-    return inner_names_as_written(line, brief.article(line.spans[0].article_id))
+    return names_as_written(line, {a.id: a for a in brief.articles})
 
 
 def find_label(known: Mapping[str, L], brief: Brief, line: CitedSentence) -> L | None:
