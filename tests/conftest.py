@@ -90,6 +90,12 @@ def view_texts(extractor: Any, articles: list[Article]) -> list[str]:
     return [by_id[v.article_id].excerpt(v) for v in extractor.extract(articles).views]
 
 
+def assert_stays_news(extractor: Any, articles: list[Article], line: str) -> None:
+    """`line` is written in the articles (the test reads real text) and is not marked a view."""
+    assert any(line in a.text for a in articles), line
+    assert not any(line in v for v in view_texts(extractor, articles)), line
+
+
 def seed_paths() -> list[Path]:
     return sorted(need(SEEDS).glob("*.txt"))
 

@@ -9,7 +9,7 @@ main one, or of someone the story names, found by reading every sentence the rul
 from __future__ import annotations
 
 from newsfuse.extract import Extractor
-from tests.conftest import neus_story, polnear_article, view_texts
+from tests.conftest import assert_stays_news, neus_story, polnear_article, view_texts
 from tests.extract.conftest import ecb_story
 
 
@@ -45,14 +45,11 @@ def test_the_same_words_as_a_degree_or_of_a_named_thing_stay_news(extractor: Ext
         (101, "Pfizer's experimental COVID-19 vaccine appears to be working"),
         (170, "Epstein appears to be composing a draft statement for Maxwell to release publicly"),
     ):
-        articles = neus_story(number)
-        assert any(line in a.text for a in articles), line
-        assert not any(line in v for v in view_texts(extractor, articles)), line
+        assert_stays_news(extractor, neus_story(number), line)
 
 
 def test_an_attitude_on_a_deed_told_as_done_leaves_it_news(extractor: Extractor) -> None:
     # ECB+ 21_6ecbplus: the writer's "Sadly" on a death the report tells; the death is news.
     articles = ecb_story(21, "ecbplus")
     line = "Sadly, the mother of two died from injuries she sustained in the crash."
-    assert any(line in a.text for a in articles)
-    assert not any(line in v for v in view_texts(extractor, articles))
+    assert_stays_news(extractor, articles, line)
