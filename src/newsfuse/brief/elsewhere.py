@@ -50,6 +50,8 @@ _SENTENCE_OPENS = re.compile(r"""(?:^|[.!?:]['"’”]?|\n|["“‘'])\s*$""")
 
 
 def _opens_sentence(text: str, at: int) -> bool:
+    # Eight characters reach over a sentence's end mark, a closing quotation mark and the spaces (a
+    # line break among them) before the word; what lies further back is the sentence before's own text.
     return _SENTENCE_OPENS.search(text, max(0, at - 8), at) is not None
 
 
