@@ -54,7 +54,7 @@ def test_bad_lines_are_reported_by_number_and_the_others_kept() -> None:
         line(text=STORY[0]),
         '{"text": "unterminated',
         "[1, 2, 3]",
-        line(title="no body"),
+        line(title="   ", text=""),
         line(text=["not", "a", "string"]),
         line(text=STORY[1], published="sometime soon"),
         line(text=STORY[1], title=7),
@@ -69,7 +69,7 @@ def test_bad_lines_are_reported_by_number_and_the_others_kept() -> None:
     assert {item.origin: item.problem for item in items if isinstance(item, Failure)} == {
         "f.jsonl:2": "malformed JSON (Unterminated string starting at at column 10)",
         "f.jsonl:3": "expected a JSON object, got list",
-        "f.jsonl:4": 'no "text" or "html" field with content',
+        "f.jsonl:4": 'no "text", "html" or "title" field with content',
         "f.jsonl:5": '"text" must be a string',
         "f.jsonl:6": "\"published\" is not a date: 'sometime soon'",
         "f.jsonl:7": '"title" must be a string',

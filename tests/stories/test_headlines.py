@@ -6,12 +6,15 @@ each), where the third report of every story keeps only its title, as a feed ite
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from newsfuse.clean import Cleaner
 from newsfuse.evaluation.stories import load_neus
+from newsfuse.ingest import Reader
 from newsfuse.models import Article, RawDocument, Story
 from newsfuse.stories import StoryTracker, cluster_batch
 from tests.conftest import EVAL, need
@@ -65,6 +68,19 @@ def test_a_feed_headline_joins_the_seeds_story(seed_articles: list[Article]) -> 
     # Streamed after the five reports, the tracker starts a story of its own for it (a one-line title
     # against long reports stays under its plain threshold); the batch, which centres the scores,
     # takes it in. On NeuS's stream 47% of headlines join (the test below).
+    assert len(stories) == 1 and headline.id in stories[0].article_ids
+
+
+def test_a_jsonl_headline_record_joins_the_seeds_story(seed_articles: list[Article], tmp_path: Path) -> None:
+    # Written for this test: an export record on the seeds' event with a title and a date, no body.
+    record = {"title": "Xi, Putin and Kim watch Beijing's military parade", "published": "2025-09-03"}
+    path = tmp_path / "headlines.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (raw,) = Reader().read([str(path)])
+    assert isinstance(raw, RawDocument) and raw.content == ""
+    headline = Cleaner().clean(raw)
+    assert (headline.title, headline.published) == (record["title"], date(2025, 9, 3))
+    stories = cluster_batch([*seed_articles, headline])
     assert len(stories) == 1 and headline.id in stories[0].article_ids
 
 

@@ -1,4 +1,8 @@
-"""Articles from JSON Lines: one object a line with "text" or "html" and optional metadata."""
+"""Articles from JSON Lines: one object a line with "text" or "html" and optional metadata.
+
+A record with a title and no body is a headline-only article, as a feed item of one headline is:
+it joins its story on its title (issue 19).
+"""
 
 from __future__ import annotations
 
@@ -55,12 +59,12 @@ def _document(where: str, record: Any, path: str | None) -> RawDocument:
     for name, value in (("html", html), ("text", text)):
         if value is not None and not isinstance(value, str):
             raise ValueError(f'"{name}" must be a string')
-    if not (html or "").strip() and not (text or "").strip():
-        raise ValueError('no "text" or "html" field with content')
     for name in _OPTIONAL:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             raise ValueError(f'"{name}" must be a string')
+    if not (html or "").strip() and not (text or "").strip() and not _text(record.get("title")):
+        raise ValueError('no "text", "html" or "title" field with content')
     has_html = bool((html or "").strip())
     return RawDocument(
         origin=where,
