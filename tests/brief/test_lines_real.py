@@ -4,6 +4,8 @@ alone, and a lead that reports an announcement tells what happened."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from newsfuse.brief.candidates import collect
@@ -63,6 +65,17 @@ def test_an_outlet_glued_to_the_first_word_gets_its_space_and_the_dateline_is_cu
     kept = trim(first).text
     assert kept.startswith("Sen. Rand Paul of Kentucky expressed frustration")
     assert kept.endswith("sources with knowledge of the situation said.")  # the claim's own credit stays
+
+
+def test_a_closing_parenthesis_that_dates_the_claim_stays() -> None:
+    # fundus-eval's New Yorker listings close each item on the day it happens ("... Young Fathers
+    # (April 4) ..."); a closing "(file photo)" or "(AP)" is still cut.
+    pages = json.loads(need(EVAL / "fundus-eval" / "ground_truth.json").read_text(encoding="utf-8"))
+    body = json.dumps(pages["TheNewYorker_4.html.gz"]["body"], ensure_ascii=False)
+    listing = re.search(r"The Brooklyn native L’Rain[^.]*\(May 9\)\.", body)
+    assert listing is not None
+    assert trim(listing.group()).text == listing.group()
+    assert trim("He was arrested outside his home in Dover on Monday night (AP).").text.endswith("Monday night.")
 
 
 def _neus(number: int) -> list[Article]:

@@ -2,7 +2,8 @@
 
 A sentence may lose a leading dateline ("WASHINGTON –", "BEIJING (AP) —"), a leading credit in
 parentheses ("(Medicine Hat Police Service)"), a leading label ("The big picture:") and a closing
-parenthesis ("(file photo)"). Words that restrict what the sentence claims ("as tourists", "until
+parenthesis ("(file photo)"), unless it names a day ("this morning (July 21)": the day is when the
+claim holds). Words that restrict what the sentence claims ("as tourists", "until
 this past summer", "according to a whistleblower complaint") are never cut: a brief that cannot
 use a sentence whole leaves it out. What remains is one stretch of the source, so its span still
 points at real text and the faithfulness check applies unchanged.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfuse.text.calendar import WEEKDAYS, days_of_year, find_dates
 from newsfuse.text.wire_agencies import AGENCIES
 
 # "WASHINGTON –", "CHARLOTTE, N.C. —", "BEIJING (AP) —", "WOODLAND HILLS >>": capitals, then a dash.
@@ -55,10 +57,16 @@ def trim(text: str) -> Trim:
         if found and len(text[found.end() :].split()) >= MIN_WORDS_LEFT:
             start = found.end()
     closing = _CLOSING_PARENTHESIS.search(text, start)
-    if closing and len(text[start : closing.start()].split()) >= MIN_WORDS_LEFT:
+    if closing and len(text[start : closing.start()].split()) >= MIN_WORDS_LEFT and not _names_a_day(closing.group()):
         end = closing.start()
     kept = text[start:end].rstrip()
     end = start + len(kept)
     if end < len(text) and kept and kept[-1] not in ".!?”\"'’":
         kept += "."  # the cut parenthesis carried the full stop
     return Trim(kept, start, end)
+
+
+def _names_a_day(text: str) -> bool:
+    """Whether the text names a day: a date, a day of the year or a weekday."""
+    words = {w.strip(".,").lower() for w in text.split()}
+    return bool(words & WEEKDAYS or days_of_year(text) or find_dates(text))
