@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsfuse.brief.clutter import clutter
 from newsfuse.brief.compress import trim
 from newsfuse.brief.elsewhere import StoryNames
+from newsfuse.extract.given_names import is_given_name
 from newsfuse.extract.leads import LEAD_PARAGRAPHS
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
@@ -229,7 +230,7 @@ def _candidate(
     extra: tuple[Span, ...] = ()
     pronoun = _START_PRONOUN.match(text)
     if pronoun:
-        resolved = _antecedent(article, pronoun.group("pronoun"), previous, mentions)
+        resolved = _antecedent(article, text, pronoun.group("pronoun"), previous, mentions, story)
         if resolved is None:
             return None  # nobody certain to stand for the pronoun: the sentence cannot stand alone
         name, extra = resolved
@@ -240,9 +241,9 @@ def _candidate(
     else:
         surname = _ONE_WORD_START.match(text)
         word = surname.group("word") if surname else ""
-        full = _full_name(word, start, mentions) if surname else None
+        full = _full_name(word, start, mentions, story) if surname else None
         if surname and full is None and not any(m.span.start == start for m in mentions):
-            full = _named_before(word, start, mentions) or _written_full_name(article, word, start)
+            full = _named_before(word, start, mentions, story) or _written_full_name(article, word, start)
         if surname and full:
             text = full.text + text[len(surname.group("word")) :]
             extra = (full.span,)
@@ -309,7 +310,7 @@ def _introduce_surnames(
             continue  # two people of that surname ("the elder Klitschko"): not certain
         # The opening's rule has read the line's own article for an opening surname: only another
         # article's full name is left to try there.
-        own = _full_name(mention.text, mention.span.start, mentions) if at else None
+        own = _full_name(mention.text, mention.span.start, mentions, story) if at else None
         full = own or story.named_elsewhere(mention, article.id)
         if full is None:
             continue  # nobody certain
@@ -366,12 +367,19 @@ def _repeats_title(text: str, titles: set[str]) -> bool:
 
 
 def _antecedent(
-    article: Article, pronoun: str, previous: tuple[int, int] | None, mentions: Sequence[NamedPerson]
+    article: Article,
+    line: str,
+    pronoun: str,
+    previous: tuple[int, int] | None,
+    mentions: Sequence[NamedPerson],
+    story: StoryNames,
 ) -> tuple[str, tuple[Span, ...]] | None:
     """The one person a leading He/She/His/Her stands for, and the spans that name them.
 
     Certain only when the sentence before names exactly one person, as its subject (within its
-    first words), and says nothing that points at someone of the other gender.
+    first words), and neither it nor the line points at someone of the other gender: the person's
+    own gender is not known, so in "She did receive some emails ..., he said", after a sentence
+    whose subject is James Comey, either pronoun may be his.
     """
     if previous is None:
         return None
@@ -383,19 +391,22 @@ def _antecedent(
     if len(article.text[previous[0] : subject.span.start].split()) > SUBJECT_WORDS:
         return None
     male = pronoun in ("He", "His")
-    if (_FEMALE if male else _MALE).search(before):
+    if (_FEMALE if male else _MALE).search(before + " " + line[len(pronoun) :]):
         return None
-    if len(subject.text.split()) >= 2:
+    if len(subject.text.split()) >= 2 and story.writes_in_full(subject):
         return subject.text, (subject.span,)
-    full = _full_name(subject.text, subject.span.start, mentions)
+    # A surname, or a tagged span that is no full name ("Staff Cheryl Mills"): the surname, named in
+    # full as the article named the person before, else as it stands.
+    surname = subject.text.split()[-1]
+    full = _full_name(surname, subject.span.start, mentions, story)
     if full is not None:
         return full.text, (full.span, subject.span)
-    return subject.text, (subject.span,)
+    return surname, (subject.span,)
 
 
-def _full_name(surname: str, before: int, mentions: Sequence[NamedPerson]) -> NamedPerson | None:
+def _full_name(surname: str, before: int, mentions: Sequence[NamedPerson], story: StoryNames) -> NamedPerson | None:
     """The person whose surname opens a sentence, as named in full earlier in the article: the
-    last mention of the same person, two or more words long, ending in that surname."""
+    last mention of the same person that is a full name ending in that surname."""
     at = next((m for m in mentions if m.span.start == before and m.text == surname), None)
     if at is None:
         # The surname is not where the extract stage saw a person ("Police said ..."): leave it.
@@ -408,15 +419,22 @@ def _full_name(surname: str, before: int, mentions: Sequence[NamedPerson]) -> Na
         if mention.span.start >= before:
             break
         parts = mention.text.split()
-        if mention.name == at.name and len(parts) >= 2 and parts[-1] == surname:
+        if mention.name == at.name and len(parts) >= 2 and parts[-1] == surname and story.writes_in_full(mention):
             found = mention
     return found
 
 
-def _named_before(surname: str, before: int, mentions: Sequence[NamedPerson]) -> NamedPerson | None:
+def _named_before(surname: str, before: int, mentions: Sequence[NamedPerson], story: StoryNames) -> NamedPerson | None:
     """Where the extract stage saw no person at the opening surname: the one person it saw named
     in full, ending in that surname, before it in the article ("Steve Cooley", not the title before)."""
-    found = [m for m in mentions if m.span.end <= before and len(m.text.split()) >= 2 and m.text.split()[-1] == surname]
+    found = [
+        m
+        for m in mentions
+        if m.span.end <= before
+        and len(m.text.split()) >= 2
+        and m.text.split()[-1] == surname
+        and story.writes_in_full(m)
+    ]
     return found[-1] if found and len({m.name for m in found}) == 1 else None
 
 
@@ -427,7 +445,9 @@ def _written_full_name(article: Article, surname: str, before: int) -> NamedPers
     """The full name a sentence's opening surname stands for where the extract stage saw no person
     there ("... after Keith Lamont Scott, 43, was killed by police. Scott, who was black, ...", the
     tagger's organisation): capitalised words before it in the article ending in the surname, less a
-    function word that opens a sentence. Only one such name, or a relative or a namesake may be meant."""
+    function word that opens a sentence, opening on a given name the `nicknames` list knows (the
+    tagger saw no person, so "Utah Republican" of "a Utah Republican" is no name for "Republican
+    legislators"). Only one such name, or a relative or a namesake may be meant."""
     if surname.lower() in STOP_WORDS:
         return None  # "The", "But": no name
     # Capitalised words or initials, one space apart, within one sentence ("Frederick C. LaRue").
@@ -436,7 +456,7 @@ def _written_full_name(article: Article, surname: str, before: int) -> NamedPers
     for match in pattern.finditer(article.text, 0, before):
         # The run may open on a function word a sentence capitalised ("After Keith Lamont Scott").
         given = next((w for w in re.finditer(r"\S+", match.group()) if w.group().lower() not in STOP_WORDS), None)
-        if given is not None and given.group() != surname:
+        if given is not None and given.group() != surname and is_given_name(given.group()):
             start = match.start() + given.start()
             name = article.text[start : match.end()]
             found.append(NamedPerson(name, name, Span(article.id, start, match.end())))

@@ -37,7 +37,7 @@ def _is_full_name(text: str, surname: str, common: frozenset[str]) -> bool:
         return False  # a word before a given name is no name of the person's ("Vermonter Bernie Sanders")
     return all(
         word[:1].isupper()
-        and word[1:].replace(".", "").replace("-", "").isalpha()
+        and all(c.isalpha() for c in word[1:].replace(".", "").replace("-", ""))  # an initial, "J.", is one letter
         and not is_title_word(word)
         and word.lower() not in common
         for word in words[:-1]
@@ -89,6 +89,12 @@ class StoryNames:
             full={name: tuple(m for m in found if m.text in trusted) for name, found in full.items()},
             surnames={surname: frozenset(names) for surname, names in surnames.items()},
         )
+
+    def writes_in_full(self, mention: NamedPerson) -> bool:
+        """Whether the mention is a full name to put in a line: given names or initials before the
+        surname, trusted as above (not "Staff Cheryl Mills" of "Chief of Staff Cheryl Mills", nor a
+        tagged "Hillary] Clinton" out of an editor's bracket)."""
+        return mention in self.full.get(mention.name, ())
 
     def named_elsewhere(self, mention: NamedPerson, article_id: str) -> NamedPerson | None:
         """The full name that other articles of the story write for the person `mention` names by
