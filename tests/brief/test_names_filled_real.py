@@ -8,7 +8,10 @@ import pytest
 
 from newsfuse.brief.builder import named_people
 from newsfuse.brief.candidates import Candidate, collect
+from newsfuse.brief.verify import substitution_reasons
 from newsfuse.extract import Extractor
+from newsfuse.models import Span
+from newsfuse.models.brief import CitedSentence
 from tests.conftest import polnear_titled
 
 
@@ -60,3 +63,19 @@ def test_an_editors_bracket_is_not_carried_into_a_name() -> None:
     candidates = _candidates("Bernie Sanders To Release Medical Records After Pressure From Clinton Ally")
     assert not [c for c in candidates if "]" in (c.shown or c.text)[:20]]
     assert _line(candidates, "released her medical records in July").endswith("showed she was fit for duty.")
+
+
+def test_the_verifier_fails_a_pronoun_filled_where_the_line_points_at_the_other_gender() -> None:
+    # What the brief showed before the rule above: the checker passed it, citing "James Comey".
+    article = polnear_titled("train", "Republicans ask DOJ to investigate Clinton for perjury")
+    start = article.text.index("She did receive some emails")
+    end = article.text.index("during their investigation.", start) + len("during their investigation.")
+    at = article.text.rindex("James Comey", 0, start)
+    source = article.text[start:end]
+    wrong = CitedSentence(
+        "James Comey" + source.removeprefix("She"),
+        (Span(article.id, start, end), Span(article.id, at, at + len("James Comey"))),
+    )
+    assert substitution_reasons(wrong, {article.id: article}) == [
+        "'She' may be another person: the sentence also points at the other gender"
+    ]

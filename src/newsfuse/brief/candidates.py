@@ -21,7 +21,7 @@ from newsfuse.extract.given_names import is_given_name
 from newsfuse.extract.leads import LEAD_PARAGRAPHS
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
-from newsfuse.text.lexicon import COURTESY_TITLES
+from newsfuse.text.lexicon import COURTESY_TITLES, other_gender_in
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import word_count, words
 
@@ -127,8 +127,6 @@ _REPORTED_PRONOUN = re.compile(
 _CLAUSE_ONLY = re.compile(r"^(?:Because|Although|Though|Whereas)\b(?!\s+of\b)[^,;:—–]*$")
 # Determiners and prepositions: an opening made only of these and one capitalised word names nobody.
 _FRAME_WORDS = frozenset("by the time when after before as while once until since if though although".split())
-_MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
-_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,8 +388,7 @@ def _antecedent(
     subject = in_reach[0]
     if len(article.text[previous[0] : subject.span.start].split()) > SUBJECT_WORDS:
         return None
-    male = pronoun in ("He", "His")
-    if (_FEMALE if male else _MALE).search(before + " " + line[len(pronoun) :]):
+    if other_gender_in(pronoun, before + " " + line[len(pronoun) :]):
         return None
     if len(subject.text.split()) >= 2 and story.writes_in_full(subject):
         return subject.text, (subject.span,)

@@ -280,6 +280,18 @@ class _Story:
             m.article_id in dated and (latest - dated[m.article_id]).days >= STALE_PLAN_DAYS for m in fact.members
         )
 
+    def plan_passed(self, span: Span) -> bool:
+        """Whether every day the sentence's main verb looks ahead to, read against its own article's
+        date, ends before the story's latest dated report: a plan "on Thursday" of a July report, in
+        a story reported to September, has come and gone, whatever happened. A day of a deed told
+        as done ("On Monday, PolitiFact announced it will ...") dates no plan, and days counted from
+        the story's guessed window say nothing."""
+        written = [a.published for a in self.articles if a.published is not None]
+        own = [m for m in self.profile.dates if _within(m.span, span) and m.tense == "future"]
+        if not written or not own or any(m.anchor_source == "story" for m in own):
+            return False
+        return all(m.end < max(written) for m in own)
+
     def first_person(self, span: Span) -> bool:
         """Whether the narration of the span (its words outside quotation marks) speaks as I or we."""
         text = self.narration.get(span.article_id)
@@ -503,7 +515,9 @@ def _place(ranked: Ranked, order: list[Fact], story: _Story, excluded: frozenset
             and all(m.article_id in story.profile.previews for m in fact.members)
         ):
             continue  # once the event is reported, what only a preview expected of it is superseded
-        if section == "whats_next" and (story.stale_plan(fact) or story.earlier_event(fact.lead)):
+        if section == "whats_next" and (
+            story.stale_plan(fact) or story.earlier_event(fact.lead) or story.plan_passed(fact.lead.span)
+        ):
             continue  # a plan of a report long before the story's latest, or of a time gone by then
         placed[section].append(fact)
         chosen.append(fact.vector_index)

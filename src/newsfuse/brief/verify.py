@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from newsfuse.models import Article
 from newsfuse.models.brief import CitedSentence
-from newsfuse.text.lexicon import COURTESY_TITLES, STOP_WORDS
+from newsfuse.text.lexicon import COURTESY_TITLES, STOP_WORDS, other_gender_in
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.words import folded_words
 
@@ -117,6 +117,8 @@ def substitution_reasons(sentence: CitedSentence, articles: Mapping[str, Article
     if not any(article.excerpt(s) == name for s in earlier):
         return [f"the name {name} is not cited where its article writes it"]
     if replaced.lower() in _PRONOUNS:
+        if other_gender_in(replaced, rest):
+            return [f"{replaced!r} may be another person: the sentence also points at the other gender"]
         # The antecedent, as written in the sentence before (in full, or by surname).
         forms = {name, name.split()[-1]}
         latest = max(s.end for s in earlier if article.excerpt(s) in forms)

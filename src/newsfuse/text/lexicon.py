@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Words that carry no fact of a news story: English function words (articles, pronouns, prepositions,
 # conjunctions, auxiliaries, common adverbs of degree and frequency) and the verbs of reporting
 # ("said", "told", "according"), which every report of every event uses. Negations are listed too
@@ -31,3 +33,14 @@ NEGATIONS = frozenset(
 # or "Gov.", which carry a role: a line that names a person in full may drop one, and a check compares
 # lines without them.
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss")
+
+# Third-person pronouns by gender: which one a sentence uses says whom it can stand for.
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
+
+def other_gender_in(pronoun: str, text: str) -> bool:
+    """Whether the text holds a pronoun of the other gender than `pronoun` (he, she, his, her):
+    someone else is in reach, and a person's own gender is not known from their name."""
+    other = FEMALE_PRONOUNS if pronoun.lower() in MALE_PRONOUNS else MALE_PRONOUNS
+    return any(word in other for word in re.findall(r"[a-z]+", text.lower()))
