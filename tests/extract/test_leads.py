@@ -86,6 +86,21 @@ def test_a_deck_that_drops_its_subject_is_a_deck(extractor: Extractor) -> None:
     assert [c for c in leads[1:] if not c.deck]
 
 
+def test_a_deck_whose_prepositional_object_lacks_its_article_is_a_deck(extractor: Extractor) -> None:
+    # PolNeAR train, the Washington Post's "Republican seeks new Clinton inquiry": its deck "Chaffetz
+    # asks for probeof email deletions bytech company staffer." was a line of what happened and of the
+    # quick read (session 16's blind reading); "probe" has no article. The lead under it is no deck.
+    article = polnear_titled("train", "Republican seeks new Clinton inquiry")
+    leads = extractor.extract([article]).leads
+    assert article.excerpt(leads[0].span).startswith("Chaffetz asks for probe") and leads[0].deck
+    assert [c for c in leads[1:] if not c.deck]
+    nlp = SpacyParser().nlp
+    deck = "Sanders praises Obama after 45-minute meeting on policy and politics."  # PolNeAR train, the Post
+    assert _headline_grammar(next(iter(nlp(deck).sents)))
+    body = "Ken Klippen lives in Philadelphia with his wife and works for a trade group."
+    assert not _headline_grammar(next(iter(nlp(body).sents)))  # a feature's present: the nouns have theirs
+
+
 def test_a_present_verb_after_its_subject_or_in_a_question_is_no_deck() -> None:
     nlp = SpacyParser().nlp
     # The parser misses the subject of "fixes" (ECB+ 27_16ecb) and of "Has" (NeuS 183): a noun before

@@ -164,11 +164,13 @@ def _semicolon_between(a: Token, b: Token) -> bool:
 
 
 def _bare_present_headline(verb: Token) -> bool:
-    """A present verb with no auxiliary whose subject or object is a singular common noun with no
-    determiner ("give Colts comeback win", "denounce N. Korea test")."""
+    """A present verb with no auxiliary whose subject, object or prepositional object is a singular
+    common noun with no determiner ("give Colts comeback win", "denounce N. Korea test", "Chaffetz
+    asks for probe of email deletions", "Sanders praises Obama after 45-minute meeting")."""
     if verb.pos_ != "VERB" or verb.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+    objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    arguments = [*(c for c in verb.children if c.dep_ in ("nsubj", "dobj")), *objects]
     return any(a.tag_ == "NN" and not any(d.dep_ in _DETERMINERS for d in a.children) for a in arguments)
 
 
