@@ -25,16 +25,24 @@ if TYPE_CHECKING:  # candidates imports this module: the type only, to keep the 
 
 
 def _is_full_name(text: str, surname: str, common: frozenset[str]) -> bool:
-    """Given names or initials before the surname ("Paul Manafort", "Donald J. Trump"). A tagged span
-    that holds a title, a number, a word the story also writes in lower case, as a common noun
-    ("President Obama", "Davis Manafortin 1995"), or a word before a given name the `nicknames` list
-    knows ("Vermonter Bernie Sanders") is no full name to put in a line."""
+    """Given names or initials before the surname ("Paul Manafort", "Donald J. Trump"), fit to name
+    the person in another article's line: a plain name (`_is_plain_name`), and no word before a given
+    name the `nicknames` list knows ("Vermonter Bernie Sanders")."""
+    words = text.split()
+    if not _is_plain_name(text, surname, common):
+        return False
+    given = [is_given_name(word) for word in words[:-1]]
+    return not any(later and not first for first, later in itertools.pairwise(given))
+
+
+def _is_plain_name(text: str, surname: str, common: frozenset[str]) -> bool:
+    """Capitalised words or initials before the surname. A tagged span that holds a title, a number,
+    a mark ("Hillary] Clinton" out of an editor's bracket), or a word the story also writes in lower
+    case, as a common noun ("President Obama", "Davis Manafortin 1995", "Staff Cheryl Mills" of
+    "Chief of Staff Cheryl Mills"), is no full name to put in a line."""
     words = text.split()
     if len(words) < 2 or words[-1] != surname:
         return False
-    given = [is_given_name(word) for word in words[:-1]]
-    if any(later and not first for first, later in itertools.pairwise(given)):
-        return False  # a word before a given name is no name of the person's ("Vermonter Bernie Sanders")
     return all(
         word[:1].isupper()
         and all(c.isalpha() for c in word[1:].replace(".", "").replace("-", ""))  # an initial, "J.", is one letter
@@ -64,6 +72,7 @@ class StoryNames:
 
     full: Mapping[str, tuple[NamedPerson, ...]]
     surnames: Mapping[str, frozenset[str]]
+    common: frozenset[str] = frozenset()  # the words the story writes in lower case
 
     @classmethod
     def of(cls, articles: Sequence[Article], people: Mapping[str, Sequence[NamedPerson]]) -> StoryNames:
@@ -88,13 +97,14 @@ class StoryNames:
         return cls(
             full={name: tuple(m for m in found if m.text in trusted) for name, found in full.items()},
             surnames={surname: frozenset(names) for surname, names in surnames.items()},
+            common=common,
         )
 
     def writes_in_full(self, mention: NamedPerson) -> bool:
-        """Whether the mention is a full name to put in a line: given names or initials before the
-        surname, trusted as above (not "Staff Cheryl Mills" of "Chief of Staff Cheryl Mills", nor a
-        tagged "Hillary] Clinton" out of an editor's bracket)."""
-        return mention in self.full.get(mention.name, ())
+        """Whether a mention in a line's own article is a full name to put in that line: a plain name
+        ("LuAnn Marie Johnson"; not "Staff Cheryl Mills", nor "Hillary] Clinton")."""
+        words = mention.text.split()
+        return bool(words) and _is_plain_name(mention.text, words[-1], self.common)
 
     def named_elsewhere(self, mention: NamedPerson, article_id: str) -> NamedPerson | None:
         """The full name that other articles of the story write for the person `mention` names by
