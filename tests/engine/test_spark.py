@@ -25,7 +25,11 @@ def spark() -> Iterator[SparkEngine]:
 
 def test_seeds_sample_corpus_and_bad_inputs_come_out_as_locally(spark: SparkEngine, tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"text": "A short note on the harbour."}\nnot json\n{"title": "no text"}\n', encoding="utf-8")
+    # A record with a title alone is a headline-only article; one with neither a body nor a title fails.
+    bad.write_text(
+        '{"text": "A short note on the harbour."}\nnot json\n{"source": "no text"}\n{"title": "Harbour reopens"}\n',
+        encoding="utf-8",
+    )
     inputs = [str(CORPUS), str(need(SEEDS)), str(bad), str(tmp_path / "missing.txt")]
     local = LocalEngine().stories(inputs)
     distributed = spark.stories(inputs)

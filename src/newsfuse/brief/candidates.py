@@ -17,7 +17,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsfuse.brief.clutter import clutter
 from newsfuse.brief.compress import trim
 from newsfuse.brief.elsewhere import StoryNames
-from newsfuse.extract.given_names import is_given_name
 from newsfuse.extract.leads import LEAD_PARAGRAPHS
 from newsfuse.extract.quote_marks import quote_regions
 from newsfuse.models import Article, Span
@@ -436,15 +435,16 @@ def _named_before(surname: str, before: int, mentions: Sequence[NamedPerson], st
 
 
 _NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z]\.)"
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 
 
 def _written_full_name(article: Article, surname: str, before: int) -> NamedPerson | None:
     """The full name a sentence's opening surname stands for where the extract stage saw no person
     there ("... after Keith Lamont Scott, 43, was killed by police. Scott, who was black, ...", the
     tagger's organisation): capitalised words before it in the article ending in the surname, less a
-    function word that opens a sentence, opening on a given name the `nicknames` list knows (the
-    tagger saw no person, so "Utah Republican" of "a Utah Republican" is no name for "Republican
-    legislators"). Only one such name, or a relative or a namesake may be meant."""
+    function word that opens a sentence, and not after an article: "the Utah Republican" is a noun
+    phrase, no name for "Republican legislators". Only one such name, or a relative or a namesake
+    may be meant."""
     if surname.lower() in STOP_WORDS:
         return None  # "The", "But": no name
     # Capitalised words or initials, one space apart, within one sentence ("Frederick C. LaRue").
@@ -453,8 +453,10 @@ def _written_full_name(article: Article, surname: str, before: int) -> NamedPers
     for match in pattern.finditer(article.text, 0, before):
         # The run may open on a function word a sentence capitalised ("After Keith Lamont Scott").
         given = next((w for w in re.finditer(r"\S+", match.group()) if w.group().lower() not in STOP_WORDS), None)
-        if given is not None and given.group() != surname and is_given_name(given.group()):
-            start = match.start() + given.start()
+        if given is None or given.group() == surname:
+            continue
+        start = match.start() + given.start()
+        if not _ARTICLE_BEFORE.search(article.text[max(0, start - 5) : start]):
             name = article.text[start : match.end()]
             found.append(NamedPerson(name, name, Span(article.id, start, match.end())))
     return found[-1] if found and len({n.text for n in found}) == 1 else None
